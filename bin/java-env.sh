@@ -1,0 +1,49 @@
+# Sourced by ./wayfinder and .ci/run: finds a JDK >= 21 and exports JAVA_HOME and WAYFINDER_JAVA.
+# Order: $JAVA_HOME, `java` on PATH, then the system's JVM directories. Prints what to install if none fits.
+
+wayfinder_java_major() { # $1 = path to a java binary; prints its feature version (8 for 1.8), or nothing
+  "$1" -XshowSettings:properties -version 2>&1 |
+    awk -F'= ' '/java.specification.version/ { v=$2; sub(/^1\./, "", v); split(v, p, "."); print p[1]; exit }'
+}
+
+wayfinder_find_java() {
+  local min=21 candidates=() c major best="" best_major=0
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+  c=$(command -v java 2>/dev/null || true); [ -n "$c" ] && candidates+=("$(readlink -f "$c")")
+  for c in /usr/lib/jvm/*/bin/java /usr/java/*/bin/java /opt/java/*/bin/java \
+           /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java "$HOME"/.sdkman/candidates/java/*/bin/java; do
+    [ -x "$c" ] && candidates+=("$c")
+  done
+  for c in "${candidates[@]}"; do
+    [ -x "$c" ] || continue
+    major=$(wayfinder_java_major "$c")
+    [ -n "$major" ] || continue
+    # JAVA_HOME or PATH wins when it is new enough; otherwise take the newest JDK found.
+    if [ "$major" -ge "$min" ] && [ -x "$(dirname "$c")/javac" ]; then
+      if [ -z "$best" ] && { [ "$c" = "${JAVA_HOME:-/nonexistent}/bin/java" ] || [ "$c" = "$(readlink -f "$(command -v java 2>/dev/null)" 2>/dev/null)" ]; }; then
+        best=$c; best_major=$major; break
+      fi
+      if [ "$major" -gt "$best_major" ]; then best=$c; best_major=$major; fi
+    fi
+  done
+  if [ -z "$best" ]; then
+    {
+      echo "wayfinder: no JDK 21 or newer found (looked at \$JAVA_HOME, java on PATH, /usr/lib/jvm)."
+      echo "  Install one, e.g. 'apt-get install openjdk-21-jdk' (Debian/Ubuntu) or Temurin 21/25 from adoptium.net,"
+      echo "  then run again or point JAVA_HOME at it."
+    } >&2
+    return 1
+  fi
+  WAYFINDER_JAVA=$best
+  JAVA_HOME=$(cd "$(dirname "$best")/.." && pwd)
+  WAYFINDER_JAVA_MAJOR=$best_major
+  export JAVA_HOME WAYFINDER_JAVA WAYFINDER_JAVA_MAJOR
+}
+
+# JVM flags every Wayfinder process needs: the Vector API, native access for LWJGL, and on JDK 24+
+# permission for libraries that still use sun.misc.Unsafe memory access.
+wayfinder_jvm_flags() {
+  local flags=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+  [ "${WAYFINDER_JAVA_MAJOR:-21}" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
+  printf '%s\n' "${flags[@]}"
+}
