@@ -1,0 +1,78 @@
+package dev.wayfinder.sim.camera;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One camera image with its depth and segmentation, in preallocated arrays that a {@link CameraSensor}
+ * overwrites on every capture. Rows run top to bottom, pixels left to right (row-major, origin top left).
+ *
+ * <ul>
+ *   <li>{@link #rgb()}: (height x width x 3) bytes, sRGB, interleaved R, G, B</li>
+ *   <li>{@link #depth()}: (height x width) metres along the optical axis; {@code +inf} where nothing was hit</li>
+ *   <li>{@link #segmentation()}: (height x width) segmentation ids as given by
+ *       {@link dev.wayfinder.sim.core.World#segmentationId(int)} and the constants in
+ *       {@link dev.wayfinder.sim.core.World}; 0 where nothing was hit</li>
+ * </ul>
+ *
+ * Not thread-safe: one writer (the sensor) at a time; readers copy what they keep.
+ */
+public final class CameraFrame {
+    private final CameraInfo info;
+    private final byte[] rgb;
+    private final float[] depth;
+    private final int[] segmentation;
+    private long stampNanos;
+
+    /** A frame sized for {@code info}, black, depth infinite, segmentation 0. */
+    public CameraFrame(CameraInfo info) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.rgb = new byte[info.pixels() * 3];
+        this.depth = new float[info.pixels()];
+        this.segmentation = new int[info.pixels()];
+        Arrays.fill(depth, Float.POSITIVE_INFINITY);
+    }
+
+    /** The camera this frame is sized for. */
+    public CameraInfo info() {
+        return info;
+    }
+
+    /** Colour, (height x width x 3) bytes; the live array, written by the sensor. */
+    public byte[] rgb() {
+        return rgb;
+    }
+
+    /** Depth in metres, (height x width); the live array. */
+    public float[] depth() {
+        return depth;
+    }
+
+    /** Segmentation ids, (height x width); the live array. */
+    public int[] segmentation() {
+        return segmentation;
+    }
+
+    /** Simulation time of the capture, nanoseconds since reset. */
+    public long stampNanos() {
+        return stampNanos;
+    }
+
+    /** Sets the simulation time of the capture, nanoseconds since reset (&gt;= 0). */
+    public void setStampNanos(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("stamp must be >= 0 ns, got " + nanos);
+        }
+        this.stampNanos = nanos;
+    }
+
+    /** A deep copy. */
+    public CameraFrame copy() {
+        CameraFrame c = new CameraFrame(info);
+        System.arraycopy(rgb, 0, c.rgb, 0, rgb.length);
+        System.arraycopy(depth, 0, c.depth, 0, depth.length);
+        System.arraycopy(segmentation, 0, c.segmentation, 0, segmentation.length);
+        c.stampNanos = stampNanos;
+        return c;
+    }
+}

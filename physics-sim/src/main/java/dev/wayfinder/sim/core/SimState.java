@@ -1,0 +1,278 @@
+package dev.wayfinder.sim.core;
+
+import dev.wayfinder.scenarios.model.Box;
+import dev.wayfinder.scenarios.model.Pose2;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * All mutable state of one running episode (MuJoCo's mjData): the JBullet world, wheel and command state,
+ * odometry, IMU, lidar readings, contacts and the divergence flag, preallocated for its {@link World}.
+ * {@link #reset(long)} starts the episode over; {@link Physics#step} advances it.
+ *
+ * <p>Arrays returned by accessors are live views, overwritten by the next step; copy what you keep.
+ * Not thread-safe: one thread steps a state at a time; readers (a renderer) run between steps.
+ */
+public final class SimState {
+    final World world;
+    BulletScene scene;
+    SplittableRandom rng = new SplittableRandom(0);
+
+    // --- time
+    long timeNanos;
+    int steps;
+    long substepCount;
+
+    // --- command and drive (per control step noise, per substep wheel state)
+    double commandV;
+    double commandW;
+    final double[] commandQueue;
+    double wheelLeft;
+    double wheelRight;
+    double driveV;
+    double driveW;
+    double noiseLeft;
+    double noiseRight;
+
+    // --- bodies: (nbody x 7) poses x, y, z, qx, qy, qz, qw; robot velocity vx, vy, vz, wz (world frame)
+    final double[] poses;
+    final double[] robotVelocity = new double[4];
+
+    // --- odometry (odom frame = world frame at reset, REP-105)
+    double odomX;
+    double odomY;
+    double odomYaw;
+    double odomScaleError;
+    double odomYawError;
+
+    // --- IMU (base_link frame)
+    double gyroZ;
+    double accelX;
+    double accelY;
+    double prevVx;
+    double prevVy;
+
+    // --- events
+    int contactBody = Integer.MIN_VALUE;
+    Truncation truncation = Truncation.NONE;
+    double travelled;
+
+    // --- lidar: ranges, and the planar outlines of bodies that move
+    final float[] lidar;
+    final double[] dynamicSegments;
+    final double[] dynamicCircles;
+    int dynamicSegmentCount;
+    int dynamicCircleCount;
+    final double[] scratch2 = new double[2];
+
+    /** A state for {@code world}, reset with seed 0. */
+    public SimState(World world) {
+        this.world = Objects.requireNonNull(world, "world");
+        commandQueue = new double[2 * (world.latencySubsteps() + 1)];
+        poses = new double[7 * world.bodyCount()];
+        lidar = new float[world.robot().lidar().beams()];
+        int boxes = 0;
+        int cylinders = 0;
+        for (Body b : world.bodies()) {
+            if (b.kind() == BodyKind.PUSHABLE || b.kind() == BodyKind.MOVING) {
+                if (b.shape() instanceof Box) {
+                    boxes++;
+                } else {
+                    cylinders++;
+                }
+            }
+        }
+        dynamicSegments = new double[16 * boxes];
+        dynamicCircles = new double[3 * cylinders];
+        reset(0);
+    }
+
+    /**
+     * Starts the episode over: the robot at the episode's start, obstacles at their poses, everything at
+     * rest, time 0, and the noise generator seeded with {@code seed}. Same seed, same trajectory.
+     */
+    public void reset(long seed) {
+        rng = new SplittableRandom(seed);
+        Pose2 start = world.episode().start();
+        scene = new BulletScene(world, start);
+        timeNanos = 0;
+        steps = 0;
+        substepCount = 0;
+        commandV = 0;
+        commandW = 0;
+        java.util.Arrays.fill(commandQueue, 0);
+        wheelLeft = 0;
+        wheelRight = 0;
+        driveV = 0;
+        driveW = 0;
+        noiseLeft = 0;
+        noiseRight = 0;
+        java.util.Arrays.fill(robotVelocity, 0);
+        odomX = start.x();
+        odomY = start.y();
+        odomYaw = start.yaw();
+        odomScaleError = 0;
+        odomYawError = 0;
+        gyroZ = 0;
+        accelX = 0;
+        accelY = 0;
+        prevVx = 0;
+        prevVy = 0;
+        contactBody = Integer.MIN_VALUE;
+        truncation = Truncation.NONE;
+        travelled = 0;
+        for (int i = 0; i < world.bodyCount(); i++) {
+            scene.readPose(i, poses, 7 * i);
+        }
+        Sensors.update(world, this);
+    }
+
+    /** The world this state belongs to. */
+    public World world() {
+        return world;
+    }
+
+    /** Simulation time since reset, nanoseconds. */
+    public long timeNanos() {
+        return timeNanos;
+    }
+
+    /** Control steps since reset. */
+    public int steps() {
+        return steps;
+    }
+
+    /**
+     * Writes body {@code index}'s pose as (x, y, z, qx, qy, qz, qw) into {@code out[0..6]}: position of its
+     * centre in metres (the robot's centre is base_link raised by half its height), orientation as a unit
+     * quaternion, world frame. Allocates nothing.
+     */
+    public void bodyPose(int index, double[] out) {
+        System.arraycopy(poses, 7 * index, out, 0, 7);
+    }
+
+    /** Ground-truth x of base_link, metres. */
+    public double robotX() {
+        return poses[0];
+    }
+
+    /** Ground-truth y of base_link, metres. */
+    public double robotY() {
+        return poses[1];
+    }
+
+    /** Ground-truth yaw of base_link, radians in (-pi, pi]. */
+    public double robotYaw() {
+        return yawOf(poses, 0);
+    }
+
+    /** Ground-truth forward speed of base_link, metres per second. */
+    public double robotForwardSpeed() {
+        double yaw = robotYaw();
+        return Math.cos(yaw) * robotVelocity[0] + Math.sin(yaw) * robotVelocity[1];
+    }
+
+    /** Ground-truth yaw rate, radians per second. */
+    public double robotYawRate() {
+        return robotVelocity[3];
+    }
+
+    /** Yaw of body {@code index}, radians, from its quaternion. */
+    public double bodyYaw(int index) {
+        return yawOf(poses, 7 * index);
+    }
+
+    static double yawOf(double[] p, int at) {
+        double qx = p[at + 3];
+        double qy = p[at + 4];
+        double qz = p[at + 5];
+        double qw = p[at + 6];
+        return Math.atan2(2 * (qw * qz + qx * qy), 1 - 2 * (qy * qy + qz * qz));
+    }
+
+    /** Odometry x in the odom frame (the world frame at reset), metres. */
+    public double odomX() {
+        return odomX;
+    }
+
+    /** Odometry y, metres. */
+    public double odomY() {
+        return odomY;
+    }
+
+    /** Odometry yaw, radians (not normalised). */
+    public double odomYaw() {
+        return odomYaw;
+    }
+
+    /** Forward speed measured by the wheel encoders, metres per second. */
+    public double odomLinearSpeed() {
+        return driveV;
+    }
+
+    /** Yaw rate measured by the wheel encoders, radians per second. */
+    public double odomAngularSpeed() {
+        return driveW;
+    }
+
+    /** Gyro yaw rate with noise, radians per second. */
+    public double imuGyroZ() {
+        return gyroZ;
+    }
+
+    /** Accelerometer, forward component, metres per second squared (over the last control step). */
+    public double imuAccelX() {
+        return accelX;
+    }
+
+    /** Accelerometer, leftward component, metres per second squared. */
+    public double imuAccelY() {
+        return accelY;
+    }
+
+    /** Lidar ranges in metres, one per beam (see the episode's LidarSpec); live array. */
+    public float[] lidarRanges() {
+        return lidar;
+    }
+
+    /** Whether the robot touches anything but the floor (the bumper). */
+    public boolean inContact() {
+        return contactBody != Integer.MIN_VALUE;
+    }
+
+    /**
+     * What the robot touched: {@code "wall"}, an obstacle id, or {@code ""} when nothing.
+     */
+    public String contactName() {
+        if (contactBody == Integer.MIN_VALUE) {
+            return "";
+        }
+        return contactBody < 0 ? "wall" : world.bodies().get(contactBody).id();
+    }
+
+    /** Why the simulation was cut short, or {@link Truncation#NONE}. Set only by divergence checks. */
+    public Truncation truncation() {
+        return truncation;
+    }
+
+    /** Whether the physics can no longer be stepped (contact or divergence). */
+    public boolean halted() {
+        return inContact() || truncation != Truncation.NONE;
+    }
+
+    /** Ground-truth path length of base_link since reset, metres. */
+    public double distanceTravelled() {
+        return travelled;
+    }
+
+    /** Current rim speeds of the left and right wheels, metres per second. */
+    public double wheelLeft() {
+        return wheelLeft;
+    }
+
+    /** Current rim speed of the right wheel, metres per second. */
+    public double wheelRight() {
+        return wheelRight;
+    }
+}
