@@ -1,0 +1,160 @@
+package dev.wayfinder.ros;
+
+import dev.wayfinder.ros.cdr.CdrException;
+import dev.wayfinder.ros.msg.MessageType;
+import dev.wayfinder.ros.rtps.LocalReader;
+import dev.wayfinder.ros.rtps.LocalWriter;
+import dev.wayfinder.ros.rtps.Participant;
+import dev.wayfinder.ros.rtps.RateLimitedLog;
+import dev.wayfinder.ros.rtps.discovery.EndpointData;
+import dev.wayfinder.ros.rtps.messages.EntityId;
+import dev.wayfinder.ros.rtps.messages.Guid;
+import dev.wayfinder.ros.rtps.transport.PortMapping;
+import dev.wayfinder.ros.rtps.transport.UdpTransport;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * A ROS 2 node: one DDS participant on a domain, typed publishers and subscriptions, and its entry on
+ * ros_discovery_info. Callbacks run on one delivery thread, in arrival order. Thread-safe; close it (and with it
+ * every publisher and subscription) when done.
+ *
+ * <pre>{@code
+ * try (Node node = Node.create("teleop", NodeOptions.localhost(0))) {
+ *     Publisher<Twist> pub = node.publisher(Twist.TYPE, "/cmd_vel", QosProfile.DEFAULT);
+ *     pub.publish(new Twist(new Vector3(0.2, 0, 0), Vector3.ZERO));
+ * }
+ * }</pre>
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Node.class.getName());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private final String name;
+    private final NodeOptions options;
+    private final Participant participant;
+    private final LocalWriter graphWriter;
+    private final List<Guid> readers = new ArrayList<>();
+    private final List<Guid> writers = new ArrayList<>();
+    private final RateLimitedLog badSamples = new RateLimitedLog(LOG, "undecodable samples dropped", 5_000_000_000L);
+
+    private Node(String name, NodeOptions options, Participant participant) {
+        this.name = name;
+        this.options = options;
+        this.participant = participant;
+        this.graphWriter = participant.createWriter(GraphInfo.TOPIC, GraphInfo.TYPE,
+                QosProfile.LATCHED.toEndpointQos());
+        publishGraph();
+    }
+
+    /**
+     * Creates a node and joins its domain.
+     *
+     * @param name node name (letters, digits, underscores)
+     * @param options domain, discovery and conventions
+     * @return the node
+     * @throws IOException if no participant index is free for the sockets
+     */
+    public static Node create(String name, NodeOptions options) throws IOException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("node name must be letters, digits and _, got '" + name + "'");
+        }
+        UdpTransport t = new UdpTransport(new PortMapping(options.participant().domainId()),
+                options.participant().maxParticipantIndex(), options.participant().multicastInterface());
+        return new Node(name, options, new Participant(options.participant(), t));
+    }
+
+    /** @return the node name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the underlying DDS participant (discovery state, counters) */
+    public Participant participant() {
+        return participant;
+    }
+
+    /**
+     * @param type message type
+     * @param topic ROS topic, e.g. "/cmd_vel"
+     * @param qos QoS profile
+     * @param <T> message class
+     * @return a publisher
+     */
+    public <T> Publisher<T> publisher(MessageType<T> type, String topic, QosProfile qos) {
+        LocalWriter w = participant.createWriter(TopicNames.toDds(topic), type.ddsTypeName(), qos.toEndpointQos());
+        synchronized (this) {
+            writers.add(w.guid());
+        }
+        publishGraph();
+        return new Publisher<>(this, type, topic, w);
+    }
+
+    /**
+     * @param type message type
+     * @param topic ROS topic, e.g. "/cmd_vel"
+     * @param qos QoS profile
+     * @param callback gets each message, on the node's delivery thread
+     * @param <T> message class
+     * @return the subscription
+     */
+    public <T> Subscription subscription(MessageType<T> type, String topic, QosProfile qos, Consumer<T> callback) {
+        LocalReader r = participant.createReader(TopicNames.toDds(topic), type.ddsTypeName(), qos.toEndpointQos(),
+                s -> {
+                    T value;
+                    try {
+                        value = type.deserialize(s.payload());
+                    } catch (CdrException e) {
+                        badSamples.record(topic + " [" + type.name() + "] from " + s.writer() + ": " + e.getMessage());
+                        return;
+                    }
+                    callback.accept(value);
+                });
+        synchronized (this) {
+            readers.add(r.guid());
+        }
+        publishGraph();
+        return new Subscription(this, topic, r);
+    }
+
+    void forget(Guid guid, boolean writer) {
+        synchronized (this) {
+            (writer ? writers : readers).remove(guid);
+        }
+        publishGraph();
+    }
+
+    private void publishGraph() {
+        byte[] sample;
+        synchronized (this) {
+            sample = GraphInfo.encode(options.distro(), new Guid(participant.prefix(), EntityId.PARTICIPANT),
+                    options.namespace(), name, List.copyOf(readers), List.copyOf(writers));
+        }
+        graphWriter.write(sample);
+    }
+
+    /** @return ROS topics seen on remote participants, sorted by name, with their types and endpoint counts */
+    public List<TopicInfo> topics() {
+        Map<String, int[]> counts = new TreeMap<>();
+        Map<String, String> types = new TreeMap<>();
+        for (EndpointData e : participant.remoteEndpoints()) {
+            TopicNames.fromDds(e.topic()).ifPresent(t -> {
+                types.putIfAbsent(t, TopicNames.rosType(e.type()).orElse(e.type()));
+                counts.computeIfAbsent(t, k -> new int[2])[e.writer() ? 0 : 1]++;
+            });
+        }
+        List<TopicInfo> out = new ArrayList<>();
+        counts.forEach((t, c) -> out.add(new TopicInfo(t, types.get(t), c[0], c[1])));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        participant.close();
+    }
+}

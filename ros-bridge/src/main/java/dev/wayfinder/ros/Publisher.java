@@ -1,0 +1,53 @@
+package dev.wayfinder.ros;
+
+import dev.wayfinder.ros.msg.MessageType;
+import dev.wayfinder.ros.rtps.LocalWriter;
+
+/**
+ * Publishes messages of one type on one topic. Thread-safe; close to stop publishing.
+ *
+ * @param <T> message type
+ */
+public final class Publisher<T> implements AutoCloseable {
+    private final Node node;
+    private final MessageType<T> type;
+    private final String topic;
+    private final LocalWriter writer;
+
+    Publisher(Node node, MessageType<T> type, String topic, LocalWriter writer) {
+        this.node = node;
+        this.type = type;
+        this.topic = topic;
+        this.writer = writer;
+    }
+
+    /**
+     * Serializes and sends a message to every matched subscription (reliable ones get resends as needed).
+     *
+     * @param message the message
+     */
+    public void publish(T message) {
+        writer.write(type.serialize(message));
+    }
+
+    /** @return the ROS topic name */
+    public String topic() {
+        return topic;
+    }
+
+    /** @return the number of matched remote subscriptions */
+    public int subscriptionCount() {
+        return writer.matchedReaders();
+    }
+
+    /** @return whether every reliable subscription has acknowledged every message so far */
+    public boolean allAcknowledged() {
+        return writer.allAcknowledged();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        node.forget(writer.guid(), true);
+    }
+}

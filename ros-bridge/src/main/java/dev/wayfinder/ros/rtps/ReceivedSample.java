@@ -1,0 +1,14 @@
+package dev.wayfinder.ros.rtps;
+
+import dev.wayfinder.ros.rtps.messages.Guid;
+
+/**
+ * A sample as a reader delivers it.
+ *
+ * @param writer the remote writer
+ * @param sequence its sequence number
+ * @param payload serialized payload including the encapsulation header (owned by the receiver)
+ * @param sourceNanos the writer's timestamp (ns since the Unix epoch), -1 if none was sent
+ */
+public record ReceivedSample(Guid writer, long sequence, byte[] payload, long sourceNanos) {
+}

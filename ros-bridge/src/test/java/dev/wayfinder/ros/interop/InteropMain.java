@@ -1,0 +1,196 @@
+package dev.wayfinder.ros.interop;
+
+import dev.wayfinder.ros.Node;
+import dev.wayfinder.ros.NodeOptions;
+import dev.wayfinder.ros.Publisher;
+import dev.wayfinder.ros.QosProfile;
+import dev.wayfinder.ros.Subscription;
+import dev.wayfinder.ros.msg.Header;
+import dev.wayfinder.ros.msg.Image;
+import dev.wayfinder.ros.msg.Time;
+import dev.wayfinder.ros.msg.Twist;
+import dev.wayfinder.ros.msg.Vector3;
+import dev.wayfinder.ros.rtps.discovery.ParticipantData;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one interop scenario inside a private network namespace (started by {@link NamespaceRunner}); prints
+ * "PASS ..." or "FAIL ..." as its last line and exits 0 or 1. Arguments: scenario, peer binary, peer config.
+ */
+public final class InteropMain {
+    private static final int CYCLONE_VENDOR = 0x0110;
+
+    private InteropMain() {
+    }
+
+    /** @param args scenario, peer binary, Cyclone config */
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        String scenario = args[0];
+        Path peer = args.length > 1 ? Path.of(args[1]) : null;
+        Path config = args.length > 2 ? Path.of(args[2]) : null;
+        String result;
+        try {
+            result = switch (scenario) {
+                case "twist" -> twist(peer, config);
+                case "image-reliable" -> image(peer, config, true);
+                case "image-best-effort" -> image(peer, config, false);
+                case "late-joiner" -> lateJoiner(peer, config);
+                case "peer-dies" -> peerDies(peer, config);
+                default -> "FAIL unknown scenario " + scenario;
+            };
+        } catch (AssertionError | Exception e) {
+            e.printStackTrace(System.out);
+            result = "FAIL " + e;
+        }
+        System.out.println(result);
+        System.out.flush();
+        Runtime.getRuntime().halt(result.startsWith("PASS") ? 0 : 1);
+    }
+
+    static boolean waitFor(BooleanSupplier cond, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < end) {
+            if (cond.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return cond.getAsBoolean();
+    }
+
+    static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError(what);
+        }
+    }
+
+    private static Twist twistOf(int i) {
+        return new Twist(new Vector3(i, 0.5, -1), new Vector3(0, 0, i * 0.25));
+    }
+
+    private static String twist(Path peer, Path config) throws Exception {
+        try (Node node = Node.create("interop", NodeOptions.localhost(0));
+             PeerProcess c = new PeerProcess(peer, config, "echo-twist", "reliable", "30")) {
+            List<Twist> got = new CopyOnWriteArrayList<>();
+            Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, got::add);
+            Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
+            check(waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
+                    "Cyclone endpoints not matched: pub " + pub.subscriptionCount() + ", sub " + sub.publisherCount()
+                            + ", peer said " + c.lines() + ", stats " + node.participant().stats());
+            int n = 50;
+            for (int i = 1; i <= n; i++) {
+                pub.publish(twistOf(i));
+                Thread.sleep(4);
+            }
+            check(waitFor(() -> got.size() >= n, 10_000), "echoed " + got.size() + "/" + n + " twists");
+            check(got.equals(java.util.stream.IntStream.rangeClosed(1, n).mapToObj(InteropMain::twistOf).toList()),
+                    "echoed twists differ or out of order: " + got);
+            List<String> seen = c.await(l -> l.startsWith("twist "), n, 2000);
+            check(seen.size() == n && seen.get(0).equals("twist 1.000 0.500 -1.000 0.000 0.000 0.250"),
+                    "peer saw " + seen.size() + " twists, first " + (seen.isEmpty() ? "-" : seen.get(0)));
+            check(waitFor(pub::allAcknowledged, 3000), "Cyclone did not acknowledge every twist");
+            return "PASS twist " + n + "/" + n + " Java->Cyclone->Java, reliable, in order";
+        }
+    }
+
+    static byte[] pixels(long seed) {
+        byte[] b = new byte[640 * 480 * 3];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static String fnv(byte[] b) {
+        int h = 0x811c9dc5;
+        for (byte x : b) {
+            h = (h ^ (x & 0xFF)) * 16777619;
+        }
+        return String.format("%08x", h);
+    }
+
+    private static String image(Path peer, Path config, boolean reliable) throws Exception {
+        QosProfile qos = reliable ? QosProfile.DEFAULT.withDepth(5) : QosProfile.SENSOR_DATA;
+        try (Node node = Node.create("interop", NodeOptions.localhost(0));
+             PeerProcess c = new PeerProcess(peer, config, "echo-image", reliable ? "reliable" : "best-effort", "30")) {
+            List<Image> got = new CopyOnWriteArrayList<>();
+            Subscription sub = node.subscription(Image.TYPE, "/img_from_c", qos, got::add);
+            Publisher<Image> pub = node.publisher(Image.TYPE, "/img_to_c", qos);
+            check(waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
+                    "Cyclone endpoints not matched, peer said " + c.lines());
+            int n = 5;
+            List<Image> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Image img = new Image(new Header(new Time(i, 0), "camera"), 480, 640, "rgb8", false, 640 * 3,
+                        pixels(1000 + i));
+                sent.add(img);
+                pub.publish(img);
+                Thread.sleep(reliable ? 20 : 100);
+            }
+            int need = reliable ? n : 1;
+            check(waitFor(() -> got.size() >= need, 15_000), "echoed " + got.size() + "/" + n + " images");
+            for (Image g : got) {
+                check(sent.contains(g), "echoed image differs from every sent one: " + g);
+            }
+            if (reliable) {
+                check(got.equals(sent), "reliable images out of order or missing");
+            }
+            List<String> seen = c.await(l -> l.startsWith("image "), need, 2000);
+            check(seen.size() >= need && seen.get(0).startsWith("image 640 480 rgb8 921600 "), "peer saw " + seen);
+            for (String s : seen) {
+                String sum = s.substring(s.lastIndexOf(' ') + 1);
+                check(sent.stream().anyMatch(i -> fnv(i.data()).equals(sum)), "peer checksum " + sum + " unknown");
+            }
+            return "PASS image " + (reliable ? "reliable" : "best-effort") + ": Cyclone got " + seen.size() + "/" + n
+                    + ", Java got back " + got.size() + "/" + n + " (921,652-byte samples, DATA_FRAG both ways)";
+        }
+    }
+
+    private static String lateJoiner(Path peer, Path config) throws Exception {
+        try (Node node = Node.create("interop", NodeOptions.localhost(0))) {
+            Publisher<Twist> pub = node.publisher(Twist.TYPE, "/latched", QosProfile.DEFAULT.withTransientLocal());
+            for (int i = 1; i <= 5; i++) {
+                pub.publish(twistOf(i));
+            }
+            try (PeerProcess c = new PeerProcess(peer, config, "sub-latched", "5", "20")) {
+                List<String> seen = c.await(l -> l.startsWith("twist "), 5, 15_000);
+                check(seen.size() == 5, "late-joining Cyclone reader got " + seen.size() + "/5: " + c.lines());
+                for (int i = 1; i <= 5; i++) {
+                    check(seen.get(i - 1).startsWith(String.format("twist %d.000 ", i)), "out of order: " + seen);
+                }
+                return "PASS late-joining transient-local Cyclone reader got the 5 samples written before it started";
+            }
+        }
+    }
+
+    private static String peerDies(Path peer, Path config) throws Exception {
+        try (Node node = Node.create("interop", NodeOptions.localhost(0))) {
+            Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
+            PeerProcess c = new PeerProcess(peer, config, "echo-twist", "reliable", "30");
+            try {
+                check(waitFor(() -> pub.subscriptionCount() == 1, 15_000), "Cyclone reader not matched");
+                check(node.participant().remoteParticipants().stream().anyMatch(p -> p.vendorId() == CYCLONE_VENDOR),
+                        "no Cyclone participant known");
+                ParticipantData cyclone = node.participant().remoteParticipants().stream()
+                        .filter(p -> p.vendorId() == CYCLONE_VENDOR).findFirst().orElseThrow();
+                check(cyclone.userDataText().isEmpty() || cyclone.leaseNanos() > 0, "lease");
+                check(node.topics().stream().anyMatch(t -> t.name().equals("/to_c")
+                        && t.type().equals("geometry_msgs/msg/Twist") && t.subscriptions() == 1), "topics " + node.topics());
+                c.kill();
+                long killed = System.nanoTime();
+                check(waitFor(() -> pub.subscriptionCount() == 0 && node.participant().remoteEndpoints().isEmpty()
+                        && node.participant().remoteParticipants().isEmpty(), 10_000),
+                        "dead peer not removed: " + node.participant().stats());
+                long ms = (System.nanoTime() - killed) / 1_000_000;
+                check(ms >= 1000, "removed after " + ms + " ms, before its 2 s lease could expire");
+                return "PASS killed Cyclone peer removed with its endpoints " + ms + " ms after SIGKILL (lease 2 s)";
+            } finally {
+                c.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.wayfinder.ros.interop;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A running C peer: its output lines collected on a thread, killed on close. */
+final class PeerProcess implements AutoCloseable {
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    PeerProcess(Path binary, Path config, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("CYCLONEDDS_URI", "file://" + config);
+        process = pb.start();
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        }, "peer-output");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** @return lines so far */
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** Waits until at least n lines match, or the timeout passes; returns the matching lines. */
+    List<String> await(Predicate<String> match, int n, long timeoutMs) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (lines) {
+            while (true) {
+                List<String> m = lines.stream().filter(match).toList();
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (m.size() >= n || left <= 0) {
+                    return m;
+                }
+                lines.wait(Math.min(left, 50));
+            }
+        }
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}

@@ -1,0 +1,84 @@
+/*
+ * A small Cyclone DDS peer for the ros-bridge interop tests. Modes:
+ *   echo-twist  RELIABILITY SECONDS   take Twist from rt/to_c, write it to rt/from_c
+ *   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
+ *   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
+ * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist and one line per sample.
+ * Exits by itself after SECONDS.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dds/dds.h"
+#include "RosPeer.h"
+
+static dds_entity_t endpoint(dds_entity_t pp, const dds_topic_descriptor_t *desc, const char *name, int reliable,
+                             int latched, int writer, int depth) {
+  dds_entity_t topic = dds_create_topic(pp, desc, name, NULL, NULL);
+  if (topic < 0) { fprintf(stderr, "create_topic %s: %s\n", name, dds_strretcode(-topic)); exit(2); }
+  dds_qos_t *qos = dds_create_qos();
+  dds_qset_reliability(qos, reliable ? DDS_RELIABILITY_RELIABLE : DDS_RELIABILITY_BEST_EFFORT, DDS_SECS(1));
+  dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, depth);
+  dds_qset_durability(qos, latched ? DDS_DURABILITY_TRANSIENT_LOCAL : DDS_DURABILITY_VOLATILE);
+  dds_entity_t e = writer ? dds_create_writer(pp, topic, qos, NULL) : dds_create_reader(pp, topic, qos, NULL);
+  dds_delete_qos(qos);
+  if (e < 0) { fprintf(stderr, "create endpoint %s: %s\n", name, dds_strretcode(-e)); exit(2); }
+  return e;
+}
+
+static unsigned checksum(const unsigned char *b, unsigned n) {
+  unsigned h = 2166136261u;
+  for (unsigned i = 0; i < n; i++) { h = (h ^ b[i]) * 16777619u; }
+  return h;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 4) { fprintf(stderr, "usage: ros_peer MODE ARG SECONDS\n"); return 2; }
+  const char *mode = argv[1];
+  int reliable = strcmp(argv[2], "best-effort") != 0;
+  long count = atol(argv[2]);
+  dds_time_t deadline = dds_time() + DDS_SECS(atol(argv[3]));
+  dds_entity_t pp = dds_create_participant(DDS_DOMAIN_DEFAULT, NULL, NULL);
+  if (pp < 0) { fprintf(stderr, "create_participant: %s\n", dds_strretcode(-pp)); return 2; }
+  dds_entity_t rd, wr = 0;
+  int image = strcmp(mode, "echo-image") == 0;
+  if (strcmp(mode, "echo-twist") == 0) {
+    rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/to_c", reliable, 0, 0, 10);
+    wr = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/from_c", reliable, 0, 1, 10);
+  } else if (image) {
+    rd = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_to_c", reliable, 0, 0, 5);
+    wr = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_from_c", reliable, 0, 1, 5);
+  } else if (strcmp(mode, "sub-latched") == 0) {
+    rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/latched", 1, 1, 0, 10);
+  } else {
+    fprintf(stderr, "unknown mode %s\n", mode);
+    return 2;
+  }
+  printf("ready\n");
+  fflush(stdout);
+  long got = 0;
+  while (dds_time() < deadline) {
+    void *samples[1] = {NULL};
+    dds_sample_info_t info[1];
+    int n = dds_take(rd, samples, info, 1, 1);
+    if (n <= 0) { dds_sleepfor(DDS_MSECS(1)); continue; }
+    if (info[0].valid_data) {
+      got++;
+      if (image) {
+        sensor_msgs_msg_dds__Image_ *img = samples[0];
+        printf("image %u %u %s %u %08x\n", img->width, img->height, img->encoding, img->data._length,
+               checksum(img->data._buffer, img->data._length));
+      } else {
+        geometry_msgs_msg_dds__Twist_ *t = samples[0];
+        printf("twist %.3f %.3f %.3f %.3f %.3f %.3f\n", t->linear.x, t->linear.y, t->linear.z, t->angular.x,
+               t->angular.y, t->angular.z);
+      }
+      fflush(stdout);
+      if (wr != 0) { dds_write(wr, samples[0]); }
+    }
+    dds_return_loan(rd, samples, n);
+    if (!wr && got >= count) { break; }
+  }
+  dds_delete(pp);
+  return 0;
+}
