@@ -1,0 +1,220 @@
+package dev.wayfinder.inference.backend.vector;
+
+import dev.wayfinder.inference.backend.Activation;
+import dev.wayfinder.inference.backend.Kernel;
+import dev.wayfinder.inference.backend.KernelSpec;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Dense layer as a register-blocked GEMM: weights packed once as [k][mp] (output channels contiguous, padded
+ * to whole vectors), 4 rows x 4 vectors of accumulators started from the bias, then masked stores.
+ */
+final class VectorDense implements Kernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private final int n;
+    private final int k;
+    private final int m;
+    private final int mp;
+    private final float[] wp;
+    private final float[] bias;
+    private final boolean relu;
+    private final Activation activation;
+
+    VectorDense(KernelSpec.Dense s) {
+        n = s.n();
+        k = s.k();
+        m = s.m();
+        mp = (m + L - 1) / L * L;
+        wp = new float[k * mp];
+        bias = new float[mp];
+        float[] w = s.weight();
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < k; i++) {
+                wp[i * mp + j] = w[j * k + i];
+            }
+            bias[j] = s.bias()[j];
+        }
+        activation = s.activation();
+        relu = activation.kind() == Activation.Kind.RELU;
+    }
+
+    @Override
+    public void run(float[] a, int[] in, int out, int scratch) {
+        int x0 = in[0];
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int j = 0;
+            for (; j + 4 * L <= mp; j += 4 * L) {
+                rows4cols4(a, x0 + i * k, out + i * m, j);
+            }
+            for (; j < mp; j += L) {
+                rows4cols1(a, x0 + i * k, out + i * m, j);
+            }
+        }
+        for (; i < n; i++) {
+            int j = 0;
+            for (; j + 4 * L <= mp; j += 4 * L) {
+                rows1cols4(a, x0 + i * k, out + i * m, j);
+            }
+            for (; j < mp; j += L) {
+                rows1cols1(a, x0 + i * k, out + i * m, j);
+            }
+        }
+        if (Epilogue.needed(activation)) {
+            Epilogue.apply(activation, a, out, n * m);
+        }
+    }
+
+    private void rows4cols4(float[] a, int x, int o, int j) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, j);
+        FloatVector b1 = FloatVector.fromArray(S, bias, j + L);
+        FloatVector b2 = FloatVector.fromArray(S, bias, j + 2 * L);
+        FloatVector b3 = FloatVector.fromArray(S, bias, j + 3 * L);
+        FloatVector c00 = b0, c01 = b1, c02 = b2, c03 = b3;
+        FloatVector c10 = b0, c11 = b1, c12 = b2, c13 = b3;
+        FloatVector c20 = b0, c21 = b1, c22 = b2, c23 = b3;
+        FloatVector c30 = b0, c31 = b1, c32 = b2, c33 = b3;
+        int x1 = x + k;
+        int x2 = x + 2 * k;
+        int x3 = x + 3 * k;
+        for (int t = 0, w = j; t < k; t++, w += mp) {
+            FloatVector w0 = FloatVector.fromArray(S, wp, w);
+            FloatVector w1 = FloatVector.fromArray(S, wp, w + L);
+            FloatVector w2 = FloatVector.fromArray(S, wp, w + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, wp, w + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[x + t]);
+            c00 = w0.fma(a0, c00);
+            c01 = w1.fma(a0, c01);
+            c02 = w2.fma(a0, c02);
+            c03 = w3.fma(a0, c03);
+            FloatVector a1 = FloatVector.broadcast(S, a[x1 + t]);
+            c10 = w0.fma(a1, c10);
+            c11 = w1.fma(a1, c11);
+            c12 = w2.fma(a1, c12);
+            c13 = w3.fma(a1, c13);
+            FloatVector a2 = FloatVector.broadcast(S, a[x2 + t]);
+            c20 = w0.fma(a2, c20);
+            c21 = w1.fma(a2, c21);
+            c22 = w2.fma(a2, c22);
+            c23 = w3.fma(a2, c23);
+            FloatVector a3 = FloatVector.broadcast(S, a[x3 + t]);
+            c30 = w0.fma(a3, c30);
+            c31 = w1.fma(a3, c31);
+            c32 = w2.fma(a3, c32);
+            c33 = w3.fma(a3, c33);
+        }
+        if (relu) {
+            c00 = c00.max(0f); c01 = c01.max(0f); c02 = c02.max(0f); c03 = c03.max(0f);
+            c10 = c10.max(0f); c11 = c11.max(0f); c12 = c12.max(0f); c13 = c13.max(0f);
+            c20 = c20.max(0f); c21 = c21.max(0f); c22 = c22.max(0f); c23 = c23.max(0f);
+            c30 = c30.max(0f); c31 = c31.max(0f); c32 = c32.max(0f); c33 = c33.max(0f);
+        }
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        int o1 = o + m;
+        int o2 = o + 2 * m;
+        int o3 = o + 3 * m;
+        c00.intoArray(a, o + j, S.indexInRange(j, m));
+        c01.intoArray(a, o + j1, S.indexInRange(j1, m));
+        c02.intoArray(a, o + j2, S.indexInRange(j2, m));
+        c03.intoArray(a, o + j3, S.indexInRange(j3, m));
+        c10.intoArray(a, o1 + j, S.indexInRange(j, m));
+        c11.intoArray(a, o1 + j1, S.indexInRange(j1, m));
+        c12.intoArray(a, o1 + j2, S.indexInRange(j2, m));
+        c13.intoArray(a, o1 + j3, S.indexInRange(j3, m));
+        c20.intoArray(a, o2 + j, S.indexInRange(j, m));
+        c21.intoArray(a, o2 + j1, S.indexInRange(j1, m));
+        c22.intoArray(a, o2 + j2, S.indexInRange(j2, m));
+        c23.intoArray(a, o2 + j3, S.indexInRange(j3, m));
+        c30.intoArray(a, o3 + j, S.indexInRange(j, m));
+        c31.intoArray(a, o3 + j1, S.indexInRange(j1, m));
+        c32.intoArray(a, o3 + j2, S.indexInRange(j2, m));
+        c33.intoArray(a, o3 + j3, S.indexInRange(j3, m));
+    }
+
+    private void rows4cols1(float[] a, int x, int o, int j) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, j);
+        FloatVector c1 = c0, c2 = c0, c3 = c0;
+        int x1 = x + k;
+        int x2 = x + 2 * k;
+        int x3 = x + 3 * k;
+        for (int t = 0, w = j; t < k; t++, w += mp) {
+            FloatVector w0 = FloatVector.fromArray(S, wp, w);
+            c0 = w0.fma(FloatVector.broadcast(S, a[x + t]), c0);
+            c1 = w0.fma(FloatVector.broadcast(S, a[x1 + t]), c1);
+            c2 = w0.fma(FloatVector.broadcast(S, a[x2 + t]), c2);
+            c3 = w0.fma(FloatVector.broadcast(S, a[x3 + t]), c3);
+        }
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+        }
+        c0.intoArray(a, o + j, S.indexInRange(j, m));
+        c1.intoArray(a, o + m + j, S.indexInRange(j, m));
+        c2.intoArray(a, o + 2 * m + j, S.indexInRange(j, m));
+        c3.intoArray(a, o + 3 * m + j, S.indexInRange(j, m));
+    }
+
+    private void rows1cols4(float[] a, int x, int o, int j) {
+        // Two partial sums per column (even and odd k) to keep eight independent FMA chains in flight.
+        FloatVector c0 = FloatVector.fromArray(S, bias, j);
+        FloatVector c1 = FloatVector.fromArray(S, bias, j + L);
+        FloatVector c2 = FloatVector.fromArray(S, bias, j + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, bias, j + 3 * L);
+        FloatVector d0 = FloatVector.zero(S), d1 = d0, d2 = d0, d3 = d0;
+        int t = 0;
+        int w = j;
+        for (; t + 2 <= k; t += 2, w += 2 * mp) {
+            FloatVector a0 = FloatVector.broadcast(S, a[x + t]);
+            FloatVector a1 = FloatVector.broadcast(S, a[x + t + 1]);
+            c0 = FloatVector.fromArray(S, wp, w).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, wp, w + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, wp, w + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, wp, w + 3 * L).fma(a0, c3);
+            d0 = FloatVector.fromArray(S, wp, w + mp).fma(a1, d0);
+            d1 = FloatVector.fromArray(S, wp, w + mp + L).fma(a1, d1);
+            d2 = FloatVector.fromArray(S, wp, w + mp + 2 * L).fma(a1, d2);
+            d3 = FloatVector.fromArray(S, wp, w + mp + 3 * L).fma(a1, d3);
+        }
+        if (t < k) {
+            FloatVector a0 = FloatVector.broadcast(S, a[x + t]);
+            c0 = FloatVector.fromArray(S, wp, w).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, wp, w + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, wp, w + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, wp, w + 3 * L).fma(a0, c3);
+        }
+        c0 = c0.add(d0);
+        c1 = c1.add(d1);
+        c2 = c2.add(d2);
+        c3 = c3.add(d3);
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+        }
+        c0.intoArray(a, o + j, S.indexInRange(j, m));
+        c1.intoArray(a, o + j + L, S.indexInRange(j + L, m));
+        c2.intoArray(a, o + j + 2 * L, S.indexInRange(j + 2 * L, m));
+        c3.intoArray(a, o + j + 3 * L, S.indexInRange(j + 3 * L, m));
+    }
+
+    private void rows1cols1(float[] a, int x, int o, int j) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, j);
+        FloatVector c1 = FloatVector.zero(S);
+        int t = 0;
+        int w = j;
+        for (; t + 2 <= k; t += 2, w += 2 * mp) {
+            c0 = FloatVector.fromArray(S, wp, w).fma(FloatVector.broadcast(S, a[x + t]), c0);
+            c1 = FloatVector.fromArray(S, wp, w + mp).fma(FloatVector.broadcast(S, a[x + t + 1]), c1);
+        }
+        if (t < k) {
+            c0 = FloatVector.fromArray(S, wp, w).fma(FloatVector.broadcast(S, a[x + t]), c0);
+        }
+        c0 = c0.add(c1);
+        if (relu) {
+            c0 = c0.max(0f);
+        }
+        c0.intoArray(a, o + j, S.indexInRange(j, m));
+    }
+}

@@ -1,0 +1,235 @@
+package dev.wayfinder.inference.bench;
+
+import dev.wayfinder.inference.ModelException;
+import dev.wayfinder.inference.backend.Backend;
+import dev.wayfinder.inference.backend.Backends;
+import dev.wayfinder.inference.compile.CompileOptions;
+import dev.wayfinder.inference.compile.Compiler;
+import dev.wayfinder.inference.compile.ExecutionContext;
+import dev.wayfinder.inference.graph.Graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A quick side-by-side benchmark of inference engines on the {@link PolicyCnn}: time-based warm-up, then the
+ * median over several measured runs of the mean latency per call. Prints a table (or JSON with {@code --json}).
+ * This class knows only this core's backends; the benchmarks module adds peers (ONNX Runtime) through
+ * {@link #run(List, Options)}. Not thread-safe. Numbers are wall-clock and noisy; compare ratios within one run.
+ */
+public final class InferenceBench {
+
+    /** One engine under test: runs one batch of the policy network per call. */
+    public interface Engine extends AutoCloseable {
+        /** A short label for the table, e.g. {@code "wayfinder-vector"}. */
+        String name();
+
+        /** Runs one batched forward pass on the engine's own input. */
+        void infer() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** Builds an engine for one batch size. */
+    public interface EngineFactory {
+        /** The engine's label. */
+        String name();
+
+        /** A ready engine for {@code batch} images. */
+        Engine create(Graph graph, int batch) throws Exception;
+    }
+
+    /**
+     * Benchmark settings.
+     *
+     * @param batches   batch sizes to measure (each >= 1)
+     * @param warmupMs  warm-up time per engine and batch, in milliseconds (>= 0)
+     * @param runs      measured runs per engine and batch (>= 1); the table shows their median
+     * @param runMs     length of one measured run, in milliseconds (>= 1)
+     */
+    public record Options(int[] batches, long warmupMs, int runs, long runMs) {
+        public Options {
+            batches = batches.clone();
+            if (batches.length == 0 || Arrays.stream(batches).anyMatch(b -> b < 1) || warmupMs < 0 || runs < 1 || runMs < 1) {
+                throw new IllegalArgumentException("batches >= 1, warmupMs >= 0, runs >= 1, runMs >= 1 expected");
+            }
+        }
+
+        /** Batches 1 and 32, 2 s warm-up, 7 runs of 300 ms. */
+        public static Options defaults() {
+            return new Options(new int[] {1, 32}, 2000, 7, 300);
+        }
+    }
+
+    /**
+     * One measured row.
+     *
+     * @param engine      engine label
+     * @param batch       batch size
+     * @param medianUs    median over runs of microseconds per call
+     * @param minUs       fastest run, microseconds per call
+     * @param maxUs       slowest run, microseconds per call
+     * @param imagesPerS  batch / median, images per second
+     */
+    public record Result(String engine, int batch, double medianUs, double minUs, double maxUs, double imagesPerS) {
+    }
+
+    private InferenceBench() {
+    }
+
+    /** Factories for this core's available backends (float weights), plus INT8 dense on the preferred one. */
+    public static List<EngineFactory> coreEngines() {
+        List<EngineFactory> list = new ArrayList<>();
+        for (Backend b : Backends.available()) {
+            list.add(core(b, false));
+        }
+        list.add(core(Backends.preferred(), true));
+        return list;
+    }
+
+    /** A factory running the graph on {@code backend}, optionally with INT8 dense layers. */
+    public static EngineFactory core(Backend backend, boolean int8) {
+        String label = "wayfinder-" + backend.name() + (int8 ? "-int8" : "");
+        return new EngineFactory() {
+            public String name() {
+                return label;
+            }
+
+            public Engine create(Graph graph, int batch) throws ModelException {
+                ExecutionContext ctx = Compiler.compile(graph, new CompileOptions(batch, backend, int8)).newContext();
+                ctx.setInput(0, PolicyCnn.images(1, batch));
+                return new Engine() {
+                    public String name() {
+                        return label;
+                    }
+
+                    public void infer() {
+                        ctx.run();
+                    }
+                };
+            }
+        };
+    }
+
+    /** Measures every factory at every batch size on the policy network (seed 1). */
+    public static List<Result> run(List<EngineFactory> factories, Options options) throws Exception {
+        Graph graph = PolicyCnn.build(1);
+        List<Result> results = new ArrayList<>();
+        for (int batch : options.batches()) {
+            for (EngineFactory f : factories) {
+                try (Engine e = f.create(graph, batch)) {
+                    results.add(measure(e, batch, options));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static Result measure(Engine e, int batch, Options o) throws Exception {
+        long end = System.nanoTime() + o.warmupMs() * 1_000_000;
+        while (System.nanoTime() < end) {
+            e.infer();
+        }
+        double[] us = new double[o.runs()];
+        for (int r = 0; r < o.runs(); r++) {
+            long start = System.nanoTime();
+            long stop = start + o.runMs() * 1_000_000;
+            long calls = 0;
+            long now;
+            do {
+                e.infer();
+                calls++;
+                now = System.nanoTime();
+            } while (now < stop);
+            us[r] = (now - start) / 1e3 / calls;
+        }
+        double[] sorted = us.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        return new Result(e.name(), batch, median, sorted[0], sorted[sorted.length - 1], batch * 1e6 / median);
+    }
+
+    /** A text table per batch size, with each engine's median latency relative to {@code baseline}'s. */
+    public static String table(List<Result> results, String baseline) {
+        StringBuilder sb = new StringBuilder();
+        Map<Integer, List<Result>> byBatch = new LinkedHashMap<>();
+        for (Result r : results) {
+            byBatch.computeIfAbsent(r.batch(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<Integer, List<Result>> e : byBatch.entrySet()) {
+            double base = e.getValue().stream().filter(r -> r.engine().equals(baseline)).mapToDouble(Result::medianUs)
+                    .findFirst().orElse(Double.NaN);
+            sb.append(String.format(Locale.ROOT, "batch %d%n%-24s %12s %12s %12s %12s %10s%n", e.getKey(), "engine",
+                    "median us", "min us", "max us", "images/s", "x " + baseline.replace("wayfinder-", "")));
+            for (Result r : e.getValue()) {
+                sb.append(String.format(Locale.ROOT, "%-24s %12.1f %12.1f %12.1f %12.0f %10.2f%n", r.engine(), r.medianUs(),
+                        r.minUs(), r.maxUs(), r.imagesPerS(), r.medianUs() / base));
+            }
+        }
+        sb.append("(ratio = median latency / ").append(baseline).append("'s; below 1 is faster)\n");
+        return sb.toString();
+    }
+
+    /** The results as a JSON array of objects (fields as in {@link Result}, plus the ratio to {@code baseline}). */
+    public static String json(List<Result> results, String baseline) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            double base = results.stream().filter(x -> x.batch() == r.batch() && x.engine().equals(baseline))
+                    .mapToDouble(Result::medianUs).findFirst().orElse(Double.NaN);
+            sb.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
+                    "  {\"engine\": \"%s\", \"batch\": %d, \"median_us\": %.2f, \"min_us\": %.2f, \"max_us\": %.2f,"
+                            + " \"images_per_s\": %.1f, \"ratio_to_baseline\": %s}", r.engine(), r.batch(), r.medianUs(),
+                    r.minUs(), r.maxUs(), r.imagesPerS(), Double.isNaN(base) ? "null"
+                            : String.format(Locale.ROOT, "%.3f", r.medianUs() / base)));
+        }
+        return sb.append("\n]\n").toString();
+    }
+
+    /** Parses {@code --json}, {@code --quick}, {@code --batch N[,M]}, {@code --runs N}. */
+    static Options parse(String[] args, Supplier<Options> defaults) {
+        Options o = defaults.get();
+        int[] batches = o.batches();
+        long warm = o.warmupMs();
+        int runs = o.runs();
+        long runMs = o.runMs();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> {
+                    warm = 500;
+                    runs = 5;
+                    runMs = 100;
+                }
+                case "--batch" -> batches = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--json" -> {
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; expected --json, --quick, --batch N[,M], --runs N");
+            }
+        }
+        return new Options(batches, warm, runs, runMs);
+    }
+
+    /** Command line: {@code [--json] [--quick] [--batch 1,32] [--runs 7]}; this core's backends only. */
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = parse(args, Options::defaults);
+        } catch (RuntimeException e) {
+            System.err.println("inference bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<Result> r = run(coreEngines(), o);
+        boolean json = Arrays.asList(args).contains("--json");
+        System.out.print(json ? json(r, "wayfinder-scalar") : table(r, "wayfinder-scalar"));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.wayfinder.inference.compile;
+
+import dev.wayfinder.inference.backend.Kernel;
+import dev.wayfinder.inference.backend.KernelSpec;
+import dev.wayfinder.inference.graph.Graph;
+import dev.wayfinder.inference.graph.GraphException;
+import dev.wayfinder.inference.graph.ShapeInference;
+import dev.wayfinder.inference.graph.UnsupportedOperatorException;
+import dev.wayfinder.inference.graph.ValueInfo;
+import dev.wayfinder.inference.quant.Int8Quantizer;
+import dev.wayfinder.inference.tensor.Shape;
+import dev.wayfinder.inference.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles a graph into an {@link ExecutionPlan}. Stateless and thread-safe. */
+public final class Compiler {
+
+    private Compiler() {
+    }
+
+    /**
+     * Compiles {@code graph} for one batch size on one backend.
+     *
+     * @throws GraphException               when shapes do not fit together (names the node)
+     * @throws UnsupportedOperatorException when an operator or attribute is outside the supported subset
+     */
+    public static ExecutionPlan compile(Graph graph, CompileOptions options)
+            throws GraphException, UnsupportedOperatorException {
+        Map<String, Shape> shapes = ShapeInference.infer(graph, options.batch());
+        Lowering low = new Lowering(graph, shapes);
+        low.run();
+        List<Lowering.Step> steps = low.steps;
+        int end = steps.size();
+
+        // One buffer per root value; reshapes share their source's buffer.
+        Map<String, ArenaPlanner.Buffer> buffers = new LinkedHashMap<>();
+        Map<String, Integer> first = new HashMap<>();
+        Map<String, Integer> last = new HashMap<>();
+        for (ValueInfo in : graph.inputs()) {
+            first.put(in.name(), -1);
+            last.put(in.name(), end);
+        }
+        Map<String, Tensor> constants = new LinkedHashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Lowering.Step s = steps.get(i);
+            for (String in : s.inputs) {
+                String r = low.root(in);
+                if (graph.initializers().containsKey(r)) {
+                    constants.put(r, graph.initializers().get(r));
+                }
+                last.merge(r, i, Math::max);
+            }
+            first.putIfAbsent(low.root(s.output), i);
+            last.merge(low.root(s.output), i, Math::max);
+        }
+        for (String out : graph.outputs()) {
+            String r = low.root(out);
+            if (graph.initializers().containsKey(r)) {
+                constants.put(r, graph.initializers().get(r));
+            }
+            last.put(r, end);
+        }
+        for (String c : constants.keySet()) {
+            first.put(c, -1);
+            last.put(c, end);
+        }
+        for (Map.Entry<String, Integer> e : first.entrySet()) {
+            buffers.put(e.getKey(), new ArenaPlanner.Buffer(shapes.get(e.getKey()).size(), e.getValue(),
+                    last.getOrDefault(e.getKey(), e.getValue())));
+        }
+
+        List<Kernel> kernels = new ArrayList<>();
+        List<ArenaPlanner.Buffer> all = new ArrayList<>(buffers.values());
+        List<ArenaPlanner.Buffer> scratch = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            KernelSpec spec = steps.get(i).spec();
+            if (options.int8Dense() && spec instanceof KernelSpec.Dense d) {
+                spec = Int8Quantizer.quantize(d);
+            }
+            Kernel k = options.backend().kernel(spec);
+            kernels.add(k);
+            ArenaPlanner.Buffer sb = new ArenaPlanner.Buffer(k.scratchFloats(), i, i);
+            scratch.add(sb);
+            all.add(sb);
+            descriptions.add(steps.get(i).nodes + " -> " + spec.getClass().getSimpleName()
+                    + (spec instanceof KernelSpec.Conv2d c ? "(" + c.activation().kind() + ")"
+                    : spec instanceof KernelSpec.Dense d ? "(" + d.activation().kind() + ")" : ""));
+        }
+        int arenaSize = ArenaPlanner.place(all);
+
+        List<ExecutionPlan.Step> planSteps = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Lowering.Step s = steps.get(i);
+            int[] ins = new int[s.inputs.size()];
+            for (int j = 0; j < ins.length; j++) {
+                ins[j] = buffers.get(low.root(s.inputs.get(j))).offset;
+            }
+            planSteps.add(new ExecutionPlan.Step(descriptions.get(i), kernels.get(i), ins,
+                    buffers.get(low.root(s.output)).offset, scratch.get(i).offset));
+        }
+        List<ExecutionPlan.Binding> inputs = new ArrayList<>();
+        for (ValueInfo in : graph.inputs()) {
+            inputs.add(new ExecutionPlan.Binding(in.name(), shapes.get(in.name()), buffers.get(in.name()).offset));
+        }
+        List<ExecutionPlan.Binding> outputs = new ArrayList<>();
+        for (String out : graph.outputs()) {
+            outputs.add(new ExecutionPlan.Binding(out, shapes.get(out), buffers.get(low.root(out)).offset));
+        }
+        List<ExecutionPlan.Binding> consts = new ArrayList<>();
+        List<Tensor> constData = new ArrayList<>();
+        for (Map.Entry<String, Tensor> c : constants.entrySet()) {
+            consts.add(new ExecutionPlan.Binding(c.getKey(), c.getValue().shape(), buffers.get(c.getKey()).offset));
+            constData.add(c.getValue());
+        }
+        return new ExecutionPlan(options.backend().name(), options.batch(), planSteps, arenaSize, inputs, outputs,
+                consts, constData);
+    }
+}

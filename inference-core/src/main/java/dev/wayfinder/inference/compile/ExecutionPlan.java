@@ -1,0 +1,113 @@
+package dev.wayfinder.inference.compile;
+
+import dev.wayfinder.inference.backend.Kernel;
+import dev.wayfinder.inference.tensor.Shape;
+import dev.wayfinder.inference.tensor.Tensor;
+
+import java.util.List;
+
+/**
+ * A compiled graph: an ordered list of kernels and the layout of one float arena holding every input,
+ * intermediate and output value. Immutable and thread-safe; each thread runs it through its own
+ * {@link ExecutionContext} ({@link #newContext()}, or {@link #contextForCurrentThread()}).
+ */
+public final class ExecutionPlan {
+
+    /** One kernel invocation with its arena offsets. */
+    record Step(String description, Kernel kernel, int[] inputs, int output, int scratch) {
+    }
+
+    /**
+     * Where a named value lives in the arena.
+     *
+     * @param name   the graph value's name
+     * @param shape  its static shape
+     * @param offset its first float in the arena
+     */
+    public record Binding(String name, Shape shape, int offset) {
+    }
+
+    private final String backend;
+    private final int batch;
+    private final Step[] steps;
+    private final int arenaSize;
+    private final List<Binding> inputs;
+    private final List<Binding> outputs;
+    private final List<Binding> constants;
+    private final List<Tensor> constantData;
+    private final ThreadLocal<ExecutionContext> perThread = ThreadLocal.withInitial(this::newContext);
+
+    ExecutionPlan(String backend, int batch, List<Step> steps, int arenaSize, List<Binding> inputs,
+                  List<Binding> outputs, List<Binding> constants, List<Tensor> constantData) {
+        this.backend = backend;
+        this.batch = batch;
+        this.steps = steps.toArray(new Step[0]);
+        this.arenaSize = arenaSize;
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        this.constants = List.copyOf(constants);
+        this.constantData = List.copyOf(constantData);
+    }
+
+    /** A fresh context with its own arena (allocated here, once). */
+    public ExecutionContext newContext() {
+        float[] arena = new float[arenaSize];
+        for (int i = 0; i < constants.size(); i++) {
+            constantData.get(i).copyInto(arena, constants.get(i).offset());
+        }
+        return new ExecutionContext(this, arena);
+    }
+
+    /** The calling thread's own context, created on first use and kept for the life of the thread. */
+    public ExecutionContext contextForCurrentThread() {
+        return perThread.get();
+    }
+
+    void execute(float[] arena) {
+        // An indexed loop over an array: no iterator, which escape analysis does not always remove.
+        Step[] all = steps;
+        for (int i = 0; i < all.length; i++) {
+            Step s = all[i];
+            s.kernel().run(arena, s.inputs(), s.output(), s.scratch());
+        }
+    }
+
+    void profile(float[] arena, long[] nanos) {
+        for (int i = 0; i < steps.length; i++) {
+            Step s = steps[i];
+            long t0 = System.nanoTime();
+            s.kernel().run(arena, s.inputs(), s.output(), s.scratch());
+            nanos[i] += System.nanoTime() - t0;
+        }
+    }
+
+    /** The backend's name. */
+    public String backend() {
+        return backend;
+    }
+
+    /** The batch size compiled for. */
+    public int batch() {
+        return batch;
+    }
+
+    /** The arena size in floats (activations, inputs, outputs, scratch; weights live in the kernels). */
+    public int arenaSize() {
+        return arenaSize;
+    }
+
+    /** The graph inputs with their compiled shapes. */
+    public List<Binding> inputs() {
+        return inputs;
+    }
+
+    /** The graph outputs with their compiled shapes. */
+    public List<Binding> outputs() {
+        return outputs;
+    }
+
+    /** One line per kernel: the node names it covers and the kernel kind (for logs and tests). */
+    public List<String> describe() {
+        return java.util.Arrays.stream(steps).map(Step::description).toList();
+    }
+}
