@@ -1,0 +1,2 @@
+/** The bundled scenario library: {@link dev.wayfinder.scenarios.library.ScenarioLibrary}. */
+package dev.wayfinder.scenarios.library;
