@@ -1,0 +1,255 @@
+package dev.wayfinder.render;
+
+import static org.lwjgl.opengl.GL33C.*;
+
+import dev.wayfinder.render.gl.EglContext;
+import dev.wayfinder.render.gl.Framebuffer;
+import dev.wayfinder.render.gl.GlProgram;
+import dev.wayfinder.render.gl.InstancedMeshes;
+import dev.wayfinder.render.math.Mat4;
+import dev.wayfinder.render.view.FreeCamera;
+import dev.wayfinder.scenarios.model.CameraSpec;
+import dev.wayfinder.scenarios.model.Lighting;
+import dev.wayfinder.scenarios.model.Material;
+import dev.wayfinder.scenarios.model.Pose3;
+import dev.wayfinder.scenarios.model.Rgb;
+import dev.wayfinder.scenarios.model.Vec3;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A headless OpenGL renderer owning one EGL context: renders {@link RenderScene}s at given
+ * {@link ObjectPoses} from the robot camera ({@link #renderCamera}) or from a free camera
+ * ({@link #renderView}), offscreen, and reads the pixels back into caller-owned direct buffers.
+ *
+ * <p>One renderer per thread: it must be created, used and closed on one thread. Several environments
+ * share a renderer by rendering one after another (scenes may differ from call to call). After the first
+ * frame at a given size nothing is allocated per frame.
+ */
+public final class Renderer implements AutoCloseable {
+    private final EglContext context;
+    private final GlProgram program;
+    private final InstancedMeshes meshes;
+    private final List<Framebuffer> targets = new ArrayList<>();
+    private final float[] view = new float[16];
+    private final float[] proj = new float[16];
+    private final String description;
+    private ByteBuffer instances;
+
+    private Renderer(EglContext context) {
+        this.context = context;
+        this.program = new GlProgram();
+        this.meshes = new InstancedMeshes(64);
+        this.instances = ByteBuffer.allocateDirect(64 * InstancedMeshes.INSTANCE_BYTES).order(ByteOrder.nativeOrder());
+        this.description = glGetString(GL_RENDERER) + " (OpenGL " + glGetString(GL_VERSION) + ", EGL "
+                + context.platform() + ")";
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LESS);
+        glEnable(GL_CULL_FACE);
+        glCullFace(GL_BACK);
+        // The projections flip the image vertically (row 0 read back first), which reverses winding.
+        glFrontFace(GL_CW);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    }
+
+    /**
+     * Creates a renderer with its own headless context, current on the calling thread.
+     *
+     * @throws RenderException when no EGL/OpenGL 3.3 is available (the message says what to install)
+     */
+    public static Renderer create() {
+        EglContext ctx = EglContext.create();
+        try {
+            return new Renderer(ctx);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /** The OpenGL renderer, version and EGL platform, e.g. "llvmpipe (...) (OpenGL 4.5 ..., EGL surfaceless)". */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Renders the robot camera of {@code scene} with the robot at body 0 of {@code poses} into
+     * {@code out}, then applies the frame's camera effects. The robot's own body is not drawn.
+     *
+     * @param out written in place; its spec should be the scene's camera (any size works)
+     */
+    public void renderCamera(RenderScene scene, ObjectPoses poses, CameraFrame out) {
+        context.checkThread();
+        checkBodies(scene, poses);
+        CameraSpec cam = out.spec();
+        Pose3 m = cam.mount();
+        double rx = poses.x(0), ry = poses.y(0), ryaw = poses.yaw(0);
+        double c = Math.cos(ryaw), s = Math.sin(ryaw);
+        Mat4.viewFromBodyPose(view, rx + c * m.x() - s * m.y(), ry + s * m.x() + c * m.y(), m.z(), m.roll(),
+                m.pitch(), ryaw + m.yaw());
+        CameraInfo info = out.info();
+        Mat4.projection(proj, info.fx(), info.fy(), info.cx(), info.cy(), info.width(), info.height(),
+                info.near(), info.far());
+        draw(scene, poses, info.width(), info.height(), false);
+        glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glReadPixels(0, 0, info.width(), info.height(), GL_RGB, GL_UNSIGNED_BYTE, out.rgb());
+        if (out.hasSegmentation()) {
+            glReadBuffer(GL_COLOR_ATTACHMENT1);
+            glReadPixels(0, 0, info.width(), info.height(), GL_RED_INTEGER, GL_UNSIGNED_INT, out.segmentation());
+        }
+        if (out.hasDepth()) {
+            FloatBuffer d = out.depth();
+            glReadPixels(0, 0, info.width(), info.height(), GL_DEPTH_COMPONENT, GL_FLOAT, d);
+            linearizeDepth(d, info.width() * info.height(), info.near(), info.far());
+        }
+        out.finishFrame();
+    }
+
+    /**
+     * Renders {@code scene} (robot included) from a free camera into {@code bgra}: {@code width x height}
+     * pixels, row 0 at the top, each an int 0xAARRGGBB (GL_BGRA with GL_UNSIGNED_INT_8_8_8_8_REV, which is
+     * JavaFX's IntArgbPre for opaque pixels).
+     *
+     * @param bgra direct buffer with at least width*height ints remaining from index 0 (modified)
+     */
+    public void renderView(RenderScene scene, ObjectPoses poses, FreeCamera camera, int width, int height,
+                           IntBuffer bgra) {
+        context.checkThread();
+        checkBodies(scene, poses);
+        if (bgra.capacity() < width * height) {
+            throw new IllegalArgumentException("buffer holds " + bgra.capacity() + " ints, need " + width * height);
+        }
+        camera.view(view);
+        camera.projection(proj, width, height);
+        draw(scene, poses, width, height, true);
+        glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glReadPixels(0, 0, width, height, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, bgra);
+    }
+
+    /**
+     * Renders from a free camera and also reads the segmentation ids (for picking objects in the studio).
+     *
+     * @param ids direct buffer with at least width*height ints (modified)
+     */
+    public void renderView(RenderScene scene, ObjectPoses poses, FreeCamera camera, int width, int height,
+                           IntBuffer bgra, IntBuffer ids) {
+        renderView(scene, poses, camera, width, height, bgra);
+        glReadBuffer(GL_COLOR_ATTACHMENT1);
+        glReadPixels(0, 0, width, height, GL_RED_INTEGER, GL_UNSIGNED_INT, ids);
+    }
+
+    private static void checkBodies(RenderScene scene, ObjectPoses poses) {
+        if (poses.bodyCount() != scene.bodyCount()) {
+            throw new IllegalArgumentException("poses hold " + poses.bodyCount() + " bodies, the scene has "
+                    + scene.bodyCount());
+        }
+    }
+
+    private void draw(RenderScene scene, ObjectPoses poses, int width, int height, boolean drawRobot) {
+        target(width, height).bind();
+        Rgb bg = scene.lighting().background();
+        glClearColor((float) bg.r(), (float) bg.g(), (float) bg.b(), 1f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        glClearBufferuiv(GL_COLOR, 1, ZERO_ID);
+        program.use();
+        program.setCamera(view, proj);
+        setLighting(scene.lighting());
+        int needed = (scene.boxes().size() + scene.cylinders().size()) * InstancedMeshes.INSTANCE_BYTES;
+        if (instances.capacity() < needed) {
+            instances = ByteBuffer.allocateDirect(Math.max(needed, instances.capacity() * 2))
+                    .order(ByteOrder.nativeOrder());
+        }
+        instances.clear();
+        float[] colors = scene.linearColors();
+        int boxes = fill(scene.boxes(), poses, drawRobot, colors, 0);
+        int cylinders = fill(scene.cylinders(), poses, drawRobot, colors, scene.boxes().size() * 6);
+        instances.flip();
+        meshes.draw(program, instances, boxes, cylinders);
+    }
+
+    private static final int[] ZERO_ID = new int[4];
+
+    private void setLighting(Lighting l) {
+        Vec3 toLight = l.towardLight();
+        float k = (float) l.intensity();
+        Rgb c = l.color();
+        Rgb bg = l.background();
+        program.setLighting((float) toLight.x(), (float) toLight.y(), (float) toLight.z(),
+                k * RenderScene.linear(c.r()), k * RenderScene.linear(c.g()), k * RenderScene.linear(c.b()),
+                (float) l.ambient(), RenderScene.linear(bg.r()), RenderScene.linear(bg.g()),
+                RenderScene.linear(bg.b()), (float) l.fogDensity());
+    }
+
+    /** Writes the instances of {@code parts}; returns how many were written. */
+    private int fill(List<RenderScene.Part> parts, ObjectPoses poses, boolean drawRobot, float[] colors, int colorBase) {
+        ByteBuffer b = instances;
+        int n = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            RenderScene.Part p = parts.get(i);
+            if (p.body() == 0 && !drawRobot) {
+                continue;
+            }
+            double x = p.dx(), y = p.dy(), yaw = p.yaw();
+            if (p.body() >= 0) {
+                double bx = poses.x(p.body()), by = poses.y(p.body()), byaw = poses.yaw(p.body());
+                double c = Math.cos(byaw), s = Math.sin(byaw);
+                x = bx + c * p.dx() - s * p.dy();
+                y = by + s * p.dx() + c * p.dy();
+                yaw = byaw + p.yaw();
+            }
+            Material m = p.material();
+            int k = colorBase + i * 6;
+            b.putFloat((float) x).putFloat((float) y).putFloat((float) p.z()).putFloat((float) yaw);
+            b.putFloat((float) p.sx()).putFloat((float) p.sy()).putFloat((float) p.sz()).putFloat((float) m.scale());
+            b.putFloat(colors[k]).putFloat(colors[k + 1]).putFloat(colors[k + 2]);
+            b.putFloat(colors[k + 3]).putFloat(colors[k + 4]).putFloat(colors[k + 5]);
+            b.putInt(RenderScene.textureCode(m.texture())).putInt(p.segId());
+            n++;
+        }
+        return n;
+    }
+
+    private Framebuffer target(int width, int height) {
+        for (int i = 0; i < targets.size(); i++) {
+            Framebuffer f = targets.get(i);
+            if (f.width() == width && f.height() == height) {
+                return f;
+            }
+        }
+        Framebuffer f = new Framebuffer(width, height);
+        targets.add(f);
+        return f;
+    }
+
+    /** Converts window-space depth in [0, 1] to metres along the optical axis; 1 (nothing hit) to +Inf. */
+    static void linearizeDepth(FloatBuffer d, int n, double near, double far) {
+        float a = (float) (2 * near * far);
+        float fpn = (float) (far + near);
+        float fmn = (float) (far - near);
+        for (int i = 0; i < n; i++) {
+            float w = d.get(i);
+            if (w >= 1f) {
+                d.put(i, Float.POSITIVE_INFINITY);
+            } else {
+                float ndc = 2f * w - 1f;
+                d.put(i, a / (fpn - ndc * fmn));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        context.checkThread();
+        for (Framebuffer f : targets) {
+            f.close();
+        }
+        targets.clear();
+        meshes.close();
+        program.close();
+        context.close();
+    }
+}
