@@ -1,0 +1,29 @@
+package dev.wayfinder.cli;
+
+import dev.wayfinder.cli.scenario.ScenarioCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root {@code wayfinder} command; every feature is a subcommand registered here. */
+@Command(
+    name = "wayfinder",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Wayfinder Studio: navigation scenarios, simulation, domain randomization, camera policies.",
+      "Exit codes: 0 ok, 1 bad input or failed check, 2 internal error."
+    },
+    subcommands = {
+      DemoCommand.class,
+      ScenarioCommand.class,
+    })
+public final class WayfinderCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required (for example 'wayfinder demo')");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.wayfinder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void helpListsCommandsAndExitsZero() {
+    CliRun r = CliRun.of("--help");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("scenario"), r::toString);
+    assertTrue(r.out().contains("demo"), r::toString);
+  }
+
+  @Test
+  void versionNamesTheJavaRuntime() {
+    CliRun r = CliRun.of("--version");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("Java " + Runtime.version().feature()), r::toString);
+  }
+
+  @Test
+  void noCommandIsAUserError() {
+    CliRun r = CliRun.of();
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("a command is required"), r::toString);
+  }
+
+  @Test
+  void unknownCommandIsAUserErrorWithASuggestion() {
+    CliRun r = CliRun.of("scenaro");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("scenario"), "suggests the closest command: " + r);
+    assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace for a typo: " + r);
+  }
+
+  @Test
+  void unknownOptionIsAUserError() {
+    CliRun r = CliRun.of("scenario", "list", "--frobnicate");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("--frobnicate"), r::toString);
+  }
+}
