@@ -1,0 +1,195 @@
+package dev.wayfinder.sim.env;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Steps N envs together on a worker pool, resetting each env automatically when its episode ends. Env
+ * {@code i}'s k-th episode gets seed {@link #seedFor(long, int, long) seedFor(base, i, k)}, so results do not
+ * depend on the number of threads or on scheduling. Driven by one thread at a time; {@link #close()} closes
+ * the envs and stops the pool.
+ */
+public final class VectorEnv implements AutoCloseable {
+    private final List<Env> envs;
+    private final ExecutorService pool;
+    private final List<Callable<Void>> chunks = new ArrayList<>();
+    private final long[] episodeIndex;
+    private final VectorStep out;
+    private Action[] pending;
+    private long baseSeed;
+    private boolean started;
+
+    /**
+     * @param envs    the envs (at least one), all with equal spaces; owned by this VectorEnv from now on
+     * @param threads worker threads, 1..envs.size(); 1 steps on the calling thread
+     */
+    public VectorEnv(List<? extends Env> envs, int threads) {
+        Objects.requireNonNull(envs, "envs");
+        if (envs.isEmpty()) {
+            throw new IllegalArgumentException("a vector env needs at least one env");
+        }
+        if (threads < 1 || threads > envs.size()) {
+            throw new IllegalArgumentException("threads must be in 1.." + envs.size() + ", got " + threads);
+        }
+        this.envs = List.copyOf(envs);
+        for (Env e : this.envs) {
+            if (!e.actionSpace().equals(this.envs.get(0).actionSpace())
+                    || !e.observationSpace().equals(this.envs.get(0).observationSpace())) {
+                throw new IllegalArgumentException("all envs need the same spaces");
+            }
+        }
+        this.episodeIndex = new long[envs.size()];
+        this.out = new VectorStep(envs.size());
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vector-env-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        int n = envs.size();
+        for (int c = 0; c < threads; c++) {
+            int from = c * n / threads;
+            int to = (c + 1) * n / threads;
+            chunks.add(() -> {
+                for (int i = from; i < to; i++) {
+                    stepOne(i);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Seed of env {@code env}'s episode number {@code episode} under base seed {@code base}. */
+    public static long seedFor(long base, int env, long episode) {
+        long z = base + 0x9E3779B97F4A7C15L * (env + 1) + 0xBF58476D1CE4E5B9L * (episode + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Number of envs. */
+    public int size() {
+        return envs.size();
+    }
+
+    /** The observation space shared by the envs. */
+    public DictSpace observationSpace() {
+        return envs.get(0).observationSpace();
+    }
+
+    /** The action space shared by the envs. */
+    public Space actionSpace() {
+        return envs.get(0).actionSpace();
+    }
+
+    /** Env {@code i} (read-only use between steps). */
+    public Env env(int i) {
+        return envs.get(i);
+    }
+
+    /** Resets every env (episode 0 under {@code seed}); returns the live result buffer. */
+    public VectorStep reset(long seed) {
+        baseSeed = seed;
+        for (int i = 0; i < envs.size(); i++) {
+            episodeIndex[i] = 0;
+            ResetResult r = envs.get(i).reset(seedFor(seed, i, 0));
+            out.observations[i] = r.observation();
+            out.hasFinal[i] = false;
+            out.rewards[i] = 0;
+            out.terminated[i] = false;
+            out.truncated[i] = false;
+            copyInfo(r.info(), out.infos[i]);
+        }
+        started = true;
+        return out;
+    }
+
+    /**
+     * Steps env {@code i} with {@code actions[i]}, auto-resetting ended episodes.
+     *
+     * @throws IllegalStateException    before {@link #reset(long)}
+     * @throws IllegalArgumentException if the number of actions differs from {@link #size()}
+     */
+    public VectorStep step(Action[] actions) {
+        if (!started) {
+            throw new IllegalStateException("call reset(seed) first");
+        }
+        if (actions.length != envs.size()) {
+            throw new IllegalArgumentException("need " + envs.size() + " actions, got " + actions.length);
+        }
+        pending = actions;
+        if (pool == null) {
+            for (int i = 0; i < envs.size(); i++) {
+                stepOne(i);
+            }
+        } else {
+            try {
+                for (Future<Void> f : pool.invokeAll(chunks)) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stepping", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    private void stepOne(int i) {
+        Env env = envs.get(i);
+        StepResult r = env.step(pending[i]);
+        out.rewards[i] = r.reward();
+        out.terminated[i] = r.terminated();
+        out.truncated[i] = r.truncated();
+        copyInfo(r.info(), out.infos[i]);
+        if (r.done()) {
+            if (out.finals[i] == null) {
+                out.finals[i] = r.observation().copy();
+            } else {
+                r.observation().copyInto(out.finals[i]);
+            }
+            out.hasFinal[i] = true;
+            episodeIndex[i]++;
+            out.observations[i] = env.reset(seedFor(baseSeed, i, episodeIndex[i])).observation();
+        } else {
+            out.hasFinal[i] = false;
+            out.observations[i] = r.observation();
+        }
+    }
+
+    private static void copyInfo(StepInfo from, StepInfo to) {
+        to.seed = from.seed;
+        to.steps = from.steps;
+        to.timeNanos = from.timeNanos;
+        to.success = from.success;
+        to.collision = from.collision;
+        to.collidedWith = from.collidedWith;
+        to.truncation = from.truncation;
+        to.trueX = from.trueX;
+        to.trueY = from.trueY;
+        to.trueYaw = from.trueYaw;
+        to.distanceToGoal = from.distanceToGoal;
+        to.pathLength = from.pathLength;
+        to.odomErrorMetres = from.odomErrorMetres;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        for (Env e : envs) {
+            e.close();
+        }
+    }
+}
