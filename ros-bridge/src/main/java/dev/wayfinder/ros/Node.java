@@ -10,6 +10,7 @@ import dev.wayfinder.ros.rtps.discovery.EndpointData;
 import dev.wayfinder.ros.rtps.messages.EntityId;
 import dev.wayfinder.ros.rtps.messages.Guid;
 import dev.wayfinder.ros.rtps.transport.PortMapping;
+import dev.wayfinder.ros.rtps.transport.Transport;
 import dev.wayfinder.ros.rtps.transport.UdpTransport;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,7 +67,23 @@ public final class Node implements AutoCloseable {
         }
         UdpTransport t = new UdpTransport(new PortMapping(options.participant().domainId()),
                 options.participant().maxParticipantIndex(), options.participant().multicastInterface());
-        return new Node(name, options, new Participant(options.participant(), t));
+        return create(name, options, t);
+    }
+
+    /**
+     * Creates a node over a given transport (an in-process one, say).
+     *
+     * @param name node name (letters, digits, underscores)
+     * @param options domain, discovery and conventions
+     * @param transport sockets; owned by the node from now on
+     * @return the node
+     */
+    public static Node create(String name, NodeOptions options, Transport transport) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            transport.close();
+            throw new IllegalArgumentException("node name must be letters, digits and _, got '" + name + "'");
+        }
+        return new Node(name, options, new Participant(options.participant(), transport));
     }
 
     /** @return the node name */

@@ -53,6 +53,9 @@ final class Receive {
                     if (forUs) {
                         try {
                             handle(s, src, ts);
+                        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                            p.malformed.record("bad " + s.getClass().getSimpleName() + " contents from " + src + ": "
+                                    + e.getMessage());
                         } catch (RuntimeException e) {
                             p.handlerErrors.record(s.getClass().getSimpleName() + " from " + src + ": " + e);
                         }

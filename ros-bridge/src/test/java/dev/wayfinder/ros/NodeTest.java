@@ -1,0 +1,145 @@
+package dev.wayfinder.ros;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wayfinder.ros.msg.Header;
+import dev.wayfinder.ros.msg.Image;
+import dev.wayfinder.ros.msg.Time;
+import dev.wayfinder.ros.msg.Twist;
+import dev.wayfinder.ros.msg.Vector3;
+import dev.wayfinder.ros.rtps.MemoryNetwork;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes in one JVM over an in-process network: the API, discovery and matching end to end. */
+class NodeTest {
+    private MemoryNetwork net;
+    private Node a;
+    private Node b;
+
+    @BeforeEach
+    void start() {
+        net = new MemoryNetwork();
+        a = Node.create("alpha", NodeOptions.localhost(0), net.transport());
+        b = Node.create("beta", NodeOptions.localhost(0), net.transport());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        a.close();
+        b.close();
+        net.close();
+    }
+
+    static void await(BooleanSupplier cond, String what) throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static Twist twist(int i) {
+        return new Twist(new Vector3(i, 0, 0), new Vector3(0, 0, -i));
+    }
+
+    @Test
+    void reliableTwistsArriveInOrder() throws Exception {
+        List<Twist> got = new CopyOnWriteArrayList<>();
+        Subscription sub = b.subscription(Twist.TYPE, "/cmd_vel", QosProfile.DEFAULT, got::add);
+        Publisher<Twist> pub = a.publisher(Twist.TYPE, "cmd_vel", QosProfile.DEFAULT);
+        await(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, "match");
+        for (int i = 0; i < 30; i++) {
+            pub.publish(twist(i));
+        }
+        await(() -> got.size() == 30, "30 twists, got " + got.size());
+        assertEquals(IntStream.range(0, 30).mapToObj(NodeTest::twist).toList(), got);
+        await(pub::allAcknowledged, "acknowledgements");
+    }
+
+    @Test
+    void largeImagesAreFragmentedAndReassembled() throws Exception {
+        List<Image> got = new CopyOnWriteArrayList<>();
+        b.subscription(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT, got::add);
+        Publisher<Image> pub = a.publisher(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT);
+        await(() -> pub.subscriptionCount() == 1, "match");
+        byte[] px = new byte[640 * 480 * 3];
+        new Random(11).nextBytes(px);
+        Image img = new Image(new Header(new Time(1, 2), "camera"), 480, 640, "rgb8", false, 1920, px);
+        pub.publish(img);
+        await(() -> got.size() == 1, "image");
+        assertEquals(img, got.get(0));
+    }
+
+    @Test
+    void incompatibleQosIsLoggedAndNotMatched() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getParameters() != null) {
+                    warnings.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+                } else {
+                    warnings.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.wayfinder.ros.rtps.Participant");
+        log.addHandler(h);
+        try {
+            Subscription sub = b.subscription(Twist.TYPE, "/scan_like", QosProfile.DEFAULT, t -> { });
+            Publisher<Twist> pub = a.publisher(Twist.TYPE, "/scan_like", QosProfile.SENSOR_DATA);
+            await(() -> b.topics().stream().anyMatch(t -> t.name().equals("/scan_like") && t.publishers() == 1),
+                    "discovery of the best-effort writer");
+            await(() -> warnings.stream().anyMatch(w -> w.contains("incompatible QoS") && w.contains("RELIABILITY")),
+                    "an incompatible-QoS warning, got " + warnings);
+            assertEquals(0, pub.subscriptionCount());
+            assertEquals(0, sub.publisherCount());
+        } finally {
+            log.removeHandler(h);
+        }
+    }
+
+    @Test
+    void topicsListRosNamesAndTypesAndForgetAClosedNode() throws Exception {
+        a.publisher(Twist.TYPE, "/cmd_vel", QosProfile.DEFAULT);
+        a.subscription(Image.TYPE, "/camera", QosProfile.SENSOR_DATA, i -> { });
+        await(() -> b.topics().size() == 2, "two topics, got " + b.topics());
+        assertEquals(List.of(new TopicInfo("/camera", "sensor_msgs/msg/Image", 0, 1),
+                new TopicInfo("/cmd_vel", "geometry_msgs/msg/Twist", 1, 0)), b.topics());
+        a.close();
+        await(() -> b.topics().isEmpty() && b.participant().remoteParticipants().isEmpty(), "removal of alpha");
+    }
+
+    @Test
+    void invalidNamesAreRejectedWithTheName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> a.publisher(Twist.TYPE, "cmd vel", QosProfile.DEFAULT));
+        assertTrue(e.getMessage().contains("cmd vel"));
+        assertEquals("rt/cmd_vel", TopicNames.toDds("/cmd_vel"));
+        assertEquals("rt/ns/cmd_vel", TopicNames.toDds("ns/cmd_vel"));
+        assertThrows(IllegalArgumentException.class, () -> TopicNames.toDds("/cmd_vel/"));
+        assertThrows(IllegalArgumentException.class, () -> new QosProfile(true, false, false, 0));
+    }
+}
