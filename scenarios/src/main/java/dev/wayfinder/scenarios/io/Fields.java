@@ -50,7 +50,8 @@ final class Fields {
         if (n instanceof MappingNode m) {
             return Optional.of(new Fields(ctx, m, path));
         }
-        ctx.error(n, path, "expected " + what + " (a mapping of keys to values), found " + Scalars.describe(n));
+        String shape = what.startsWith("{") || what.contains("{x") ? what : what + " (a mapping of keys to values)";
+        ctx.error(n, path, "expected " + shape + ", found " + Scalars.describe(n));
         return Optional.empty();
     }
 
@@ -112,7 +113,7 @@ final class Fields {
 
     /** A number written in degrees, returned in radians. */
     double deg(String key, double dfltRadians, Scalars.Range degreeRange) {
-        return opt(key).map(n -> Math.toRadians(Scalars.number(ctx, n, path(key), degreeRange))).orElse(dfltRadians);
+        return opt(key).map(n -> Scalars.radians(ctx, n, path(key), degreeRange)).orElse(dfltRadians);
     }
 
     int integer(String key, int dflt, int min, int max) {

@@ -29,6 +29,12 @@ final class Geom {
 
     /** Reads the numbers of a vector given as a list {@code [x, y, ...]} or a mapping {@code {x: .., y: ..}}. */
     static double[] components(Ctx ctx, Node n, String path, String[] names, Range[] ranges, double[] defaults) {
+        return components(ctx, n, path, names, ranges, defaults, new boolean[names.length]);
+    }
+
+    /** As above; components flagged in {@code degrees} are angles in degrees, returned in radians. */
+    static double[] components(Ctx ctx, Node n, String path, String[] names, Range[] ranges, double[] defaults,
+                               boolean[] degrees) {
         double[] out = new double[names.length];
         if (n instanceof SequenceNode s) {
             List<Node> items = s.getValue();
@@ -39,19 +45,29 @@ final class Geom {
                 return out;
             }
             for (int i = 0; i < names.length; i++) {
-                out[i] = i < items.size() ? Scalars.number(ctx, items.get(i), Ctx.child(path, names[i]), ranges[i])
-                        : defaults[i];
+                if (i >= items.size()) {
+                    out[i] = defaults[i];
+                } else if (degrees[i]) {
+                    out[i] = Scalars.radians(ctx, items.get(i), Ctx.child(path, names[i]), ranges[i]);
+                } else {
+                    out[i] = Scalars.number(ctx, items.get(i), Ctx.child(path, names[i]), ranges[i]);
+                }
             }
             return out;
         }
-        Optional<Fields> f = Fields.open(ctx, n, path, "[" + String.join(", ", names) + "]");
+        Optional<Fields> f = Fields.open(ctx, n, path, "{" + String.join(", ", names) + "} or ["
+                + String.join(", ", names) + "]");
         if (f.isEmpty()) {
             java.util.Arrays.fill(out, Double.NaN);
             return out;
         }
         for (int i = 0; i < names.length; i++) {
-            out[i] = Double.isNaN(defaults[i]) ? f.get().reqNum(names[i], ranges[i])
-                    : f.get().num(names[i], defaults[i], ranges[i]);
+            if (degrees[i]) {
+                out[i] = f.get().deg(names[i], defaults[i], ranges[i]);
+            } else {
+                out[i] = Double.isNaN(defaults[i]) ? f.get().reqNum(names[i], ranges[i])
+                        : f.get().num(names[i], defaults[i], ranges[i]);
+            }
         }
         f.get().finish();
         return out;
@@ -85,8 +101,8 @@ final class Geom {
     static Pose2 pose2(Ctx ctx, Node n, String path) {
         int mark = ctx.count();
         double[] v = components(ctx, n, path, new String[] {"x", "y", "yaw"}, new Range[] {COORD, COORD, ANGLE},
-                new double[] {Double.NaN, Double.NaN, 0});
-        return ctx.build(mark, n, path, () -> new Pose2(v[0], v[1], Math.toRadians(v[2])));
+                new double[] {Double.NaN, Double.NaN, 0}, new boolean[] {false, false, true});
+        return ctx.build(mark, n, path, () -> new Pose2(v[0], v[1], v[2]));
     }
 
     /** {@code {x, y, z, roll, pitch, yaw}}: metres and degrees, each defaulting to 0. */
@@ -94,9 +110,9 @@ final class Geom {
         int mark = ctx.count();
         Range m = Range.closed(-10, 10, "m");
         double[] v = components(ctx, n, path, new String[] {"x", "y", "z", "roll", "pitch", "yaw"},
-                new Range[] {m, m, m, ANGLE, ANGLE, ANGLE}, new double[] {0, 0, 0, 0, 0, 0});
-        return ctx.build(mark, n, path, () -> new Pose3(v[0], v[1], v[2], Math.toRadians(v[3]),
-                Math.toRadians(v[4]), Math.toRadians(v[5])));
+                new Range[] {m, m, m, ANGLE, ANGLE, ANGLE}, new double[] {0, 0, 0, 0, 0, 0},
+                new boolean[] {false, false, false, true, true, true});
+        return ctx.build(mark, n, path, () -> new Pose3(v[0], v[1], v[2], v[3], v[4], v[5]));
     }
 
     static Rgb color(Ctx ctx, Node n, String path) {

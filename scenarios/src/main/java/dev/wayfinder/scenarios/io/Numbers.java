@@ -1,7 +1,6 @@
 package dev.wayfinder.scenarios.io;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** Number formatting that loads back to the identical double. */
 final class Numbers {
@@ -24,32 +23,5 @@ final class Numbers {
             return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
         return Double.toString(v);
-    }
-
-    /**
-     * The angle {@code radians} in degrees, as the shortest decimal {@code d} for which
-     * {@code Math.toRadians(d) == radians}, so that a written file loads back exactly.
-     */
-    static String degrees(double radians) {
-        double d = Math.toDegrees(radians);
-        for (int digits = 0; digits <= 17; digits++) {
-            double c = BigDecimal.valueOf(d).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
-            if (Math.toRadians(c) == radians) {
-                return format(c);
-            }
-        }
-        double up = d;
-        double down = d;
-        for (int k = 0; k < 64; k++) {
-            if (Math.toRadians(up) == radians) {
-                return format(up);
-            }
-            if (Math.toRadians(down) == radians) {
-                return format(down);
-            }
-            up = Math.nextUp(up);
-            down = Math.nextDown(down);
-        }
-        return format(d);
     }
 }

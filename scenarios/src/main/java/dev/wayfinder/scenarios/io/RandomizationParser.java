@@ -132,11 +132,21 @@ final class RandomizationParser {
         }
         Fields f = of.get();
         ParameterUnit u = p.unit();
-        double mean = u.fromFile(f.reqNum("mean", domain));
-        double std = u.fromFile(f.reqNum("std", Range.nonNegative(u.fileSymbol())));
-        double min = u.fromFile(f.num("min", u.toFile(Math.max(p.domainMin(), mean - 3 * std)), domain));
-        double max = u.fromFile(f.num("max", u.toFile(Math.min(p.domainMax(), mean + 3 * std)), domain));
+        Range stdRange = Range.nonNegative(u.fileSymbol());
+        double mean = f.req("mean", domain.describe()).map(x -> value(x, f.path("mean"), p, domain)).orElse(Double.NaN);
+        double std = f.req("std", stdRange.describe()).map(x -> RandomizationWriter.isAngle(u)
+                ? Scalars.radians(ctx, x, f.path("std"), stdRange) : Scalars.number(ctx, x, f.path("std"), stdRange))
+                .orElse(Double.NaN);
+        double min = f.opt("min").map(x -> value(x, f.path("min"), p, domain))
+                .orElse(Math.max(p.domainMin(), mean - 3 * std));
+        double max = f.opt("max").map(x -> value(x, f.path("max"), p, domain))
+                .orElse(Math.min(p.domainMax(), mean + 3 * std));
         f.finish();
+        if (ctx.count() == mark && (mean < min || mean > max || min > max)) {
+            ctx.error(body, bp, "expected min <= mean <= max, found mean " + Scalars.fmt(u.toFile(mean)) + ", min "
+                    + Scalars.fmt(u.toFile(min)) + ", max " + Scalars.fmt(u.toFile(max)));
+            return null;
+        }
         return ctx.build(mark, n, path, () -> new Distribution.Normal(mean, std, min, max));
     }
 
@@ -173,11 +183,14 @@ final class RandomizationParser {
             }
             return i;
         }
+        if (RandomizationWriter.isAngle(p.unit())) {
+            return Scalars.radians(ctx, n, path, domain);
+        }
         double v = Scalars.number(ctx, n, path, domain);
         if (p.unit() == ParameterUnit.COUNT && Double.isFinite(v) && v != Math.rint(v)) {
             ctx.error(n, path, "expected a whole number, found " + v);
         }
-        return p.unit().fromFile(v);
+        return v;
     }
 
     private double[] pair(Node body, String bp, RandomParameter p, Range domain) {

@@ -71,7 +71,7 @@ final class RandomizationWriter {
     private static String value(RandomParameter p, double v) {
         return switch (p.unit()) {
             case CATEGORY -> p.categories().get((int) v);
-            case RADIAN, RADIAN_PER_SECOND -> Numbers.degrees(v);
+            case RADIAN, RADIAN_PER_SECOND -> Angles.degrees(v);
             default -> Numbers.format(v);
         };
     }

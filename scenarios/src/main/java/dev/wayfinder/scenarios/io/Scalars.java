@@ -113,6 +113,15 @@ final class Scalars {
         return Double.NaN;
     }
 
+    /**
+     * An angle written in degrees (checked against {@code degrees}), returned in radians converted exactly
+     * from the text; NaN after reporting a problem.
+     */
+    static double radians(Ctx ctx, Node n, String path, Range degrees) {
+        double v = number(ctx, n, path, degrees);
+        return Double.isNaN(v) ? v : Angles.radians(((ScalarNode) n).getValue());
+    }
+
     static int integer(Ctx ctx, Node n, String path, int min, int max) {
         String want = "a whole number in [" + min + ", " + max + "]";
         if (n instanceof ScalarNode s && s.isPlain() && INTEGER.matcher(s.getValue()).matches()) {

@@ -57,10 +57,10 @@ public final class ScenarioWriter {
             b.append("  - ");
             region(b, st.region());
             if (st.yawMin() == st.yawMax()) {
-                b.append("    yaw: ").append(Numbers.degrees(st.yawMin())).append('\n');
+                b.append("    yaw: ").append(Angles.degrees(st.yawMin())).append('\n');
             } else {
-                b.append("    yaw_min: ").append(Numbers.degrees(st.yawMin())).append('\n');
-                b.append("    yaw_max: ").append(Numbers.degrees(st.yawMax())).append('\n');
+                b.append("    yaw_min: ").append(Angles.degrees(st.yawMin())).append('\n');
+                b.append("    yaw_max: ").append(Angles.degrees(st.yawMax())).append('\n');
             }
         }
         b.append("goals:\n");
@@ -104,26 +104,26 @@ public final class ScenarioWriter {
                     + "}";
         }).append('\n');
         b.append("  max_linear_speed: ").append(Numbers.format(r.maxLinearSpeed())).append('\n');
-        b.append("  max_angular_speed: ").append(Numbers.degrees(r.maxAngularSpeed())).append('\n');
+        b.append("  max_angular_speed: ").append(Angles.degrees(r.maxAngularSpeed())).append('\n');
         b.append("  max_linear_accel: ").append(Numbers.format(r.maxLinearAccel())).append('\n');
-        b.append("  max_angular_accel: ").append(Numbers.degrees(r.maxAngularAccel())).append('\n');
+        b.append("  max_angular_accel: ").append(Angles.degrees(r.maxAngularAccel())).append('\n');
         b.append("  motor_lag: ").append(Numbers.format(r.motorLag())).append('\n');
         CameraSpec c = r.camera();
         Pose3 m = c.mount();
         b.append("  camera:\n");
         b.append("    mount: {x: ").append(Numbers.format(m.x())).append(", y: ").append(Numbers.format(m.y()))
-                .append(", z: ").append(Numbers.format(m.z())).append(", roll: ").append(Numbers.degrees(m.roll()))
-                .append(", pitch: ").append(Numbers.degrees(m.pitch())).append(", yaw: ")
-                .append(Numbers.degrees(m.yaw())).append("}\n");
-        b.append("    fov: ").append(Numbers.degrees(c.horizontalFov())).append('\n');
+                .append(", z: ").append(Numbers.format(m.z())).append(", roll: ").append(Angles.degrees(m.roll()))
+                .append(", pitch: ").append(Angles.degrees(m.pitch())).append(", yaw: ")
+                .append(Angles.degrees(m.yaw())).append("}\n");
+        b.append("    fov: ").append(Angles.degrees(c.horizontalFov())).append('\n');
         b.append("    width: ").append(c.width()).append('\n');
         b.append("    height: ").append(c.height()).append('\n');
         b.append("    near: ").append(Numbers.format(c.near())).append('\n');
         b.append("    far: ").append(Numbers.format(c.far())).append('\n');
         LidarSpec l = r.lidar();
         b.append("  lidar:\n");
-        b.append("    angle_min: ").append(Numbers.degrees(l.angleMin())).append('\n');
-        b.append("    angle_max: ").append(Numbers.degrees(l.angleMax())).append('\n');
+        b.append("    angle_min: ").append(Angles.degrees(l.angleMin())).append('\n');
+        b.append("    angle_max: ").append(Angles.degrees(l.angleMax())).append('\n');
         b.append("    beams: ").append(l.beams()).append('\n');
         b.append("    range_min: ").append(Numbers.format(l.rangeMin())).append('\n');
         b.append("    range_max: ").append(Numbers.format(l.rangeMax())).append('\n');
@@ -139,7 +139,7 @@ public final class ScenarioWriter {
                     .append("\n    height: ").append(Numbers.format(c.height())).append('\n');
         }
         b.append("    pose: {x: ").append(Numbers.format(o.pose().x())).append(", y: ")
-                .append(Numbers.format(o.pose().y())).append(", yaw: ").append(Numbers.degrees(o.pose().yaw()))
+                .append(Numbers.format(o.pose().y())).append(", yaw: ").append(Angles.degrees(o.pose().yaw()))
                 .append("}\n");
         b.append("    material: ").append(material(o.material())).append('\n');
         b.append("    friction: ").append(Numbers.format(o.friction())).append('\n');
@@ -171,8 +171,8 @@ public final class ScenarioWriter {
 
     private static void lighting(StringBuilder b, Lighting l) {
         b.append("lighting:\n");
-        b.append("  azimuth: ").append(Numbers.degrees(l.azimuth())).append('\n');
-        b.append("  elevation: ").append(Numbers.degrees(l.elevation())).append('\n');
+        b.append("  azimuth: ").append(Angles.degrees(l.azimuth())).append('\n');
+        b.append("  elevation: ").append(Angles.degrees(l.elevation())).append('\n');
         b.append("  color: ").append(quote(l.color().hex())).append('\n');
         b.append("  intensity: ").append(Numbers.format(l.intensity())).append('\n');
         b.append("  ambient: ").append(Numbers.format(l.ambient())).append('\n');
