@@ -49,6 +49,7 @@ public final class RenderScene {
     private final List<Part> boxes;
     private final List<Part> cylinders;
     private final float[] linearColors;
+    private final float[] lightingUniforms;
 
     private RenderScene(Episode episode, List<Part> parts) {
         this.episode = episode;
@@ -59,6 +60,7 @@ public final class RenderScene {
         }
         this.boxes = List.copyOf(b);
         this.cylinders = List.copyOf(c);
+        this.lightingUniforms = lightingUniforms(episode.lighting());
         this.linearColors = new float[(boxes.size() + cylinders.size()) * 6];
         int k = 0;
         for (List<Part> list : List.of(boxes, cylinders)) {
@@ -74,6 +76,21 @@ public final class RenderScene {
         out[k + 1] = linear(c.g());
         out[k + 2] = linear(c.b());
         return k + 3;
+    }
+
+    private static float[] lightingUniforms(Lighting l) {
+        var toLight = l.towardLight();
+        float k = (float) l.intensity();
+        Rgb c = l.color();
+        Rgb bg = l.background();
+        return new float[] {(float) toLight.x(), (float) toLight.y(), (float) toLight.z(),
+            k * linear(c.r()), k * linear(c.g()), k * linear(c.b()), (float) l.ambient(),
+            linear(bg.r()), linear(bg.g()), linear(bg.b()), (float) l.fogDensity()};
+    }
+
+    /** Shader lighting uniforms: toward-light (3), light colour x intensity (3), ambient, fog colour (3), fog density. */
+    float[] lightingUniforms() {
+        return lightingUniforms;
     }
 
     /** sRGB component to linear (the shader encodes back with gamma 2.2). */

@@ -9,11 +9,9 @@ import dev.wayfinder.render.gl.InstancedMeshes;
 import dev.wayfinder.render.math.Mat4;
 import dev.wayfinder.render.view.FreeCamera;
 import dev.wayfinder.scenarios.model.CameraSpec;
-import dev.wayfinder.scenarios.model.Lighting;
 import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Pose3;
 import dev.wayfinder.scenarios.model.Rgb;
-import dev.wayfinder.scenarios.model.Vec3;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -157,7 +155,7 @@ public final class Renderer implements AutoCloseable {
         glClearBufferuiv(GL_COLOR, 1, ZERO_ID);
         program.use();
         program.setCamera(view, proj);
-        setLighting(scene.lighting());
+        setLighting(scene.lightingUniforms());
         int needed = (scene.boxes().size() + scene.cylinders().size()) * InstancedMeshes.INSTANCE_BYTES;
         if (instances.capacity() < needed) {
             instances = ByteBuffer.allocateDirect(Math.max(needed, instances.capacity() * 2))
@@ -173,15 +171,8 @@ public final class Renderer implements AutoCloseable {
 
     private static final int[] ZERO_ID = new int[4];
 
-    private void setLighting(Lighting l) {
-        Vec3 toLight = l.towardLight();
-        float k = (float) l.intensity();
-        Rgb c = l.color();
-        Rgb bg = l.background();
-        program.setLighting((float) toLight.x(), (float) toLight.y(), (float) toLight.z(),
-                k * RenderScene.linear(c.r()), k * RenderScene.linear(c.g()), k * RenderScene.linear(c.b()),
-                (float) l.ambient(), RenderScene.linear(bg.r()), RenderScene.linear(bg.g()),
-                RenderScene.linear(bg.b()), (float) l.fogDensity());
+    private void setLighting(float[] u) {
+        program.setLighting(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10]);
     }
 
     /** Writes the instances of {@code parts}; returns how many were written. */

@@ -3,6 +3,7 @@ package dev.wayfinder.render.gl;
 import static org.lwjgl.egl.EGL10.*;
 import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
 import static org.lwjgl.egl.EGL12.eglBindAPI;
+import static org.lwjgl.egl.EGL14.eglGetCurrentContext;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_BIT;
 import static org.lwjgl.egl.EGL15.EGL_CONTEXT_MAJOR_VERSION;
@@ -208,6 +209,13 @@ public final class EglContext implements AutoCloseable {
         }
         if (closed) {
             throw new IllegalStateException("renderer is closed");
+        }
+        // Several renderers may live on one thread: make this one current if another one was used last.
+        if (eglGetCurrentContext() != context) {
+            if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+                throw new RenderException("eglMakeCurrent failed: " + errorName(eglGetError()));
+            }
+            GL.setCapabilities(caps);
         }
     }
 

@@ -1,0 +1,110 @@
+package dev.wayfinder.render.sim;
+
+import dev.wayfinder.render.ObjectPoses;
+import dev.wayfinder.render.RenderScene;
+import dev.wayfinder.render.Renderer;
+import dev.wayfinder.render.SegmentationIds;
+import dev.wayfinder.scenarios.model.CameraSpec;
+import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.sim.camera.CameraFrame;
+import dev.wayfinder.sim.camera.CameraInfo;
+import dev.wayfinder.sim.camera.CameraSensor;
+import dev.wayfinder.sim.core.SimState;
+import dev.wayfinder.sim.core.World;
+
+/**
+ * physics-sim's {@link CameraSensor} on the OpenGL renderer: draws a {@link World} at a {@link SimState}'s
+ * body poses from the robot camera and applies the episode's camera effects.
+ *
+ * <p>Per world it compiles a {@link RenderScene} once (the last world is remembered, so an environment
+ * stepping one world allocates nothing per capture); the effect stream (noise, motion blur) restarts when the
+ * world changes or the state is back at time 0. Not thread-safe: one sensor per thread, on the thread that
+ * created its renderer.
+ */
+public final class GlCameraSensor implements CameraSensor {
+    private final Renderer renderer;
+    private final boolean ownsRenderer;
+    private final CameraInfo info;
+    private final CameraSpec spec;
+    private final double[] pose = new double[7];
+    private World world;
+    private RenderScene scene;
+    private ObjectPoses poses;
+    private dev.wayfinder.render.CameraFrame frame;
+    private boolean closed;
+
+    /**
+     * A sensor for {@code spec} rendering with {@code renderer} (shared; this sensor does not close it).
+     */
+    public GlCameraSensor(Renderer renderer, CameraSpec spec) {
+        this(renderer, spec, false);
+    }
+
+    private GlCameraSensor(Renderer renderer, CameraSpec spec, boolean owns) {
+        this.renderer = renderer;
+        this.ownsRenderer = owns;
+        this.spec = spec;
+        this.info = CameraInfo.of(spec);
+    }
+
+    /** A sensor with its own renderer (closed with the sensor) for the camera of {@code episode}. */
+    public static GlCameraSensor create(Episode episode) {
+        return new GlCameraSensor(Renderer.create(), episode.robot().camera(), true);
+    }
+
+    @Override
+    public CameraInfo info() {
+        return info;
+    }
+
+    @Override
+    public void capture(World w, SimState state, CameraFrame out) {
+        if (closed) {
+            throw new IllegalStateException("camera sensor is closed");
+        }
+        CameraInfo oi = out.info();
+        if (oi.width() != info.width() || oi.height() != info.height()) {
+            throw new IllegalArgumentException("frame is " + oi.width() + "x" + oi.height() + ", this camera renders "
+                    + info.width() + "x" + info.height());
+        }
+        if (w != world) {
+            bind(w);
+        } else if (state.timeNanos() == 0) {
+            frame.reset();
+        }
+        for (int b = 0; b < w.bodyCount(); b++) {
+            state.bodyPose(b, pose);
+            poses.set(b, pose[0], pose[1], state.bodyYaw(b));
+        }
+        renderer.renderCamera(scene, poses, frame);
+        frame.rgb().get(0, out.rgb(), 0, out.rgb().length);
+        frame.depth().get(0, out.depth(), 0, out.depth().length);
+        frame.segmentation().get(0, out.segmentation(), 0, out.segmentation().length);
+        out.setStampNanos(state.timeNanos());
+    }
+
+    private void bind(World w) {
+        for (int b = 0; b < w.bodyCount(); b++) {
+            if (w.segmentationId(b) != SegmentationIds.body(b)) {
+                throw new IllegalStateException("world body " + b + " has segmentation id " + w.segmentationId(b)
+                        + ", the renderer writes " + SegmentationIds.body(b));
+            }
+        }
+        Episode e = w.episode();
+        world = w;
+        scene = RenderScene.of(e);
+        poses = ObjectPoses.initial(e);
+        frame = new dev.wayfinder.render.CameraFrame(spec, e.cameraEffects(), e.seed(), true, true);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownsRenderer) {
+            renderer.close();
+        }
+    }
+}
