@@ -33,8 +33,13 @@ class CycloneInteropTest {
     }
 
     @Test
-    void lateJoiningReaderGetsTransientLocalHistory() throws Exception {
+    void lateJoiningReadersGetTransientLocalHistoryBothWays() throws Exception {
         scenario("late-joiner");
+    }
+
+    @Test
+    void rosGraphEntryIsReadableByCyclone() throws Exception {
+        scenario("graph");
     }
 
     @Test

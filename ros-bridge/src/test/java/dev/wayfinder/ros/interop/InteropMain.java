@@ -42,6 +42,7 @@ public final class InteropMain {
                 case "image-best-effort" -> image(peer, config, false);
                 case "late-joiner" -> lateJoiner(peer, config);
                 case "peer-dies" -> peerDies(peer, config);
+                case "graph" -> graph(peer, config);
                 default -> "FAIL unknown scenario " + scenario;
             };
         } catch (AssertionError | Exception e) {
@@ -162,7 +163,30 @@ public final class InteropMain {
                 for (int i = 1; i <= 5; i++) {
                     check(seen.get(i - 1).startsWith(String.format("twist %d.000 ", i)), "out of order: " + seen);
                 }
-                return "PASS late-joining transient-local Cyclone reader got the 5 samples written before it started";
+            }
+            try (PeerProcess c = new PeerProcess(peer, config, "pub-latched", "5", "20")) {
+                check(!c.await(l -> l.equals("ready"), 1, 10_000).isEmpty(), "Cyclone writer not ready: " + c.lines());
+                check(waitFor(() -> node.participant().remoteEndpoints().stream()
+                        .anyMatch(e -> e.topic().equals("rt/latched_c")), 10_000), "Cyclone writer not discovered");
+                List<Twist> got = new CopyOnWriteArrayList<>();
+                node.subscription(Twist.TYPE, "/latched_c", QosProfile.DEFAULT.withTransientLocal(), got::add);
+                check(waitFor(() -> got.size() >= 5, 10_000), "late-joining Java reader got " + got);
+                check(got.equals(java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(InteropMain::twistOf).toList()),
+                        "late-joining Java reader got " + got);
+            }
+            return "PASS late joiners both ways: Cyclone reader got the 5 samples Java wrote before it started,"
+                    + " Java reader got the 5 samples Cyclone wrote before it subscribed";
+        }
+    }
+
+    private static String graph(Path peer, Path config) throws Exception {
+        try (Node node = Node.create("wayfinder_probe", NodeOptions.localhost(0))) {
+            node.publisher(Twist.TYPE, "/cmd_vel", QosProfile.DEFAULT);
+            node.subscription(Twist.TYPE, "/odom_like", QosProfile.SENSOR_DATA, t -> { });
+            try (PeerProcess c = new PeerProcess(peer, config, "graph", "1", "20")) {
+                List<String> seen = c.await(l -> l.equals("node / wayfinder_probe readers 1 writers 1"), 1, 15_000);
+                check(!seen.isEmpty(), "Cyclone did not read our ros_discovery_info entry: " + c.lines());
+                return "PASS Cyclone reader of ros_discovery_info sees node /wayfinder_probe with 1 reader, 1 writer";
             }
         }
     }

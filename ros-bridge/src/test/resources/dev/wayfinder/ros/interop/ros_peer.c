@@ -3,6 +3,8 @@
  *   echo-twist  RELIABILITY SECONDS   take Twist from rt/to_c, write it to rt/from_c
  *   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
  *   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
+ *   pub-latched COUNT SECONDS         transient-local writer on rt/latched_c; write COUNT Twists at once, linger
+ *   graph       COUNT SECONDS         reader on ros_discovery_info; print each node, exit after COUNT lines
  * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist and one line per sample.
  * Exits by itself after SECONDS.
  */
@@ -20,6 +22,9 @@ static dds_entity_t endpoint(dds_entity_t pp, const dds_topic_descriptor_t *desc
   dds_qset_reliability(qos, reliable ? DDS_RELIABILITY_RELIABLE : DDS_RELIABILITY_BEST_EFFORT, DDS_SECS(1));
   dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, depth);
   dds_qset_durability(qos, latched ? DDS_DURABILITY_TRANSIENT_LOCAL : DDS_DURABILITY_VOLATILE);
+  /* as rmw_cyclonedds does: late joiners get the whole history depth, not the DDS default of one sample */
+  dds_qset_durability_service(qos, 0, DDS_HISTORY_KEEP_LAST, depth, DDS_LENGTH_UNLIMITED, DDS_LENGTH_UNLIMITED,
+                              DDS_LENGTH_UNLIMITED);
   dds_entity_t e = writer ? dds_create_writer(pp, topic, qos, NULL) : dds_create_reader(pp, topic, qos, NULL);
   dds_delete_qos(qos);
   if (e < 0) { fprintf(stderr, "create endpoint %s: %s\n", name, dds_strretcode(-e)); exit(2); }
@@ -42,6 +47,7 @@ int main(int argc, char **argv) {
   if (pp < 0) { fprintf(stderr, "create_participant: %s\n", dds_strretcode(-pp)); return 2; }
   dds_entity_t rd, wr = 0;
   int image = strcmp(mode, "echo-image") == 0;
+  int graph = 0;
   if (strcmp(mode, "echo-twist") == 0) {
     rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/to_c", reliable, 0, 0, 10);
     wr = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/from_c", reliable, 0, 1, 10);
@@ -50,6 +56,20 @@ int main(int argc, char **argv) {
     wr = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_from_c", reliable, 0, 1, 5);
   } else if (strcmp(mode, "sub-latched") == 0) {
     rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/latched", 1, 1, 0, 10);
+  } else if (strcmp(mode, "pub-latched") == 0) {
+    wr = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/latched_c", 1, 1, 1, 10);
+    for (long i = 1; i <= count; i++) {
+      geometry_msgs_msg_dds__Twist_ t = {{(double) i, 0.5, -1}, {0, 0, i * 0.25}};
+      dds_write(wr, &t);
+    }
+    printf("ready\n");
+    fflush(stdout);
+    while (dds_time() < deadline) { dds_sleepfor(DDS_MSECS(10)); }
+    dds_delete(pp);
+    return 0;
+  } else if (strcmp(mode, "graph") == 0) {
+    rd = endpoint(pp, &rmw_dds_common_msg_dds__ParticipantEntitiesInfo__desc, "ros_discovery_info", 1, 1, 0, 1);
+    graph = 1;
   } else {
     fprintf(stderr, "unknown mode %s\n", mode);
     return 2;
@@ -64,7 +84,14 @@ int main(int argc, char **argv) {
     if (n <= 0) { dds_sleepfor(DDS_MSECS(1)); continue; }
     if (info[0].valid_data) {
       got++;
-      if (image) {
+      if (graph) {
+        rmw_dds_common_msg_dds__ParticipantEntitiesInfo_ *g = samples[0];
+        for (unsigned i = 0; i < g->node_entities_info_seq._length; i++) {
+          rmw_dds_common_msg_dds__NodeEntitiesInfo_ *ni = &g->node_entities_info_seq._buffer[i];
+          printf("node %s %s readers %u writers %u\n", ni->node_namespace, ni->node_name, ni->reader_gid_seq._length,
+                 ni->writer_gid_seq._length);
+        }
+      } else if (image) {
         sensor_msgs_msg_dds__Image_ *img = samples[0];
         printf("image %u %u %s %u %08x\n", img->width, img->height, img->encoding, img->data._length,
                checksum(img->data._buffer, img->data._length));
