@@ -1,10 +1,7 @@
 package dev.wayfinder.scenarios.draw;
 
-import dev.wayfinder.scenarios.model.Arena;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Obstacle;
-import dev.wayfinder.scenarios.model.ObstacleKind;
-import dev.wayfinder.scenarios.model.Pose2;
 import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.scenarios.model.StartSpec;
 import dev.wayfinder.scenarios.model.Vec2;
@@ -98,10 +95,7 @@ public final class MapDrawer {
         c.goalPoint(e.goal(), e.goalTolerance());
         c.startPose(e.start(), e.robot().footprint().boundingRadius());
         if (o.showPath()) {
-            List<Obstacle> solid = e.obstacles().stream().filter(x -> x.kind() != ObstacleKind.MOVING).toList();
-            OccupancyGrid grid = OccupancyGrid.of(e.arena(), solid, e.robot().footprint().boundingRadius(),
-                    ScenarioValidator.RESOLUTION);
-            AStar.plan(grid, e.start().position(), e.goal()).ifPresent(c::path);
+            ScenarioValidator.plannedPath(e).ifPresent(c::path);
         }
         c.decorations();
         return c.image();
@@ -136,9 +130,5 @@ public final class MapDrawer {
 
     static BasicStroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {6, 4}, 0);
-    }
-
-    static Vec2 clampToArena(Arena a, Vec2 p) {
-        return new Vec2(Math.clamp(p.x(), -a.halfX(), a.halfX()), Math.clamp(p.y(), -a.halfY(), a.halfY()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.wayfinder.scenarios.validate;
 
 import dev.wayfinder.scenarios.model.Arena;
+import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.GoalSpec;
 import dev.wayfinder.scenarios.model.Obstacle;
 import dev.wayfinder.scenarios.model.ObstacleKind;
@@ -139,6 +140,23 @@ public final class ScenarioValidator {
         double side = Math.min(s.arena().size().x(), s.arena().size().y());
         return OccupancyGrid.of(s.arena(), solid, s.robot().footprint().boundingRadius(),
                 Math.min(RESOLUTION, side / 40));
+    }
+
+    /**
+     * The same kind of grid for one episode: its static and pushable obstacles (distractors and extra
+     * obstacles included), inflated by its robot's bounding radius. The randomizer uses it to keep drawn
+     * layouts solvable.
+     */
+    public static OccupancyGrid solvabilityGrid(Episode e) {
+        List<Obstacle> solid = e.obstacles().stream().filter(o -> o.kind() != ObstacleKind.MOVING).toList();
+        double side = Math.min(e.arena().size().x(), e.arena().size().y());
+        return OccupancyGrid.of(e.arena(), solid, e.robot().footprint().boundingRadius(),
+                Math.min(RESOLUTION, side / 40));
+    }
+
+    /** A collision-free path from the episode's start to its goal, if there is one (moving obstacles ignored). */
+    public static Optional<dev.wayfinder.scenarios.planning.Path> plannedPath(Episode e) {
+        return AStar.plan(solvabilityGrid(e), e.start().position(), e.goal());
     }
 
     /** The path the solvability check finds from the centre of starts[i] to the centre of goals[j]. */
