@@ -106,12 +106,24 @@ public final class Participant implements AutoCloseable {
 
     /** @return where others reach our built-in endpoints */
     List<Locator> metatrafficLocators() {
-        return List.of(new Locator(InetAddress.getLoopbackAddress(), transport.discoveryPort()));
+        return List.of(new Locator(advertisedAddress(), transport.discoveryPort()));
     }
 
     /** @return where others reach our user endpoints */
     List<Locator> defaultLocators() {
-        return List.of(new Locator(InetAddress.getLoopbackAddress(), transport.userPort()));
+        return List.of(new Locator(advertisedAddress(), transport.userPort()));
+    }
+
+    /** Loopback in localhost-only mode, else the first IPv4 address of the discovery interface. */
+    private InetAddress advertisedAddress() {
+        if (!config.localhostOnly() && config.multicastInterface().isPresent()) {
+            for (InetAddress a : java.util.Collections.list(config.multicastInterface().get().getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address) {
+                    return a;
+                }
+            }
+        }
+        return InetAddress.getLoopbackAddress();
     }
 
     ParticipantData ownData() {

@@ -67,4 +67,13 @@ public record ParticipantConfig(int domainId, boolean localhostOnly, int maxPart
         return new ParticipantConfig(domainId, localhostOnly, maxParticipantIndex, Optional.of(nif), lease,
                 announcePeriod, maxSampleSize, enclave);
     }
+
+    /**
+     * @param only whether discovery stays on 127.0.0.1 and nothing is sent to other addresses
+     * @return a copy with that setting
+     */
+    public ParticipantConfig withLocalhostOnly(boolean only) {
+        return new ParticipantConfig(domainId, only, maxParticipantIndex, multicastInterface, lease, announcePeriod,
+                maxSampleSize, enclave);
+    }
 }

@@ -23,6 +23,11 @@ class CycloneInteropTest {
     }
 
     @Test
+    void twistBothWaysWithMulticastDiscovery() throws Exception {
+        scenario("twist-multicast");
+    }
+
+    @Test
     void fragmentedImageBothWaysReliable() throws Exception {
         scenario("image-reliable");
     }

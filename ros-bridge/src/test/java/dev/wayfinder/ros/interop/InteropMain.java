@@ -10,6 +10,8 @@ import dev.wayfinder.ros.msg.Image;
 import dev.wayfinder.ros.msg.Time;
 import dev.wayfinder.ros.msg.Twist;
 import dev.wayfinder.ros.msg.Vector3;
+import dev.wayfinder.ros.rtps.ParticipantConfig;
+import java.net.NetworkInterface;
 import dev.wayfinder.ros.rtps.discovery.ParticipantData;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +39,10 @@ public final class InteropMain {
         String result;
         try {
             result = switch (scenario) {
-                case "twist" -> twist(peer, config);
+                case "twist" -> twist(peer, config, NodeOptions.localhost(0));
+                case "twist-multicast" -> twist(peer, config.resolveSibling("cyclone-peer-multicast.xml"),
+                        NodeOptions.localhost(0).withParticipant(ParticipantConfig.localhost(0)
+                                .withMulticast(NetworkInterface.getByName("lo")).withLocalhostOnly(false)));
                 case "image-reliable" -> image(peer, config, true);
                 case "image-best-effort" -> image(peer, config, false);
                 case "late-joiner" -> lateJoiner(peer, config);
@@ -75,8 +80,8 @@ public final class InteropMain {
         return new Twist(new Vector3(i, 0.5, -1), new Vector3(0, 0, i * 0.25));
     }
 
-    private static String twist(Path peer, Path config) throws Exception {
-        try (Node node = Node.create("interop", NodeOptions.localhost(0));
+    private static String twist(Path peer, Path config, NodeOptions options) throws Exception {
+        try (Node node = Node.create("interop", options);
              PeerProcess c = new PeerProcess(peer, config, "echo-twist", "reliable", "30")) {
             List<Twist> got = new CopyOnWriteArrayList<>();
             Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, got::add);
@@ -96,7 +101,8 @@ public final class InteropMain {
             check(seen.size() == n && seen.get(0).equals("twist 1.000 0.500 -1.000 0.000 0.000 0.250"),
                     "peer saw " + seen.size() + " twists, first " + (seen.isEmpty() ? "-" : seen.get(0)));
             check(waitFor(pub::allAcknowledged, 3000), "Cyclone did not acknowledge every twist");
-            return "PASS twist " + n + "/" + n + " Java->Cyclone->Java, reliable, in order";
+            return "PASS twist " + n + "/" + n + " Java->Cyclone->Java, reliable, in order, discovery "
+                    + (options.participant().localhostOnly() ? "unicast" : "multicast");
         }
     }
 

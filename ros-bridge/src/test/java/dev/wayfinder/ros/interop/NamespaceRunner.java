@@ -42,7 +42,7 @@ final class NamespaceRunner {
             }
         }
         Path dir = Files.createDirectories(Path.of("target", "ros-peer").toAbsolutePath());
-        for (String f : List.of("RosPeer.idl", "ros_peer.c", "cyclone-peer.xml")) {
+        for (String f : List.of("RosPeer.idl", "ros_peer.c", "cyclone-peer.xml", "cyclone-peer-multicast.xml")) {
             try (InputStream in = NamespaceRunner.class.getResourceAsStream(RESOURCES + f)) {
                 if (in == null) {
                     throw new AssertionError("test resource missing: " + RESOURCES + f);
@@ -91,7 +91,8 @@ final class NamespaceRunner {
         Path dir = peerDir();
         String cp = System.getProperty("wayfinder.ros.testClasspath", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "bash", "-c",
-                "ip link set lo up && exec \"$0\" \"$@\"",
+                "ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo"
+                        + " && exec \"$0\" \"$@\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", cp,
                 InteropMain.class.getName(), scenario, dir.resolve("ros_peer").toString(),
                 dir.resolve("cyclone-peer.xml").toString()));
