@@ -6,6 +6,8 @@ import dev.wayfinder.inference.compile.Compiler;
 import dev.wayfinder.inference.compile.ExecutionContext;
 import dev.wayfinder.inference.compile.ExecutionPlan;
 import dev.wayfinder.inference.graph.Graph;
+import dev.wayfinder.inference.graph.GraphBuilder;
+import dev.wayfinder.inference.graph.Op;
 import dev.wayfinder.inference.tensor.Tensor;
 
 import java.util.SplittableRandom;
@@ -68,4 +70,27 @@ public final class Graphs {
         }
         return w;
     }
+
+    /** A graph touching every operator and attribute kind. */
+    public static Graph everyOp() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        GraphBuilder b = new GraphBuilder("every-op");
+        String x = b.input("x", -1, 2, 8, 8);
+        String c = b.apply(new Op.Conv(new int[] {3, 3}, new int[] {1, 2}, new int[] {1, 1, 1, 0}, new int[] {1, 1}, 2), x,
+                b.constant(Graphs.tensor(rnd, 4, 1, 3, 3)), b.constant(Graphs.tensor(rnd, 4)));
+        c = b.apply(new Op.BatchNormalization(1e-3f), c, b.constant(Graphs.tensor(rnd, 4)), b.constant(Graphs.tensor(rnd, 4)),
+                b.constant(Graphs.tensor(rnd, 4)), b.constant(dev.wayfinder.inference.tensor.Tensor.of(new float[] {1, 2, 3, 4}, 4)));
+        c = b.apply(new Op.LeakyRelu(0.1f), c);
+        String p = b.apply(new Op.MaxPool(new int[] {2, 2}, new int[] {2, 2}, new int[4]), c);
+        String q = b.apply(new Op.AveragePool(new int[] {2, 2}, new int[] {2, 2}, new int[4], true), c);
+        String s = b.apply(new Op.Concat(1), p, q);
+        s = b.apply(new Op.Mul(), b.apply(new Op.Add(), s, s), b.apply(new Op.Sigmoid(), s));
+        String g = b.apply(new Op.Flatten(1), b.apply(new Op.GlobalAveragePool(), s));
+        String r = b.apply(new Op.Reshape(new int[] {0, -1}), b.apply(new Op.Tanh(), s));
+        String d = b.apply(new Op.Gemm(0.5f, 2f, false, false), g, b.constant(Graphs.tensor(rnd, 8, 3)), b.constant(Graphs.tensor(rnd, 3)));
+        String m = b.apply(new Op.MatMul(), r, b.constant(Graphs.tensor(rnd, 64, 3)));
+        String out = b.apply(new Op.Softmax(-1), b.apply(new Op.Add(), b.relu(d), m));
+        return b.output(out).build();
+    }
+
 }

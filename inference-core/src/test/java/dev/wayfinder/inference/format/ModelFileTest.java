@@ -21,31 +21,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class ModelFileTest {
 
-    /** A graph touching every operator and attribute kind. */
-    static Graph everyOp() {
-        SplittableRandom rnd = new SplittableRandom(5);
-        GraphBuilder b = new GraphBuilder("every-op");
-        String x = b.input("x", -1, 2, 8, 8);
-        String c = b.apply(new Op.Conv(new int[] {3, 3}, new int[] {1, 2}, new int[] {1, 1, 1, 0}, new int[] {1, 1}, 2), x,
-                b.constant(Graphs.tensor(rnd, 4, 1, 3, 3)), b.constant(Graphs.tensor(rnd, 4)));
-        c = b.apply(new Op.BatchNormalization(1e-3f), c, b.constant(Graphs.tensor(rnd, 4)), b.constant(Graphs.tensor(rnd, 4)),
-                b.constant(Graphs.tensor(rnd, 4)), b.constant(dev.wayfinder.inference.tensor.Tensor.of(new float[] {1, 2, 3, 4}, 4)));
-        c = b.apply(new Op.LeakyRelu(0.1f), c);
-        String p = b.apply(new Op.MaxPool(new int[] {2, 2}, new int[] {2, 2}, new int[4]), c);
-        String q = b.apply(new Op.AveragePool(new int[] {2, 2}, new int[] {2, 2}, new int[4], true), c);
-        String s = b.apply(new Op.Concat(1), p, q);
-        s = b.apply(new Op.Mul(), b.apply(new Op.Add(), s, s), b.apply(new Op.Sigmoid(), s));
-        String g = b.apply(new Op.Flatten(1), b.apply(new Op.GlobalAveragePool(), s));
-        String r = b.apply(new Op.Reshape(new int[] {0, -1}), b.apply(new Op.Tanh(), s));
-        String d = b.apply(new Op.Gemm(0.5f, 2f, false, false), g, b.constant(Graphs.tensor(rnd, 8, 3)), b.constant(Graphs.tensor(rnd, 3)));
-        String m = b.apply(new Op.MatMul(), r, b.constant(Graphs.tensor(rnd, 64, 3)));
-        String out = b.apply(new Op.Softmax(-1), b.apply(new Op.Add(), b.relu(d), m));
-        return b.output(out).build();
-    }
-
     @Test
     void roundTripPreservesGraphAndResults(@TempDir Path dir) throws Exception {
-        for (Graph g : new Graph[] {everyOp(), PolicyCnn.build(3)}) {
+        for (Graph g : new Graph[] {Graphs.everyOp(), PolicyCnn.build(3)}) {
             Path f = dir.resolve("m.wfm");
             ModelFile.write(g, f);
             Graph back = ModelFile.read(f);
@@ -58,7 +36,7 @@ class ModelFileTest {
 
     @Test
     void truncatedFileNamesTheProblem() {
-        byte[] data = ModelFile.toBytes(everyOp());
+        byte[] data = ModelFile.toBytes(Graphs.everyOp());
         byte[] cut = java.util.Arrays.copyOf(data, data.length / 2);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.fromBytes(cut, "cut.wfm"));
         assertTrue(e.getMessage().startsWith("cut.wfm: ") && e.getMessage().contains("truncated"), e.getMessage());
@@ -66,7 +44,7 @@ class ModelFileTest {
 
     @Test
     void flippedBitFailsTheChecksum() {
-        byte[] data = ModelFile.toBytes(everyOp());
+        byte[] data = ModelFile.toBytes(Graphs.everyOp());
         data[data.length / 3] ^= 4;
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.fromBytes(data, "m"));
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
@@ -123,7 +101,7 @@ class ModelFileTest {
     void fuzzedFilesFailCleanly() {
         long seed = Long.getLong("wayfinder.test.seed", 42L);
         SplittableRandom rnd = new SplittableRandom(seed);
-        byte[][] originals = {ModelFile.toBytes(everyOp()), ModelFile.toBytes(PolicyCnn.build(2))};
+        byte[][] originals = {ModelFile.toBytes(Graphs.everyOp()), ModelFile.toBytes(PolicyCnn.build(2))};
         int[] extremes = {0, -1, 0x7fffffff, 0x80000000, 0xffff, 0x10000, 1 << 30};
         for (int iter = 0; iter < 2000; iter++) {
             byte[] data = originals[iter % 2].clone();
@@ -188,7 +166,7 @@ class ModelFileTest {
     @Test
     void oversizedFileIsRefusedByLength(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("big.wfm");
-        Files.write(f, ModelFile.toBytes(everyOp()));
+        Files.write(f, ModelFile.toBytes(Graphs.everyOp()));
         assertTrue(Files.size(f) < ModelFile.DEFAULT_MAX_BYTES);
         byte[] data = Files.readAllBytes(f);
         data[8] = (byte) 0xff;
