@@ -60,7 +60,13 @@ public final class MapDrawer {
     private MapDrawer() {
     }
 
-    /** A map of a scenario: every start and goal region and the planned path of every start/goal pair. */
+    /** Most start/goal pairs whose path is drawn (the first starts and goals). */
+    public static final int MAX_PATHS = 16;
+
+    /**
+     * A map of a scenario: every start and goal region and the planned path of start/goal pairs (at most
+     * {@link #MAX_PATHS}).
+     */
     public static BufferedImage draw(Scenario s, Options o) {
         Canvas c = new Canvas(s.arena(), o.size(), o.title().orElse(s.name() + " \u2014 " + s.description()));
         c.floorAndWalls();
@@ -74,12 +80,7 @@ public final class MapDrawer {
             c.startRegion(st, s.robot().footprint().boundingRadius());
         }
         if (o.showPath()) {
-            OccupancyGrid grid = ScenarioValidator.solvabilityGrid(s);
-            for (StartSpec st : s.starts()) {
-                for (var g : s.goals()) {
-                    AStar.plan(grid, st.region().center(), g.region().center()).ifPresent(c::path);
-                }
-            }
+            plannedPaths(s).forEach(c::path);
         }
         c.decorations();
         return c.image();
@@ -108,12 +109,16 @@ public final class MapDrawer {
         }
     }
 
-    /** Paths for callers that want them without drawing: every start/goal pair of {@code s}. */
+    /** The paths a scenario map shows: start/goal pairs in order, at most {@link #MAX_PATHS}. */
     public static List<Path> plannedPaths(Scenario s) {
+        OccupancyGrid grid = ScenarioValidator.solvabilityGrid(s);
         List<Path> out = new ArrayList<>();
-        for (int i = 0; i < s.starts().size(); i++) {
-            for (int j = 0; j < s.goals().size(); j++) {
-                ScenarioValidator.plannedPath(s, i, j).ifPresent(out::add);
+        int pairs = 0;
+        for (StartSpec st : s.starts()) {
+            for (var g : s.goals()) {
+                if (pairs++ < MAX_PATHS) {
+                    AStar.plan(grid, st.region().center(), g.region().center()).ifPresent(out::add);
+                }
             }
         }
         return out;

@@ -14,6 +14,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * (so that later semantic checks can be located too).
  */
 final class Ctx {
+    /** Problems kept per file; a file with more is hopeless and the rest would only cost memory. */
+    static final int MAX_PROBLEMS = 1000;
+
     final String source;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Mark> marks = new HashMap<>();
@@ -23,6 +26,9 @@ final class Ctx {
     }
 
     void error(Node at, String path, String message) {
+        if (problems.size() >= MAX_PROBLEMS) {
+            return;
+        }
         Optional<Mark> m = at == null ? Optional.empty() : at.getStartMark();
         problems.add(new Problem(source, m.map(x -> x.getLine() + 1).orElse(0),
                 m.map(x -> x.getColumn() + 1).orElse(0), path, message));

@@ -35,10 +35,11 @@ final class Fields {
                 continue;
             }
             String key = k.getValue();
+            String shown = key.length() > 60 ? key.substring(0, 60) + "..." : key;
             Node prev = first.putIfAbsent(key, k);
             if (prev != null) {
                 int line = prev.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-                ctx.error(k, Ctx.child(path, key), "duplicate key '" + key + "' (first given on line " + line + ")");
+                ctx.error(k, Ctx.child(path, shown), "duplicate key '" + shown + "' (first given on line " + line + ")");
                 continue;
             }
             entries.put(key, t);
@@ -94,7 +95,7 @@ final class Fields {
             if (known.contains(e.getKey())) {
                 continue;
             }
-            String key = e.getKey();
+            String key = e.getKey().length() > 60 ? e.getKey().substring(0, 60) + "..." : e.getKey();
             String hint = Suggest.closest(key, known).map(s -> "; did you mean '" + s + "'?").orElse("");
             ctx.error(e.getValue().getKeyNode(), Ctx.child(path, key), "unknown key '" + key + "'" + hint
                     + " (allowed here: " + String.join(", ", known) + ")");

@@ -9,6 +9,9 @@ import java.util.List;
 public final class ScenarioException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Most problems listed in the message (all stay available from {@link #getProblems()}). */
+    public static final int MAX_SHOWN = 50;
+
     /** The problems, at least one. */
     private final transient List<Problem> problems;
 
@@ -36,8 +39,11 @@ public final class ScenarioException extends Exception {
         }
         StringBuilder b = new StringBuilder();
         b.append(problems.get(0).source()).append(": ").append(problems.size()).append(" problems");
-        for (Problem p : problems) {
+        for (Problem p : problems.subList(0, Math.min(problems.size(), MAX_SHOWN))) {
             b.append("\n  ").append(p);
+        }
+        if (problems.size() > MAX_SHOWN) {
+            b.append("\n  ... and ").append(problems.size() - MAX_SHOWN).append(" more");
         }
         return b.toString();
     }

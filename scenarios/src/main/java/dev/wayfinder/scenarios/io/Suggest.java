@@ -10,6 +10,9 @@ final class Suggest {
 
     /** The candidate closest to {@code word}, if close enough to be a plausible typo. */
     static Optional<String> closest(String word, Collection<String> candidates) {
+        if (word.length() > 64) {
+            return Optional.empty();
+        }
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String c : candidates) {

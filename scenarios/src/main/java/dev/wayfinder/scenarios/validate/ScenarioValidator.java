@@ -12,6 +12,7 @@ import dev.wayfinder.scenarios.model.Vec2;
 import dev.wayfinder.scenarios.planning.AStar;
 import dev.wayfinder.scenarios.planning.Geometry2d;
 import dev.wayfinder.scenarios.planning.OccupancyGrid;
+import dev.wayfinder.scenarios.planning.Reachability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * <li>every goal region lies inside the arena and its centre is not inside an obstacle;</li>
  * <li>the randomization layout area lies inside the arena;</li>
  * <li>solvability: for every pair (start, goal), a collision-free path exists for the robot's bounding
- *     circle from the start centre to the goal centre, planned on an {@link OccupancyGrid} of
+ *     circle from the start centre to the goal centre, on an {@link OccupancyGrid} of
  *     {@link #RESOLUTION} among static and pushable obstacles. Moving obstacles are ignored here because
  *     they leave any spot they block; pushables count as fixed, so a scenario never requires pushing.</li>
  * </ul>
@@ -116,11 +117,12 @@ public final class ScenarioValidator {
 
     private static void solvability(Scenario s, List<Violation> out) {
         OccupancyGrid grid = solvabilityGrid(s);
+        Reachability reach = Reachability.of(grid);
         for (int i = 0; i < s.starts().size(); i++) {
             Vec2 from = s.starts().get(i).region().center();
             for (int j = 0; j < s.goals().size(); j++) {
                 Vec2 to = s.goals().get(j).region().center();
-                if (AStar.plan(grid, from, to).isEmpty()) {
+                if (!reach.connected(from, to)) {
                     boolean goalBlocked = !grid.isPointClear(to);
                     out.add(new Violation("goals[" + j + "]", "unsolvable: no collision-free path for the robot"
                             + " (radius " + f(grid.inflation()) + " m) from starts[" + i + "] at (" + f(from.x()) + ", "

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,6 +105,38 @@ class BadInputTest {
         Files.writeString(f, b);
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f));
         assertTrue(e.getMessage().contains("obstacles: expected at most 5000 items, found 5001"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(30)
+    void hugeArenaWithManyStartsAndGoalsIsCheckedQuickly(@TempDir Path dir) throws IOException {
+        StringBuilder b = new StringBuilder("name: big\narena: {size: [1000, 1000]}\nobstacles:\n"
+                + "  - {id: wall, shape: box, size: [1, 1000, 1], pose: [0, 0]}\nstarts:\n");
+        for (int i = 0; i < 64; i++) {
+            b.append("  - {center: [-400, ").append(i * 10 - 320).append("]}\n");
+        }
+        b.append("goals:\n");
+        for (int i = 0; i < 64; i++) {
+            b.append("  - {center: [400, ").append(i * 10 - 320).append("]}\n");
+        }
+        Path f = dir.resolve("big.yaml");
+        Files.writeString(f, b);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f));
+        assertEquals(64 * 64, e.getProblems().size());
+        assertTrue(e.getMessage().contains("... and " + (64 * 64 - ScenarioException.MAX_SHOWN) + " more"));
+    }
+
+    @Test
+    void thousandsOfUnknownKeysGiveABoundedMessage(@TempDir Path dir) throws IOException {
+        StringBuilder b = new StringBuilder("name: x\n");
+        for (int i = 0; i < 20_000; i++) {
+            b.append("k").append(i).append("x".repeat(i % 40)).append(": 1\n");
+        }
+        Path f = dir.resolve("keys.yaml");
+        Files.writeString(f, b);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f));
+        assertEquals(Ctx.MAX_PROBLEMS, e.getProblems().size());
+        assertTrue(e.getMessage().lines().count() <= ScenarioException.MAX_SHOWN + 2);
     }
 
     @Test

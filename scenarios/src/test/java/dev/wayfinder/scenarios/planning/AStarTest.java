@@ -80,6 +80,11 @@ class AStarTest {
             Optional<Path> p = AStar.plan(g, from, to);
             boolean reachable = g.isFree(from) && g.isFree(to) && floodReachable(g, from, to);
             assertEquals(reachable, p.isPresent(), "seed " + seed);
+            assertEquals(reachable, Reachability.of(g).connected(from, to), "seed " + seed);
+            Vec2 anyFrom = new Vec2(r.nextDouble() * 4 - 2, r.nextDouble() * 4 - 2);
+            Vec2 anyTo = new Vec2(r.nextDouble() * 4 - 2, r.nextDouble() * 4 - 2);
+            assertEquals(AStar.plan(g, anyFrom, anyTo).isPresent(), Reachability.of(g).connected(anyFrom, anyTo),
+                    "seed " + seed + " (arbitrary points)");
             if (p.isPresent()) {
                 assertClear(g, p.get(), "seed " + seed);
             }
