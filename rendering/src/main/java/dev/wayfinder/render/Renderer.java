@@ -8,7 +8,6 @@ import dev.wayfinder.render.gl.GlProgram;
 import dev.wayfinder.render.gl.InstancedMeshes;
 import dev.wayfinder.render.math.Mat4;
 import dev.wayfinder.render.view.FreeCamera;
-import dev.wayfinder.scenarios.model.CameraSpec;
 import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Pose3;
 import dev.wayfinder.scenarios.model.Rgb;
@@ -37,6 +36,11 @@ public final class Renderer implements AutoCloseable {
     private final float[] proj = new float[16];
     private final String description;
     private ByteBuffer instances;
+    private ByteBuffer atlasRgb;
+    private ByteBuffer atlasSeg;
+    private ByteBuffer atlasDepth;
+    private IntBuffer atlasSegInts;
+    private FloatBuffer atlasDepthFloats;
 
     private Renderer(EglContext context) {
         this.context = context;
@@ -83,15 +87,8 @@ public final class Renderer implements AutoCloseable {
     public void renderCamera(RenderScene scene, ObjectPoses poses, CameraFrame out) {
         context.checkThread();
         checkBodies(scene, poses);
-        CameraSpec cam = out.spec();
-        Pose3 m = cam.mount();
-        double rx = poses.x(0), ry = poses.y(0), ryaw = poses.yaw(0);
-        double c = Math.cos(ryaw), s = Math.sin(ryaw);
-        Mat4.viewFromBodyPose(view, rx + c * m.x() - s * m.y(), ry + s * m.x() + c * m.y(), m.z(), m.roll(),
-                m.pitch(), ryaw + m.yaw());
+        cameraMatrices(poses, out);
         CameraInfo info = out.info();
-        Mat4.projection(proj, info.fx(), info.fy(), info.cx(), info.cy(), info.width(), info.height(),
-                info.near(), info.far());
         draw(scene, poses, info.width(), info.height(), false);
         glReadBuffer(GL_COLOR_ATTACHMENT0);
         glReadPixels(0, 0, info.width(), info.height(), GL_RGB, GL_UNSIGNED_BYTE, out.rgb());
@@ -140,6 +137,104 @@ public final class Renderer implements AutoCloseable {
         glReadPixels(0, 0, width, height, GL_RED_INTEGER, GL_UNSIGNED_INT, ids);
     }
 
+    /**
+     * Renders several robot cameras into tiles of one offscreen image and reads it back once, then splits
+     * it into {@code frames} (an atlas; whether this beats separate renders depends on the OpenGL
+     * implementation: measure with the render benchmark). All frames must have the same size; element
+     * {@code i} of each array belongs together.
+     */
+    public void renderCameraAtlas(RenderScene[] scenes, ObjectPoses[] poses, CameraFrame[] frames) {
+        context.checkThread();
+        int n = frames.length;
+        if (n == 0 || scenes.length != n || poses.length != n) {
+            throw new IllegalArgumentException("need equally many scenes, poses and frames (>= 1), got "
+                    + scenes.length + ", " + poses.length + ", " + n);
+        }
+        int w = frames[0].width();
+        int h = frames[0].height();
+        boolean depth = frames[0].hasDepth();
+        boolean seg = frames[0].hasSegmentation();
+        for (int i = 0; i < n; i++) {
+            checkBodies(scenes[i], poses[i]);
+            if (frames[i].width() != w || frames[i].height() != h || frames[i].hasDepth() != depth
+                    || frames[i].hasSegmentation() != seg) {
+                throw new IllegalArgumentException("atlas frames must share size and outputs; frame " + i + " differs");
+            }
+        }
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        int aw = cols * w;
+        int ah = rows * h;
+        target(aw, ah).bind();
+        glEnable(GL_SCISSOR_TEST);
+        for (int i = 0; i < n; i++) {
+            int x = (i % cols) * w;
+            int y = (i / cols) * h;
+            glViewport(x, y, w, h);
+            glScissor(x, y, w, h);
+            cameraMatrices(poses[i], frames[i]);
+            drawTile(scenes[i], poses[i], false);
+        }
+        glDisable(GL_SCISSOR_TEST);
+        int pixels = aw * ah;
+        atlasRgb = ensure(atlasRgb, pixels * 3);
+        glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glReadPixels(0, 0, aw, ah, GL_RGB, GL_UNSIGNED_BYTE, atlasRgb);
+        if (seg) {
+            if (atlasSeg == null || atlasSeg.capacity() < pixels * 4) {
+                atlasSeg = ensure(atlasSeg, pixels * 4);
+                atlasSegInts = atlasSeg.asIntBuffer();
+            }
+            glReadBuffer(GL_COLOR_ATTACHMENT1);
+            glReadPixels(0, 0, aw, ah, GL_RED_INTEGER, GL_UNSIGNED_INT, atlasSeg);
+        }
+        if (depth) {
+            if (atlasDepth == null || atlasDepth.capacity() < pixels * 4) {
+                atlasDepth = ensure(atlasDepth, pixels * 4);
+                atlasDepthFloats = atlasDepth.asFloatBuffer();
+            }
+            glReadPixels(0, 0, aw, ah, GL_DEPTH_COMPONENT, GL_FLOAT, atlasDepth);
+        }
+        for (int i = 0; i < n; i++) {
+            CameraFrame f = frames[i];
+            int x = (i % cols) * w;
+            int y = (i / cols) * h;
+            for (int r = 0; r < h; r++) {
+                int src = (y + r) * aw + x;
+                f.rgb().put(r * w * 3, atlasRgb, src * 3, w * 3);
+                if (seg) {
+                    f.segmentation().put(r * w, atlasSegInts, src, w);
+                }
+                if (depth) {
+                    f.depth().put(r * w, atlasDepthFloats, src, w);
+                }
+            }
+            if (depth) {
+                CameraInfo info = f.info();
+                linearizeDepth(f.depth(), w * h, info.near(), info.far());
+            }
+            f.finishFrame();
+        }
+    }
+
+    private static ByteBuffer ensure(ByteBuffer b, int bytes) {
+        if (b != null && b.capacity() >= bytes) {
+            return b;
+        }
+        return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+    }
+
+    private void cameraMatrices(ObjectPoses poses, CameraFrame out) {
+        Pose3 m = out.spec().mount();
+        double rx = poses.x(0), ry = poses.y(0), ryaw = poses.yaw(0);
+        double c = Math.cos(ryaw), s = Math.sin(ryaw);
+        Mat4.viewFromBodyPose(view, rx + c * m.x() - s * m.y(), ry + s * m.x() + c * m.y(), m.z(), m.roll(),
+                m.pitch(), ryaw + m.yaw());
+        CameraInfo info = out.info();
+        Mat4.projection(proj, info.fx(), info.fy(), info.cx(), info.cy(), info.width(), info.height(),
+                info.near(), info.far());
+    }
+
     private static void checkBodies(RenderScene scene, ObjectPoses poses) {
         if (poses.bodyCount() != scene.bodyCount()) {
             throw new IllegalArgumentException("poses hold " + poses.bodyCount() + " bodies, the scene has "
@@ -149,6 +244,11 @@ public final class Renderer implements AutoCloseable {
 
     private void draw(RenderScene scene, ObjectPoses poses, int width, int height, boolean drawRobot) {
         target(width, height).bind();
+        drawTile(scene, poses, drawRobot);
+    }
+
+    /** Clears (within the scissor box, if enabled) and draws into the bound target's viewport. */
+    private void drawTile(RenderScene scene, ObjectPoses poses, boolean drawRobot) {
         Rgb bg = scene.lighting().background();
         glClearColor((float) bg.r(), (float) bg.g(), (float) bg.b(), 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
