@@ -21,23 +21,31 @@ public final class Sensors {
     }
 
     private static void refreshDynamicOutlines(World world, SimState s) {
+        // Pushables first, then moving bodies: clearance() can leave out the moving ones.
         int seg = 0;
         int circ = 0;
-        double[] p = s.poses;
-        for (int i = 1; i < world.bodyCount(); i++) {
-            Body b = world.bodies().get(i);
-            if (b.kind() != BodyKind.PUSHABLE && b.kind() != BodyKind.MOVING) {
-                continue;
+        for (int pass = 0; pass < 2; pass++) {
+            BodyKind wanted = pass == 0 ? BodyKind.PUSHABLE : BodyKind.MOVING;
+            double[] p = s.poses;
+            for (int i = 1; i < world.bodyCount(); i++) {
+                Body b = world.bodies().get(i);
+                if (b.kind() != wanted) {
+                    continue;
+                }
+                int at = 7 * i;
+                if (b.shape() instanceof Box box) {
+                    seg = Geometry2D.boxEdges(p[at], p[at + 1], SimState.yawOf(p, at), box.size().x(),
+                            box.size().y(), s.dynamicSegments, seg);
+                } else if (b.shape() instanceof Cylinder c) {
+                    s.dynamicCircles[circ * 3] = p[at];
+                    s.dynamicCircles[circ * 3 + 1] = p[at + 1];
+                    s.dynamicCircles[circ * 3 + 2] = c.radius();
+                    circ++;
+                }
             }
-            int at = 7 * i;
-            if (b.shape() instanceof Box box) {
-                seg = Geometry2D.boxEdges(p[at], p[at + 1], SimState.yawOf(p, at), box.size().x(), box.size().y(),
-                        s.dynamicSegments, seg);
-            } else if (b.shape() instanceof Cylinder c) {
-                s.dynamicCircles[circ * 3] = p[at];
-                s.dynamicCircles[circ * 3 + 1] = p[at + 1];
-                s.dynamicCircles[circ * 3 + 2] = c.radius();
-                circ++;
+            if (pass == 0) {
+                s.pushableSegmentCount = seg;
+                s.pushableCircleCount = circ;
             }
         }
         s.dynamicSegmentCount = seg;

@@ -64,6 +64,8 @@ public final class SimState {
     final double[] dynamicCircles;
     int dynamicSegmentCount;
     int dynamicCircleCount;
+    int pushableSegmentCount;
+    int pushableCircleCount;
     final double[] scratch2 = new double[2];
 
     /** A state for {@code world}, reset with seed 0. */
@@ -259,6 +261,42 @@ public final class SimState {
     /** Whether the physics can no longer be stepped (contact or divergence). */
     public boolean halted() {
         return inContact() || truncation != Truncation.NONE;
+    }
+
+    /**
+     * Distance from the point (x, y) to the nearest wall or obstacle outline (static ones and the current
+     * poses of pushable and moving ones), metres; privileged information for experts and checks. Meaningful
+     * for points outside every obstacle. Allocates nothing.
+     */
+    public double clearance(double x, double y) {
+        return clearance(x, y, true);
+    }
+
+    /** {@link #clearance(double, double)}, leaving out moving obstacles unless {@code withMoving}. */
+    public double clearance(double x, double y, boolean withMoving) {
+        int nSeg = withMoving ? dynamicSegmentCount : pushableSegmentCount;
+        int nCirc = withMoving ? dynamicCircleCount : pushableCircleCount;
+        double best = Double.POSITIVE_INFINITY;
+        best = Math.min(best, segmentClearance(x, y, world.staticSegmentsRef(), world.staticSegmentCount()));
+        best = Math.min(best, segmentClearance(x, y, dynamicSegments, nSeg));
+        best = Math.min(best, circleClearance(x, y, world.staticCirclesRef(), world.staticCircleCount()));
+        return Math.min(best, circleClearance(x, y, dynamicCircles, nCirc));
+    }
+
+    private static double segmentClearance(double x, double y, double[] seg, int n) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            best = Math.min(best, Geometry2D.pointSegmentDistSq(x, y, seg, i));
+        }
+        return Math.sqrt(best);
+    }
+
+    private static double circleClearance(double x, double y, double[] c, int n) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0, k = 0; i < n; i++, k += 3) {
+            best = Math.min(best, Math.hypot(x - c[k], y - c[k + 1]) - c[k + 2]);
+        }
+        return best;
     }
 
     /** Ground-truth path length of base_link since reset, metres. */
