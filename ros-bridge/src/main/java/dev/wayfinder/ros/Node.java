@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * A ROS 2 node: one DDS participant on a domain, typed publishers and subscriptions, and its entry on
- * ros_discovery_info. Callbacks run on one delivery thread, in arrival order. Thread-safe; close it (and with it
+ * ros_discovery_info. Callbacks run on the node's user-traffic receive thread, in arrival order; keep them short. Thread-safe; close it (and with it
  * every publisher and subscription) when done.
  *
  * <pre>{@code
@@ -116,7 +116,7 @@ public final class Node implements AutoCloseable {
      * @param type message type
      * @param topic ROS topic, e.g. "/cmd_vel"
      * @param qos QoS profile
-     * @param callback gets each message, on the node's delivery thread
+     * @param callback gets each message, on the node's receive thread (a slow callback delays the protocol)
      * @param <T> message class
      * @return the subscription
      */

@@ -3,7 +3,7 @@ package dev.wayfinder.ros;
 import dev.wayfinder.ros.rtps.LocalReader;
 
 /**
- * Receives messages of one type on one topic and hands them to a callback on the node's delivery thread.
+ * Receives messages of one type on one topic and hands them to a callback on the node's receive thread.
  * Thread-safe; close to stop receiving.
  */
 public final class Subscription implements AutoCloseable {

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,8 @@ import java.util.logging.Logger;
 /**
  * One DDSI-RTPS domain participant: SPDP and SEDP built-in endpoints, user writers and readers, matching, leases.
  * All protocol state is guarded by one lock; sockets deliver on their threads, a timer thread sends announcements
- * and heartbeats, and samples reach listeners on one delivery thread in arrival order. Thread-safe.
+ * and heartbeats. Samples reach listeners on the thread of the socket they arrived on (user data always arrives
+ * on the one user-traffic socket, so in arrival order), after the lock is released. Thread-safe.
  */
 public final class Participant implements AutoCloseable {
     /** Vendor id sent in headers and discovery data (not registered with the OMG; Cyclone and Fast DDS accept it). */
@@ -57,7 +57,6 @@ public final class Participant implements AutoCloseable {
     final Receive receive;
     final Discovery discovery;
     private final ScheduledExecutorService timer;
-    private final ExecutorService delivery;
     private final Output output;
     private int nextEntityKey = 1;
     private long datagrams;
@@ -83,7 +82,6 @@ public final class Participant implements AutoCloseable {
         readers.put(EntityId.SEDP_SUB_READER, new StatefulReader(new Guid(prefix, EntityId.SEDP_SUB_READER), BUILTIN, output,
                 (w, s, p, t) -> discovery.onEndpoint(p, false), 1 << 20));
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rtps-timer"));
-        delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "rtps-delivery"));
         transport.start(this::onDatagram);
         timer.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -160,12 +158,11 @@ public final class Participant implements AutoCloseable {
     }
 
     void dispatch(List<Runnable> deliveries) {
-        if (!deliveries.isEmpty() && !closed) {
-            try {
-                delivery.execute(() -> deliveries.forEach(Participant::runSafely));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // closing: samples arriving now are dropped
+        for (Runnable r : deliveries) {
+            if (closed) {
+                return;
             }
+            runSafely(r);
         }
     }
 
@@ -227,7 +224,7 @@ public final class Participant implements AutoCloseable {
      * @param topic DDS topic name
      * @param type DDS type name
      * @param qos QoS
-     * @param listener gets each sample's payload, on the delivery thread
+     * @param listener gets each sample's payload, on the receiving thread (keep it short: the socket waits)
      * @return a handle
      */
     public LocalReader createReader(String topic, String type, EndpointQos qos, Consumer<ReceivedSample> listener) {
@@ -309,10 +306,8 @@ public final class Participant implements AutoCloseable {
             lock.unlock();
         }
         timer.shutdownNow();
-        delivery.shutdown();
         try {
             timer.awaitTermination(1, TimeUnit.SECONDS);
-            delivery.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

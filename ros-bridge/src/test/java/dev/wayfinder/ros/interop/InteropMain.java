@@ -48,6 +48,7 @@ public final class InteropMain {
                 case "late-joiner" -> lateJoiner(peer, config);
                 case "peer-dies" -> peerDies(peer, config);
                 case "graph" -> graph(peer, config);
+                case "bench" -> Bench.run(peer, config);
                 default -> "FAIL unknown scenario " + scenario;
             };
         } catch (AssertionError | Exception e) {
@@ -76,11 +77,11 @@ public final class InteropMain {
         }
     }
 
-    private static Twist twistOf(int i) {
+    static Twist twistOf(int i) {
         return new Twist(new Vector3(i, 0.5, -1), new Vector3(0, 0, i * 0.25));
     }
 
-    private static String twist(Path peer, Path config, NodeOptions options) throws Exception {
+    static String twist(Path peer, Path config, NodeOptions options) throws Exception {
         try (Node node = Node.create("interop", options);
              PeerProcess c = new PeerProcess(peer, config, "echo-twist", "reliable", "30")) {
             List<Twist> got = new CopyOnWriteArrayList<>();

@@ -5,6 +5,8 @@
  *   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
  *   pub-latched COUNT SECONDS         transient-local writer on rt/latched_c; write COUNT Twists at once, linger
  *   graph       COUNT SECONDS         reader on ros_discovery_info; print each node, exit after COUNT lines
+ *   ping-twist  COUNT SECONDS         write Twist to rt/to_c, wait for the echo on rt/from_c, COUNT times after
+ *                                     a warm-up; print "rtt-us p50 p90 p99 max"
  * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist and one line per sample.
  * Exits by itself after SECONDS.
  */
@@ -29,6 +31,53 @@ static dds_entity_t endpoint(dds_entity_t pp, const dds_topic_descriptor_t *desc
   dds_delete_qos(qos);
   if (e < 0) { fprintf(stderr, "create endpoint %s: %s\n", name, dds_strretcode(-e)); exit(2); }
   return e;
+}
+
+static int cmp_ll(const void *a, const void *b) {
+  long long x = *(const long long *) a, y = *(const long long *) b;
+  return x < y ? -1 : x > y;
+}
+
+static int ping(dds_entity_t pp, long count, dds_time_t deadline) {
+  dds_entity_t wr = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/to_c", 1, 0, 1, 10);
+  dds_entity_t rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/from_c", 1, 0, 0, 10);
+  dds_entity_t ws = dds_create_waitset(pp);
+  dds_entity_t cond = dds_create_readcondition(rd, DDS_ANY_STATE);
+  dds_waitset_attach(ws, cond, 0);
+  dds_publication_matched_status_t pm;
+  dds_subscription_matched_status_t sm;
+  do {
+    dds_sleepfor(DDS_MSECS(10));
+    dds_get_publication_matched_status(wr, &pm);
+    dds_get_subscription_matched_status(rd, &sm);
+  } while ((pm.current_count < 1 || sm.current_count < 1) && dds_time() < deadline);
+  long warm = 200;
+  long long *rtt = malloc(sizeof(long long) * (size_t) count);
+  long done = 0;
+  for (long i = 0; i < warm + count && dds_time() < deadline; i++) {
+    geometry_msgs_msg_dds__Twist_ t = {{(double) i, 0, 0}, {0, 0, 0}};
+    dds_time_t t0 = dds_time();
+    dds_write(wr, &t);
+    int got = 0;
+    while (!got && dds_time() < deadline) {
+      dds_waitset_wait(ws, NULL, 0, DDS_MSECS(100));
+      void *samples[1] = {NULL};
+      dds_sample_info_t info[1];
+      int n = dds_take(rd, samples, info, 1, 1);
+      if (n > 0) {
+        got = info[0].valid_data && ((geometry_msgs_msg_dds__Twist_ *) samples[0])->linear.x == (double) i;
+        dds_return_loan(rd, samples, n);
+      }
+    }
+    if (got && i >= warm) { rtt[done++] = (dds_time() - t0) / 1000; }
+  }
+  qsort(rtt, (size_t) done, sizeof(long long), cmp_ll);
+  if (done == 0) { printf("rtt-us none\n"); return 1; }
+  printf("rtt-us %lld %lld %lld %lld n %ld\n", rtt[done / 2], rtt[done * 9 / 10], rtt[done * 99 / 100], rtt[done - 1],
+         done);
+  fflush(stdout);
+  free(rtt);
+  return done == count ? 0 : 1;
 }
 
 static unsigned checksum(const unsigned char *b, unsigned n) {
@@ -67,6 +116,10 @@ int main(int argc, char **argv) {
     while (dds_time() < deadline) { dds_sleepfor(DDS_MSECS(10)); }
     dds_delete(pp);
     return 0;
+  } else if (strcmp(mode, "ping-twist") == 0) {
+    int rc = ping(pp, count, deadline);
+    dds_delete(pp);
+    return rc;
   } else if (strcmp(mode, "graph") == 0) {
     rd = endpoint(pp, &rmw_dds_common_msg_dds__ParticipantEntitiesInfo__desc, "ros_discovery_info", 1, 1, 0, 1);
     graph = 1;
@@ -77,11 +130,13 @@ int main(int argc, char **argv) {
   printf("ready\n");
   fflush(stdout);
   long got = 0;
+  dds_entity_t ws = dds_create_waitset(pp);
+  dds_waitset_attach(ws, dds_create_readcondition(rd, DDS_ANY_STATE), 0);
   while (dds_time() < deadline) {
     void *samples[1] = {NULL};
     dds_sample_info_t info[1];
     int n = dds_take(rd, samples, info, 1, 1);
-    if (n <= 0) { dds_sleepfor(DDS_MSECS(1)); continue; }
+    if (n <= 0) { dds_waitset_wait(ws, NULL, 0, DDS_MSECS(100)); continue; }
     if (info[0].valid_data) {
       got++;
       if (graph) {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * A writer that keeps one proxy per matched reader (spec 8.4.9): sends each sample to every reader, keeps a
- * history of the QoS depth, and for reliable readers answers ACKNACK with resends and GAPs, NACK_FRAG with
+ * history of the QoS depth (plus unacknowledged samples, up to {@link #MAX_UNACKED_BYTES}), and for reliable readers answers ACKNACK with resends and GAPs, NACK_FRAG with
  * fragment resends, and sends HEARTBEATs while something is unacknowledged. Samples larger than
  * {@link #maxUnfragmented} go out as DATA_FRAG. Not thread-safe: one caller at a time.
  */
@@ -25,6 +25,8 @@ public final class StatefulWriter {
     /** Fragments per DATA_FRAG submessage (one submessage per datagram). */
     public static final int FRAGMENTS_PER_MESSAGE = 10;
     private static final int maxUnfragmented = FRAGMENT_SIZE * FRAGMENTS_PER_MESSAGE;
+    /** Most bytes kept beyond the history depth for reliable readers that have not acknowledged them. */
+    public static final long MAX_UNACKED_BYTES = 16L << 20;
 
     private final Guid guid;
     private final EndpointQos qos;
@@ -33,6 +35,31 @@ public final class StatefulWriter {
     private final Map<Guid, ReaderProxy> readers = new LinkedHashMap<>();
     private long lastSeq;
     private int heartbeatCount;
+    private long historyBytes;
+
+    /**
+     * Keeps the QoS depth, and beyond it samples some reliable reader has not acknowledged yet, as long as the
+     * history stays under {@link #MAX_UNACKED_BYTES}: a reader that stalls briefly still gets every sample.
+     */
+    private void trimHistory() {
+        if (qos.keepAll()) {
+            return;
+        }
+        long oldestUnacked = Long.MAX_VALUE;
+        for (ReaderProxy p : readers.values()) {
+            if (p.reliable) {
+                oldestUnacked = Math.min(oldestUnacked, p.ackedBelow);
+            }
+        }
+        while (history.size() > qos.depth()) {
+            Map.Entry<Long, Sample> first = history.firstEntry();
+            if (first.getKey() >= oldestUnacked && historyBytes <= MAX_UNACKED_BYTES) {
+                return;
+            }
+            history.pollFirstEntry();
+            historyBytes -= first.getValue().payload.length;
+        }
+    }
 
     /** One history entry. */
     private record Sample(byte[] payload, byte[] inlineQos, boolean key) {
@@ -95,7 +122,9 @@ public final class StatefulWriter {
 
     /** @param reader remote reader to forget */
     public void unmatchReader(Guid reader) {
-        readers.remove(reader);
+        if (readers.remove(reader) != null) {
+            trimHistory();
+        }
     }
 
     /**
@@ -110,9 +139,8 @@ public final class StatefulWriter {
         long seq = ++lastSeq;
         Sample s = new Sample(payload, inlineQos, key);
         history.put(seq, s);
-        while (!qos.keepAll() && history.size() > qos.depth()) {
-            history.pollFirstEntry();
-        }
+        historyBytes += payload.length;
+        trimHistory();
         for (ReaderProxy p : readers.values()) {
             sendSample(p, seq, s, p.reliable);
         }
@@ -125,7 +153,7 @@ public final class StatefulWriter {
             MessageBuilder m = out.message(p.guid.prefix()).infoTs(out.nowNanos())
                     .data(rid, guid.entityId(), seq, s.inlineQos, s.payload, s.key);
             if (withHeartbeat) {
-                appendHeartbeat(m, p, false);
+                appendHeartbeat(m, p, true);
             }
             out.send(m.toBytes(), p.locators);
             return;
@@ -196,6 +224,7 @@ public final class StatefulWriter {
         p.lastAckCount = a.count();
         long base = Math.min(a.state().base(), lastSeq + 1);
         p.ackedBelow = Math.max(p.ackedBelow, base);
+        trimHistory();
         List<Long> gaps = new ArrayList<>();
         boolean resent = false;
         for (long seq : a.state().members()) {

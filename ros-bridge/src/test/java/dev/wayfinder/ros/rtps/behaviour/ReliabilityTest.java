@@ -101,19 +101,18 @@ class ReliabilityTest {
 
     @Test
     void requestsForSamplesGoneFromKeepLastHistoryAreAnsweredWithGap() {
-        LossyLink link = new LossyLink(3, 1.0);
+        LossyLink link = new LossyLink(3, 0.0);
         List<Long> delivered = new ArrayList<>();
-        EndpointQos q = new EndpointQos(true, false, false, 2);
+        EndpointQos q = new EndpointQos(true, true, false, 2);
         link.writer = new StatefulWriter(W, q, link.writerOutput());
         link.reader = new StatefulReader(R, q, link.readerOutput(), (w, s, p, t) -> delivered.add(s), 1 << 20);
-        link.writer.matchReader(R, List.of(), true);
-        link.reader.matchWriter(W, List.of(), true);
         for (int i = 1; i <= 5; i++) {
             link.writer.write(sample(i, 50), null, false);
         }
+        link.writer.matchReader(R, List.of(), true);
         link.pump(1000);
-        link.loss = 0;
-        // the reader missed everything and asks for 1..5; 1..3 left the depth-2 history
+        // a reader that asks for 1..5 although 1..3 left the depth-2 history gets a GAP for them
+        link.reader.matchWriter(W, List.of(), true);
         link.writer.onAckNack(R, new Submessage.AckNack(R.entityId(), W.entityId(),
                 SequenceNumberSet.of(1, List.of(1L, 2L, 3L, 4L, 5L)), 0, false));
         link.pump(1000);
@@ -123,5 +122,26 @@ class ReliabilityTest {
             link.pump(1000);
         }
         assertTrue(link.writer.allAcknowledged());
+    }
+
+    @Test
+    void unacknowledgedSamplesOutliveTheDepthSoAStalledReaderLosesNothing() {
+        LossyLink link = new LossyLink(5, 1.0);
+        List<Long> delivered = new ArrayList<>();
+        EndpointQos q = new EndpointQos(true, false, false, 2);
+        link.writer = new StatefulWriter(W, q, link.writerOutput());
+        link.reader = new StatefulReader(R, q, link.readerOutput(), (w, s, p, t) -> delivered.add(s), 1 << 20);
+        link.writer.matchReader(R, List.of(), true);
+        link.reader.matchWriter(W, List.of(), true);
+        for (int i = 1; i <= 8; i++) {
+            link.writer.write(sample(i, i % 2 == 0 ? 30_000 : 50), null, false);
+        }
+        link.pump(1000);
+        link.loss = 0;
+        for (int i = 0; i < 10 && !link.writer.allAcknowledged(); i++) {
+            link.writer.onTimer();
+            link.pump(10_000);
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), delivered);
     }
 }
