@@ -96,7 +96,8 @@ public final class MapDrawer {
         c.goalPoint(e.goal(), e.goalTolerance());
         c.startPose(e.start(), e.robot().footprint().boundingRadius());
         if (o.showPath()) {
-            ScenarioValidator.plannedPath(e).ifPresent(c::path);
+            OccupancyGrid grid = ScenarioValidator.solvabilityGrid(e);
+            AStar.plan(grid, e.start().position(), e.goal()).map(p -> AStar.shortcut(grid, p)).ifPresent(c::path);
         }
         c.decorations();
         return c.image();
@@ -109,7 +110,10 @@ public final class MapDrawer {
         }
     }
 
-    /** The paths a scenario map shows: start/goal pairs in order, at most {@link #MAX_PATHS}. */
+    /**
+     * The paths a scenario map shows: A* paths of start/goal pairs in order, at most {@link #MAX_PATHS},
+     * shortened by {@link AStar#shortcut}.
+     */
     public static List<Path> plannedPaths(Scenario s) {
         OccupancyGrid grid = ScenarioValidator.solvabilityGrid(s);
         List<Path> out = new ArrayList<>();
@@ -117,7 +121,8 @@ public final class MapDrawer {
         for (StartSpec st : s.starts()) {
             for (var g : s.goals()) {
                 if (pairs++ < MAX_PATHS) {
-                    AStar.plan(grid, st.region().center(), g.region().center()).ifPresent(out::add);
+                    AStar.plan(grid, st.region().center(), g.region().center())
+                            .map(p -> AStar.shortcut(grid, p)).ifPresent(out::add);
                 }
             }
         }

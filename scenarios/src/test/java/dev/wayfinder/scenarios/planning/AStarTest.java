@@ -86,13 +86,18 @@ class AStarTest {
             assertEquals(AStar.plan(g, anyFrom, anyTo).isPresent(), Reachability.of(g).connected(anyFrom, anyTo),
                     "seed " + seed + " (arbitrary points)");
             if (p.isPresent()) {
-                assertClear(g, p.get(), "seed " + seed);
+                assertClear(g, p.get(), "seed " + seed, Math.sqrt(0.5));
+                Path shortPath = AStar.shortcut(g, p.get());
+                assertTrue(shortPath.length() <= p.get().length() + 1e-9, "seed " + seed);
+                assertEquals(p.get().start(), shortPath.start());
+                assertEquals(p.get().goal(), shortPath.goal());
+                assertClear(g, shortPath, "seed " + seed + " (shortcut)", Math.sqrt(0.5) + 0.125);
             }
         }
     }
 
     /** Every point along the path (sampled every 1 cm) keeps the robot's radius from obstacles, less a cell. */
-    static void assertClear(OccupancyGrid g, Path p, String what) {
+    static void assertClear(OccupancyGrid g, Path p, String what, double cellsLost) {
         List<Vec2> pts = p.points();
         for (int k = 1; k < pts.size(); k++) {
             Vec2 a = pts.get(k - 1);
@@ -102,7 +107,7 @@ class AStarTest {
                 Vec2 q = a.plus(b.minus(a).times((double) s / steps));
                 for (Obstacle o : g.obstacles()) {
                     double d = Geometry2d.distance(o, q);
-                    assertTrue(d >= g.inflation() - g.resolution() * Math.sqrt(0.5) - 1e-9,
+                    assertTrue(d >= g.inflation() - g.resolution() * cellsLost - 1e-9,
                             what + ": " + q + " is " + d + " m from " + o.id());
                 }
             }
