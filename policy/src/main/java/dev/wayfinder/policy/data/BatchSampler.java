@@ -1,0 +1,148 @@
+package dev.wayfinder.policy.data;
+
+import dev.wayfinder.policy.net.Features;
+import dev.wayfinder.policy.net.NetworkSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Draws augmented training batches from a {@link Dataset} while holding at most {@code maxChunks} chunks in
+ * memory: a random resident chunk is swapped for a random chunk from disk every {@code swapEvery} batches,
+ * with the newest chunks (the latest DAgger data) favoured for loading. Memory is bounded by
+ * {@code maxChunks * Dataset.CHUNK_SAMPLES} samples whatever the dataset's size. Not thread-safe.
+ *
+ * <p>Augmentation per sample: a random shift of up to {@code maxShift} pixels in x and y (edge pixels repeat),
+ * and colour jitter (brightness, contrast and per-channel gain), applied after {@link Features#image}.
+ */
+public final class BatchSampler {
+    private final Dataset dataset;
+    private final NetworkSpec spec;
+    private final int maxChunks;
+    private final int swapEvery;
+    private final int maxShift;
+    private final SplittableRandom rnd;
+    private final List<Chunk> resident = new ArrayList<>();
+    private final List<Integer> residentIndex = new ArrayList<>();
+    private final float[] plain;
+    private int batches;
+
+    /**
+     * @param maxChunks chunks held in memory, &gt;= 1
+     * @param maxShift  largest augmentation shift in pixels, &gt;= 0
+     * @param seed      seeds chunk choice, sample choice and augmentation
+     */
+    public BatchSampler(Dataset dataset, NetworkSpec spec, int maxChunks, int swapEvery, int maxShift, long seed) {
+        if (maxChunks < 1 || swapEvery < 1 || maxShift < 0) {
+            throw new IllegalArgumentException("maxChunks and swapEvery must be >= 1 and maxShift >= 0");
+        }
+        this.dataset = dataset;
+        this.spec = spec;
+        this.maxChunks = maxChunks;
+        this.swapEvery = swapEvery;
+        this.maxShift = maxShift;
+        this.rnd = new SplittableRandom(seed);
+        this.plain = new float[spec.imageSize()];
+    }
+
+    /** Samples currently held in memory. */
+    public int residentSamples() {
+        return resident.stream().mapToInt(Chunk::size).sum();
+    }
+
+    private void refresh() throws IOException {
+        int n = dataset.chunkCount();
+        if (n == 0) {
+            throw new IllegalStateException("the dataset in " + dataset.dir() + " is empty");
+        }
+        // Drop chunks that no longer exist (after a truncate) and fill up to the limit.
+        for (int i = resident.size() - 1; i >= 0; i--) {
+            if (residentIndex.get(i) >= n) {
+                resident.remove(i);
+                residentIndex.remove(i);
+            }
+        }
+        while (resident.size() < Math.min(maxChunks, n)) {
+            load(pick(n));
+        }
+        if (batches % swapEvery == 0 && n > resident.size()) {
+            int victim = rnd.nextInt(resident.size());
+            resident.remove(victim);
+            residentIndex.remove(victim);
+            load(pick(n));
+        }
+    }
+
+    private int pick(int n) {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            // Half the draws from the newest quarter of the data.
+            int i = rnd.nextBoolean() ? n - 1 - rnd.nextInt(Math.max(1, n / 4)) : rnd.nextInt(n);
+            if (!residentIndex.contains(i)) {
+                return i;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            if (!residentIndex.contains(i)) {
+                return i;
+            }
+        }
+        return rnd.nextInt(n);
+    }
+
+    private void load(int i) throws IOException {
+        resident.add(dataset.read(i));
+        residentIndex.add(i);
+    }
+
+    /**
+     * Fills a batch of {@code n} samples.
+     *
+     * @param images  n x imageSize floats
+     * @param states  n x stateSize floats
+     * @param labels  n labels
+     * @param augment whether to shift and jitter
+     */
+    public void next(float[] images, float[] states, int[] labels, int n, boolean augment) throws IOException {
+        refresh();
+        batches++;
+        int is = spec.imageSize();
+        int ss = spec.stateSize();
+        for (int k = 0; k < n; k++) {
+            Chunk c = resident.get(rnd.nextInt(resident.size()));
+            int s = rnd.nextInt(c.size());
+            byte[] img = java.util.Arrays.copyOfRange(c.images(), s * c.imageBytes(), (s + 1) * c.imageBytes());
+            if (augment) {
+                Features.image(spec, img, spec.width(), spec.height(), plain, 0);
+                augmentInto(plain, images, k * is);
+            } else {
+                Features.image(spec, img, spec.width(), spec.height(), images, k * is);
+            }
+            System.arraycopy(c.states(), s * ss, states, k * ss, ss);
+            labels[k] = c.label(s);
+        }
+    }
+
+    private void augmentInto(float[] src, float[] dst, int at) {
+        int w = spec.width();
+        int h = spec.height();
+        int plane = w * h;
+        int dx = maxShift == 0 ? 0 : rnd.nextInt(2 * maxShift + 1) - maxShift;
+        int dy = maxShift == 0 ? 0 : rnd.nextInt(2 * maxShift + 1) - maxShift;
+        float brightness = (float) (rnd.nextDouble() * 0.2 - 0.1);
+        float contrast = (float) (0.8 + rnd.nextDouble() * 0.4);
+        for (int c = 0; c < NetworkSpec.IMAGE_CHANNELS; c++) {
+            float gain = (float) (0.9 + rnd.nextDouble() * 0.2);
+            for (int y = 0; y < h; y++) {
+                int sy = Math.max(0, Math.min(h - 1, y + dy));
+                for (int x = 0; x < w; x++) {
+                    int sx = Math.max(0, Math.min(w - 1, x + dx));
+                    float v = src[c * plane + sy * w + sx];
+                    v = (v * contrast + brightness) * gain;
+                    dst[at + c * plane + y * w + x] = Math.max(-0.5f, Math.min(0.5f, v));
+                }
+            }
+        }
+    }
+}

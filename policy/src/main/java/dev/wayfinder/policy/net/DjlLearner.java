@@ -1,0 +1,124 @@
+package dev.wayfinder.policy.net;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * Gradient steps on the policy with DJL (PyTorch engine): weighted cross-entropy against expert labels, Adam.
+ * DJL is used for nothing else; rollouts run on inference-core. Owns native memory until {@link #close()}.
+ * Not thread-safe.
+ */
+public final class DjlLearner implements AutoCloseable {
+    private final NetworkSpec spec;
+    private final NDManager manager;
+    private final DjlPolicyBlock block;
+    private final ParameterStore store;
+    private final Optimizer optimizer;
+
+    /**
+     * @param initial      starting weights
+     * @param learningRate Adam step size, &gt; 0
+     * @param weightDecay  L2 weight decay, &gt;= 0
+     */
+    public DjlLearner(PolicyWeights initial, float learningRate, float weightDecay) {
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
+        this.spec = initial.spec();
+        this.manager = NDManager.newBaseManager();
+        this.block = new DjlPolicyBlock(spec);
+        block.initialize(manager, DataType.FLOAT32, block.inputShapes(1));
+        block.load(initial);
+        this.store = new ParameterStore(manager, false);
+        this.optimizer = Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(learningRate))
+                .optWeightDecays(weightDecay)
+                .optClipGrad(5f)
+                .build();
+    }
+
+    /** The engine's name and version, for logs. */
+    public static String engineDescription() {
+        Engine e = Engine.getInstance();
+        return e.getEngineName() + " " + e.getVersion();
+    }
+
+    /**
+     * One Adam step on a batch; returns the batch's mean weighted cross-entropy before the step.
+     *
+     * @param images  n x 3 x H x W floats (see {@link Features})
+     * @param states  n x S floats
+     * @param labels  n action indices
+     * @param weights n sample weights (&gt;= 0, not all 0)
+     */
+    public float step(float[] images, float[] states, int[] labels, float[] weights, int n) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray img = sub.create(exact(images, n * spec.imageSize()),
+                    new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
+            NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
+            long[] l = new long[n];
+            for (int i = 0; i < n; i++) {
+                l[i] = labels[i];
+            }
+            NDArray lab = sub.create(l, new Shape(n));
+            NDArray wt = sub.create(exact(weights, n), new Shape(n));
+            float value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = block.forward(store, new NDList(img, st), true).singletonOrThrow();
+                NDArray logp = logits.logSoftmax(1);
+                NDArray picked = logp.mul(lab.oneHot(spec.actions())).sum(new int[] {1});
+                NDArray loss = picked.mul(wt).sum().neg().div(wt.sum().add(1e-6f));
+                gc.backward(loss);
+                value = loss.getFloat();
+            }
+            for (Parameter p : block.parametersByName().values()) {
+                NDArray w = p.getArray();
+                NDArray g = w.getGradient();
+                optimizer.update(p.getId(), w, g);
+                g.subi(g);
+            }
+            return value;
+        }
+    }
+
+    /** Logits of a batch, n x actions (no gradient). */
+    public float[] logits(float[] images, float[] states, int n) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray img = sub.create(exact(images, n * spec.imageSize()),
+                    new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
+            NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
+            return block.forward(store, new NDList(img, st), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    private static float[] exact(float[] a, int len) {
+        if (a.length < len) {
+            throw new IllegalArgumentException("need " + len + " floats, got " + a.length);
+        }
+        return a.length == len ? a : java.util.Arrays.copyOf(a, len);
+    }
+
+    /** A snapshot of the current weights. */
+    public PolicyWeights weights() {
+        return block.weights();
+    }
+
+    /** Replaces the weights (the optimizer's moments are kept). */
+    public void load(PolicyWeights w) {
+        block.load(w);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

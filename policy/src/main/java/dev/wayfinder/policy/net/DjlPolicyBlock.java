@@ -1,0 +1,113 @@
+package dev.wayfinder.policy.net;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The policy network as a DJL block, for gradient steps. Inputs: image [N, 3, H, W] and state [N, S] (see
+ * {@link Features}); output: logits [N, actions]. Its parameters carry the names and layouts of
+ * {@link PolicyWeights}, so {@link #load} and {@link #weights()} move values losslessly between DJL and
+ * inference-core ({@link PolicyGraph} applies the same operators in the same order).
+ */
+public final class DjlPolicyBlock extends AbstractBlock {
+    private static final Shape STRIDE = new Shape(2, 2);
+    private static final Shape PAD = new Shape(1, 1);
+    private static final Shape DILATION = new Shape(1, 1);
+
+    private final NetworkSpec spec;
+    private final Map<String, Parameter> byName = new LinkedHashMap<>();
+
+    /** A block of {@code spec} with zero parameters; initialize it, then {@link #load} weights. */
+    public DjlPolicyBlock(NetworkSpec spec) {
+        super((byte) 1);
+        this.spec = spec;
+        for (Map.Entry<String, int[]> e : PolicyWeights.shapes(spec).entrySet()) {
+            long[] d = new long[e.getValue().length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = e.getValue()[i];
+            }
+            Parameter p = addParameter(Parameter.builder()
+                    .setName(e.getKey())
+                    .setType(e.getKey().endsWith(".weight") ? Parameter.Type.WEIGHT : Parameter.Type.BIAS)
+                    .optShape(new Shape(d))
+                    .optInitializer(Initializer.ZEROS)
+                    .build());
+            byName.put(e.getKey(), p);
+        }
+    }
+
+    /** The network shape. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The parameters by {@link PolicyWeights} name, in order. */
+    public Map<String, Parameter> parametersByName() {
+        return byName;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray state = inputs.get(1);
+        Device dev = x.getDevice();
+        for (int i = 0; i < spec.convChannels().size(); i++) {
+            NDArray w = ps.getValue(byName.get("conv" + i + ".weight"), dev, training);
+            NDArray b = ps.getValue(byName.get("conv" + i + ".bias"), dev, training);
+            x = Activation.relu(Conv2d.conv2d(x, w, b, STRIDE, PAD, DILATION, 1).singletonOrThrow());
+        }
+        x = x.reshape(new Shape(x.getShape().get(0), -1));
+        x = NDArrays.concat(new NDList(x, state), 1);
+        x = Activation.relu(Linear.linear(x, ps.getValue(byName.get("fc.weight"), dev, training),
+                ps.getValue(byName.get("fc.bias"), dev, training)).singletonOrThrow());
+        x = Linear.linear(x, ps.getValue(byName.get("out.weight"), dev, training),
+                ps.getValue(byName.get("out.bias"), dev, training)).singletonOrThrow();
+        return new NDList(x);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), spec.actions())};
+    }
+
+    /** Input shapes for {@link #initialize} at batch {@code n}. */
+    public Shape[] inputShapes(int n) {
+        return new Shape[] {new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()),
+                new Shape(n, spec.stateSize())};
+    }
+
+    /** Overwrites the (initialized) parameters with {@code w}, which must be of this block's spec. */
+    public void load(PolicyWeights w) {
+        if (!w.spec().equals(spec)) {
+            throw new IllegalArgumentException("weights are for " + w.spec() + ", this block is " + spec);
+        }
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            e.getValue().getArray().set(FloatBuffer.wrap(w.get(e.getKey())));
+        }
+    }
+
+    /** A snapshot of the current parameter values. */
+    public PolicyWeights weights() {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : byName.entrySet()) {
+            m.put(e.getKey(), e.getValue().getArray().toFloatArray());
+        }
+        return PolicyWeights.of(spec, m);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.wayfinder.policy.net;
+
+import dev.wayfinder.inference.compile.CompileOptions;
+import dev.wayfinder.inference.compile.Compiler;
+import dev.wayfinder.inference.compile.ExecutionContext;
+import dev.wayfinder.inference.compile.ExecutionPlan;
+import dev.wayfinder.inference.graph.Graph;
+
+/**
+ * A policy compiled for inference-core at a fixed batch size: fill {@link #images()} and {@link #states()}
+ * (see {@link Features}), {@link #run()}, read {@link #logits()}. Not thread-safe (one context).
+ */
+public final class InferencePolicy {
+    private final NetworkSpec spec;
+    private final ExecutionContext context;
+    private final float[] images;
+    private final float[] states;
+    private final float[] logits;
+    private final int batch;
+
+    /** Compiles {@code weights} for {@code batch} (&gt;= 1) on the preferred backend. */
+    public InferencePolicy(PolicyWeights weights, int batch) {
+        this(PolicyGraph.build(weights), weights.spec(), batch);
+    }
+
+    /** Compiles {@code graph} (of {@code spec}'s layout, e.g. read from a model file) for {@code batch}. */
+    public InferencePolicy(Graph graph, NetworkSpec spec, int batch) {
+        this.spec = spec;
+        this.batch = batch;
+        ExecutionPlan plan;
+        try {
+            plan = Compiler.compile(graph, CompileOptions.batch(batch));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("policy graph does not compile: " + e.getMessage(), e);
+        }
+        this.context = plan.newContext();
+        this.images = new float[batch * spec.imageSize()];
+        this.states = new float[batch * spec.stateSize()];
+        this.logits = new float[batch * spec.actions()];
+    }
+
+    /** The network shape. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Batch size. */
+    public int batch() {
+        return batch;
+    }
+
+    /** Input images, batch x 3 x H x W; live. */
+    public float[] images() {
+        return images;
+    }
+
+    /** Input states, batch x S; live. */
+    public float[] states() {
+        return states;
+    }
+
+    /** Runs the network; returns the live logits, batch x actions. */
+    public float[] run() {
+        context.setInput(0, images);
+        context.setInput(1, states);
+        context.run();
+        context.getOutput(0, logits);
+        return logits;
+    }
+
+    /** Logits of the last run; live. */
+    public float[] logits() {
+        return logits;
+    }
+
+    /** The index of the largest logit of row {@code row} of the last run. */
+    public int argmax(int row) {
+        int a = spec.actions();
+        int best = 0;
+        for (int i = 1; i < a; i++) {
+            if (logits[row * a + i] > logits[row * a + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

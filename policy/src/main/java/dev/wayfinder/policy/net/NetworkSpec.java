@@ -1,0 +1,78 @@
+package dev.wayfinder.policy.net;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The shape of the policy network: an RGB image through {@code convChannels.size()} 3x3 stride-2 convolutions
+ * (padding 1, ReLU), flattened and concatenated with the state vector (goal features and the previous action),
+ * then one hidden dense layer (ReLU) and a dense layer giving one logit per discrete action.
+ *
+ * @param width        image width in pixels, divisible by 2^(number of convolutions), 8..512
+ * @param height       image height in pixels, same constraint
+ * @param convChannels output channels of each convolution, 1..6 layers, each 1..256
+ * @param hidden       units of the hidden dense layer, 1..4096
+ * @param actions      number of discrete actions (logits), 2..64
+ */
+public record NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions) {
+    /** Input channels of the image (RGB). */
+    public static final int IMAGE_CHANNELS = 3;
+    /** Goal features in the state vector: clipped distance, sin and cos of the bearing. */
+    public static final int GOAL_FEATURES = 3;
+
+    /** 64x64, convolutions 16-32-32-32, hidden 128, six actions. */
+    public static final NetworkSpec DEFAULT = new NetworkSpec(64, 64, List.of(16, 32, 32, 32), 128, 6);
+
+    public NetworkSpec {
+        convChannels = List.copyOf(Objects.requireNonNull(convChannels, "convChannels"));
+        if (convChannels.isEmpty() || convChannels.size() > 6) {
+            throw new IllegalArgumentException("need 1..6 convolutions, got " + convChannels.size());
+        }
+        for (int c : convChannels) {
+            if (c < 1 || c > 256) {
+                throw new IllegalArgumentException("conv channels must be in 1..256, got " + convChannels);
+            }
+        }
+        int div = 1 << convChannels.size();
+        if (width < 8 || width > 512 || height < 8 || height > 512 || width % div != 0 || height % div != 0) {
+            throw new IllegalArgumentException("image " + width + "x" + height + " must be 8..512 pixels a side and "
+                    + "divisible by " + div + " for " + convChannels.size() + " stride-2 convolutions");
+        }
+        if (hidden < 1 || hidden > 4096) {
+            throw new IllegalArgumentException("hidden units must be in 1..4096, got " + hidden);
+        }
+        if (actions < 2 || actions > 64) {
+            throw new IllegalArgumentException("actions must be in 2..64, got " + actions);
+        }
+    }
+
+    /** Length of the state vector: goal features plus a one-hot previous action. */
+    public int stateSize() {
+        return GOAL_FEATURES + actions;
+    }
+
+    /** Floats of one image, channels x height x width. */
+    public int imageSize() {
+        return IMAGE_CHANNELS * width * height;
+    }
+
+    /** Side of the last feature map along x. */
+    public int featureWidth() {
+        return width >> convChannels.size();
+    }
+
+    /** Side of the last feature map along y. */
+    public int featureHeight() {
+        return height >> convChannels.size();
+    }
+
+    /** Length of the flattened image features. */
+    public int flatFeatures() {
+        return convChannels.get(convChannels.size() - 1) * featureWidth() * featureHeight();
+    }
+
+    /** Input channels of convolution {@code i}. */
+    public int convIn(int i) {
+        return i == 0 ? IMAGE_CHANNELS : convChannels.get(i - 1);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.wayfinder.policy.net;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.zip.CRC32;
+
+/**
+ * The trainable values of a {@link NetworkSpec}: one named float tensor per parameter, in the layouts shared by
+ * DJL, inference-core and ONNX (convolution weights [out, in, 3, 3], dense weights [out, in], biases [out]).
+ * This is the single source of truth the DJL block and the inference graph are built from. Immutable: the
+ * arrays are copied in and out.
+ *
+ * <p>Names: {@code conv<i>.weight}, {@code conv<i>.bias}, {@code fc.weight}, {@code fc.bias},
+ * {@code out.weight}, {@code out.bias}.
+ */
+public final class PolicyWeights {
+    private static final int MAGIC = 0x57465057; // "WFPW"
+    private static final int VERSION = 1;
+
+    private final NetworkSpec spec;
+    private final Map<String, float[]> values;
+
+    private PolicyWeights(NetworkSpec spec, Map<String, float[]> values) {
+        this.spec = spec;
+        this.values = values;
+    }
+
+    /** The parameter names and shapes of {@code spec}, in order. */
+    public static Map<String, int[]> shapes(NetworkSpec spec) {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < spec.convChannels().size(); i++) {
+            m.put("conv" + i + ".weight", new int[] {spec.convChannels().get(i), spec.convIn(i), 3, 3});
+            m.put("conv" + i + ".bias", new int[] {spec.convChannels().get(i)});
+        }
+        m.put("fc.weight", new int[] {spec.hidden(), spec.flatFeatures() + spec.stateSize()});
+        m.put("fc.bias", new int[] {spec.hidden()});
+        m.put("out.weight", new int[] {spec.actions(), spec.hidden()});
+        m.put("out.bias", new int[] {spec.actions()});
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Number of floats in a tensor of shape {@code dims}. */
+    public static int size(int[] dims) {
+        int n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** He-initialised weights (normal, variance 2 / fan-in) and zero biases, drawn from {@code seed}. */
+    public static PolicyWeights random(NetworkSpec spec, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Map<String, float[]> m = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : shapes(spec).entrySet()) {
+            int[] d = e.getValue();
+            float[] v = new float[size(d)];
+            if (e.getKey().endsWith(".weight")) {
+                int fanIn = size(d) / d[0];
+                double std = Math.sqrt(2.0 / fanIn) * (e.getKey().startsWith("out") ? 0.1 : 1);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (gaussian(rnd) * std);
+                }
+            }
+            m.put(e.getKey(), v);
+        }
+        return new PolicyWeights(spec, m);
+    }
+
+    /**
+     * Weights from explicit values.
+     *
+     * @throws IllegalArgumentException if a name is missing or extra, a size is wrong or a value not finite
+     */
+    public static PolicyWeights of(NetworkSpec spec, Map<String, float[]> values) {
+        Objects.requireNonNull(spec, "spec");
+        Map<String, int[]> shapes = shapes(spec);
+        if (!shapes.keySet().equals(values.keySet())) {
+            throw new IllegalArgumentException("weights need exactly " + shapes.keySet() + ", got " + values.keySet());
+        }
+        Map<String, float[]> m = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : shapes.entrySet()) {
+            float[] v = values.get(e.getKey());
+            if (v.length != size(e.getValue())) {
+                throw new IllegalArgumentException(e.getKey() + " needs " + size(e.getValue()) + " values for shape "
+                        + Arrays.toString(e.getValue()) + ", got " + v.length);
+            }
+            for (float x : v) {
+                if (!Float.isFinite(x)) {
+                    throw new IllegalArgumentException(e.getKey() + " holds a non-finite value");
+                }
+            }
+            m.put(e.getKey(), v.clone());
+        }
+        return new PolicyWeights(spec, m);
+    }
+
+    /** The network shape. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The parameter names in order. */
+    public List<String> names() {
+        return new ArrayList<>(values.keySet());
+    }
+
+    /** A copy of parameter {@code name}. */
+    public float[] get(String name) {
+        float[] v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        return v.clone();
+    }
+
+    /** The shape of parameter {@code name}. */
+    public int[] shape(String name) {
+        int[] d = shapes(spec).get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        return d.clone();
+    }
+
+    /** Total number of trainable values. */
+    public int parameterCount() {
+        return values.values().stream().mapToInt(a -> a.length).sum();
+    }
+
+    /** Serialises spec and values with a CRC-32 trailer. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(spec.width());
+            out.writeInt(spec.height());
+            out.writeInt(spec.convChannels().size());
+            for (int c : spec.convChannels()) {
+                out.writeInt(c);
+            }
+            out.writeInt(spec.hidden());
+            out.writeInt(spec.actions());
+            for (float[] v : values.values()) {
+                out.writeInt(v.length);
+                for (float x : v) {
+                    out.writeFloat(x);
+                }
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads what {@link #toBytes()} wrote.
+     *
+     * @param source names the data in error messages (a file path)
+     * @throws IOException when the data is truncated, corrupt (checksum) or of another version
+     */
+    public static PolicyWeights fromBytes(byte[] data, String source) throws IOException {
+        if (data.length < 16) {
+            throw new IOException(source + ": too short for policy weights (" + data.length + " bytes)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, data.length - 8);
+        long stored = 0;
+        for (int i = data.length - 8; i < data.length; i++) {
+            stored = stored << 8 | (data[i] & 0xff);
+        }
+        if (stored != crc.getValue()) {
+            throw new IOException(source + ": checksum mismatch, the weights file is corrupt");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 8))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException(source + ": not a policy weights file");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(source + ": weights version " + version + ", expected " + VERSION);
+            }
+            int w = in.readInt();
+            int h = in.readInt();
+            int n = in.readInt();
+            List<Integer> ch = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ch.add(in.readInt());
+            }
+            NetworkSpec spec = new NetworkSpec(w, h, ch, in.readInt(), in.readInt());
+            Map<String, float[]> m = new LinkedHashMap<>();
+            for (Map.Entry<String, int[]> e : shapes(spec).entrySet()) {
+                int len = in.readInt();
+                if (len != size(e.getValue())) {
+                    throw new IOException(source + ": " + e.getKey() + " has " + len + " values, expected "
+                            + size(e.getValue()));
+                }
+                float[] v = new float[len];
+                for (int i = 0; i < len; i++) {
+                    v[i] = in.readFloat();
+                }
+                m.put(e.getKey(), v);
+            }
+            return of(spec, m);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u = rnd.nextDouble();
+        double v = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+}

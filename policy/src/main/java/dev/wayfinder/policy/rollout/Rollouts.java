@@ -1,0 +1,251 @@
+package dev.wayfinder.policy.rollout;
+
+import dev.wayfinder.policy.data.Dataset;
+import dev.wayfinder.policy.expert.CostToGoExpert;
+import dev.wayfinder.policy.net.Features;
+import dev.wayfinder.policy.net.InferencePolicy;
+import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.randomization.RandomizationException;
+import dev.wayfinder.randomization.Randomizer;
+import dev.wayfinder.randomization.Split;
+import dev.wayfinder.render.Renderer;
+import dev.wayfinder.render.sim.GlCameraSensor;
+import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.sim.camera.CameraSensor;
+import dev.wayfinder.sim.env.Action;
+import dev.wayfinder.sim.env.EnvConfig;
+import dev.wayfinder.sim.env.NavEnv;
+import dev.wayfinder.sim.env.Observation;
+import dev.wayfinder.sim.env.ResetResult;
+import dev.wayfinder.sim.env.StepResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Steps {@code n} navigation envs together on the calling thread: env {@code i} runs episodes of scenario
+ * {@code scenarios[i % S]} drawn by the {@link Randomizer} under full domain randomization, with seeds of one
+ * {@link Split}: env {@code i}'s k-th episode has split index {@code firstIndex + k * n + i}, so results do not
+ * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
+ * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the expert's
+ * action into a {@link Dataset}. Not thread-safe; close it on the thread that made it.
+ */
+public final class Rollouts implements AutoCloseable {
+    /** Sees every step of every env (for recordings). */
+    public interface Listener {
+        /** A step was taken in env {@code env}; {@code rgb} is the frame seen before the step (may be null). */
+        void step(int env, Episode episode, byte[] rgb, double x, double y, double yaw, int action);
+
+        /** Env {@code env}'s episode ended. */
+        void end(int env, Episode episode, EpisodeResult result);
+    }
+
+    private final List<Scenario> scenarios;
+    private final EnvConfig config;
+    private final Renderer renderer;
+    private final NavEnv[] envs;
+    private final CostToGoExpert[] experts;
+    private final int[] previous;
+    private final long[] episodeCount;
+    private final boolean[] active;
+    private final Observation[] obs;
+    private final int n;
+
+    /**
+     * @param scenarios at least one
+     * @param n         number of envs, &gt;= 1
+     * @param camera    whether envs render the robot camera (needed for the camera policy and datasets)
+     */
+    public Rollouts(List<Scenario> scenarios, int n, boolean camera) {
+        if (scenarios.isEmpty() || n < 1) {
+            throw new IllegalArgumentException("need at least one scenario and one env");
+        }
+        this.scenarios = List.copyOf(scenarios);
+        this.config = EnvConfig.DISCRETE;
+        this.n = n;
+        this.renderer = camera ? Renderer.create() : null;
+        this.envs = new NavEnv[n];
+        this.experts = new CostToGoExpert[n];
+        this.previous = new int[n];
+        this.episodeCount = new long[n];
+        this.active = new boolean[n];
+        this.obs = new Observation[n];
+        for (int i = 0; i < n; i++) {
+            Scenario s = this.scenarios.get(i % this.scenarios.size());
+            Optional<CameraSensor> sensor = camera
+                    ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
+            envs[i] = new NavEnv(seed -> Randomizer.episode(s, seed), config, sensor);
+        }
+    }
+
+    /** Number of envs. */
+    public int size() {
+        return n;
+    }
+
+    /** The discrete actions. */
+    public EnvConfig config() {
+        return config;
+    }
+
+    /**
+     * What a run should do.
+     *
+     * @param driver      who acts
+     * @param beta        expert probability for {@link Driver#MIXED}, in [0, 1]
+     * @param split       where seeds come from
+     * @param firstIndex  first split index
+     * @param maxSteps    stop after this many env steps in total (episodes in flight are dropped), &gt;= 1
+     * @param maxEpisodes stop after this many finished episodes, &gt;= 1
+     * @param seed        seeds the mixing and random choices
+     */
+    public record Plan(Driver driver, double beta, Split split, long firstIndex, long maxSteps, int maxEpisodes,
+                       long seed) {
+        public Plan {
+            if (!(beta >= 0 && beta <= 1) || maxSteps < 1 || maxEpisodes < 1 || firstIndex < 0) {
+                throw new IllegalArgumentException("invalid rollout plan: beta " + beta + ", steps " + maxSteps
+                        + ", episodes " + maxEpisodes + ", first index " + firstIndex);
+            }
+        }
+    }
+
+    /** Totals of a run. */
+    public record Outcome(List<EpisodeResult> episodes, long steps, long indicesUsed) {
+    }
+
+    /**
+     * Runs {@code plan}.
+     *
+     * @param policy   needed for POLICY and MIXED (batch must equal {@link #size()})
+     * @param dataset  when present, every step is stored with the expert's label
+     * @param listener when present, sees every step
+     */
+    public Outcome run(Plan plan, Optional<InferencePolicy> policy, Optional<Dataset> dataset,
+                       Optional<Listener> listener) {
+        boolean needsPolicy = plan.driver() == Driver.POLICY || plan.driver() == Driver.MIXED;
+        if (needsPolicy && (policy.isEmpty() || policy.get().batch() != n)) {
+            throw new IllegalArgumentException("driver " + plan.driver().key() + " needs a policy compiled for batch "
+                    + n);
+        }
+        if (dataset.isPresent() && policy.isEmpty()) {
+            throw new IllegalArgumentException("recording a dataset needs the policy (for the network's image size)");
+        }
+        if ((needsPolicy || dataset.isPresent()) && renderer == null) {
+            throw new IllegalStateException("the camera policy and datasets need rollouts with a camera");
+        }
+        SplittableRandom rnd = new SplittableRandom(plan.seed());
+        NetworkSpec spec = policy.map(InferencePolicy::spec).orElse(null);
+        int actions = config.actions().size();
+        float[] state = new float[3 + actions];
+        byte[] sized = spec == null ? null : new byte[spec.width() * spec.height() * 3];
+        List<EpisodeResult> results = new ArrayList<>();
+        long[] nextIndex = {0};
+        for (int i = 0; i < n; i++) {
+            episodeCount[i] = 0;
+            active[i] = start(i, plan, nextIndex);
+        }
+        long steps = 0;
+        while (steps < plan.maxSteps() && results.size() < plan.maxEpisodes()) {
+            if (needsPolicy) {
+                InferencePolicy p = policy.get();
+                for (int i = 0; i < n; i++) {
+                    if (!active[i]) {
+                        continue;
+                    }
+                    var frame = obs[i].camera().orElseThrow();
+                    Features.image(spec, frame.rgb(), frame.info().width(), frame.info().height(), p.images(),
+                            i * spec.imageSize());
+                    Features.state(spec, obs[i].goal()[0], obs[i].goal()[1], previous[i], p.states(),
+                            i * spec.stateSize());
+                }
+                p.run();
+            }
+            boolean any = false;
+            for (int i = 0; i < n && steps < plan.maxSteps(); i++) {
+                if (!active[i]) {
+                    continue;
+                }
+                any = true;
+                NavEnv env = envs[i];
+                var st = env.state();
+                int expert = experts[i].act(st.robotX(), st.robotY(), st.robotYaw());
+                byte[] rgb = renderer == null ? null : obs[i].camera().orElseThrow().rgb();
+                if (dataset.isPresent()) {
+                    Features.state(actions, obs[i].goal()[0], obs[i].goal()[1], previous[i],
+                            state, 0);
+                    try {
+                        var info = obs[i].camera().orElseThrow().info();
+                        Features.resampleRgb(rgb, info.width(), info.height(), sized, spec.width(), spec.height());
+                        dataset.get().add(sized, state, 0, expert);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                int a = switch (plan.driver()) {
+                    case EXPERT -> expert;
+                    case POLICY -> policy.get().argmax(i);
+                    case RANDOM -> rnd.nextInt(actions);
+                    case MIXED -> rnd.nextDouble() < plan.beta() ? expert : policy.get().argmax(i);
+                };
+                if (listener.isPresent()) {
+                    listener.get().step(i, env.world().episode(), rgb, st.robotX(), st.robotY(), st.robotYaw(), a);
+                }
+                StepResult r = env.step(new Action.Discrete(a));
+                steps++;
+                previous[i] = a;
+                obs[i] = r.observation();
+                if (r.done()) {
+                    var info = r.info();
+                    Episode e = env.world().episode();
+                    double shortest = Math.max(1e-3, experts[i].geodesicDistance(e.start().x(), e.start().y()));
+                    EpisodeResult er = new EpisodeResult(e.scenarioName(), info.seed(), info.success(),
+                            info.collision(), info.steps(), info.timeNanos() / 1e9, info.pathLength(), shortest);
+                    results.add(er);
+                    if (listener.isPresent()) {
+                        listener.get().end(i, e, er);
+                    }
+                    active[i] = results.size() < plan.maxEpisodes() && start(i, plan, nextIndex);
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return new Outcome(results, steps, nextIndex[0]);
+    }
+
+    private boolean start(int i, Plan plan, long[] nextIndex) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long index = plan.firstIndex() + episodeCount[i] * n + i;
+            episodeCount[i]++;
+            nextIndex[0] = Math.max(nextIndex[0], episodeCount[i] * n);
+            try {
+                ResetResult r = envs[i].reset(plan.split().seed(index));
+                obs[i] = r.observation();
+                experts[i] = new CostToGoExpert(envs[i].world().episode(), config.actions());
+                previous[i] = -1;
+                return true;
+            } catch (RandomizationException e) {
+                // An unsolvable draw: skip this seed; the next index of this env is tried.
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        for (NavEnv e : envs) {
+            if (e != null) {
+                e.close();
+            }
+        }
+        if (renderer != null) {
+            renderer.close();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.wayfinder.policy.train;
+
+import dev.wayfinder.policy.data.AtomicFiles;
+import dev.wayfinder.policy.data.BatchSampler;
+import dev.wayfinder.policy.data.Dataset;
+import dev.wayfinder.policy.net.DjlLearner;
+import dev.wayfinder.policy.net.InferencePolicy;
+import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.policy.rollout.Driver;
+import dev.wayfinder.policy.rollout.EpisodeResult;
+import dev.wayfinder.policy.rollout.Rollouts;
+import dev.wayfinder.randomization.Split;
+import dev.wayfinder.scenarios.model.Scenario;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Imitation learning of the camera policy: iteration 0 is behaviour cloning on expert-driven rollouts; every
+ * later iteration is a DAgger round: roll out the current policy (on inference-core) mixed with the expert at
+ * probability beta, label every visited state with the expert's action, add it to the on-disk dataset, and
+ * take gradient steps (DJL) on the aggregate. Rollouts use train-split seeds under full domain randomization;
+ * validation uses validation-split seeds.
+ *
+ * <p>A run folder holds {@code config.yaml}, {@code checkpoint.bin}, {@code dataset/}, {@code metrics.csv},
+ * {@code loss.png}, {@code success.png}, {@code policy.weights} (latest) and {@code best.weights} (best
+ * validation SPL). After a crash, {@link #run} with {@code resume} continues from the last checkpoint: data and
+ * metrics written after it are discarded, nothing before it is lost. Adam's moment estimates are not
+ * checkpointed and restart from zero on resume.
+ */
+public final class DaggerTrainer {
+    /** Config file name in a run folder. */
+    public static final String CONFIG = "config.yaml";
+    /** Latest weights. */
+    public static final String WEIGHTS = "policy.weights";
+    /** Best weights by validation SPL. */
+    public static final String BEST = "best.weights";
+    /** Metrics file. */
+    public static final String METRICS = "metrics.csv";
+
+    /** The outcome of a run. */
+    public record Result(Path dir, PolicyWeights weights, List<Metrics> metrics, boolean resumed) {
+    }
+
+    private DaggerTrainer() {
+    }
+
+    /**
+     * Trains into {@code dir}.
+     *
+     * @param config ignored when resuming (the saved config.yaml rules)
+     * @param resume continue the run in {@code dir} from its checkpoint
+     * @throws IllegalArgumentException for a bad config or a folder that does not fit the request
+     */
+    public static Result run(Path dir, TrainConfig config, boolean resume, PrintStream out, boolean tty)
+            throws IOException {
+        Files.createDirectories(dir);
+        Optional<Checkpoint> cp = Checkpoint.read(dir);
+        TrainConfig cfg = config;
+        if (resume) {
+            Path cf = dir.resolve(CONFIG);
+            if (!Files.exists(cf)) {
+                throw new IllegalArgumentException(dir + " holds no training run (no " + CONFIG + ")");
+            }
+            cfg = TrainConfig.fromYaml(Files.readString(cf), cf.toString());
+        } else {
+            if (cp.isPresent() || Files.exists(dir.resolve(CONFIG))) {
+                throw new IllegalArgumentException(dir + " already holds a training run; use --resume to continue it"
+                        + " or choose another folder");
+            }
+            AtomicFiles.write(dir.resolve(CONFIG), cfg.toYaml().getBytes(StandardCharsets.UTF_8));
+        }
+        List<Scenario> scenarios = ScenarioRefs.load(cfg.scenarios());
+        NetworkSpec spec = cfg.network();
+        Dataset dataset = new Dataset(dir.resolve("dataset"), spec.width() * spec.height() * 3, spec.stateSize());
+        Path metricsFile = dir.resolve(METRICS);
+        List<Metrics> history;
+        PolicyWeights weights;
+        int first;
+        long nextTrainIndex;
+        double elapsedBefore;
+        if (cp.isPresent()) {
+            Checkpoint c = cp.get();
+            dataset.truncate(c.datasetChunks());
+            history = new ArrayList<>(Metrics.truncate(metricsFile, c.metricsRows()));
+            weights = c.weights();
+            first = c.iteration() + 1;
+            nextTrainIndex = c.nextTrainIndex();
+            elapsedBefore = c.elapsedSeconds();
+            out.println("resuming " + dir + " after iteration " + c.iteration() + " (" + c.datasetChunks()
+                    + " dataset chunks, " + c.metricsRows() + " metrics rows)");
+        } else {
+            dataset.truncate(0);
+            history = new ArrayList<>(Metrics.truncate(metricsFile, 0));
+            weights = PolicyWeights.random(spec, cfg.seed());
+            first = 0;
+            nextTrainIndex = 0;
+            elapsedBefore = 0;
+        }
+        if (first >= cfg.iterations()) {
+            out.println("the run in " + dir + " is already complete (" + cfg.iterations() + " iterations)");
+            return new Result(dir, weights, history, resume);
+        }
+        double bestSpl = history.stream().mapToDouble(Metrics::valSpl).filter(Double::isFinite).max().orElse(-1);
+        long start = System.nanoTime();
+        Progress progress = new Progress(out, tty, (long) (cfg.iterations() - first) * cfg.gradientSteps());
+        int[] labels = new int[cfg.batch()];
+        float[] images = new float[cfg.batch() * spec.imageSize()];
+        float[] states = new float[cfg.batch() * spec.stateSize()];
+        float[] ones = new float[cfg.batch()];
+        java.util.Arrays.fill(ones, 1f);
+        long gradDone = 0;
+        try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
+             DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay())) {
+            for (int k = first; k < cfg.iterations(); k++) {
+                double beta = cfg.beta(k);
+                long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();
+                long t0 = System.nanoTime();
+                Rollouts.Outcome col = rollouts.run(new Rollouts.Plan(k == 0 ? Driver.EXPERT : Driver.MIXED, beta,
+                                Split.TRAIN, nextTrainIndex, steps, Integer.MAX_VALUE, cfg.seed() * 7919 + k),
+                        Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.of(dataset), Optional.empty());
+                dataset.flush();
+                nextTrainIndex += col.indicesUsed();
+                double collectRate = col.steps() / ((System.nanoTime() - t0) / 1e9);
+
+                long t1 = System.nanoTime();
+                BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
+                        cfg.seed() * 31 + k);
+                double lossSum = 0;
+                for (int g = 0; g < cfg.gradientSteps(); g++) {
+                    sampler.next(images, states, labels, cfg.batch(), cfg.augmentShift() > 0);
+                    float loss = learner.step(images, states, labels, ones, cfg.batch());
+                    if (!Float.isFinite(loss)) {
+                        throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
+                    }
+                    lossSum += loss;
+                    gradDone++;
+                    progress.update(gradDone, String.format(Locale.ROOT, "iter %d/%d loss %.3f %s", k + 1,
+                            cfg.iterations(), loss, last(history)));
+                }
+                double stepRate = cfg.gradientSteps() / ((System.nanoTime() - t1) / 1e9);
+                weights = learner.weights();
+
+                double succ = Double.NaN;
+                double spl = Double.NaN;
+                double coll = Double.NaN;
+                if (cfg.validationEpisodes() > 0) {
+                    Rollouts.Outcome val = rollouts.run(new Rollouts.Plan(Driver.POLICY, 0, Split.VALIDATION, 0,
+                                    Long.MAX_VALUE, cfg.validationEpisodes(), cfg.seed()),
+                            Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.empty(), Optional.empty());
+                    List<EpisodeResult> eps = val.episodes();
+                    succ = eps.stream().filter(EpisodeResult::success).count() / (double) eps.size();
+                    spl = eps.stream().mapToDouble(EpisodeResult::spl).average().orElse(0);
+                    coll = eps.stream().filter(EpisodeResult::collision).count() / (double) eps.size();
+                }
+                double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
+                Metrics m = new Metrics(k, beta, (long) dataset.chunkCount() * Dataset.CHUNK_SAMPLES,
+                        lossSum / cfg.gradientSteps(), succ, spl, coll, collectRate, stepRate, elapsed);
+                m.append(metricsFile);
+                history.add(m);
+                progress.line(String.format(Locale.ROOT,
+                        "iteration %d/%d: beta %.2f, %d samples, loss %.3f, validation success %.2f SPL %.2f "
+                                + "collisions %.2f, %.0f env steps/s, %.1f grad steps/s, %s",
+                        k + 1, cfg.iterations(), beta, m.samples(), m.loss(), succ, spl, coll, collectRate, stepRate,
+                        Progress.formatSeconds(elapsed)));
+                AtomicFiles.write(dir.resolve(WEIGHTS), weights.toBytes());
+                if (!(spl <= bestSpl)) {
+                    bestSpl = Double.isNaN(spl) ? bestSpl : spl;
+                    AtomicFiles.write(dir.resolve(BEST), weights.toBytes());
+                }
+                plots(dir, history);
+                if ((k + 1) % cfg.checkpointEvery() == 0 || k == cfg.iterations() - 1) {
+                    new Checkpoint(k, dataset.chunkCount(), history.size(), nextTrainIndex, elapsed, weights)
+                            .write(dir);
+                }
+            }
+        }
+        progress.finish();
+        return new Result(dir, weights, history, resume);
+    }
+
+    private static String last(List<Metrics> h) {
+        if (h.isEmpty() || Double.isNaN(h.get(h.size() - 1).valSuccess())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "val success %.2f", h.get(h.size() - 1).valSuccess());
+    }
+
+    /** Writes loss.png and success.png from the metrics so far. */
+    public static void plots(Path dir, List<Metrics> h) throws IOException {
+        double[] x = h.stream().mapToDouble(Metrics::iteration).toArray();
+        LinePlot.write(dir.resolve("loss.png"), "Training loss (cross-entropy to expert labels)", "iteration",
+                List.of(new LinePlot.Series("loss", x, h.stream().mapToDouble(Metrics::loss).toArray())));
+        LinePlot.write(dir.resolve("success.png"), "Validation (pure camera policy)", "iteration", List.of(
+                new LinePlot.Series("success rate", x, h.stream().mapToDouble(Metrics::valSuccess).toArray()),
+                new LinePlot.Series("SPL", x, h.stream().mapToDouble(Metrics::valSpl).toArray()),
+                new LinePlot.Series("collision rate", x, h.stream().mapToDouble(Metrics::valCollision).toArray())));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.wayfinder.policy.train;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** A small line chart drawn with java.awt and written as PNG (headless). Stateless. */
+public final class LinePlot {
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd)};
+
+    /**
+     * One line.
+     *
+     * @param name legend text
+     * @param x    x values
+     * @param y    y values (NaN points are skipped), same length as x
+     */
+    public record Series(String name, double[] x, double[] y) {
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series " + name + ": x and y differ in length");
+            }
+        }
+    }
+
+    private LinePlot() {
+    }
+
+    /** Draws {@code series} and writes a PNG to {@code file} atomically. */
+    public static void write(Path file, String title, String xLabel, List<Series> series) throws IOException {
+        int w = 640;
+        int h = 400;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        int left = 60;
+        int right = w - 20;
+        int top = 40;
+        int bottom = h - 50;
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isFinite(s.y()[i])) {
+                    x0 = Math.min(x0, s.x()[i]);
+                    x1 = Math.max(x1, s.x()[i]);
+                    y0 = Math.min(y0, s.y()[i]);
+                    y1 = Math.max(y1, s.y()[i]);
+                }
+            }
+        }
+        if (!Double.isFinite(x0)) {
+            x0 = 0;
+            x1 = 1;
+            y0 = 0;
+            y1 = 1;
+        }
+        if (x1 == x0) {
+            x1 = x0 + 1;
+        }
+        y0 = Math.min(y0, 0);
+        if (y1 <= y0) {
+            y1 = y0 + 1;
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, left, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.drawRect(left, top, right - left, bottom - top);
+        for (int t = 0; t <= 4; t++) {
+            double yv = y0 + (y1 - y0) * t / 4;
+            int py = bottom - (int) ((bottom - top) * t / 4.0);
+            g.setColor(new Color(0xe0e0e0));
+            g.drawLine(left + 1, py, right - 1, py);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.format(Locale.ROOT, "%.3g", yv), 4, py + 4);
+            double xv = x0 + (x1 - x0) * t / 4;
+            int px = left + (int) ((right - left) * t / 4.0);
+            g.drawString(String.format(Locale.ROOT, "%.3g", xv), px - 10, bottom + 16);
+        }
+        g.drawString(xLabel, (left + right) / 2 - 20, h - 12);
+        g.setStroke(new BasicStroke(2f));
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            g.setColor(COLORS[k % COLORS.length]);
+            int px = -1;
+            int py = -1;
+            for (int i = 0; i < s.x().length; i++) {
+                if (!Double.isFinite(s.y()[i])) {
+                    continue;
+                }
+                int cx = left + (int) ((s.x()[i] - x0) / (x1 - x0) * (right - left));
+                int cy = bottom - (int) ((s.y()[i] - y0) / (y1 - y0) * (bottom - top));
+                if (px >= 0) {
+                    g.drawLine(px, py, cx, cy);
+                }
+                g.fillOval(cx - 3, cy - 3, 6, 6);
+                px = cx;
+                py = cy;
+            }
+            g.drawString(s.name(), right - 150, top + 16 + 14 * k);
+        }
+        g.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", bytes);
+        dev.wayfinder.policy.data.AtomicFiles.write(file, bytes.toByteArray());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.wayfinder.policy.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * metrics.csv of a training run: one row per iteration, appended and forced to disk after each.
+ *
+ * @param iteration     iteration number
+ * @param beta          expert probability while collecting
+ * @param samples       dataset size after collecting
+ * @param loss          mean training loss of the iteration
+ * @param valSuccess    validation success rate of the pure policy (NaN when not measured)
+ * @param valSpl        validation SPL
+ * @param valCollision  validation collision rate
+ * @param collectPerSec env steps per second while collecting
+ * @param stepsPerSec   gradient steps per second
+ * @param elapsed       training wall time so far, seconds
+ */
+public record Metrics(int iteration, double beta, long samples, double loss, double valSuccess, double valSpl,
+                      double valCollision, double collectPerSec, double stepsPerSec, double elapsed) {
+    /** The header line. */
+    public static final String HEADER = "iteration,beta,samples,loss,val_success,val_spl,val_collision,"
+            + "collect_steps_per_s,grad_steps_per_s,elapsed_s";
+
+    /** The CSV line. */
+    public String csv() {
+        return String.format(Locale.ROOT, "%d,%.4f,%d,%.5f,%.4f,%.4f,%.4f,%.1f,%.2f,%.1f", iteration, beta, samples,
+                loss, valSuccess, valSpl, valCollision, collectPerSec, stepsPerSec, elapsed);
+    }
+
+    /** Parses a line written by {@link #csv()}. */
+    public static Metrics parse(String line) {
+        String[] f = line.split(",");
+        if (f.length != 10) {
+            throw new IllegalArgumentException("metrics line needs 10 fields: " + line);
+        }
+        return new Metrics(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2]),
+                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+                Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+    }
+
+    /** Reads all rows of {@code file} (empty when absent). */
+    public static List<Metrics> readAll(Path file) throws IOException {
+        List<Metrics> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("iteration")) {
+                out.add(parse(line));
+            }
+        }
+        return out;
+    }
+
+    /** Rewrites {@code file} with the header and the first {@code rows} rows (resuming after a crash). */
+    public static List<Metrics> truncate(Path file, int rows) throws IOException {
+        List<Metrics> all = readAll(file);
+        List<Metrics> keep = new ArrayList<>(all.subList(0, Math.min(rows, all.size())));
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        for (Metrics m : keep) {
+            b.append(m.csv()).append('\n');
+        }
+        dev.wayfinder.policy.data.AtomicFiles.write(file, b.toString().getBytes(StandardCharsets.UTF_8));
+        return keep;
+    }
+
+    /** Appends this row and forces it to disk. */
+    public void append(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.writeString(file, HEADER + "\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(file, csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND,
+                StandardOpenOption.SYNC);
+    }
+}

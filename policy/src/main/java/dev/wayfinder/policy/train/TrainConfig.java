@@ -1,0 +1,228 @@
+package dev.wayfinder.policy.train;
+
+import dev.wayfinder.policy.net.NetworkSpec;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that defines a training run; saved as {@code config.yaml} next to the checkpoints so a run can be
+ * resumed and reproduced. Iteration 0 is behaviour cloning (the expert drives, beta = 1); iteration k &gt; 0 is a
+ * DAgger round with expert probability {@code betaDecay^k}.
+ *
+ * @param scenarios          bundled scenario names or files, at least one
+ * @param iterations         DAgger iterations including the first (behaviour cloning), 1..10000
+ * @param firstCollectSteps  env steps collected by the expert in iteration 0, &gt;= 1
+ * @param collectSteps       env steps collected in each later iteration, &gt;= 1
+ * @param gradientSteps      Adam steps per iteration, &gt;= 1
+ * @param batch              samples per gradient step, 1..4096
+ * @param learningRate       Adam step size, (0, 1)
+ * @param weightDecay        L2 decay, [0, 1)
+ * @param envs               envs stepped together, 1..256
+ * @param betaDecay          expert mixing decay per iteration, [0, 1]
+ * @param validationEpisodes pure-policy episodes on validation seeds after each iteration, &gt;= 0
+ * @param checkpointEvery    write a checkpoint every this many iterations, &gt;= 1
+ * @param memoryChunks       dataset chunks held in memory while training, &gt;= 1
+ * @param augmentShift       largest augmentation shift in pixels, 0..16
+ * @param seed               seeds weights, sampling, mixing and episode indices
+ * @param network            the network shape
+ */
+public record TrainConfig(List<String> scenarios, int iterations, long firstCollectSteps, long collectSteps,
+                          int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
+                          double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
+                          int augmentShift, long seed, NetworkSpec network) {
+    /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
+    public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 12_000, 6_000, 300, 64,
+            1e-3, 1e-5, 8, 0.5, 16, 1, 24, 4, 1, NetworkSpec.DEFAULT);
+
+    public TrainConfig {
+        scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
+        Objects.requireNonNull(network, "network");
+        check(!scenarios.isEmpty(), "scenarios", "at least one", scenarios);
+        check(iterations >= 1 && iterations <= 10_000, "iterations", "1..10000", iterations);
+        check(firstCollectSteps >= 1, "first_collect_steps", ">= 1", firstCollectSteps);
+        check(collectSteps >= 1, "collect_steps", ">= 1", collectSteps);
+        check(gradientSteps >= 1, "gradient_steps", ">= 1", gradientSteps);
+        check(batch >= 1 && batch <= 4096, "batch", "1..4096", batch);
+        check(learningRate > 0 && learningRate < 1, "learning_rate", "in (0, 1)", learningRate);
+        check(weightDecay >= 0 && weightDecay < 1, "weight_decay", "in [0, 1)", weightDecay);
+        check(envs >= 1 && envs <= 256, "envs", "1..256", envs);
+        check(betaDecay >= 0 && betaDecay <= 1, "beta_decay", "in [0, 1]", betaDecay);
+        check(validationEpisodes >= 0, "validation_episodes", ">= 0", validationEpisodes);
+        check(checkpointEvery >= 1, "checkpoint_every", ">= 1", checkpointEvery);
+        check(memoryChunks >= 1, "memory_chunks", ">= 1", memoryChunks);
+        check(augmentShift >= 0 && augmentShift <= 16, "augment_shift", "0..16", augmentShift);
+    }
+
+    private static void check(boolean ok, String key, String expected, Object got) {
+        if (!ok) {
+            throw new IllegalArgumentException("training config: " + key + " must be " + expected + ", got " + got);
+        }
+    }
+
+    /** Expert probability in iteration {@code k}. */
+    public double beta(int k) {
+        return k == 0 ? 1 : Math.pow(betaDecay, k);
+    }
+
+    /** The YAML text of this config. */
+    public String toYaml() {
+        StringBuilder b = new StringBuilder("# wayfinder training run; `wayfinder train --resume DIR` continues it\n");
+        b.append("scenarios: [").append(String.join(", ", scenarios)).append("]\n");
+        for (Map.Entry<String, Object> e : flat().entrySet()) {
+            b.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        }
+        b.append("network:\n");
+        b.append("  width: ").append(network.width()).append('\n');
+        b.append("  height: ").append(network.height()).append('\n');
+        b.append("  conv_channels: ").append(network.convChannels()).append('\n');
+        b.append("  hidden: ").append(network.hidden()).append('\n');
+        b.append("  actions: ").append(network.actions()).append('\n');
+        return b.toString();
+    }
+
+    private Map<String, Object> flat() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("iterations", iterations);
+        m.put("first_collect_steps", firstCollectSteps);
+        m.put("collect_steps", collectSteps);
+        m.put("gradient_steps", gradientSteps);
+        m.put("batch", batch);
+        m.put("learning_rate", String.format(Locale.ROOT, "%s", learningRate));
+        m.put("weight_decay", String.format(Locale.ROOT, "%s", weightDecay));
+        m.put("envs", envs);
+        m.put("beta_decay", String.format(Locale.ROOT, "%s", betaDecay));
+        m.put("validation_episodes", validationEpisodes);
+        m.put("checkpoint_every", checkpointEvery);
+        m.put("memory_chunks", memoryChunks);
+        m.put("augment_shift", augmentShift);
+        m.put("seed", seed);
+        return m;
+    }
+
+    /**
+     * Parses YAML written by {@link #toYaml()} (or by hand); missing keys take {@link #DEFAULT}'s values.
+     *
+     * @throws IllegalArgumentException naming the key for an unknown key or a bad value
+     */
+    public static TrainConfig fromYaml(String text, String source) {
+        Object root = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(source + ": a training config must be a YAML mapping");
+        }
+        TrainConfig d = DEFAULT;
+        NetworkSpec n = d.network;
+        List<String> scen = d.scenarios;
+        Map<String, Object> v = new LinkedHashMap<>(d.flat());
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            Object val = e.getValue();
+            if (key.equals("scenarios")) {
+                if (!(val instanceof List<?> l)) {
+                    throw new IllegalArgumentException(source + ": scenarios must be a list of names");
+                }
+                scen = l.stream().map(String::valueOf).toList();
+            } else if (key.equals("network")) {
+                if (!(val instanceof Map<?, ?> nm)) {
+                    throw new IllegalArgumentException(source + ": network must be a mapping");
+                }
+                int w = n.width();
+                int h = n.height();
+                List<Integer> ch = n.convChannels();
+                int hidden = n.hidden();
+                int actions = n.actions();
+                for (Map.Entry<?, ?> ne : nm.entrySet()) {
+                    String k = String.valueOf(ne.getKey());
+                    switch (k) {
+                        case "width" -> w = num(source, k, ne.getValue()).intValue();
+                        case "height" -> h = num(source, k, ne.getValue()).intValue();
+                        case "hidden" -> hidden = num(source, k, ne.getValue()).intValue();
+                        case "actions" -> actions = num(source, k, ne.getValue()).intValue();
+                        case "conv_channels" -> {
+                            if (!(ne.getValue() instanceof List<?> l)) {
+                                throw new IllegalArgumentException(source + ": network.conv_channels must be a list");
+                            }
+                            List<Integer> c = new ArrayList<>();
+                            for (Object o : l) {
+                                c.add(num(source, k, o).intValue());
+                            }
+                            ch = c;
+                        }
+                        default -> throw new IllegalArgumentException(source + ": unknown key network." + k);
+                    }
+                }
+                n = new NetworkSpec(w, h, ch, hidden, actions);
+            } else if (v.containsKey(key)) {
+                v.put(key, num(source, key, val));
+            } else {
+                throw new IllegalArgumentException(source + ": unknown key '" + key + "'; expected one of "
+                        + v.keySet() + ", scenarios, network");
+            }
+        }
+        return new TrainConfig(scen, i(v, "iterations"), l(v, "first_collect_steps"), l(v, "collect_steps"),
+                i(v, "gradient_steps"), i(v, "batch"), dbl(v, "learning_rate"), dbl(v, "weight_decay"), i(v, "envs"),
+                dbl(v, "beta_decay"), i(v, "validation_episodes"), i(v, "checkpoint_every"), i(v, "memory_chunks"),
+                i(v, "augment_shift"), l(v, "seed"), n);
+    }
+
+    private static Number num(String source, String key, Object o) {
+        if (o instanceof Number x) {
+            return x;
+        }
+        try {
+            return Double.parseDouble(String.valueOf(o));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": " + key + " must be a number, got '" + o + "'");
+        }
+    }
+
+    private static int i(Map<String, Object> v, String k) {
+        return ((Number) toNum(v.get(k))).intValue();
+    }
+
+    private static long l(Map<String, Object> v, String k) {
+        return ((Number) toNum(v.get(k))).longValue();
+    }
+
+    private static double dbl(Map<String, Object> v, String k) {
+        return ((Number) toNum(v.get(k))).doubleValue();
+    }
+
+    private static Object toNum(Object o) {
+        return o instanceof Number ? o : Double.parseDouble(String.valueOf(o));
+    }
+
+    /** A copy with other iteration counts and budget (for command-line flags). */
+    public TrainConfig withIterations(int newIterations) {
+        return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, seed, network);
+    }
+
+    /** A copy training on {@code names}. */
+    public TrainConfig withScenarios(List<String> names) {
+        return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, seed, network);
+    }
+
+    /** A copy with another seed. */
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, newSeed, network);
+    }
+
+    /** A copy with other per-iteration budgets. */
+    public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
+        return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
+                weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift, seed,
+                network);
+    }
+}
