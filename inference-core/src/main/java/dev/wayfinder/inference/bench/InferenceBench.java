@@ -194,7 +194,7 @@ public final class InferenceBench {
     }
 
     /** Parses {@code --json}, {@code --quick}, {@code --batch N[,M]}, {@code --runs N}. */
-    static Options parse(String[] args, Supplier<Options> defaults) {
+    public static Options parse(String[] args, Supplier<Options> defaults) {
         Options o = defaults.get();
         int[] batches = o.batches();
         long warm = o.warmupMs();

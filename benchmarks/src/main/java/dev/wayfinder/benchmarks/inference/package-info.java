@@ -1,0 +1,6 @@
+/**
+ * Inference benchmarks: the policy network on this core's backends side by side with ONNX Runtime, as a JMH
+ * suite ({@link dev.wayfinder.benchmarks.inference.PolicyInferenceBenchmark}) and as a quick table
+ * ({@link dev.wayfinder.benchmarks.inference.InferenceComparison}, behind {@code wayfinder bench inference}).
+ */
+package dev.wayfinder.benchmarks.inference;
