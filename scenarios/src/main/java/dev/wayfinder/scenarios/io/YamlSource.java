@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +109,7 @@ final class YamlSource {
                 throw ScenarioException.of(label, String.format(Locale.ROOT,
                         "the file is %.1f MiB; scenario files are limited to 1 MiB, so it was not read", size / 1048576.0));
             }
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) {
                     throw ScenarioException.of(label, "the file grew beyond 1 MiB while being read; not read");

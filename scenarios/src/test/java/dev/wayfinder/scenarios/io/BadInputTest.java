@@ -82,6 +82,15 @@ class BadInputTest {
     }
 
     @Test
+    void symbolicLinkToAScenarioLoads(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("room.yaml");
+        Files.writeString(target, "name: room\narena: {size: [4, 4]}\nstarts: [{center: [-1, -1]}]\n"
+                + "goals: [{center: [1, 1]}]\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), target);
+        assertEquals("room", ScenarioLoader.load(link).name());
+    }
+
+    @Test
     void directoryIsRefused(@TempDir Path dir) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
