@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
@@ -77,6 +78,10 @@ final class YamlSource {
             }
             throw new ScenarioException(List.of(new Problem(label, mark.map(m -> m.getLine() + 1).orElse(0),
                     mark.map(m -> m.getColumn() + 1).orElse(0), "", "malformed YAML: " + oneLine(what))));
+        } catch (ReaderException e) {
+            int[] lc = lineColumn(text, e.getPosition());
+            throw new ScenarioException(List.of(new Problem(label, lc[0], lc[1], "", String.format(Locale.ROOT,
+                    "the control character U+%04X is not allowed in YAML text", e.getCodePoint()))));
         } catch (YamlEngineException e) {
             String msg = oneLine(String.valueOf(e.getMessage()));
             if (msg.toLowerCase(Locale.ROOT).contains("alias")) {
@@ -140,6 +145,22 @@ final class YamlSource {
         } catch (CharacterCodingException e) {
             throw ScenarioException.of(label, "not UTF-8 text: expected a YAML text file");
         }
+    }
+
+    /** 1-based line and column of the code point at {@code position}. */
+    private static int[] lineColumn(String text, int position) {
+        int line = 1;
+        int col = 1;
+        int cp = 0;
+        for (int i = 0; i < text.length() && cp < position; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
     }
 
     private static String oneLine(String s) {
