@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CycloneInteropTest {
 
     private static void scenario(String name) throws Exception {
-        NamespaceRunner.Result r = NamespaceRunner.run(name, 60);
+        NamespaceRunner.Result r = NamespaceRunner.run(name, NamespaceRunner.cyclonePeer(), 60);
         assertTrue(r.lastLine().startsWith("PASS"), () -> "scenario " + name + " failed:\n" + r.output());
         assertEquals(0, r.exitCode(), () -> "scenario " + name + " exit code, output:\n" + r.output());
     }
@@ -54,7 +54,7 @@ class CycloneInteropTest {
      */
     @Test
     void pingPongAndImageRateAreMeasuredBesideCyclone() throws Exception {
-        NamespaceRunner.Result r = NamespaceRunner.run("bench", 120);
+        NamespaceRunner.Result r = NamespaceRunner.run("bench", NamespaceRunner.cyclonePeer(), 120);
         assertTrue(r.lastLine().startsWith("PASS"), () -> "bench failed:\n" + r.output());
         String bench = r.output().lines().filter(l -> l.startsWith("BENCH")).collect(
                 java.util.stream.Collectors.joining("\n", "", "\n"));

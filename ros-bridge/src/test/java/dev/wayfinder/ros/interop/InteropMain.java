@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs one interop scenario inside a private network namespace (started by {@link NamespaceRunner}); prints
- * "PASS ..." or "FAIL ..." as its last line and exits 0 or 1. Arguments: scenario, peer binary, peer config.
+ * "PASS ..." or "FAIL ..." as its last line and exits 0 or 1. Arguments: scenario, directory with the built peers
+ * (ros_peer for Cyclone DDS, fastdds_peer for Fast DDS) and the Cyclone configuration.
  */
 public final class InteropMain {
     private static final int CYCLONE_VENDOR = 0x0110;
@@ -30,12 +31,14 @@ public final class InteropMain {
     private InteropMain() {
     }
 
-    /** @param args scenario, peer binary, Cyclone config */
+    /** @param args scenario, peer directory */
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         String scenario = args[0];
-        Path peer = args.length > 1 ? Path.of(args[1]) : null;
-        Path config = args.length > 2 ? Path.of(args[2]) : null;
+        Path dir = Path.of(args[1]);
+        Path peer = dir.resolve("ros_peer");
+        Path fastdds = dir.resolve("fastdds_peer");
+        Path config = dir.resolve("cyclone-peer.xml");
         String result;
         try {
             result = switch (scenario) {
@@ -48,6 +51,9 @@ public final class InteropMain {
                 case "late-joiner" -> lateJoiner(peer, config);
                 case "peer-dies" -> peerDies(peer, config);
                 case "graph" -> graph(peer, config);
+                case "fastdds-twist" -> twist(fastdds, config, NodeOptions.localhost(0));
+                case "fastdds-image-reliable" -> image(fastdds, config, true);
+                case "fastdds-image-best-effort" -> image(fastdds, config, false);
                 case "bench" -> Bench.run(peer, config);
                 default -> "FAIL unknown scenario " + scenario;
             };
@@ -88,7 +94,7 @@ public final class InteropMain {
             Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, got::add);
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
             check(waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
-                    "Cyclone endpoints not matched: pub " + pub.subscriptionCount() + ", sub " + sub.publisherCount()
+                    "peer endpoints not matched: pub " + pub.subscriptionCount() + ", sub " + sub.publisherCount()
                             + ", peer said " + c.lines() + ", stats " + node.participant().stats());
             int n = 50;
             for (int i = 1; i <= n; i++) {
@@ -101,8 +107,8 @@ public final class InteropMain {
             List<String> seen = c.await(l -> l.startsWith("twist "), n, 2000);
             check(seen.size() == n && seen.get(0).equals("twist 1.000 0.500 -1.000 0.000 0.000 0.250"),
                     "peer saw " + seen.size() + " twists, first " + (seen.isEmpty() ? "-" : seen.get(0)));
-            check(waitFor(pub::allAcknowledged, 3000), "Cyclone did not acknowledge every twist");
-            return "PASS twist " + n + "/" + n + " Java->Cyclone->Java, reliable, in order, discovery "
+            check(waitFor(pub::allAcknowledged, 3000), "peer did not acknowledge every twist");
+            return "PASS twist " + n + "/" + n + " Java->" + peer.getFileName() + "->Java, reliable, in order, discovery "
                     + (options.participant().localhostOnly() ? "unicast" : "multicast");
         }
     }
@@ -129,7 +135,7 @@ public final class InteropMain {
             Subscription sub = node.subscription(Image.TYPE, "/img_from_c", qos, got::add);
             Publisher<Image> pub = node.publisher(Image.TYPE, "/img_to_c", qos);
             check(waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
-                    "Cyclone endpoints not matched, peer said " + c.lines());
+                    "peer endpoints not matched, peer said " + c.lines());
             int n = 5;
             List<Image> sent = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -153,7 +159,7 @@ public final class InteropMain {
                 String sum = s.substring(s.lastIndexOf(' ') + 1);
                 check(sent.stream().anyMatch(i -> fnv(i.data()).equals(sum)), "peer checksum " + sum + " unknown");
             }
-            return "PASS image " + (reliable ? "reliable" : "best-effort") + ": Cyclone got " + seen.size() + "/" + n
+            return "PASS image " + (reliable ? "reliable" : "best-effort") + ": " + peer.getFileName() + " got " + seen.size() + "/" + n
                     + ", Java got back " + got.size() + "/" + n + " (921,652-byte samples, DATA_FRAG both ways)";
         }
     }

@@ -5,20 +5,24 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the Cyclone DDS C peer (idlc + gcc) once per JVM and runs {@link InteropMain} scenarios in a child JVM
- * inside a fresh network namespace ({@code unshare -n}, loopback up), so test traffic never leaves loopback and
- * parallel runs cannot clash. Missing tools are a failure with the packages to install, never a skip.
+ * Builds the peers once per JVM (a Cyclone DDS C peer with idlc + gcc; a Fast DDS C++ peer with fastddsgen + g++,
+ * only when a Fast DDS scenario asks for it) and runs {@link InteropMain} scenarios in a child JVM inside a fresh
+ * network namespace ({@code unshare -n}, loopback up and multicast-capable), so test traffic never leaves loopback
+ * and parallel runs cannot clash. Missing tools are a failure naming the packages to install, never a skip.
  */
 final class NamespaceRunner {
-    static final String PACKAGES = "cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux";
+    static final String CYCLONE_PACKAGES = "cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux";
+    static final String FASTDDS_PACKAGES = "libfastrtps-dev libfastcdr-dev fastddsgen g++";
     private static final String RESOURCES = "/dev/wayfinder/ros/interop/";
-    private static Path peerDir;
+    private static final Path DIR = Path.of("target", "ros-peer").toAbsolutePath();
+    private static boolean cyclone;
+    private static boolean fastdds;
 
     private NamespaceRunner() {
     }
@@ -31,30 +35,66 @@ final class NamespaceRunner {
         }
     }
 
-    static synchronized Path peerDir() throws IOException, InterruptedException {
-        if (peerDir != null) {
-            return peerDir;
-        }
-        for (String tool : List.of("idlc", "gcc", "unshare", "ip")) {
+    private static void requireTools(String packages, String... tools) {
+        for (String tool : tools) {
             if (!onPath(tool)) {
                 throw new AssertionError("interop tests need '" + tool + "' on PATH; install the Debian packages: "
-                        + "apt-get install -y " + PACKAGES + " (and run the tests as root for unshare -n)");
+                        + "apt-get install -y " + packages + " (and run the tests as root for unshare -n)");
             }
         }
-        Path dir = Files.createDirectories(Path.of("target", "ros-peer").toAbsolutePath());
-        for (String f : List.of("RosPeer.idl", "ros_peer.c", "cyclone-peer.xml", "cyclone-peer-multicast.xml")) {
+    }
+
+    /** Copies resources into the build folder; returns whether any changed (so the peer must be rebuilt). */
+    private static boolean copy(String... files) throws IOException {
+        Files.createDirectories(DIR);
+        boolean changed = false;
+        for (String f : files) {
             try (InputStream in = NamespaceRunner.class.getResourceAsStream(RESOURCES + f)) {
                 if (in == null) {
                     throw new AssertionError("test resource missing: " + RESOURCES + f);
                 }
-                Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                byte[] b = in.readAllBytes();
+                Path to = DIR.resolve(f);
+                if (!Files.exists(to) || !Arrays.equals(b, Files.readAllBytes(to))) {
+                    Files.write(to, b);
+                    changed = true;
+                }
             }
         }
-        exec(dir, 60, "idlc", "-o", dir.toString(), dir.resolve("RosPeer.idl").toString());
-        exec(dir, 120, "gcc", "-O1", "-o", dir.resolve("ros_peer").toString(), "-I" + dir,
-                dir.resolve("ros_peer.c").toString(), dir.resolve("RosPeer.c").toString(), "-lddsc");
-        peerDir = dir;
-        return dir;
+        return changed;
+    }
+
+    static synchronized Path cyclonePeer() throws IOException, InterruptedException {
+        if (!cyclone) {
+            requireTools(CYCLONE_PACKAGES, "idlc", "gcc", "unshare", "ip");
+            boolean changed = copy("RosPeer.idl", "ros_peer.c", "cyclone-peer.xml", "cyclone-peer-multicast.xml");
+            if (changed || !Files.isExecutable(DIR.resolve("ros_peer"))) {
+                exec(CYCLONE_PACKAGES, 60, "idlc", "-o", DIR.toString(), DIR.resolve("RosPeer.idl").toString());
+                exec(CYCLONE_PACKAGES, 120, "gcc", "-O1", "-o", DIR.resolve("ros_peer").toString(), "-I" + DIR,
+                        DIR.resolve("ros_peer.c").toString(), DIR.resolve("RosPeer.c").toString(), "-lddsc");
+            }
+            cyclone = true;
+        }
+        return DIR;
+    }
+
+    static synchronized Path fastDdsPeer() throws IOException, InterruptedException {
+        cyclonePeer();
+        if (!fastdds) {
+            requireTools(FASTDDS_PACKAGES, "fastddsgen", "g++");
+            Path gen = DIR.resolve("fastdds");
+            boolean changed = copy("RosPeer.idl", "fastdds_peer.cpp");
+            if (changed || !Files.isExecutable(DIR.resolve("fastdds_peer"))) {
+                Files.createDirectories(gen);
+                exec(FASTDDS_PACKAGES, 120, "fastddsgen", "-replace", "-d", gen.toString(),
+                        DIR.resolve("RosPeer.idl").toString());
+                exec(FASTDDS_PACKAGES, 300, "g++", "-O1", "-std=c++17", "-o", DIR.resolve("fastdds_peer").toString(),
+                        "-I" + gen, DIR.resolve("fastdds_peer.cpp").toString(), gen.resolve("RosPeer.cxx").toString(),
+                        gen.resolve("RosPeerPubSubTypes.cxx").toString(), "-lfastrtps", "-lfastcdr");
+            }
+            fastdds = true;
+        }
+        return DIR;
     }
 
     private static boolean onPath(String tool) {
@@ -66,37 +106,37 @@ final class NamespaceRunner {
         return false;
     }
 
-    private static String exec(Path dir, int timeoutS, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+    private static void exec(String packages, int timeoutS, String... cmd) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(DIR, "build", ".log");
+        Process p = new ProcessBuilder(cmd).directory(DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(timeoutS, TimeUnit.SECONDS);
+        if (!done) {
             p.destroyForcibly();
-            throw new AssertionError(cmd[0] + " timed out building the Cyclone peer");
         }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new AssertionError("building the Cyclone peer failed (" + String.join(" ", cmd) + "):\n" + text
-                    + "\nDebian packages needed: " + PACKAGES);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        if (!done || p.exitValue() != 0) {
+            throw new AssertionError("building an interop peer failed (" + String.join(" ", cmd) + "):\n" + text
+                    + "\nDebian packages needed: " + packages);
         }
-        return text;
     }
 
     /**
      * Runs one scenario of {@link InteropMain} in a new network namespace.
      *
      * @param scenario scenario name
+     * @param peers folder with the built peers
      * @param timeoutS wall-clock limit; the child is killed after it
      */
-    static Result run(String scenario, int timeoutS) throws IOException, InterruptedException {
-        Path dir = peerDir();
+    static Result run(String scenario, Path peers, int timeoutS) throws IOException, InterruptedException {
         String cp = System.getProperty("wayfinder.ros.testClasspath", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "bash", "-c",
                 "ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo"
                         + " && exec \"$0\" \"$@\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", cp,
-                InteropMain.class.getName(), scenario, dir.resolve("ros_peer").toString(),
-                dir.resolve("cyclone-peer.xml").toString()));
-        Path log = Files.createTempFile(dir, scenario, ".log");
+                InteropMain.class.getName(), scenario, peers.toString()));
+        Path log = Files.createTempFile(DIR, scenario, ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean done = p.waitFor(timeoutS, TimeUnit.SECONDS);
         if (!done) {

@@ -1,0 +1,119 @@
+// A small Fast DDS peer for the ros-bridge interop tests (built with fastddsgen + g++ against Debian's
+// libfastrtps-dev). Modes, like the Cyclone peer's:
+//   echo-twist  RELIABILITY SECONDS   take Twist from rt/to_c, write it to rt/from_c
+//   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
+// Discovery: UDPv4 on 127.0.0.1 only, initial peers at 127.0.0.1 ports 7410+2i (i = 0..9), lease 2 s.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <fastdds/dds/domain/DomainParticipant.hpp>
+#include <fastdds/dds/domain/DomainParticipantFactory.hpp>
+#include <fastdds/dds/publisher/DataWriter.hpp>
+#include <fastdds/dds/publisher/Publisher.hpp>
+#include <fastdds/dds/subscriber/DataReader.hpp>
+#include <fastdds/dds/subscriber/SampleInfo.hpp>
+#include <fastdds/dds/subscriber/Subscriber.hpp>
+#include <fastdds/dds/topic/TypeSupport.hpp>
+#include <fastdds/rtps/transport/UDPv4TransportDescriptor.h>
+#include <fastrtps/utils/IPLocator.h>
+
+#include "RosPeerPubSubTypes.h"
+
+using namespace eprosima::fastdds::dds;
+using eprosima::fastrtps::rtps::IPLocator;
+using eprosima::fastrtps::rtps::Locator_t;
+
+static unsigned checksum(const std::vector<uint8_t>& b) {
+  unsigned h = 2166136261u;
+  for (uint8_t x : b) { h = (h ^ x) * 16777619u; }
+  return h;
+}
+
+template <typename T, typename PubSub>
+static int echo(const char* in, const char* out, bool reliable, int depth, long seconds,
+                void (*print)(const T&)) {
+  DomainParticipantQos pq;
+  pq.name("fastdds_peer");
+  pq.transport().use_builtin_transports = false;
+  auto udp = std::make_shared<eprosima::fastdds::rtps::UDPv4TransportDescriptor>();
+  udp->interfaceWhiteList.push_back("127.0.0.1");
+  udp->receiveBufferSize = 4 << 20;
+  udp->sendBufferSize = 4 << 20;
+  pq.transport().user_transports.push_back(udp);
+  for (int i = 0; i < 10; i++) {
+    Locator_t loc;
+    IPLocator::setIPv4(loc, 127, 0, 0, 1);
+    loc.port = 7410 + 2 * i;
+    pq.wire_protocol().builtin.initialPeersList.push_back(loc);
+  }
+  pq.wire_protocol().builtin.discovery_config.leaseDuration = eprosima::fastrtps::Duration_t(2, 0);
+  pq.wire_protocol().builtin.discovery_config.leaseDuration_announcementperiod =
+      eprosima::fastrtps::Duration_t(0, 500000000);
+  DomainParticipant* pp = DomainParticipantFactory::get_instance()->create_participant(0, pq);
+  if (pp == nullptr) { std::fprintf(stderr, "create_participant failed\n"); return 2; }
+  TypeSupport type(new PubSub());
+  type.register_type(pp);
+  Topic* tin = pp->create_topic(in, type.get_type_name(), TOPIC_QOS_DEFAULT);
+  Topic* tout = pp->create_topic(out, type.get_type_name(), TOPIC_QOS_DEFAULT);
+  DataReaderQos rq = DATAREADER_QOS_DEFAULT;
+  rq.reliability().kind = reliable ? RELIABLE_RELIABILITY_QOS : BEST_EFFORT_RELIABILITY_QOS;
+  rq.history().kind = KEEP_LAST_HISTORY_QOS;
+  rq.history().depth = depth;
+  DataWriterQos wq = DATAWRITER_QOS_DEFAULT;
+  wq.reliability().kind = reliable ? RELIABLE_RELIABILITY_QOS : BEST_EFFORT_RELIABILITY_QOS;
+  wq.history().kind = KEEP_LAST_HISTORY_QOS;
+  wq.history().depth = depth;
+  wq.publish_mode().kind = ASYNCHRONOUS_PUBLISH_MODE;
+  DataReader* rd = pp->create_subscriber(SUBSCRIBER_QOS_DEFAULT)->create_datareader(tin, rq);
+  DataWriter* wr = pp->create_publisher(PUBLISHER_QOS_DEFAULT)->create_datawriter(tout, wq);
+  if (rd == nullptr || wr == nullptr) { std::fprintf(stderr, "endpoint creation failed\n"); return 2; }
+  std::printf("ready\n");
+  std::fflush(stdout);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  T sample;
+  SampleInfo info;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (!rd->wait_for_unread_message(eprosima::fastrtps::Duration_t(0, 100000000))) { continue; }
+    while (rd->take_next_sample(&sample, &info) == ReturnCode_t::RETCODE_OK) {
+      if (info.valid_data) {
+        print(sample);
+        std::fflush(stdout);
+        wr->write(&sample);
+      }
+    }
+  }
+  pp->delete_contained_entities();
+  DomainParticipantFactory::get_instance()->delete_participant(pp);
+  return 0;
+}
+
+static void printTwist(const geometry_msgs::msg::dds_::Twist_& t) {
+  std::printf("twist %.3f %.3f %.3f %.3f %.3f %.3f\n", t.linear().x(), t.linear().y(), t.linear().z(),
+              t.angular().x(), t.angular().y(), t.angular().z());
+}
+
+static void printImage(const sensor_msgs::msg::dds_::Image_& i) {
+  std::printf("image %u %u %s %zu %08x\n", i.width(), i.height(), i.encoding().c_str(), i.data().size(),
+              checksum(i.data()));
+}
+
+int main(int argc, char** argv) {
+  if (argc < 4) { std::fprintf(stderr, "usage: fastdds_peer MODE RELIABILITY SECONDS\n"); return 2; }
+  bool reliable = std::strcmp(argv[2], "best-effort") != 0;
+  long seconds = std::atol(argv[3]);
+  if (std::strcmp(argv[1], "echo-twist") == 0) {
+    return echo<geometry_msgs::msg::dds_::Twist_, geometry_msgs::msg::dds_::Twist_PubSubType>(
+        "rt/to_c", "rt/from_c", reliable, 10, seconds, printTwist);
+  }
+  if (std::strcmp(argv[1], "echo-image") == 0) {
+    return echo<sensor_msgs::msg::dds_::Image_, sensor_msgs::msg::dds_::Image_PubSubType>(
+        "rt/img_to_c", "rt/img_from_c", reliable, 5, seconds, printImage);
+  }
+  std::fprintf(stderr, "unknown mode %s\n", argv[1]);
+  return 2;
+}
