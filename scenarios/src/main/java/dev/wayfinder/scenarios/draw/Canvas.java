@@ -39,6 +39,9 @@ final class Canvas {
     private final BufferedImage img;
     private final Graphics2D g;
     private final String title;
+    private boolean sawPushable;
+    private boolean sawMoving;
+    private boolean sawPath;
 
     Canvas(Arena arena, int size, String title) {
         this.arena = arena;
@@ -112,6 +115,7 @@ final class Canvas {
                 g.draw(shape);
             }
             case PUSHABLE -> {
+                sawPushable = true;
                 g.setColor(new Color(0x202020));
                 g.setStroke(MapDrawer.dashed(2f));
                 g.draw(shape);
@@ -122,6 +126,7 @@ final class Canvas {
                 g.draw(new java.awt.geom.Line2D.Double(px(c.x() - r), py(c.y() + r), px(c.x() + r), py(c.y() - r)));
             }
             case MOVING -> {
+                sawMoving = true;
                 List<Vec2> pts = o.patrol().orElseThrow().path(o.pose().position());
                 Path2D.Double p = new Path2D.Double();
                 p.moveTo(px(pts.get(0).x()), py(pts.get(0).y()));
@@ -215,6 +220,7 @@ final class Canvas {
     }
 
     void path(Path p) {
+        sawPath = true;
         Path2D.Double d = new Path2D.Double();
         List<Vec2> pts = p.points();
         d.moveTo(px(pts.get(0).x()), py(pts.get(0).y()));
@@ -275,9 +281,15 @@ final class Canvas {
         int[] at = {ax + 52, base};
         legend(at, MapDrawer.START, "start");
         legend(at, MapDrawer.GOAL, "goal, tolerance");
-        legend(at, MapDrawer.PATH, "planned path");
-        legend(at, MapDrawer.MOVING, "moving, patrol");
-        legend(at, new Color(0x8c6e4b), "dashed \u2715 pushable");
+        if (sawPath) {
+            legend(at, MapDrawer.PATH, "planned path");
+        }
+        if (sawMoving) {
+            legend(at, MapDrawer.MOVING, "moving, patrol");
+        }
+        if (sawPushable) {
+            legend(at, new Color(0x8c6e4b), "dashed \u2715 pushable");
+        }
         g.dispose();
     }
 
