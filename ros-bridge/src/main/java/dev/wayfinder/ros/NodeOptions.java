@@ -1,9 +1,13 @@
 package dev.wayfinder.ros;
 
 import dev.wayfinder.ros.rtps.ParticipantConfig;
+import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.net.SocketException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,7 +42,8 @@ public record NodeOptions(String namespace, ParticipantConfig participant, RosDi
     /**
      * Options from the ROS 2 environment variables: ROS_DOMAIN_ID (default 0); localhost-only unless
      * ROS_AUTOMATIC_DISCOVERY_RANGE=SUBNET or ROS_LOCALHOST_ONLY=0, in which case SPDP also uses multicast on the
-     * first up, multicast-capable, non-loopback interface (if there is one); ROS_DISTRO=humble selects Humble.
+     * first up, multicast-capable, non-loopback interface (if there is one); ROS_STATIC_PEERS (hosts separated by
+     * ';') also get announcements; ROS_DISTRO=humble selects Humble.
      *
      * @param env the environment, e.g. System.getenv()
      * @return the options
@@ -58,7 +63,21 @@ public record NodeOptions(String namespace, ParticipantConfig participant, RosDi
         if (wide) {
             Optional<NetworkInterface> nif = multicastInterface();
             c = new ParticipantConfig(domain, false, c.maxParticipantIndex(), nif, c.lease(), c.announcePeriod(),
-                    c.maxSampleSize(), c.enclave());
+                    c.maxSampleSize(), c.enclave(), List.of());
+        }
+        String peers = env.getOrDefault("ROS_STATIC_PEERS", "").trim();
+        if (!peers.isEmpty()) {
+            List<InetAddress> list = new ArrayList<>();
+            for (String host : peers.split("[;,]")) {
+                if (!host.isBlank()) {
+                    try {
+                        list.add(InetAddress.getByName(host.trim()));
+                    } catch (UnknownHostException e) {
+                        throw new IllegalArgumentException("ROS_STATIC_PEERS: cannot resolve '" + host.trim() + "'");
+                    }
+                }
+            }
+            c = c.withStaticPeers(list);
         }
         RosDistro distro = "humble".equalsIgnoreCase(env.getOrDefault("ROS_DISTRO", "")) ? RosDistro.HUMBLE
                 : RosDistro.JAZZY;

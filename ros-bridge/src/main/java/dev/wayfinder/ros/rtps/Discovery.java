@@ -71,6 +71,12 @@ final class Discovery {
                 }
             }
         }
+        PortMapping peerPorts = new PortMapping(p.config.domainId());
+        for (InetAddress peer : p.config.staticPeers()) {
+            for (int i = 0; i <= p.config.maxParticipantIndex(); i++) {
+                targets.add(new Locator(peer, peerPorts.discoveryUnicast(i)));
+            }
+        }
         for (ParticipantData d : p.db.participants()) {
             targets.addAll(usable(d.metatrafficUnicast()));
         }

@@ -1,7 +1,9 @@
 package dev.wayfinder.ros.rtps;
 
+import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +18,12 @@ import java.util.Optional;
  * @param announcePeriod SPDP announcement period (> 0, below the lease)
  * @param maxSampleSize largest fragmented sample accepted, bytes (> 0)
  * @param enclave ROS 2 security enclave announced in USER_DATA ("/" by default)
+ * @param staticPeers hosts that also get SPDP announcements (ports of indices 0..maxParticipantIndex), as
+ *                    ROS_STATIC_PEERS; in localhost-only mode only loopback peers are used
  */
 public record ParticipantConfig(int domainId, boolean localhostOnly, int maxParticipantIndex,
                                 Optional<NetworkInterface> multicastInterface, Duration lease, Duration announcePeriod,
-                                int maxSampleSize, String enclave) {
+                                int maxSampleSize, String enclave, List<InetAddress> staticPeers) {
     /** Validates ranges. */
     public ParticipantConfig {
         if (domainId < 0 || domainId > 232) {
@@ -35,6 +39,7 @@ public record ParticipantConfig(int domainId, boolean localhostOnly, int maxPart
         if (maxSampleSize <= 0 || enclave == null || enclave.isEmpty()) {
             throw new IllegalArgumentException("max sample size must be > 0 and enclave non-empty");
         }
+        staticPeers = List.copyOf(staticPeers);
     }
 
     /**
@@ -46,7 +51,7 @@ public record ParticipantConfig(int domainId, boolean localhostOnly, int maxPart
      */
     public static ParticipantConfig localhost(int domainId) {
         return new ParticipantConfig(domainId, true, 20, Optional.empty(), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), 64 << 20, "/");
+                Duration.ofSeconds(1), 64 << 20, "/", List.of());
     }
 
     /**
@@ -56,7 +61,7 @@ public record ParticipantConfig(int domainId, boolean localhostOnly, int maxPart
      */
     public ParticipantConfig withTiming(Duration lease, Duration announcePeriod) {
         return new ParticipantConfig(domainId, localhostOnly, maxParticipantIndex, multicastInterface, lease,
-                announcePeriod, maxSampleSize, enclave);
+                announcePeriod, maxSampleSize, enclave, staticPeers);
     }
 
     /**
@@ -65,7 +70,7 @@ public record ParticipantConfig(int domainId, boolean localhostOnly, int maxPart
      */
     public ParticipantConfig withMulticast(NetworkInterface nif) {
         return new ParticipantConfig(domainId, localhostOnly, maxParticipantIndex, Optional.of(nif), lease,
-                announcePeriod, maxSampleSize, enclave);
+                announcePeriod, maxSampleSize, enclave, staticPeers);
     }
 
     /**
@@ -74,6 +79,15 @@ public record ParticipantConfig(int domainId, boolean localhostOnly, int maxPart
      */
     public ParticipantConfig withLocalhostOnly(boolean only) {
         return new ParticipantConfig(domainId, only, maxParticipantIndex, multicastInterface, lease, announcePeriod,
-                maxSampleSize, enclave);
+                maxSampleSize, enclave, staticPeers);
+    }
+
+    /**
+     * @param peers hosts to announce to besides multicast and 127.0.0.1
+     * @return a copy with those static peers
+     */
+    public ParticipantConfig withStaticPeers(List<InetAddress> peers) {
+        return new ParticipantConfig(domainId, localhostOnly, maxParticipantIndex, multicastInterface, lease,
+                announcePeriod, maxSampleSize, enclave, peers);
     }
 }

@@ -36,7 +36,7 @@ class ReceivePathFuzzTest {
 
     private static ParticipantConfig config() {
         return new ParticipantConfig(0, true, 4, Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                1 << 20, "/");
+                1 << 20, "/", List.of());
     }
 
     private static byte[] spdp(GuidPrefix who, long seq) throws Exception {
