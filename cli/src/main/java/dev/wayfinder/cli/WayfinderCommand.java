@@ -1,5 +1,7 @@
 package dev.wayfinder.cli;
 
+import dev.wayfinder.cli.randomize.RandomizeCommand;
+import dev.wayfinder.cli.render.RenderCommand;
 import dev.wayfinder.cli.scenario.ScenarioCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       ScenarioCommand.class,
+      RandomizeCommand.class,
+      RenderCommand.class,
     })
 public final class WayfinderCommand implements Runnable {
   @Spec CommandSpec spec;
