@@ -45,30 +45,56 @@ public final class RenderScene {
     record Part(boolean cylinder, double dx, double dy, double z, double yaw, double sx, double sy, double sz,
                 Material material, int segId, int body) {}
 
+    /**
+     * Parts drawn with one program and mesh: same shape and texture kind.
+     *
+     * @param cylinder true for cylinders
+     * @param kind     texture kind code
+     * @param parts    the parts, in drawing order
+     * @param colorBase index of the first part's colours in {@link #linearColors()}
+     */
+    record Group(boolean cylinder, int kind, List<Part> parts, int colorBase) {}
+
     private final Episode episode;
-    private final List<Part> boxes;
-    private final List<Part> cylinders;
+    private final List<Group> groups;
+    private final int partCount;
     private final float[] linearColors;
     private final float[] lightingUniforms;
 
     private RenderScene(Episode episode, List<Part> parts) {
         this.episode = episode;
-        List<Part> b = new ArrayList<>();
-        List<Part> c = new ArrayList<>();
-        for (Part p : parts) {
-            (p.cylinder() ? c : b).add(p);
-        }
-        this.boxes = List.copyOf(b);
-        this.cylinders = List.copyOf(c);
-        this.lightingUniforms = lightingUniforms(episode.lighting());
-        this.linearColors = new float[(boxes.size() + cylinders.size()) * 6];
+        // Near things first, walls then floor last, so that early depth testing skips hidden floor pixels;
+        // within a layer one group per (shape, texture kind).
+        List<Part> sorted = new ArrayList<>(parts);
+        sorted.sort(java.util.Comparator.comparingInt(RenderScene::layer)
+                .thenComparing(Part::cylinder)
+                .thenComparingInt(p -> textureCode(p.material().texture())));
+        List<Group> gs = new ArrayList<>();
+        this.partCount = sorted.size();
+        this.linearColors = new float[partCount * 6];
         int k = 0;
-        for (List<Part> list : List.of(boxes, cylinders)) {
-            for (Part p : list) {
-                k = putLinear(linearColors, k, p.material().color());
-                k = putLinear(linearColors, k, p.material().color2());
+        int i = 0;
+        while (i < sorted.size()) {
+            Part first = sorted.get(i);
+            int kind = textureCode(first.material().texture());
+            int j = i;
+            while (j < sorted.size() && layer(sorted.get(j)) == layer(first) && sorted.get(j).cylinder() == first.cylinder()
+                    && textureCode(sorted.get(j).material().texture()) == kind) {
+                j++;
             }
+            gs.add(new Group(first.cylinder(), kind, List.copyOf(sorted.subList(i, j)), k));
+            for (int q = i; q < j; q++) {
+                k = putLinear(linearColors, k, sorted.get(q).material().color());
+                k = putLinear(linearColors, k, sorted.get(q).material().color2());
+            }
+            i = j;
         }
+        this.groups = List.copyOf(gs);
+        this.lightingUniforms = lightingUniforms(episode.lighting());
+    }
+
+    private static int layer(Part p) {
+        return p.segId() == SegmentationIds.FLOOR ? 2 : p.segId() == SegmentationIds.WALL ? 1 : 0;
     }
 
     private static int putLinear(float[] out, int k, Rgb c) {
@@ -93,9 +119,9 @@ public final class RenderScene {
         return lightingUniforms;
     }
 
-    /** sRGB component to linear (the shader encodes back with gamma 2.2). */
+    /** sRGB component to linear, approximated as gamma 2 (the shader encodes back with a square root). */
     static float linear(double srgb) {
-        return (float) Math.pow(srgb, 2.2);
+        return (float) (srgb * srgb);
     }
 
     /** Compiles {@code episode} into a scene. */
@@ -174,15 +200,17 @@ public final class RenderScene {
         return 1 + episode.obstacles().size();
     }
 
-    List<Part> boxes() {
-        return boxes;
+    /** Draw groups in drawing order. */
+    List<Group> groups() {
+        return groups;
     }
 
-    List<Part> cylinders() {
-        return cylinders;
+    /** Number of parts over all groups. */
+    int partCount() {
+        return partCount;
     }
 
-    /** Linear colours (r1 g1 b1 r2 g2 b2) per part, boxes first then cylinders. */
+    /** Linear colours (r1 g1 b1 r2 g2 b2) per part, in group order. */
     float[] linearColors() {
         return linearColors;
     }

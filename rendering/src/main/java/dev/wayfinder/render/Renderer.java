@@ -11,6 +11,7 @@ import dev.wayfinder.render.view.FreeCamera;
 import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Pose3;
 import dev.wayfinder.scenarios.model.Rgb;
+import dev.wayfinder.scenarios.model.TextureKind;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -29,13 +30,14 @@ import java.util.List;
  */
 public final class Renderer implements AutoCloseable {
     private final EglContext context;
-    private final GlProgram program;
+    private final GlProgram[] programs;
     private final InstancedMeshes meshes;
     private final List<Framebuffer> targets = new ArrayList<>();
     private final float[] view = new float[16];
     private final float[] proj = new float[16];
     private final String description;
     private ByteBuffer instances;
+    private int[] groupCounts = new int[16];
     private ByteBuffer atlasRgb;
     private ByteBuffer atlasSeg;
     private ByteBuffer atlasDepth;
@@ -44,7 +46,10 @@ public final class Renderer implements AutoCloseable {
 
     private Renderer(EglContext context) {
         this.context = context;
-        this.program = new GlProgram();
+        this.programs = new GlProgram[TextureKind.values().length];
+        for (int k = 0; k < programs.length; k++) {
+            programs[k] = new GlProgram(k);
+        }
         this.meshes = new InstancedMeshes(64);
         this.instances = ByteBuffer.allocateDirect(64 * InstancedMeshes.INSTANCE_BYTES).order(ByteOrder.nativeOrder());
         this.description = glGetString(GL_RENDERER) + " (OpenGL " + glGetString(GL_VERSION) + ", EGL "
@@ -253,27 +258,42 @@ public final class Renderer implements AutoCloseable {
         glClearColor((float) bg.r(), (float) bg.g(), (float) bg.b(), 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         glClearBufferuiv(GL_COLOR, 1, ZERO_ID);
-        program.use();
-        program.setCamera(view, proj);
-        setLighting(scene.lightingUniforms());
-        int needed = (scene.boxes().size() + scene.cylinders().size()) * InstancedMeshes.INSTANCE_BYTES;
+        int needed = scene.partCount() * InstancedMeshes.INSTANCE_BYTES;
         if (instances.capacity() < needed) {
             instances = ByteBuffer.allocateDirect(Math.max(needed, instances.capacity() * 2))
                     .order(ByteOrder.nativeOrder());
         }
+        List<RenderScene.Group> groups = scene.groups();
+        if (groupCounts.length < groups.size()) {
+            groupCounts = new int[groups.size() * 2];
+        }
         instances.clear();
         float[] colors = scene.linearColors();
-        int boxes = fill(scene.boxes(), poses, drawRobot, colors, 0);
-        int cylinders = fill(scene.cylinders(), poses, drawRobot, colors, scene.boxes().size() * 6);
+        for (int g = 0; g < groups.size(); g++) {
+            RenderScene.Group group = groups.get(g);
+            groupCounts[g] = fill(group.parts(), poses, drawRobot, colors, group.colorBase());
+        }
         instances.flip();
-        meshes.draw(program, instances, boxes, cylinders);
+        meshes.upload(instances);
+        float[] light = scene.lightingUniforms();
+        int usedKinds = 0;
+        int first = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            RenderScene.Group group = groups.get(g);
+            GlProgram program = programs[group.kind()];
+            program.use();
+            if ((usedKinds & (1 << group.kind())) == 0) {
+                usedKinds |= 1 << group.kind();
+                program.setCamera(view, proj);
+                program.setLighting(light[0], light[1], light[2], light[3], light[4], light[5], light[6], light[7],
+                        light[8], light[9], light[10]);
+            }
+            meshes.draw(program, group.cylinder(), first, groupCounts[g]);
+            first += groupCounts[g];
+        }
     }
 
     private static final int[] ZERO_ID = new int[4];
-
-    private void setLighting(float[] u) {
-        program.setLighting(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10]);
-    }
 
     /** Writes the instances of {@code parts}; returns how many were written. */
     private int fill(List<RenderScene.Part> parts, ObjectPoses poses, boolean drawRobot, float[] colors, int colorBase) {
@@ -340,7 +360,9 @@ public final class Renderer implements AutoCloseable {
         }
         targets.clear();
         meshes.close();
-        program.close();
+        for (GlProgram p : programs) {
+            p.close();
+        }
         context.close();
     }
 }

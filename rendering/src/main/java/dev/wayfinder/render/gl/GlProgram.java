@@ -6,7 +6,7 @@ import dev.wayfinder.render.RenderException;
 import java.nio.FloatBuffer;
 import org.lwjgl.system.MemoryUtil;
 
-/** The linked scene shader program and its uniform locations. Use on the context's thread only. */
+/** One linked scene shader program (for one texture kind) and its uniform locations. Use on the context's thread only. */
 public final class GlProgram implements AutoCloseable {
     private final int program;
     private final int uView;
@@ -19,10 +19,13 @@ public final class GlProgram implements AutoCloseable {
     private final int uCylinder;
     private final FloatBuffer matrix = MemoryUtil.memAllocFloat(16);
 
-    /** Compiles and links the scene program; throws {@link RenderException} with the compiler log. */
-    public GlProgram() {
+    /**
+     * Compiles and links the scene program for texture kind {@code kind} (0..6, in TextureKind order);
+     * throws {@link RenderException} with the compiler log.
+     */
+    public GlProgram(int kind) {
         int vs = compile(GL_VERTEX_SHADER, ShaderSource.VERTEX, "vertex");
-        int fs = compile(GL_FRAGMENT_SHADER, ShaderSource.FRAGMENT, "fragment");
+        int fs = compile(GL_FRAGMENT_SHADER, ShaderSource.fragment(kind), "fragment");
         program = glCreateProgram();
         glAttachShader(program, vs);
         glAttachShader(program, fs);

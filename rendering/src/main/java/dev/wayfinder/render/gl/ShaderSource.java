@@ -13,6 +13,7 @@ final class ShaderSource {
             #version 330 core
             layout(location = 0) in vec3 aPos;
             layout(location = 1) in vec3 aNormal;
+            layout(location = 7) in float aAngle;     // around a cylinder, radians (0 for boxes)
             layout(location = 2) in vec4 iPoseYaw;    // base centre (x, y, z bottom), yaw
             layout(location = 3) in vec4 iSizeScale;  // size (x, y, z) in metres, texture scale
             layout(location = 4) in vec3 iColor1;     // linear RGB
@@ -21,15 +22,14 @@ final class ShaderSource {
 
             uniform mat4 uView;
             uniform mat4 uProj;
+            uniform int uCylinder;      // 1 while drawing cylinders
 
-            out vec3 vLocal;
-            out vec3 vLocalN;
+            out vec2 vUv;
             out vec3 vWorldN;
             out float vDist;
             flat out vec3 vC1;
             flat out vec3 vC2;
             flat out float vScale;
-            flat out int vKind;
             flat out int vSeg;
 
             void main() {
@@ -41,26 +41,38 @@ final class ShaderSource {
                 vec4 eye = uView * vec4(world, 1.0);
                 vDist = length(eye.xyz);
                 gl_Position = uProj * eye;
-                vLocal = local;
-                vLocalN = aNormal;
+                // Texture coordinates in metres on the surface: box faces are flat, so choosing the plane
+                // per vertex is exact; cylinder sides unroll by angle times radius.
+                if (abs(aNormal.z) > 0.5) {
+                    vUv = local.xy;
+                } else if (uCylinder == 1) {
+                    vUv = vec2(aAngle * 0.5 * iSizeScale.x, local.z);
+                } else if (abs(aNormal.x) > abs(aNormal.y)) {
+                    vUv = local.yz;
+                } else {
+                    vUv = local.xz;
+                }
                 vC1 = iColor1;
                 vC2 = iColor2;
                 vScale = iSizeScale.w;
-                vKind = iKindSeg.x;
                 vSeg = iKindSeg.y;
             }
             """;
 
-    static final String FRAGMENT = """
+    /** The fragment shader specialised for texture kind {@code kind} (0..6, TextureKind order). */
+    static String fragment(int kind) {
+        return FRAGMENT.replace("#define KIND 0", "#define KIND " + kind);
+    }
+
+    private static final String FRAGMENT = """
             #version 330 core
-            in vec3 vLocal;
-            in vec3 vLocalN;
+            #define KIND 0
+            in vec2 vUv;
             in vec3 vWorldN;
             in float vDist;
             flat in vec3 vC1;
             flat in vec3 vC2;
             flat in float vScale;
-            flat in int vKind;
             flat in int vSeg;
 
             uniform vec3 uToLight;      // unit vector toward the light, world frame
@@ -68,7 +80,6 @@ final class ShaderSource {
             uniform float uAmbient;
             uniform vec3 uFogColor;     // linear
             uniform float uFogDensity;  // per metre
-            uniform int uCylinder;      // 1 while drawing cylinders
 
             layout(location = 0) out vec4 oColor;
             layout(location = 1) out uint oSeg;
@@ -96,56 +107,46 @@ final class ShaderSource {
                 return mix(mix(a, b, f.x), mix(c, d, f.x), f.y);
             }
 
-            // Texture kinds: 0 solid, 1 checker, 2 stripes, 3 noise, 4 brick, 5 wood, 6 concrete.
+            // Texture kinds: 0 solid, 1 checker, 2 stripes, 3 noise, 4 brick, 5 wood, 6 concrete. One program
+            // per kind: llvmpipe evaluates both sides of data-dependent branches, so a switch costs all cases.
             // Returns (weight of colour 2, brightness factor).
             vec2 pattern(vec2 uv, float s) {
-                if (vKind == 1) {
-                    vec2 q = floor(uv / s);
-                    return vec2(mod(q.x + q.y, 2.0), 1.0);
-                } else if (vKind == 2) {
-                    return vec2(step(0.5, fract(uv.x / s)), 1.0);
-                } else if (vKind == 3) {
-                    vec2 p = uv / s;
-                    float n = 0.65 * valueNoise(p) + 0.35 * valueNoise(p * 2.7 + 17.0);
-                    return vec2(smoothstep(0.25, 0.75, n), 1.0);
-                } else if (vKind == 4) {
-                    float h = s * 0.4;
-                    float row = floor(uv.y / h);
-                    float u = uv.x / s + 0.5 * mod(row, 2.0);
-                    vec2 f = vec2(fract(u) * s, fract(uv.y / h) * h);
-                    float m = 0.06 * h;
-                    float mortar = (f.x < m || f.y < m) ? 1.0 : 0.0;
-                    float shade = 0.88 + 0.24 * cellRandom(vec2(floor(u), row) + 311.0);
-                    return vec2(mortar, mortar > 0.5 ? 1.0 : shade);
-                } else if (vKind == 5) {
-                    float plank = floor(uv.y / s);
-                    float along = uv.x / s + 7.3 * cellRandom(vec2(plank, 5.0));
-                    float grain = valueNoise(vec2(along * 1.5, uv.y / s * 9.0)) * 2.5;
-                    float rings = 0.5 + 0.5 * sin((uv.y / s * 5.0 + grain) * 6.2831853);
-                    float seam = fract(uv.y / s) < 0.03 ? 1.0 : 0.0;
-                    return vec2(max(rings * 0.7, seam), 0.9 + 0.2 * cellRandom(vec2(plank, 9.0)));
-                } else if (vKind == 6) {
-                    float base = 0.9 + 0.2 * valueNoise(uv / (s * 4.0));
-                    float speck = step(0.9, cellRandom(floor(uv / (s * 0.15))));
-                    return vec2(speck * 0.8, base);
-                }
+            #if KIND == 1
+                vec2 q = floor(uv / s);
+                return vec2(mod(q.x + q.y, 2.0), 1.0);
+            #elif KIND == 2
+                return vec2(step(0.5, fract(uv.x / s)), 1.0);
+            #elif KIND == 3
+                vec2 p = uv / s;
+                float n = 0.65 * valueNoise(p) + 0.35 * valueNoise(p * 2.7 + 17.0);
+                return vec2(smoothstep(0.25, 0.75, n), 1.0);
+            #elif KIND == 4
+                float h = s * 0.4;
+                float row = floor(uv.y / h);
+                float u = uv.x / s + 0.5 * mod(row, 2.0);
+                vec2 f = vec2(fract(u) * s, fract(uv.y / h) * h);
+                float m = 0.06 * h;
+                float mortar = (f.x < m || f.y < m) ? 1.0 : 0.0;
+                float shade = 0.88 + 0.24 * cellRandom(vec2(floor(u), row) + 311.0);
+                return vec2(mortar, mortar > 0.5 ? 1.0 : shade);
+            #elif KIND == 5
+                float plank = floor(uv.y / s);
+                float along = uv.x / s + 7.3 * cellRandom(vec2(plank, 5.0));
+                float grain = valueNoise(vec2(along * 1.5, uv.y / s * 9.0)) * 2.5;
+                float rings = 0.5 + 0.5 * sin((uv.y / s * 5.0 + grain) * 6.2831853);
+                float seam = fract(uv.y / s) < 0.03 ? 1.0 : 0.0;
+                return vec2(max(rings * 0.7, seam), 0.9 + 0.2 * cellRandom(vec2(plank, 9.0)));
+            #elif KIND == 6
+                float base = 0.9 + 0.2 * valueNoise(uv / (s * 4.0));
+                float speck = step(0.9, cellRandom(floor(uv / (s * 0.15))));
+                return vec2(speck * 0.8, base);
+            #else
                 return vec2(0.0, 1.0);
+            #endif
             }
 
             void main() {
-                vec3 n = normalize(vLocalN);
-                vec2 uv;
-                if (abs(n.z) > 0.5) {
-                    uv = vLocal.xy;
-                } else if (uCylinder == 1) {
-                    float r = length(vLocal.xy);
-                    uv = vec2(atan(vLocal.y, vLocal.x) * r, vLocal.z);
-                } else if (abs(n.x) > abs(n.y)) {
-                    uv = vLocal.yz;
-                } else {
-                    uv = vLocal.xz;
-                }
-                vec2 p = pattern(uv, vScale);
+                vec2 p = pattern(vUv, vScale);
                 vec3 albedo = mix(vC1, vC2, p.x) * p.y;
                 vec3 wn = normalize(vWorldN);
                 float diffuse = max(dot(wn, uToLight), 0.0);
@@ -153,7 +154,7 @@ final class ShaderSource {
                 vec3 lit = albedo * (uAmbient * sky + diffuse * uLightColor);
                 float fog = exp(-uFogDensity * vDist);
                 lit = mix(uFogColor, lit, fog);
-                oColor = vec4(pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2)), 1.0);
+                oColor = vec4(sqrt(clamp(lit, 0.0, 1.0)), 1.0);
                 oSeg = uint(vSeg);
             }
             """;
