@@ -4,6 +4,7 @@ import dev.wayfinder.scenarios.model.Arena;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.GoalSpec;
 import dev.wayfinder.scenarios.model.Obstacle;
+import dev.wayfinder.scenarios.model.RandomParameter;
 import dev.wayfinder.scenarios.model.ObstacleKind;
 import dev.wayfinder.scenarios.model.Region;
 import dev.wayfinder.scenarios.model.Scenario;
@@ -28,7 +29,8 @@ import java.util.Optional;
  *     pushable, or moving at its initial pose) &mdash; other points of a region may be blocked: the
  *     randomizer redraws those;</li>
  * <li>every goal region lies inside the arena and its centre is not inside an obstacle;</li>
- * <li>the randomization layout area lies inside the arena;</li>
+ * <li>the randomization layout area lies inside the arena, and {@code start_goal_min_distance} can hold
+ *     for some start and goal;</li>
  * <li>solvability: for every pair (start, goal), a collision-free path exists for the robot's bounding
  *     circle from the start centre to the goal centre, on an {@link OccupancyGrid} of
  *     {@link #RESOLUTION} among static and pushable obstacles. Moving obstacles are ignored here because
@@ -109,6 +111,18 @@ public final class ScenarioValidator {
                         + bounds + ")"));
             }
         });
+        s.randomization().get(RandomParameter.START_GOAL_MIN_DISTANCE).ifPresent(d -> {
+            double farthest = 0;
+            for (StartSpec st : s.starts()) {
+                for (GoalSpec g : s.goals()) {
+                    farthest = Math.max(farthest, farthestDistance(st.region(), g.region()));
+                }
+            }
+            if (d.min() > farthest + EPS) {
+                out.add(new Violation("randomization.layout.start_goal_min_distance", "can never hold: it is at least "
+                        + f(d.min()) + " m, but no start and goal are more than " + f(farthest) + " m apart"));
+            }
+        });
         if (out.isEmpty()) {
             solvability(s, out);
         }
@@ -165,6 +179,17 @@ public final class ScenarioValidator {
     public static Optional<dev.wayfinder.scenarios.planning.Path> plannedPath(Scenario s, int start, int goal) {
         return AStar.plan(solvabilityGrid(s), s.starts().get(start).region().center(),
                 s.goals().get(goal).region().center());
+    }
+
+    /** Largest distance between a point of {@code a} and a point of {@code b} (bounding boxes for rectangles). */
+    private static double farthestDistance(Region a, Region b) {
+        double dx = Math.max(Math.abs(b.max().x() - a.min().x()), Math.abs(a.max().x() - b.min().x()));
+        double dy = Math.max(Math.abs(b.max().y() - a.min().y()), Math.abs(a.max().y() - b.min().y()));
+        if (a instanceof dev.wayfinder.scenarios.model.CircleRegion ca
+                && b instanceof dev.wayfinder.scenarios.model.CircleRegion cb) {
+            return ca.center().distanceTo(cb.center()) + ca.radius() + cb.radius();
+        }
+        return Math.hypot(dx, dy);
     }
 
     private static boolean insideBox(Arena a, Vec2 c, double hx, double hy) {
