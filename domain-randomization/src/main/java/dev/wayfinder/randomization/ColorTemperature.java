@@ -53,6 +53,9 @@ public final class ColorTemperature {
     /** The sRGB transfer curve of a linear value in [0, 1]. */
     private static double encode(double linear) {
         double c = Math.min(1, Math.max(0, linear));
+        if (c == 1) {
+            return 1; // the curve's formula lands one ulp short of 1
+        }
         double v = c <= 0.0031308 ? 12.92 * c : 1.055 * StrictMath.pow(c, 1 / 2.4) - 0.055;
         return Math.min(1, Math.max(0, v));
     }

@@ -59,6 +59,7 @@ class RandomizerPropertyTest {
             String s = "seed " + seed;
             assertEquals(v.get("light_intensity"), e.lighting().intensity(), s);
             assertEquals(v.get("ambient"), e.lighting().ambient(), s);
+            assertEquals(ColorTemperature.rgb(v.get("light_color_temperature")), e.lighting().color(), s);
             assertEquals(v.get("floor_friction"), e.arena().floorFriction(), s);
             assertEquals(v.get("motor_gain"), e.dynamics().motorGain(), s);
             assertEquals(v.get("control_latency"), e.dynamics().controlLatency(), s);
