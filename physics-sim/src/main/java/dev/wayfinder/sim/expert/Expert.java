@@ -31,15 +31,18 @@ public final class Expert {
     /** Prediction horizon, seconds. */
     public static final double HORIZON = 1.0;
     /** Look-ahead distance along the path, metres. */
-    public static final double LOOKAHEAD = 0.35;
+    public static final double LOOKAHEAD = 0.65;
+    private static final double MIN_LOOKAHEAD = 0.12;
     private static final double DT = 0.1;
     private static final double HEADING_WEIGHT = 0.3;
     private static final double MAX_SAFETY = 0.03;
     private static final double COMFORT = 0.08;
     private static final double CLEARANCE_WEIGHT = 2.0;
 
+    static boolean DEBUG = Boolean.getBoolean("expert.debug");
     private final EnvConfig config;
     private World world;
+    private GlobalPlanner.Cache cache = new GlobalPlanner.Cache();
     private Path path;
     private int sincePlan;
     private int replanEvery;
@@ -72,14 +75,21 @@ public final class Expert {
         double x0 = s.robotX();
         double y0 = s.robotY();
         if (path == null || ++sincePlan >= replanEvery || distanceToPath(x0, y0) > 0.3) {
-            GlobalPlanner.plan(w, s).ifPresent(p -> path = p);
+            GlobalPlanner.plan(w, s, cache).ifPresent(p -> path = p);
             sincePlan = 0;
         }
         Vec2 goal = w.episode().goal();
         double tx = goal.x();
         double ty = goal.y();
-        if (path != null && Math.hypot(goal.x() - x0, goal.y() - y0) > LOOKAHEAD) {
-            lookahead(x0, y0);
+        if (path != null && Math.hypot(goal.x() - x0, goal.y() - y0) > MIN_LOOKAHEAD) {
+            // The farthest point along the path that the robot can drive to in a straight line with a
+            // comfortable clearance: no cutting corners into doorways.
+            for (double l = LOOKAHEAD; ; l -= 0.1) {
+                lookahead(x0, y0, Math.max(l, MIN_LOOKAHEAD));
+                if (l <= MIN_LOOKAHEAD || straightClear(s, x0, y0, tmp[0], tmp[1], w.robotRadius() + 0.03)) {
+                    break;
+                }
+            }
             tx = tmp[0];
             ty = tmp[1];
         }
@@ -92,6 +102,7 @@ public final class Expert {
 
     private void bind(World w) {
         world = w;
+        cache = new GlobalPlanner.Cache();
         path = null;
         sincePlan = 0;
         moving = w.bodies().stream().filter(b -> b.kind() == BodyKind.MOVING).mapToInt(Body::index).toArray();
@@ -165,6 +176,10 @@ public final class Expert {
                 }
                 cost = Math.min(cost, here2);
             }
+            if (DEBUG) {
+                System.err.printf("cand %d v=%.2f w=%.2f minClear=%.3f safety=%.3f cost=%.3f target=(%.2f,%.2f)%n", c,
+                        candV[c], candW[c], minClear, safety, cost, tx, ty);
+            }
             if (minClear > safestClear) {
                 safestClear = minClear;
                 safest = c;
@@ -217,8 +232,20 @@ public final class Expert {
         return Math.hypot(a.x() + t * ex - x, a.y() + t * ey - y);
     }
 
-    /** Writes into tmp the point LOOKAHEAD metres along the path beyond the point closest to (x, y). */
-    private void lookahead(double x, double y) {
+    private static boolean straightClear(SimState s, double x0, double y0, double x1, double y1, double need) {
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        int n = Math.max(1, (int) Math.ceil(len / 0.02));
+        for (int k = 1; k <= n; k++) {
+            double t = (double) k / n;
+            if (s.clearance(x0 + t * (x1 - x0), y0 + t * (y1 - y0), false) < need) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes into tmp the point {@code ahead} metres along the path beyond the point closest to (x, y). */
+    private void lookahead(double x, double y, double ahead) {
         List<Vec2> pts = path.points();
         int seg = 0;
         double segT = 0;
@@ -237,7 +264,7 @@ public final class Expert {
                 segT = t;
             }
         }
-        double remaining = LOOKAHEAD;
+        double remaining = ahead;
         for (int i = seg; i + 1 < pts.size(); i++) {
             Vec2 a = pts.get(i);
             Vec2 b = pts.get(i + 1);

@@ -28,15 +28,32 @@ public final class GlobalPlanner {
     private GlobalPlanner() {
     }
 
-    /** A path from the robot's true position to the goal, or empty when even the thinnest margin fails. */
-    public static Optional<Path> plan(World world, SimState state) {
+    /**
+     * A path from the robot's true position to the goal, or empty when even the thinnest margin fails.
+     * {@code cache} keeps grids between calls while nothing on them has moved (no moving obstacles, pushables
+     * where they were); pass a fresh cache per episode.
+     */
+    public static Optional<Path> plan(World world, SimState state, Cache cache) {
         Vec2 from = new Vec2(state.robotX(), state.robotY());
         Vec2 to = world.episode().goal();
-        for (boolean withMoving : new boolean[] {true, false}) {
+        boolean hasMoving = world.bodies().stream().anyMatch(b -> b.kind() == dev.wayfinder.sim.core.BodyKind.MOVING);
+        for (boolean withMoving : hasMoving ? new boolean[] {true, false} : new boolean[] {false}) {
             List<Obstacle> obstacles = obstacles(world, state, withMoving);
-            for (double m : MARGINS) {
-                OccupancyGrid grid = OccupancyGrid.of(world.episode().arena(), obstacles, world.robotRadius() + m,
-                        RESOLUTION);
+            boolean cacheable = !withMoving && obstacles.equals(cache.key);
+            if (!cacheable && !withMoving) {
+                cache.key = obstacles;
+                java.util.Arrays.fill(cache.grids, null);
+                cacheable = true;
+            }
+            for (int k = 0; k < MARGINS.length; k++) {
+                OccupancyGrid grid = cacheable ? cache.grids[k] : null;
+                if (grid == null) {
+                    grid = OccupancyGrid.of(world.episode().arena(), obstacles, world.robotRadius() + MARGINS[k],
+                            RESOLUTION);
+                    if (cacheable) {
+                        cache.grids[k] = grid;
+                    }
+                }
                 Optional<Path> p = planOn(grid, from, to);
                 if (p.isPresent()) {
                     return p;
@@ -44,6 +61,12 @@ public final class GlobalPlanner {
             }
         }
         return Optional.empty();
+    }
+
+    /** Grids of one episode's still obstacles, reused while those stay where they are. Not thread-safe. */
+    public static final class Cache {
+        private List<Obstacle> key;
+        private final OccupancyGrid[] grids = new OccupancyGrid[MARGINS.length];
     }
 
     /**
@@ -156,7 +179,9 @@ public final class GlobalPlanner {
                     }
                     state.bodyPose(b.index(), pose);
                     if (Double.isFinite(pose[0]) && Double.isFinite(pose[1])) {
-                        out.add(o.withPose(new Pose2(pose[0], pose[1], state.bodyYaw(b.index()))));
+                        // Quantised, so that a body settling by micrometres does not invalidate cached grids.
+                        out.add(o.withPose(new Pose2(Math.rint(pose[0] * 200) / 200, Math.rint(pose[1] * 200) / 200,
+                                Math.rint(state.bodyYaw(b.index()) * 100) / 100)));
                     }
                 }
             }
