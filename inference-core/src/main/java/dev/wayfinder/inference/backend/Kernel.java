@@ -20,4 +20,13 @@ public interface Kernel {
     default int scratchFloats() {
         return 0;
     }
+
+    /**
+     * Whether this kernel's scratch must keep its contents between runs (default false). Such scratch is
+     * never shared with other values, starts zeroed, and may hold state the kernel writes once, such as the
+     * zero border of a padded copy.
+     */
+    default boolean persistentScratch() {
+        return false;
+    }
 }

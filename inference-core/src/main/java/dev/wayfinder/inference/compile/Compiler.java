@@ -85,7 +85,8 @@ public final class Compiler {
             }
             Kernel k = options.backend().kernel(spec);
             kernels.add(k);
-            ArenaPlanner.Buffer sb = new ArenaPlanner.Buffer(k.scratchFloats(), i, i);
+            ArenaPlanner.Buffer sb = k.persistentScratch() ? new ArenaPlanner.Buffer(k.scratchFloats(), -1, end)
+                    : new ArenaPlanner.Buffer(k.scratchFloats(), i, i);
             scratch.add(sb);
             all.add(sb);
             descriptions.add(steps.get(i).nodes + " -> " + spec.getClass().getSimpleName()

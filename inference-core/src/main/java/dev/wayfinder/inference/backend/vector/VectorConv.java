@@ -35,6 +35,8 @@ final class VectorConv implements Kernel {
     private final float[] wp;
     private final float[] bias;
     private final boolean relu;
+    /** Source columns below this are deinterleaved with vectors (stride 2 only); every slot they fill is < rl. */
+    private final int vecEnd;
 
     VectorConv(KernelSpec.Conv2d s) {
         this.s = s;
@@ -59,6 +61,11 @@ final class VectorConv implements Kernel {
         wp = pack(s, cg, mg);
         bias = s.bias().clone();
         relu = s.activation().kind() == Activation.Kind.RELU;
+        int ve = 0;
+        while (s.strideW() == 2 && ve + L <= s.w() && ((ve + L - 1 + s.padLeft()) >> 1) < rl) {
+            ve += L;
+        }
+        vecEnd = ve;
     }
 
     /** Weights in run order: per group, blocks of 8 channels as [ci][ky][kx][8], then single channels. */
@@ -91,6 +98,11 @@ final class VectorConv implements Kernel {
     }
 
     @Override
+    public boolean persistentScratch() {
+        return true;
+    }
+
+    @Override
     public void run(float[] a, int[] in, int out, int scratch) {
         int taps = cg * s.kh() * s.kw();
         int outImage = s.m() * s.oh() * s.ow();
@@ -116,183 +128,178 @@ final class VectorConv implements Kernel {
         }
     }
 
-    /** Copies one image into scratch, zero-padded and phase-split. */
+    /**
+     * Copies one image into scratch, phase-split. Only slots that hold input values are written: the padding
+     * slots are never written by anyone (the scratch is persistent), so they stay zero from the arena's creation.
+     */
     private void fill(float[] a, int x, int sc) {
         int sw = s.strideW();
         int w = s.w();
-        int vecEnd = w / L * L;
+        int rowFirst = Math.max(0, s.padTop());
+        int rowEnd = Math.min(hp, s.h() + s.padTop());
         for (int c = 0; c < s.c(); c++) {
-            for (int r = 0; r < hp; r++) {
-                int iy = r - s.padTop();
+            for (int r = rowFirst; r < rowEnd; r++) {
                 int row = sc + c * planeStride + r * rowStride;
-                if (iy < 0 || iy >= s.h()) {
-                    java.util.Arrays.fill(a, row, row + rowStride, 0f);
+                int src = x + (c * s.h() + r - s.padTop()) * w;
+                if (sw == 1) {
+                    int lo = Math.max(0, s.padLeft());
+                    int hi = Math.min(rl, w + s.padLeft());
+                    System.arraycopy(a, src + lo - s.padLeft(), a, row + lo, hi - lo);
                     continue;
                 }
-                int src = x + (c * s.h() + iy) * w;
-                if (sw == 2) {
-                    // Split each full vector of source columns into even and odd padded columns.
-                    for (int sx = 0; sx < vecEnd; sx += L) {
-                        FloatVector v = FloatVector.fromArray(S, a, src + sx);
-                        int pc = sx + s.padLeft();
-                        int evenPhase = pc & 1;
-                        v.rearrange(UNZIP_EVEN, v).intoArray(a, row + evenPhase * rl + (pc >> 1), HALF);
-                        v.rearrange(UNZIP_ODD, v).intoArray(a, row + (1 - evenPhase) * rl + ((pc + 1) >> 1), HALF);
-                    }
+                // Split full vectors of source columns into even and odd padded columns.
+                for (int sx = 0; sx < vecEnd; sx += L) {
+                    FloatVector v = FloatVector.fromArray(S, a, src + sx);
+                    int pc = sx + s.padLeft();
+                    int evenPhase = pc & 1;
+                    v.rearrange(UNZIP_EVEN, v).intoArray(a, row + evenPhase * rl + (pc >> 1), HALF);
+                    v.rearrange(UNZIP_ODD, v).intoArray(a, row + (1 - evenPhase) * rl + ((pc + 1) >> 1), HALF);
                 }
-                for (int p = 0; p < sw; p++) {
-                    int dst = row + p * rl;
-                    // slot j holds input column j*sw + p - padLeft
-                    int lo = Math.max(0, ceilDiv(s.padLeft() - p, sw));
-                    int hi = Math.min(rl, floorDiv(w - 1 + s.padLeft() - p, sw) + 1);
-                    if (hi <= lo) {
-                        java.util.Arrays.fill(a, dst, dst + rl, 0f);
-                        continue;
+                for (int sx = vecEnd; sx < w; sx++) {
+                    int pc = sx + s.padLeft();
+                    int slot = pc / sw;
+                    if (slot < rl) {
+                        a[row + (pc % sw) * rl + slot] = a[src + sx];
                     }
-                    java.util.Arrays.fill(a, dst, dst + lo, 0f);
-                    int off = src + p - s.padLeft();
-                    if (sw == 1) {
-                        System.arraycopy(a, off + lo, a, dst + lo, hi - lo);
-                    } else {
-                        // Source columns below vecEnd were deinterleaved with vectors already (phase loop p == 0).
-                        int from = sw == 2 ? Math.max(lo, ceilDiv(vecEnd + s.padLeft() - p, 2)) : lo;
-                        for (int j = from; j < hi; j++) {
-                            a[dst + j] = a[off + j * sw];
-                        }
-                    }
-                    java.util.Arrays.fill(a, dst + hi, dst + rl, 0f);
                 }
             }
         }
     }
 
-    private static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
-    }
-
-    private static int floorDiv(int a, int b) {
-        return Math.floorDiv(a, b);
-    }
 
     private void block8(float[] a, int sc, int o, int w0, int m) {
-        int ow = s.ow();
-        int tilesPerRow = (ow + L - 1) / L;
+        int tilesPerRow = (s.ow() + L - 1) / L;
         int tiles = s.oh() * tilesPerRow;
+        int t = 0;
+        for (; t + 2 <= tiles; t += 2) {
+            pair(a, sc, o, w0, m, t, tilesPerRow);
+        }
+        if (t < tiles) {
+            one(a, sc, o, w0, m, t, tilesPerRow);
+        }
+    }
+
+    /** Eight output channels of two output tiles (16 accumulators). Kept small so C1 and C2 both compile it. */
+    private void pair(float[] a, int sc, int o, int w0, int m, int t, int tilesPerRow) {
+        int ow = s.ow();
         int plane = s.oh() * ow;
         int rowStep = s.strideH() * rowStride;
         int taps = toff.length;
-        int t = 0;
-        for (; t + 2 <= tiles; t += 2) {
-            int oy1 = t / tilesPerRow;
-            int ox1 = (t % tilesPerRow) * L;
-            int oy2 = (t + 1) / tilesPerRow;
-            int ox2 = ((t + 1) % tilesPerRow) * L;
-            int in1 = sc + oy1 * rowStep + ox1;
-            int in2 = sc + oy2 * rowStep + ox2;
-            FloatVector c0 = FloatVector.broadcast(S, bias[m]);
-            FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
-            FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
-            FloatVector c3 = FloatVector.broadcast(S, bias[m + 3]);
-            FloatVector c4 = FloatVector.broadcast(S, bias[m + 4]);
-            FloatVector c5 = FloatVector.broadcast(S, bias[m + 5]);
-            FloatVector c6 = FloatVector.broadcast(S, bias[m + 6]);
-            FloatVector c7 = FloatVector.broadcast(S, bias[m + 7]);
-            FloatVector d0 = c0, d1 = c1, d2 = c2, d3 = c3, d4 = c4, d5 = c5, d6 = c6, d7 = c7;
-            for (int i = 0; i < taps; i++) {
-                int wi = w0 + i * MB;
-                FloatVector x1 = FloatVector.fromArray(S, a, in1 + toff[i]);
-                FloatVector x2 = FloatVector.fromArray(S, a, in2 + toff[i]);
-                FloatVector w = FloatVector.broadcast(S, wp[wi]);
-                c0 = x1.fma(w, c0);
-                d0 = x2.fma(w, d0);
-                w = FloatVector.broadcast(S, wp[wi + 1]);
-                c1 = x1.fma(w, c1);
-                d1 = x2.fma(w, d1);
-                w = FloatVector.broadcast(S, wp[wi + 2]);
-                c2 = x1.fma(w, c2);
-                d2 = x2.fma(w, d2);
-                w = FloatVector.broadcast(S, wp[wi + 3]);
-                c3 = x1.fma(w, c3);
-                d3 = x2.fma(w, d3);
-                w = FloatVector.broadcast(S, wp[wi + 4]);
-                c4 = x1.fma(w, c4);
-                d4 = x2.fma(w, d4);
-                w = FloatVector.broadcast(S, wp[wi + 5]);
-                c5 = x1.fma(w, c5);
-                d5 = x2.fma(w, d5);
-                w = FloatVector.broadcast(S, wp[wi + 6]);
-                c6 = x1.fma(w, c6);
-                d6 = x2.fma(w, d6);
-                w = FloatVector.broadcast(S, wp[wi + 7]);
-                c7 = x1.fma(w, c7);
-                d7 = x2.fma(w, d7);
-            }
-            if (relu) {
-                c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
-                c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
-                d0 = d0.max(0f); d1 = d1.max(0f); d2 = d2.max(0f); d3 = d3.max(0f);
-                d4 = d4.max(0f); d5 = d5.max(0f); d6 = d6.max(0f); d7 = d7.max(0f);
-            }
-            int dst = o + oy1 * ow + ox1;
-            var mask = S.indexInRange(ox1, ow);
-            c0.intoArray(a, dst, mask);
-            c1.intoArray(a, dst + plane, mask);
-            c2.intoArray(a, dst + 2 * plane, mask);
-            c3.intoArray(a, dst + 3 * plane, mask);
-            c4.intoArray(a, dst + 4 * plane, mask);
-            c5.intoArray(a, dst + 5 * plane, mask);
-            c6.intoArray(a, dst + 6 * plane, mask);
-            c7.intoArray(a, dst + 7 * plane, mask);
-            dst = o + oy2 * ow + ox2;
-            mask = S.indexInRange(ox2, ow);
-            d0.intoArray(a, dst, mask);
-            d1.intoArray(a, dst + plane, mask);
-            d2.intoArray(a, dst + 2 * plane, mask);
-            d3.intoArray(a, dst + 3 * plane, mask);
-            d4.intoArray(a, dst + 4 * plane, mask);
-            d5.intoArray(a, dst + 5 * plane, mask);
-            d6.intoArray(a, dst + 6 * plane, mask);
-            d7.intoArray(a, dst + 7 * plane, mask);
+        int oy1 = t / tilesPerRow;
+        int ox1 = (t % tilesPerRow) * L;
+        int oy2 = (t + 1) / tilesPerRow;
+        int ox2 = ((t + 1) % tilesPerRow) * L;
+        int in1 = sc + oy1 * rowStep + ox1;
+        int in2 = sc + oy2 * rowStep + ox2;
+        FloatVector c0 = FloatVector.broadcast(S, bias[m]);
+        FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
+        FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
+        FloatVector c3 = FloatVector.broadcast(S, bias[m + 3]);
+        FloatVector c4 = FloatVector.broadcast(S, bias[m + 4]);
+        FloatVector c5 = FloatVector.broadcast(S, bias[m + 5]);
+        FloatVector c6 = FloatVector.broadcast(S, bias[m + 6]);
+        FloatVector c7 = FloatVector.broadcast(S, bias[m + 7]);
+        FloatVector d0 = c0, d1 = c1, d2 = c2, d3 = c3, d4 = c4, d5 = c5, d6 = c6, d7 = c7;
+        for (int i = 0; i < taps; i++) {
+            int wi = w0 + i * MB;
+            FloatVector x1 = FloatVector.fromArray(S, a, in1 + toff[i]);
+            FloatVector x2 = FloatVector.fromArray(S, a, in2 + toff[i]);
+            FloatVector w = FloatVector.broadcast(S, wp[wi]);
+            c0 = x1.fma(w, c0);
+            d0 = x2.fma(w, d0);
+            w = FloatVector.broadcast(S, wp[wi + 1]);
+            c1 = x1.fma(w, c1);
+            d1 = x2.fma(w, d1);
+            w = FloatVector.broadcast(S, wp[wi + 2]);
+            c2 = x1.fma(w, c2);
+            d2 = x2.fma(w, d2);
+            w = FloatVector.broadcast(S, wp[wi + 3]);
+            c3 = x1.fma(w, c3);
+            d3 = x2.fma(w, d3);
+            w = FloatVector.broadcast(S, wp[wi + 4]);
+            c4 = x1.fma(w, c4);
+            d4 = x2.fma(w, d4);
+            w = FloatVector.broadcast(S, wp[wi + 5]);
+            c5 = x1.fma(w, c5);
+            d5 = x2.fma(w, d5);
+            w = FloatVector.broadcast(S, wp[wi + 6]);
+            c6 = x1.fma(w, c6);
+            d6 = x2.fma(w, d6);
+            w = FloatVector.broadcast(S, wp[wi + 7]);
+            c7 = x1.fma(w, c7);
+            d7 = x2.fma(w, d7);
         }
-        if (t < tiles) {
-            int oy = t / tilesPerRow;
-            int ox = (t % tilesPerRow) * L;
-            int in1 = sc + oy * rowStep + ox;
-            FloatVector c0 = FloatVector.broadcast(S, bias[m]);
-            FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
-            FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
-            FloatVector c3 = FloatVector.broadcast(S, bias[m + 3]);
-            FloatVector c4 = FloatVector.broadcast(S, bias[m + 4]);
-            FloatVector c5 = FloatVector.broadcast(S, bias[m + 5]);
-            FloatVector c6 = FloatVector.broadcast(S, bias[m + 6]);
-            FloatVector c7 = FloatVector.broadcast(S, bias[m + 7]);
-            for (int i = 0; i < taps; i++) {
-                int wi = w0 + i * MB;
-                FloatVector x1 = FloatVector.fromArray(S, a, in1 + toff[i]);
-                c0 = x1.fma(FloatVector.broadcast(S, wp[wi]), c0);
-                c1 = x1.fma(FloatVector.broadcast(S, wp[wi + 1]), c1);
-                c2 = x1.fma(FloatVector.broadcast(S, wp[wi + 2]), c2);
-                c3 = x1.fma(FloatVector.broadcast(S, wp[wi + 3]), c3);
-                c4 = x1.fma(FloatVector.broadcast(S, wp[wi + 4]), c4);
-                c5 = x1.fma(FloatVector.broadcast(S, wp[wi + 5]), c5);
-                c6 = x1.fma(FloatVector.broadcast(S, wp[wi + 6]), c6);
-                c7 = x1.fma(FloatVector.broadcast(S, wp[wi + 7]), c7);
-            }
-            if (relu) {
-                c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
-                c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
-            }
-            int dst = o + oy * ow + ox;
-            var mask = S.indexInRange(ox, ow);
-            c0.intoArray(a, dst, mask);
-            c1.intoArray(a, dst + plane, mask);
-            c2.intoArray(a, dst + 2 * plane, mask);
-            c3.intoArray(a, dst + 3 * plane, mask);
-            c4.intoArray(a, dst + 4 * plane, mask);
-            c5.intoArray(a, dst + 5 * plane, mask);
-            c6.intoArray(a, dst + 6 * plane, mask);
-            c7.intoArray(a, dst + 7 * plane, mask);
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+            c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
+            d0 = d0.max(0f); d1 = d1.max(0f); d2 = d2.max(0f); d3 = d3.max(0f);
+            d4 = d4.max(0f); d5 = d5.max(0f); d6 = d6.max(0f); d7 = d7.max(0f);
         }
+        int dst = o + oy1 * ow + ox1;
+        var mask = S.indexInRange(ox1, ow);
+        c0.intoArray(a, dst, mask);
+        c1.intoArray(a, dst + plane, mask);
+        c2.intoArray(a, dst + 2 * plane, mask);
+        c3.intoArray(a, dst + 3 * plane, mask);
+        c4.intoArray(a, dst + 4 * plane, mask);
+        c5.intoArray(a, dst + 5 * plane, mask);
+        c6.intoArray(a, dst + 6 * plane, mask);
+        c7.intoArray(a, dst + 7 * plane, mask);
+        dst = o + oy2 * ow + ox2;
+        mask = S.indexInRange(ox2, ow);
+        d0.intoArray(a, dst, mask);
+        d1.intoArray(a, dst + plane, mask);
+        d2.intoArray(a, dst + 2 * plane, mask);
+        d3.intoArray(a, dst + 3 * plane, mask);
+        d4.intoArray(a, dst + 4 * plane, mask);
+        d5.intoArray(a, dst + 5 * plane, mask);
+        d6.intoArray(a, dst + 6 * plane, mask);
+        d7.intoArray(a, dst + 7 * plane, mask);
+    }
+
+    /** Eight output channels of one output tile. */
+    private void one(float[] a, int sc, int o, int w0, int m, int t, int tilesPerRow) {
+        int ow = s.ow();
+        int plane = s.oh() * ow;
+        int rowStep = s.strideH() * rowStride;
+        int taps = toff.length;
+        int oy = t / tilesPerRow;
+        int ox = (t % tilesPerRow) * L;
+        int in1 = sc + oy * rowStep + ox;
+        FloatVector c0 = FloatVector.broadcast(S, bias[m]);
+        FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
+        FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
+        FloatVector c3 = FloatVector.broadcast(S, bias[m + 3]);
+        FloatVector c4 = FloatVector.broadcast(S, bias[m + 4]);
+        FloatVector c5 = FloatVector.broadcast(S, bias[m + 5]);
+        FloatVector c6 = FloatVector.broadcast(S, bias[m + 6]);
+        FloatVector c7 = FloatVector.broadcast(S, bias[m + 7]);
+        for (int i = 0; i < taps; i++) {
+            int wi = w0 + i * MB;
+            FloatVector x1 = FloatVector.fromArray(S, a, in1 + toff[i]);
+            c0 = x1.fma(FloatVector.broadcast(S, wp[wi]), c0);
+            c1 = x1.fma(FloatVector.broadcast(S, wp[wi + 1]), c1);
+            c2 = x1.fma(FloatVector.broadcast(S, wp[wi + 2]), c2);
+            c3 = x1.fma(FloatVector.broadcast(S, wp[wi + 3]), c3);
+            c4 = x1.fma(FloatVector.broadcast(S, wp[wi + 4]), c4);
+            c5 = x1.fma(FloatVector.broadcast(S, wp[wi + 5]), c5);
+            c6 = x1.fma(FloatVector.broadcast(S, wp[wi + 6]), c6);
+            c7 = x1.fma(FloatVector.broadcast(S, wp[wi + 7]), c7);
+        }
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+            c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
+        }
+        int dst = o + oy * ow + ox;
+        var mask = S.indexInRange(ox, ow);
+        c0.intoArray(a, dst, mask);
+        c1.intoArray(a, dst + plane, mask);
+        c2.intoArray(a, dst + 2 * plane, mask);
+        c3.intoArray(a, dst + 3 * plane, mask);
+        c4.intoArray(a, dst + 4 * plane, mask);
+        c5.intoArray(a, dst + 5 * plane, mask);
+        c6.intoArray(a, dst + 6 * plane, mask);
+        c7.intoArray(a, dst + 7 * plane, mask);
     }
 
     private void single(float[] a, int sc, int o, int w0, int m) {
