@@ -1,43 +1,24 @@
 package dev.wayfinder.randomization.layout;
 
 import dev.wayfinder.scenarios.model.Episode;
-import dev.wayfinder.scenarios.model.Obstacle;
-import dev.wayfinder.scenarios.model.ObstacleKind;
 import dev.wayfinder.scenarios.planning.AStar;
 import dev.wayfinder.scenarios.planning.OccupancyGrid;
-import java.util.List;
+import dev.wayfinder.scenarios.validate.ScenarioValidator;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The default {@link LayoutCheck}: plans with the scenarios A* planner on an occupancy grid of the
- * episode's static and pushable obstacles inflated by the robot's bounding radius (moving obstacles pass by
- * and are left out, as in scenario validation). Pushable obstacles count as walls, which is conservative.
+ * The default {@link LayoutCheck}: plans with the scenarios A* planner on the same grid the scenario
+ * validator checks files with ({@link ScenarioValidator#solvabilityGrid(Episode)}: static and pushable
+ * obstacles, distractors and extra obstacles included, inflated by the robot's bounding radius; moving
+ * obstacles pass by and are left out). Pushable obstacles count as walls, which is conservative.
+ * Stateless and thread-safe.
  */
 public final class PlannerCheck implements LayoutCheck {
-    /** Default grid cell side, metres. */
-    public static final double DEFAULT_RESOLUTION = 0.05;
-
-    private final double resolution;
-
-    /** @param resolution grid cell side, metres, &gt; 0 (coarsened by the grid for very large arenas) */
-    public PlannerCheck(double resolution) {
-        if (!(resolution > 0) || !Double.isFinite(resolution)) {
-            throw new IllegalArgumentException("resolution must be finite and > 0, got " + resolution);
-        }
-        this.resolution = resolution;
-    }
-
-    /** A check with {@link #DEFAULT_RESOLUTION}. */
-    public PlannerCheck() {
-        this(DEFAULT_RESOLUTION);
-    }
-
     @Override
     public Optional<String> problem(Episode e) {
-        List<Obstacle> solid = e.obstacles().stream().filter(o -> o.kind() != ObstacleKind.MOVING).toList();
-        double radius = e.robot().footprint().boundingRadius();
-        OccupancyGrid grid = OccupancyGrid.of(e.arena(), solid, radius, Math.min(resolution, radius));
+        OccupancyGrid grid = ScenarioValidator.solvabilityGrid(e);
+        double radius = grid.inflation();
         if (!grid.isPointClear(e.start().position())) {
             return Optional.of("the start " + point(e.start().x(), e.start().y())
                     + " is blocked for a robot of radius " + fmt(radius) + " m");
