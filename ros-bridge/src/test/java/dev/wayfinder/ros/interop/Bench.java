@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Side-by-side numbers measured in one run: Twist ping-pong round trips Java->Cyclone echo versus Cyclone->Cyclone
- * echo (same echo peer, topic, type and QoS), and 640x480 rgb8 images at 30 Hz on reliable QoS. Prints "BENCH"
+ * echo (same echo peer, topic, type and QoS) and Java->Java, and 640x480 rgb8 images at 30 Hz on reliable QoS. Prints "BENCH"
  * lines; asserts only that every exchange completed, never a time.
  */
 final class Bench {
@@ -61,8 +61,37 @@ final class Bench {
             System.out.println("BENCH twist round trip Cyclone->Cyclone echo (us): p50 " + f[1] + " p90 " + f[2]
                     + " p99 " + f[3] + " max " + f[4]);
         }
+        javaToJava();
         String images = images(peer, config);
         return "PASS bench: " + ROUND_TRIPS + " round trips each way; " + images;
+    }
+
+    private static void javaToJava() throws Exception {
+        try (Node a = Node.create("bench_ping", NodeOptions.localhost(0));
+             Node b = Node.create("bench_echo", NodeOptions.localhost(0))) {
+            Publisher<Twist> echoPub = b.publisher(Twist.TYPE, "/from_j", QosProfile.DEFAULT);
+            b.subscription(Twist.TYPE, "/to_j", QosProfile.DEFAULT, echoPub::publish);
+            LinkedBlockingQueue<Twist> back = new LinkedBlockingQueue<>();
+            Subscription sub = a.subscription(Twist.TYPE, "/from_j", QosProfile.DEFAULT, back::add);
+            Publisher<Twist> pub = a.publisher(Twist.TYPE, "/to_j", QosProfile.DEFAULT);
+            InteropMain.check(InteropMain.waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1
+                    && echoPub.subscriptionCount() == 1, 15_000), "Java echo not matched");
+            long[] rtt = new long[ROUND_TRIPS];
+            for (int i = 0; i < WARMUP + ROUND_TRIPS; i++) {
+                Twist t = InteropMain.twistOf(i);
+                long t0 = System.nanoTime();
+                pub.publish(t);
+                Twist r;
+                do {
+                    r = back.poll(2, TimeUnit.SECONDS);
+                    InteropMain.check(r != null, "Java round trip " + i + " timed out");
+                } while (!r.equals(t));
+                if (i >= WARMUP) {
+                    rtt[i - WARMUP] = (System.nanoTime() - t0) / 1000;
+                }
+            }
+            System.out.println("BENCH twist round trip Java->Java echo, one JVM (us): " + percentiles(rtt));
+        }
     }
 
     private static String images(Path peer, Path config) throws Exception {

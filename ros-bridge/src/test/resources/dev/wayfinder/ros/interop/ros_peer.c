@@ -101,7 +101,8 @@ int main(int argc, char **argv) {
     rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/to_c", reliable, 0, 0, 10);
     wr = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/from_c", reliable, 0, 1, 10);
   } else if (image) {
-    rd = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_to_c", reliable, 0, 0, 5);
+    /* a deep reader cache so a briefly starved peer process does not drop images it already received */
+    rd = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_to_c", reliable, 0, 0, 30);
     wr = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_from_c", reliable, 0, 1, 5);
   } else if (strcmp(mode, "sub-latched") == 0) {
     rd = endpoint(pp, &geometry_msgs_msg_dds__Twist__desc, "rt/latched", 1, 1, 0, 10);
