@@ -30,10 +30,12 @@ public final class RenderBench {
      *
      * @param name         what was measured
      * @param perSecond    frames (or views, or steps) per second
-     * @param microsEach   microseconds per frame (or view, or step)
+     * @param microsEach   wall-clock microseconds per frame (or view, or step)
+     * @param cpuMicrosEach CPU microseconds of the calling thread per frame: the true cost when llvmpipe
+     *                     rasterizes on the calling thread (LP_NUM_THREADS=0), steady even on a busy machine
      * @param unit         "frames", "views" or "steps"
      */
-    public record Row(String name, double perSecond, double microsEach, String unit) {}
+    public record Row(String name, double perSecond, double microsEach, double cpuMicrosEach, String unit) {}
 
     private final double warmupSeconds;
     private final double measureSeconds;
@@ -140,6 +142,8 @@ public final class RenderBench {
         while (System.nanoTime() < end) {
             body.accept(i++);
         }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         end = start + (long) (measureSeconds * 1e9);
         long calls = 0;
@@ -149,9 +153,10 @@ public final class RenderBench {
             calls++;
             now = System.nanoTime();
         } while (now < end);
+        double cpuMicros = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / (calls * perCall);
         double seconds = (now - start) / 1e9;
         double perSecond = calls * perCall / seconds;
-        Row row = new Row(name, perSecond, 1e6 / perSecond, unit);
+        Row row = new Row(name, perSecond, 1e6 / perSecond, cpuMicros, unit);
         if (progress != null) {
             progress.println(format(row));
         }
@@ -160,8 +165,8 @@ public final class RenderBench {
 
     /** The rows as an aligned text table. */
     public static String table(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %12s %12s%n", "case", "per second",
-                "us each"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %12s %12s %12s %14s%n", "case",
+                "per second", "us each", "cpu us each", "per cpu-second"));
         for (Row row : rows) {
             sb.append(format(row)).append('\n');
         }
@@ -169,8 +174,8 @@ public final class RenderBench {
     }
 
     private static String format(Row row) {
-        return String.format(Locale.ROOT, "%-34s %12.0f %12.1f  %s/s", row.name(), row.perSecond(), row.microsEach(),
-                row.unit());
+        return String.format(Locale.ROOT, "%-34s %12.0f %12.1f %12.1f %14.0f  %s", row.name(), row.perSecond(),
+                row.microsEach(), row.cpuMicrosEach(), 1e6 / row.cpuMicrosEach(), row.unit());
     }
 
     /** Runs the benchmark: optional arguments are the warm-up and measurement seconds (default 2 and 3). */
