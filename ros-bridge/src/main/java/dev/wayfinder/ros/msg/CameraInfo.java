@@ -45,11 +45,13 @@ public record CameraInfo(Header header, int height, int width, String distortion
         p = p.clone();
     }
 
+    /** @return a copy of the d array (the record stays immutable) */
     @Override
     public double[] d() {
         return d.clone();
     }
 
+    /** @return a copy of the p array (the record stays immutable) */
     @Override
     public double[] p() {
         return p.clone();

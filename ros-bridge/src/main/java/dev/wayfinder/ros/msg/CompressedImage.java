@@ -26,6 +26,7 @@ public record CompressedImage(Header header, String format, byte[] data) {
         data = data.clone();
     }
 
+    /** @return a copy of the data array (the record stays immutable) */
     @Override
     public byte[] data() {
         return data.clone();

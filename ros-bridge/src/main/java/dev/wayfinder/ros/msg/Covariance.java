@@ -26,6 +26,7 @@ public record Covariance(double[] values) {
         return new Covariance(new double[36]);
     }
 
+    /** @return a copy of the values array (the record stays immutable) */
     @Override
     public double[] values() {
         return values.clone();

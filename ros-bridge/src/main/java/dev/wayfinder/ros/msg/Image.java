@@ -36,6 +36,7 @@ public record Image(Header header, int height, int width, String encoding, boole
         data = data.clone();
     }
 
+    /** @return a copy of the data array (the record stays immutable) */
     @Override
     public byte[] data() {
         return data.clone();

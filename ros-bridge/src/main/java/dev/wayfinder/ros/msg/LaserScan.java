@@ -42,11 +42,13 @@ public record LaserScan(Header header, float angleMin, float angleMax, float ang
         intensities = intensities.clone();
     }
 
+    /** @return a copy of the ranges array (the record stays immutable) */
     @Override
     public float[] ranges() {
         return ranges.clone();
     }
 
+    /** @return a copy of the intensities array (the record stays immutable) */
     @Override
     public float[] intensities() {
         return intensities.clone();

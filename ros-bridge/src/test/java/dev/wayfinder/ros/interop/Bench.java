@@ -51,11 +51,13 @@ final class Bench {
                 }
             }
             java = percentiles(rtt);
+            InteropMain.check(echo.alive(), "echo peer died");
             System.out.println("BENCH twist round trip Java->Cyclone echo (us): " + java);
         }
         try (PeerProcess echo = new PeerProcess(peer, config, "echo-twist", "reliable", "60");
              PeerProcess ping = new PeerProcess(peer, config, "ping-twist", String.valueOf(ROUND_TRIPS), "60")) {
             List<String> out = ping.await(l -> l.startsWith("rtt-us "), 1, 30_000);
+            InteropMain.check(echo.alive(), "echo peer died: " + echo.lines());
             InteropMain.check(!out.isEmpty() && out.get(0).endsWith("n " + ROUND_TRIPS), "Cyclone ping: " + ping.lines());
             String[] f = out.get(0).split(" ");
             System.out.println("BENCH twist round trip Cyclone->Cyclone echo (us): p50 " + f[1] + " p90 " + f[2]

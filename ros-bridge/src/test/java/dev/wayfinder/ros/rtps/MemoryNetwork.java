@@ -75,8 +75,12 @@ public final class MemoryNetwork implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         delivery.shutdownNow();
-        delivery.awaitTermination(2, TimeUnit.SECONDS);
+        try {
+            delivery.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
