@@ -137,4 +137,27 @@ class CameraGeometryTest {
         double u = TestEpisodes.centroid(f, SegmentationIds.obstacle(0))[0];
         assertTrue(u > 36, "box pushed to -y (right) should appear right of centre, u=" + u);
     }
+
+    @Test
+    void fogFadesFarSurfacesIntoTheBackground() {
+        Episode clear = TestEpisodes.room(20, List.of());
+        var l = clear.lighting();
+        var foggy = new dev.wayfinder.scenarios.model.Lighting(l.azimuth(), l.elevation(), l.color(), l.intensity(),
+                l.ambient(), l.background(), 0.8);
+        Episode e = new Episode(clear.scenarioName(), 0, clear.arena(), clear.obstacles(), clear.robot(),
+                clear.dynamics(), clear.cameraEffects(), foggy, clear.start(), clear.goal(), clear.goalTolerance(),
+                clear.limits());
+        CameraFrame f = render(e);
+        CameraFrame c = render(clear);
+        int bg = l.background().toRgb8();
+        assertTrue(colourDistance(f.rgbAt(32, 31), bg) <= 3, "wall at 10 m in dense fog looks like the background");
+        assertTrue(colourDistance(c.rgbAt(32, 31), bg) > 20, "without fog the wall differs from the background");
+        assertTrue(colourDistance(f.rgbAt(32, 63), c.rgbAt(32, 63)) < colourDistance(f.rgbAt(32, 31), c.rgbAt(32, 31)),
+                "near floor is fogged less than the far wall");
+    }
+
+    private static int colourDistance(int a, int b) {
+        return Math.max(Math.abs((a >> 16 & 0xff) - (b >> 16 & 0xff)), Math.max(Math.abs((a >> 8 & 0xff)
+                - (b >> 8 & 0xff)), Math.abs((a & 0xff) - (b & 0xff))));
+    }
 }
