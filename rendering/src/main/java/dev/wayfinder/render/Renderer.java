@@ -32,6 +32,7 @@ public final class Renderer implements AutoCloseable {
     private final EglContext context;
     private final GlProgram[] programs;
     private final InstancedMeshes meshes;
+    private static final int MAX_TARGETS = 6;
     private final List<Framebuffer> targets = new ArrayList<>();
     private final float[] view = new float[16];
     private final float[] proj = new float[16];
@@ -330,6 +331,10 @@ public final class Renderer implements AutoCloseable {
             if (f.width() == width && f.height() == height) {
                 return f;
             }
+        }
+        if (targets.size() == MAX_TARGETS) {
+            // A studio window being resized asks for many sizes: keep only the most recent few.
+            targets.remove(0).close();
         }
         Framebuffer f = new Framebuffer(width, height);
         targets.add(f);
