@@ -23,6 +23,8 @@ public final class BatchSampler {
     private final int maxChunks;
     private final int swapEvery;
     private final int maxShift;
+    private final double actionDropout;
+    private final double[] classWeight;
     private final SplittableRandom rnd;
     private final List<Chunk> resident = new ArrayList<>();
     private final List<Integer> residentIndex = new ArrayList<>();
@@ -32,9 +34,11 @@ public final class BatchSampler {
     /**
      * @param maxChunks chunks held in memory, &gt;= 1
      * @param maxShift  largest augmentation shift in pixels, &gt;= 0
+     * @param actionDropout probability of clearing a sample's previous-action one-hot (as at an episode's start)
      * @param seed      seeds chunk choice, sample choice and augmentation
      */
-    public BatchSampler(Dataset dataset, NetworkSpec spec, int maxChunks, int swapEvery, int maxShift, long seed) {
+    public BatchSampler(Dataset dataset, NetworkSpec spec, int maxChunks, int swapEvery, int maxShift,
+                        double actionDropout, long seed) {
         if (maxChunks < 1 || swapEvery < 1 || maxShift < 0) {
             throw new IllegalArgumentException("maxChunks and swapEvery must be >= 1 and maxShift >= 0");
         }
@@ -43,8 +47,10 @@ public final class BatchSampler {
         this.maxChunks = maxChunks;
         this.swapEvery = swapEvery;
         this.maxShift = maxShift;
+        this.actionDropout = actionDropout;
         this.rnd = new SplittableRandom(seed);
         this.plain = new float[spec.imageSize()];
+        this.classWeight = new double[spec.actions()];
     }
 
     /** Samples currently held in memory. */
@@ -64,14 +70,36 @@ public final class BatchSampler {
                 residentIndex.remove(i);
             }
         }
+        boolean changed = false;
         while (resident.size() < Math.min(maxChunks, n)) {
             load(pick(n));
+            changed = true;
         }
         if (batches % swapEvery == 0 && n > resident.size()) {
             int victim = rnd.nextInt(resident.size());
             resident.remove(victim);
             residentIndex.remove(victim);
             load(pick(n));
+            changed = true;
+        }
+        if (changed) {
+            updateClassWeights();
+        }
+    }
+
+    private void updateClassWeights() {
+        long[] count = new long[classWeight.length];
+        long total = 0;
+        for (Chunk c : resident) {
+            for (int k = 0; k < c.size(); k++) {
+                count[c.label(k)]++;
+                total++;
+            }
+        }
+        for (int a = 0; a < count.length; a++) {
+            double freq = count[a] / (double) Math.max(1, total);
+            // Balanced toward rare actions, clipped so a handful of samples cannot dominate.
+            classWeight[a] = count[a] == 0 ? 1 : Math.max(0.3, Math.min(3, 1.0 / (count.length * freq)));
         }
     }
 
@@ -102,9 +130,11 @@ public final class BatchSampler {
      * @param images  n x imageSize floats
      * @param states  n x stateSize floats
      * @param labels  n labels
+     * @param weights n sample weights (class-balancing)
      * @param augment whether to shift and jitter
      */
-    public void next(float[] images, float[] states, int[] labels, int n, boolean augment) throws IOException {
+    public void next(float[] images, float[] states, int[] labels, float[] weights, int n, boolean augment)
+            throws IOException {
         refresh();
         batches++;
         int is = spec.imageSize();
@@ -121,6 +151,10 @@ public final class BatchSampler {
             }
             System.arraycopy(c.states(), s * ss, states, k * ss, ss);
             labels[k] = c.label(s);
+            weights[k] = (float) classWeight[labels[k]];
+            if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {
+                java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, (k + 1) * ss, 0f);
+            }
         }
     }
 

@@ -18,6 +18,20 @@ import ai.djl.training.tracker.Tracker;
  * Not thread-safe.
  */
 public final class DjlLearner implements AutoCloseable {
+    static {
+        // Offline and single-threaded unless the user chose otherwise: no model-zoo downloads, and one
+        // intra-op thread measured faster than two on a shared two-core machine.
+        setDefault("ai.djl.offline", "true");
+        setDefault("ai.djl.pytorch.num_threads", "1");
+        setDefault("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
     private final NetworkSpec spec;
     private final NDManager manager;
     private final DjlPolicyBlock block;

@@ -115,8 +115,7 @@ public final class DaggerTrainer {
         int[] labels = new int[cfg.batch()];
         float[] images = new float[cfg.batch() * spec.imageSize()];
         float[] states = new float[cfg.batch() * spec.stateSize()];
-        float[] ones = new float[cfg.batch()];
-        java.util.Arrays.fill(ones, 1f);
+        float[] sampleWeights = new float[cfg.batch()];
         long gradDone = 0;
         try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay())) {
@@ -133,11 +132,11 @@ public final class DaggerTrainer {
 
                 long t1 = System.nanoTime();
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
-                        cfg.seed() * 31 + k);
+                        cfg.actionDropout(), cfg.seed() * 31 + k);
                 double lossSum = 0;
                 for (int g = 0; g < cfg.gradientSteps(); g++) {
-                    sampler.next(images, states, labels, cfg.batch(), cfg.augmentShift() > 0);
-                    float loss = learner.step(images, states, labels, ones, cfg.batch());
+                    sampler.next(images, states, labels, sampleWeights, cfg.batch(), cfg.augmentShift() > 0);
+                    float loss = learner.step(images, states, labels, sampleWeights, cfg.batch());
                     if (!Float.isFinite(loss)) {
                         throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
                     }

@@ -1,0 +1,125 @@
+package dev.wayfinder.cli.policy;
+
+import dev.wayfinder.cli.Json;
+import dev.wayfinder.cli.JsonOption;
+import dev.wayfinder.cli.Main;
+import dev.wayfinder.cli.Outputs;
+import dev.wayfinder.cli.UserException;
+import dev.wayfinder.policy.eval.EvalRow;
+import dev.wayfinder.policy.eval.Evaluator;
+import dev.wayfinder.policy.export.PolicyExport;
+import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.policy.train.DaggerTrainer;
+import dev.wayfinder.scenarios.library.ScenarioLibrary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wayfinder eval}: the policy beside the expert and a random baseline on held-out seeds. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Evaluate a trained camera policy on held-out test seeds, per scenario and on its",
+        "out-of-distribution variant, beside the privileged expert and a random policy; writes report.md",
+        "with the table, training curves and GIFs, and exports the policy (inference-core and ONNX)."})
+public final class EvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin JsonOption json;
+
+  @Option(names = "--run", paramLabel = "DIR", description = "A training run folder (uses its best.weights).")
+  Path run;
+
+  @Option(names = "--weights", paramLabel = "FILE", description = "A weights file instead of a run folder.")
+  Path weights;
+
+  @Option(names = "--scenario", paramLabel = "NAME|FILE",
+      description = "Evaluate on this scenario (repeatable; default every bundled scenario).")
+  List<String> scenarios;
+
+  @Option(names = "--episodes", defaultValue = "20", paramLabel = "N",
+      description = "Episodes per scenario, variant and driver (default ${DEFAULT-VALUE}).")
+  int episodes;
+
+  @Option(names = "--ood-factor", defaultValue = "1.5", paramLabel = "F",
+      description = "Widening of the randomization ranges for the OOD variant; 1 skips it (default ${DEFAULT-VALUE}).")
+  double oodFactor;
+
+  @Option(names = "--envs", defaultValue = "8", paramLabel = "N", description = "Envs stepped together.")
+  int envs;
+
+  @Option(names = "--no-gifs", description = "Skip the GIFs.")
+  boolean noGifs;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Report folder (default RUN/eval, or wayfinder-eval).")
+  Path output;
+
+  /** The JSON shape. */
+  public record Result(List<EvalRow> rows, String report, List<String> gifs, String modelFile, String onnxFile,
+                       double exportMaxAbsDiff) {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if ((run == null) == (weights == null)) {
+      throw new UserException("give exactly one of --run DIR or --weights FILE");
+    }
+    try {
+      Path file = weights;
+      if (run != null) {
+        file = Files.exists(run.resolve(DaggerTrainer.BEST)) ? run.resolve(DaggerTrainer.BEST)
+            : run.resolve(DaggerTrainer.WEIGHTS);
+      }
+      if (!Files.exists(file)) {
+        throw new UserException("no weights at " + file + "; train first ('wayfinder train')");
+      }
+      PolicyWeights w = PolicyWeights.fromBytes(Files.readAllBytes(file), file.toString());
+      Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
+      Outputs.directory(dir);
+      Result r = evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
+          oodFactor, envs, 1, !noGifs), dir, Optional.ofNullable(run), json.enabled() ? System.err : System.out);
+      if (json.enabled()) {
+        Json.print(out, r);
+      } else {
+        print(out, r);
+      }
+      out.flush();
+      return Main.OK;
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserException("evaluation failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Evaluates, writes the report and exports (shared with the demo). */
+  public static Result evaluate(PolicyWeights w, Evaluator.Options o, Path dir, Optional<Path> run, PrintStream log)
+      throws IOException {
+    log.println(Evaluator.header());
+    Evaluator.Result e = Evaluator.run(w, o, dir, run, log);
+    PolicyExport.Result x = PolicyExport.export(w, dir.resolve("export"));
+    return new Result(e.rows(), e.report().toString(), e.gifs().stream().map(Path::toString).toList(),
+        x.modelFile().toString(), x.onnxFile().toString(), x.maxAbsDiff());
+  }
+
+  /** Prints the table and the paths. */
+  public static void print(PrintWriter out, Result r) {
+    out.println();
+    out.println(Evaluator.header());
+    for (EvalRow row : r.rows()) {
+      out.println(Evaluator.line(row));
+    }
+    out.printf(Locale.ROOT, "%nexported %s and %s (max |logit - DJL| %.2g)%n", r.modelFile(), r.onnxFile(),
+        r.exportMaxAbsDiff());
+    out.printf("report: %s%n", r.report());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.wayfinder.cli.policy;
+
+import dev.wayfinder.cli.Json;
+import dev.wayfinder.cli.JsonOption;
+import dev.wayfinder.cli.Main;
+import dev.wayfinder.cli.Outputs;
+import dev.wayfinder.cli.UserException;
+import dev.wayfinder.policy.train.DaggerTrainer;
+import dev.wayfinder.policy.train.Metrics;
+import dev.wayfinder.policy.train.Progress;
+import dev.wayfinder.policy.train.TrainConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wayfinder train}: behaviour cloning then DAgger for the camera policy, resumable after a crash. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train the camera navigation policy: behaviour cloning from the privileged expert, then",
+        "DAgger rounds under full domain randomization. Writes config.yaml, checkpoint.bin, dataset/,",
+        "metrics.csv, loss.png, success.png, policy.weights and best.weights into the run folder."})
+public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin JsonOption json;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "wayfinder-run", paramLabel = "DIR",
+      description = "Run folder for a new run (default ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the run in DIR from its last checkpoint (its config.yaml rules).")
+  Path resume;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Training config YAML (keys as in config.yaml).")
+  Path config;
+
+  @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "Train on this scenario (repeatable).")
+  List<String> scenarios;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "DAgger iterations including behaviour cloning.")
+  Integer iterations;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, sampling and episodes.")
+  Long seed;
+
+  /** The JSON shape of the result. */
+  public record Result(String dir, int iterations, List<Metrics> metrics, String weights, String best) {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintStream progress = json.enabled() ? System.err : System.out;
+    try {
+      DaggerTrainer.Result r;
+      if (resume != null) {
+        if (!Files.isDirectory(resume)) {
+          throw new UserException("--resume " + resume + ": no such run folder");
+        }
+        r = DaggerTrainer.run(resume, TrainConfig.DEFAULT, true, progress, !json.enabled() && Progress.stdoutIsTerminal());
+      } else {
+        TrainConfig cfg = config == null ? TrainConfig.DEFAULT
+            : TrainConfig.fromYaml(Files.readString(config), config.toString());
+        if (scenarios != null) {
+          cfg = cfg.withScenarios(scenarios);
+        }
+        if (iterations != null) {
+          cfg = cfg.withIterations(iterations);
+        }
+        if (seed != null) {
+          cfg = cfg.withSeed(seed);
+        }
+        Outputs.directory(output);
+        r = DaggerTrainer.run(output, cfg, false, progress, !json.enabled() && Progress.stdoutIsTerminal());
+      }
+      Path dir = r.dir();
+      Result res = new Result(dir.toString(), r.metrics().size(), r.metrics(),
+          dir.resolve(DaggerTrainer.WEIGHTS).toString(), dir.resolve(DaggerTrainer.BEST).toString());
+      if (json.enabled()) {
+        Json.print(out, res);
+      } else {
+        Metrics last = r.metrics().isEmpty() ? null : r.metrics().get(r.metrics().size() - 1);
+        if (last != null) {
+          out.printf(Locale.ROOT, "trained %d iterations in %s: validation success %.2f, SPL %.2f, collisions %.2f%n",
+              r.metrics().size(), Progress.formatSeconds(last.elapsed()), last.valSuccess(), last.valSpl(),
+              last.valCollision());
+        }
+        out.printf("run folder %s (metrics.csv, loss.png, success.png, best.weights)%n", dir);
+      }
+      out.flush();
+      return Main.OK;
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserException("training I/O failed: " + e.getMessage(), e);
+    }
+  }
+}

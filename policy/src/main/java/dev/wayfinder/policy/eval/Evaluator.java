@@ -1,0 +1,110 @@
+package dev.wayfinder.policy.eval;
+
+import dev.wayfinder.policy.net.InferencePolicy;
+import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.policy.rollout.Driver;
+import dev.wayfinder.policy.rollout.Rollouts;
+import dev.wayfinder.policy.train.ScenarioRefs;
+import dev.wayfinder.randomization.Randomizer;
+import dev.wayfinder.randomization.Split;
+import dev.wayfinder.scenarios.model.Scenario;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Evaluates the camera policy against the privileged expert and a random policy on held-out test-split seeds
+ * (disjoint from the train and validation seeds used in training), per scenario, in distribution and on the
+ * scenario's out-of-distribution variant ({@link Randomizer#ood}). The three drivers see the same episodes.
+ * Writes {@code report.md} with the table, the training curves (when a run folder is given) and GIFs of a
+ * success and a failure per scenario.
+ */
+public final class Evaluator {
+    /**
+     * What to evaluate.
+     *
+     * @param scenarios scenario names or files, at least one
+     * @param episodes  episodes per scenario, variant and driver, &gt;= 1
+     * @param oodFactor widening of the randomization ranges for the OOD variant, &gt;= 1 (1 skips it)
+     * @param envs      envs stepped together, &gt;= 1
+     * @param seed      seeds the random baseline
+     * @param gifs      whether to record GIFs
+     */
+    public record Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed,
+                          boolean gifs) {
+        public Options {
+            scenarios = List.copyOf(scenarios);
+            if (scenarios.isEmpty() || episodes < 1 || !(oodFactor >= 1) || envs < 1) {
+                throw new IllegalArgumentException("evaluation needs scenarios, episodes >= 1, ood factor >= 1 and "
+                        + "envs >= 1; got " + scenarios + ", " + episodes + ", " + oodFactor + ", " + envs);
+            }
+        }
+    }
+
+    /** The results. */
+    public record Result(List<EvalRow> rows, Path report, List<Path> gifs) {
+    }
+
+    private Evaluator() {
+    }
+
+    /** Runs the evaluation and writes the report into {@code outDir}. */
+    public static Result run(PolicyWeights weights, Options o, Path outDir, Optional<Path> trainDir, PrintStream log)
+            throws IOException {
+        Files.createDirectories(outDir);
+        List<EvalRow> rows = new ArrayList<>();
+        List<Path> gifs = new ArrayList<>();
+        for (Scenario base : ScenarioRefs.load(o.scenarios())) {
+            List<Scenario> variants = new ArrayList<>(List.of(base));
+            if (o.oodFactor() > 1) {
+                variants.add(Randomizer.ood(base, o.oodFactor()));
+            }
+            for (Scenario s : variants) {
+                String variant = s == base ? "in-distribution" : "ood";
+                int envs = Math.min(o.envs(), o.episodes());
+                var cam = s.robot().camera();
+                Film film = new Film(outDir, s.name(), cam.width(), cam.height());
+                try (Rollouts r = new Rollouts(List.of(s), envs, true)) {
+                    var out = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
+                            Optional.empty(), o.gifs() ? Optional.of(film) : Optional.empty());
+                    rows.add(EvalRow.of(s.name(), variant, "policy", out.episodes()));
+                }
+                film.success().ifPresent(gifs::add);
+                film.failure().ifPresent(gifs::add);
+                try (Rollouts r = new Rollouts(List.of(s), envs, false)) {
+                    for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
+                        var out = r.run(plan(d, o), Optional.empty(), Optional.empty(), Optional.empty());
+                        rows.add(EvalRow.of(s.name(), variant, d.key(), out.episodes()));
+                    }
+                }
+                for (EvalRow row : rows.subList(rows.size() - 3, rows.size())) {
+                    log.println(line(row));
+                }
+            }
+        }
+        Path report = Report.write(outDir, rows, gifs, trainDir);
+        return new Result(rows, report, gifs);
+    }
+
+    private static Rollouts.Plan plan(Driver d, Options o) {
+        return new Rollouts.Plan(d, 0, Split.TEST, 0, Long.MAX_VALUE, o.episodes(), o.seed());
+    }
+
+    /** The table's header line. */
+    public static String header() {
+        return String.format(Locale.ROOT, "%-26s %-16s %-7s %5s %8s %6s %10s %9s", "scenario", "variant", "driver",
+                "eps", "success", "SPL", "collision", "time [s]");
+    }
+
+    /** One table line. */
+    public static String line(EvalRow r) {
+        return String.format(Locale.ROOT, "%-26s %-16s %-7s %5d %8.2f %6.2f %10.2f %9.1f", r.scenario(), r.variant(),
+                r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.meanTimeToGoal());
+    }
+}

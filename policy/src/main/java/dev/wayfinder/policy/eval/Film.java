@@ -1,0 +1,139 @@
+package dev.wayfinder.policy.eval;
+
+import dev.wayfinder.policy.rollout.EpisodeResult;
+import dev.wayfinder.policy.rollout.Rollouts;
+import dev.wayfinder.scenarios.draw.MapDrawer;
+import dev.wayfinder.scenarios.model.Episode;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records the first successful and the first failed episode of env 0 during a rollout and writes each as an
+ * animated GIF: the robot's camera view (scaled up) beside the top-down map with the trajectory so far.
+ * Not thread-safe.
+ */
+public final class Film implements Rollouts.Listener {
+    private static final int MAP = 320;
+    private static final int MAX_FRAMES = 160;
+
+    private final Path dir;
+    private final String prefix;
+    private final List<byte[]> frames = new ArrayList<>();
+    private final List<double[]> poses = new ArrayList<>();
+    private int camW;
+    private int camH;
+    private Optional<Path> success = Optional.empty();
+    private Optional<Path> failure = Optional.empty();
+
+    /** GIFs go to {@code dir/<prefix>-success.gif} and {@code dir/<prefix>-failure.gif}. */
+    public Film(Path dir, String prefix, int cameraWidth, int cameraHeight) {
+        this.dir = dir;
+        this.prefix = prefix;
+        this.camW = cameraWidth;
+        this.camH = cameraHeight;
+    }
+
+    /** The success GIF, once written. */
+    public Optional<Path> success() {
+        return success;
+    }
+
+    /** The failure GIF, once written. */
+    public Optional<Path> failure() {
+        return failure;
+    }
+
+    @Override
+    public void step(int env, Episode episode, byte[] rgb, double x, double y, double yaw, int action) {
+        if (env != 0 || (success.isPresent() && failure.isPresent()) || rgb == null) {
+            return;
+        }
+        frames.add(rgb.clone());
+        poses.add(new double[] {x, y, yaw});
+    }
+
+    @Override
+    public void end(int env, Episode episode, EpisodeResult result) {
+        if (env != 0) {
+            return;
+        }
+        try {
+            if (result.success() && success.isEmpty()) {
+                success = Optional.of(write(episode, result, "success"));
+            } else if (!result.success() && failure.isEmpty()) {
+                failure = Optional.of(write(episode, result, "failure"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            frames.clear();
+            poses.clear();
+        }
+    }
+
+    private Path write(Episode e, EpisodeResult r, String kind) throws IOException {
+        BufferedImage map = MapDrawer.draw(e, new MapDrawer.Options(MAP, false,
+                Optional.of(e.scenarioName() + " seed " + Long.toUnsignedString(e.seed()) + ": " + kind
+                        + (r.collision() ? " (collision)" : ""))));
+        double ex = e.arena().halfX() + e.arena().wallThickness();
+        double ey = e.arena().halfY() + e.arena().wallThickness();
+        double ppm = MAP / (2 * Math.max(ex, ey));
+        double ox = (map.getWidth() - 2 * ex * ppm) / 2;
+        int side = map.getHeight();
+        int stride = Math.max(1, (frames.size() + MAX_FRAMES - 1) / MAX_FRAMES);
+        List<BufferedImage> out = new ArrayList<>();
+        for (int f = 0; f < frames.size(); f += stride) {
+            BufferedImage img = new BufferedImage(side + map.getWidth(), side, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, side, side);
+            g.drawImage(camera(frames.get(f)), 0, (side - side) / 2, side, side, null);
+            g.drawImage(map, side, 0, null);
+            Path2D.Double path = new Path2D.Double();
+            for (int k = 0; k <= f; k++) {
+                double px = side + ox + (poses.get(k)[0] + ex) * ppm;
+                double py = 34 + (ey - poses.get(k)[1]) * ppm;
+                if (k == 0) {
+                    path.moveTo(px, py);
+                } else {
+                    path.lineTo(px, py);
+                }
+            }
+            g.setColor(new Color(0xd62728));
+            g.setStroke(new BasicStroke(2.5f));
+            g.draw(path);
+            double[] p = poses.get(f);
+            double px = side + ox + (p[0] + ex) * ppm;
+            double py = 34 + (ey - p[1]) * ppm;
+            g.fillOval((int) px - 5, (int) py - 5, 10, 10);
+            g.drawLine((int) px, (int) py, (int) (px + 14 * Math.cos(p[2])), (int) (py - 14 * Math.sin(p[2])));
+            g.dispose();
+            out.add(img);
+        }
+        Path file = dir.resolve(prefix + "-" + kind + ".gif");
+        GifWriter.write(file, out, 100 * stride);
+        return file;
+    }
+
+    private BufferedImage camera(byte[] rgb) {
+        BufferedImage img = new BufferedImage(camW, camH, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < camH; y++) {
+            for (int x = 0; x < camW; x++) {
+                int i = (y * camW + x) * 3;
+                img.setRGB(x, y, (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff));
+            }
+        }
+        return img;
+    }
+}

@@ -1,0 +1,2 @@
+/** Export of trained policies to the inference-core model format and to ONNX, verified against DJL. */
+package dev.wayfinder.policy.export;

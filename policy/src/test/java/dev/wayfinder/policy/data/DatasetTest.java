@@ -1,0 +1,86 @@
+package dev.wayfinder.policy.data;
+
+import dev.wayfinder.policy.net.NetworkSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The on-disk dataset keeps what was written, drops what a resume discards, and samples within bounds. */
+class DatasetTest {
+    private static final NetworkSpec SPEC = new NetworkSpec(16, 16, List.of(4, 4), 8, 6);
+
+    private static void fill(Dataset d, int n, long seed) throws Exception {
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] img = new byte[16 * 16 * 3];
+        float[] st = new float[SPEC.stateSize()];
+        for (int k = 0; k < n; k++) {
+            r.nextBytes(img);
+            st[0] = k;
+            d.add(img, st, 0, k % 6);
+        }
+        d.flush();
+    }
+
+    @Test
+    void chunksRoundTripAndTruncate(@TempDir Path dir) throws Exception {
+        long seed = 5;
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.stateSize());
+        fill(d, Dataset.CHUNK_SAMPLES * 2 + 10, seed);
+        assertEquals(3, d.chunkCount(), "seed " + seed);
+        Chunk last = d.read(2);
+        assertEquals(10, last.size());
+        assertEquals(Dataset.CHUNK_SAMPLES * 2 + 9, last.states()[9 * SPEC.stateSize()], 0);
+        Files.writeString(dir.resolve("chunk-000003.bin.tmp"), "torn");
+        Dataset reopened = new Dataset(dir, 16 * 16 * 3, SPEC.stateSize());
+        assertEquals(3, reopened.chunkCount());
+        assertTrue(Files.notExists(dir.resolve("chunk-000003.bin.tmp")), "leftover temp files are removed");
+        reopened.truncate(1);
+        assertEquals(1, new Dataset(dir, 16 * 16 * 3, SPEC.stateSize()).chunkCount());
+        assertThrows(java.io.IOException.class, () -> new Dataset(dir, 8, SPEC.stateSize()).read(0));
+    }
+
+    @Test
+    void samplerHoldsAtMostItsChunkBudgetAndKeepsPixelsInRange(@TempDir Path dir) throws Exception {
+        long seed = 9;
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.stateSize());
+        fill(d, Dataset.CHUNK_SAMPLES * 5, seed);
+        BatchSampler s = new BatchSampler(d, SPEC, 2, 3, 2, 0.5, seed);
+        float[] img = new float[32 * SPEC.imageSize()];
+        float[] st = new float[32 * SPEC.stateSize()];
+        int[] lab = new int[32];
+        float[] w = new float[32];
+        for (int b = 0; b < 20; b++) {
+            s.next(img, st, lab, w, 32, true);
+            assertTrue(s.residentSamples() <= 2 * Dataset.CHUNK_SAMPLES, "seed " + seed + " batch " + b);
+            for (float v : img) {
+                assertTrue(v >= -0.5f && v <= 0.5f, "seed " + seed + ": pixel " + v);
+            }
+            for (int k = 0; k < 32; k++) {
+                assertEquals(k(st, k) % 6, lab[k], "label follows its sample, seed " + seed);
+                assertTrue(w[k] > 0, "weights positive");
+            }
+        }
+    }
+
+    private static int k(float[] st, int k) {
+        return (int) st[k * SPEC.stateSize()];
+    }
+
+    @Test
+    void atomicWriteReplacesWholeFiles(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.bin");
+        AtomicFiles.write(f, new byte[] {1, 2, 3});
+        AtomicFiles.write(f, new byte[] {4});
+        assertArrayEquals(new byte[] {4}, Files.readAllBytes(f));
+        assertTrue(Files.notExists(dir.resolve("x.bin.tmp")));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.wayfinder.policy.net;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** DJL gradient steps fit a small labelled set, and the fitted weights act the same on inference-core. */
+class LearnerTest {
+    @Test
+    void lossDecreasesAndTheFitTransfersToInferenceCore() {
+        long seed = 3;
+        NetworkSpec spec = new NetworkSpec(16, 16, List.of(8, 8), 32, 6);
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 64;
+        float[] img = new float[n * spec.imageSize()];
+        float[] st = new float[n * spec.stateSize()];
+        int[] lab = new int[n];
+        float[] w = new float[n];
+        for (int k = 0; k < n; k++) {
+            double bearing = r.nextDouble() * 6 - 3;
+            // The "expert": turn toward the goal when it is off to a side, else drive forward.
+            lab[k] = bearing > 0.5 ? 3 : bearing < -0.5 ? 4 : 0;
+            Features.state(spec, r.nextDouble() * 4, bearing, -1, st, k * spec.stateSize());
+            for (int i = 0; i < spec.imageSize(); i++) {
+                img[k * spec.imageSize() + i] = (float) r.nextDouble() - 0.5f;
+            }
+            w[k] = 1;
+        }
+        float first;
+        float last = Float.NaN;
+        PolicyWeights fitted;
+        try (DjlLearner l = new DjlLearner(PolicyWeights.random(spec, seed), 3e-3f, 0)) {
+            first = l.step(img, st, lab, w, n);
+            for (int i = 0; i < 150; i++) {
+                last = l.step(img, st, lab, w, n);
+            }
+            fitted = l.weights();
+        }
+        assertTrue(last < first * 0.5, "seed " + seed + ": loss " + first + " -> " + last);
+        InferencePolicy p = new InferencePolicy(fitted, n);
+        System.arraycopy(img, 0, p.images(), 0, img.length);
+        System.arraycopy(st, 0, p.states(), 0, st.length);
+        p.run();
+        int agree = 0;
+        for (int k = 0; k < n; k++) {
+            agree += p.argmax(k) == lab[k] ? 1 : 0;
+        }
+        assertTrue(agree >= 0.9 * n, "seed " + seed + ": inference-core matches the labels on " + agree + "/" + n);
+    }
+}

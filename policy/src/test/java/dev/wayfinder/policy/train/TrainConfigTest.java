@@ -1,0 +1,24 @@
+package dev.wayfinder.policy.train;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** config.yaml round-trips and bad keys or values are named. */
+class TrainConfigTest {
+    @Test
+    void yamlRoundTrips() {
+        TrainConfig c = TrainConfig.DEFAULT.withIterations(3).withSeed(42).withBudget(10, 20, 30);
+        assertEquals(c, TrainConfig.fromYaml(c.toYaml(), "test"));
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromYaml("iteratons: 3", "f.yaml"));
+        assertTrue(e.getMessage().contains("iteratons") && e.getMessage().contains("f.yaml"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromYaml("batch: 0", "f.yaml"));
+        assertTrue(e2.getMessage().contains("batch"), e2.getMessage());
+    }
+}
