@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -121,6 +122,22 @@ public final class Node implements AutoCloseable {
      * @return the subscription
      */
     public <T> Subscription subscription(MessageType<T> type, String topic, QosProfile qos, Consumer<T> callback) {
+        return subscriptionWithInfo(type, topic, qos, (m, info) -> callback.accept(m));
+    }
+
+    /**
+     * Like {@link #subscription(MessageType, String, QosProfile, Consumer)}, with each message's publisher,
+     * sequence number and source timestamp.
+     *
+     * @param type message type
+     * @param topic ROS topic, e.g. "/cmd_vel"
+     * @param qos QoS profile
+     * @param callback gets each message and its info, on the node's receive thread
+     * @param <T> message class
+     * @return the subscription
+     */
+    public <T> Subscription subscriptionWithInfo(MessageType<T> type, String topic, QosProfile qos,
+                                                 BiConsumer<T, MessageInfo> callback) {
         LocalReader r = participant.createReader(TopicNames.toDds(topic), type.ddsTypeName(), qos.toEndpointQos(),
                 s -> {
                     T value;
@@ -130,7 +147,7 @@ public final class Node implements AutoCloseable {
                         badSamples.record(topic + " [" + type.name() + "] from " + s.writer() + ": " + e.getMessage());
                         return;
                     }
-                    callback.accept(value);
+                    callback.accept(value, new MessageInfo(s.writer().toString(), s.sequence(), s.sourceNanos()));
                 });
         synchronized (this) {
             readers.add(r.guid());

@@ -71,6 +71,22 @@ class NodeTest {
     }
 
     @Test
+    void messageInfoCarriesPublisherSequenceAndSourceTime() throws Exception {
+        List<MessageInfo> infos = new CopyOnWriteArrayList<>();
+        b.subscriptionWithInfo(Twist.TYPE, "/info", QosProfile.DEFAULT, (t, i) -> infos.add(i));
+        Publisher<Twist> pub = a.publisher(Twist.TYPE, "/info", QosProfile.DEFAULT);
+        await(() -> pub.subscriptionCount() == 1, "match");
+        long before = System.currentTimeMillis() * 1_000_000L;
+        pub.publish(twist(1));
+        pub.publish(twist(2));
+        await(() -> infos.size() == 2, "two messages");
+        assertEquals(infos.get(0).sequence() + 1, infos.get(1).sequence());
+        assertEquals(infos.get(0).publisher(), infos.get(1).publisher());
+        assertTrue(infos.get(0).publisher().startsWith(a.participant().prefix().toString()));
+        assertTrue(infos.get(0).sourceTimestampNanos() >= before - 1_000_000_000L, infos.toString());
+    }
+
+    @Test
     void largeImagesAreFragmentedAndReassembled() throws Exception {
         List<Image> got = new CopyOnWriteArrayList<>();
         b.subscription(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT, got::add);

@@ -116,6 +116,7 @@ public final class StatefulReader {
         if (!p.reliable) {
             if (seq >= p.next) {
                 p.next = seq + 1;
+                p.fragments.keySet().removeIf(s -> s < p.next);
                 deliver(p, seq, payload);
             }
             return;
