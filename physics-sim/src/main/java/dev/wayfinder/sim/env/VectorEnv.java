@@ -14,11 +14,17 @@ import java.util.concurrent.Future;
  * {@code i}'s k-th episode gets seed {@link #seedFor(long, int, long) seedFor(base, i, k)}, so results do not
  * depend on the number of threads or on scheduling. Driven by one thread at a time; {@link #close()} closes
  * the envs and stops the pool.
+ *
+ * <p>Each worker thread owns a fixed slice of the envs and is the only thread that resets and steps them:
+ * JBullet binds its object pools to the thread that builds a dynamics world, so a world must not be stepped
+ * by two threads at once through a shared pool.
  */
 public final class VectorEnv implements AutoCloseable {
     private final List<Env> envs;
-    private final ExecutorService pool;
+    private final List<ExecutorService> workers = new ArrayList<>();
     private final List<Callable<Void>> chunks = new ArrayList<>();
+    private final List<Callable<Void>> resets = new ArrayList<>();
+    private final List<Future<Void>> inFlight = new ArrayList<>();
     private final long[] episodeIndex;
     private final VectorStep out;
     private Action[] pending;
@@ -46,11 +52,6 @@ public final class VectorEnv implements AutoCloseable {
         }
         this.episodeIndex = new long[envs.size()];
         this.out = new VectorStep(envs.size());
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vector-env-worker");
-            t.setDaemon(true);
-            return t;
-        });
         int n = envs.size();
         for (int c = 0; c < threads; c++) {
             int from = c * n / threads;
@@ -61,6 +62,20 @@ public final class VectorEnv implements AutoCloseable {
                 }
                 return null;
             });
+            resets.add(() -> {
+                for (int i = from; i < to; i++) {
+                    resetOne(i);
+                }
+                return null;
+            });
+            if (threads > 1) {
+                int id = c;
+                workers.add(Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "vector-env-worker-" + id);
+                    t.setDaemon(true);
+                    return t;
+                }));
+            }
         }
     }
 
@@ -95,18 +110,51 @@ public final class VectorEnv implements AutoCloseable {
     /** Resets every env (episode 0 under {@code seed}); returns the live result buffer. */
     public VectorStep reset(long seed) {
         baseSeed = seed;
-        for (int i = 0; i < envs.size(); i++) {
-            episodeIndex[i] = 0;
-            ResetResult r = envs.get(i).reset(seedFor(seed, i, 0));
-            out.observations[i] = r.observation();
-            out.hasFinal[i] = false;
-            out.rewards[i] = 0;
-            out.terminated[i] = false;
-            out.truncated[i] = false;
-            copyInfo(r.info(), out.infos[i]);
-        }
+        runAll(resets);
         started = true;
         return out;
+    }
+
+    private void resetOne(int i) {
+        episodeIndex[i] = 0;
+        ResetResult r = envs.get(i).reset(seedFor(baseSeed, i, 0));
+        out.observations[i] = r.observation();
+        out.hasFinal[i] = false;
+        out.rewards[i] = 0;
+        out.terminated[i] = false;
+        out.truncated[i] = false;
+        copyInfo(r.info(), out.infos[i]);
+    }
+
+    private void runAll(List<Callable<Void>> tasks) {
+        if (workers.isEmpty()) {
+            try {
+                tasks.get(0).call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        inFlight.clear();
+        for (int c = 0; c < tasks.size(); c++) {
+            inFlight.add(workers.get(c).submit(tasks.get(c)));
+        }
+        RuntimeException failure = null;
+        for (Future<Void> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while stepping", e);
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**
@@ -123,25 +171,7 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalArgumentException("need " + envs.size() + " actions, got " + actions.length);
         }
         pending = actions;
-        if (pool == null) {
-            for (int i = 0; i < envs.size(); i++) {
-                stepOne(i);
-            }
-        } else {
-            try {
-                for (Future<Void> f : pool.invokeAll(chunks)) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stepping", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        runAll(chunks);
         return out;
     }
 
@@ -185,8 +215,8 @@ public final class VectorEnv implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        for (ExecutorService w : workers) {
+            w.shutdownNow();
         }
         for (Env e : envs) {
             e.close();
