@@ -1,0 +1,101 @@
+package dev.wayfinder.cli.bench;
+
+import dev.wayfinder.cli.JsonOption;
+import dev.wayfinder.cli.UserException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wayfinder bench inference [--json]}: the policy network on inference-core's Vector API backend (float
+ * and INT8 dense), its scalar reference and ONNX Runtime, side by side in one run, with medians and ratios.
+ *
+ * <p>The comparison lives in the benchmarks module, which carries ONNX Runtime (about 140 MB of native
+ * libraries). It is looked up by name so the CLI can ship with or without it: with only inference-core on the
+ * class path the table shows our backends alone (ratios to the scalar reference), and says so.
+ */
+@Command(name = "inference", mixinStandardHelpOptions = true,
+    description = {"Benchmark policy inference: our Vector API and scalar backends vs ONNX Runtime, same model,",
+        "same run. Prints medians of several timed runs and ratios (below 1 is faster)."})
+public final class BenchInferenceCommand implements Runnable {
+  static final String COMPARISON = "dev.wayfinder.benchmarks.inference.InferenceComparison";
+  static final String CORE_ONLY = "dev.wayfinder.inference.bench.InferenceBench";
+
+  @Mixin JsonOption json;
+
+  @Option(names = "--batch", split = ",", defaultValue = "1,32", paramLabel = "N[,M]",
+      description = "Batch sizes to measure (default ${DEFAULT-VALUE}).")
+  int[] batches;
+
+  @Option(names = "--runs", defaultValue = "7", paramLabel = "N",
+      description = "Timed runs per engine and batch; the table shows their median (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--quick", description = "Shorter warm-up and runs (noisier).")
+  boolean quick;
+
+  @Option(names = "--no-scalar", description = "Leave out the (slow) scalar reference.")
+  boolean noScalar;
+
+  @Override
+  public void run() {
+    if (runs < 1 || batches.length == 0 || IntStream.of(batches).anyMatch(b -> b < 1 || b > 4096)) {
+      throw new UserException("--runs must be >= 1 and each --batch 1..4096");
+    }
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      System.err.println("note: the JVM runs without --add-modules jdk.incubator.vector, so the Vector API "
+          + "backend is unavailable and only the scalar reference is measured");
+    }
+    List<String> args = new ArrayList<>();
+    args.add("--batch");
+    args.add(IntStream.of(batches).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+    args.add("--runs");
+    args.add(Integer.toString(runs));
+    if (quick) {
+      args.add("--quick");
+    }
+    if (json.enabled()) {
+      args.add("--json");
+    }
+    String out;
+    try {
+      out = invoke(COMPARISON, "run", args, noScalar ? "--no-scalar" : null);
+    } catch (ClassNotFoundException e) {
+      try {
+        System.err.println("note: ONNX Runtime comparison not installed (module wayfinder-benchmarks); "
+            + "showing inference-core's backends only");
+        out = invoke(CORE_ONLY, "report", args, null);
+      } catch (ClassNotFoundException e2) {
+        throw new UserException("the inference benchmark is not part of this build "
+            + "(expected wayfinder-benchmarks or wayfinder-inference-core on the class path)");
+      }
+    }
+    System.out.print(out);
+  }
+
+  private static String invoke(String cls, String method, List<String> args, String extra)
+      throws ClassNotFoundException {
+    List<String> all = new ArrayList<>(args);
+    if (extra != null) {
+      all.add(extra);
+    }
+    Class<?> c = Class.forName(cls);
+    try {
+      Method m = c.getMethod(method, String[].class);
+      return (String) m.invoke(null, (Object) all.toArray(new String[0]));
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IllegalArgumentException bad) {
+        throw new UserException("bench inference: " + bad.getMessage(), bad);
+      }
+      throw new IllegalStateException("inference benchmark failed: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(cls + "." + method + "(String[]) is missing or not callable", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code wayfinder bench ...} commands: quick, user-facing versions of the JMH suites in benchmarks/. */
+package dev.wayfinder.cli.bench;
