@@ -43,6 +43,11 @@ class CycloneInteropTest {
     }
 
     @Test
+    void everyBuiltInMessageTypeRoundTripsThroughCycloneUnchanged() throws Exception {
+        scenario("all-types");
+    }
+
+    @Test
     void rosGraphEntryIsReadableByCyclone() throws Exception {
         scenario("graph");
     }

@@ -83,14 +83,14 @@ final class NamespaceRunner {
         if (!fastdds) {
             requireTools(FASTDDS_PACKAGES, "fastddsgen", "g++");
             Path gen = DIR.resolve("fastdds");
-            boolean changed = copy("RosPeer.idl", "fastdds_peer.cpp");
+            boolean changed = copy("FastDdsPeer.idl", "fastdds_peer.cpp");
             if (changed || !Files.isExecutable(DIR.resolve("fastdds_peer"))) {
                 Files.createDirectories(gen);
                 exec(FASTDDS_PACKAGES, 120, "fastddsgen", "-replace", "-d", gen.toString(),
-                        DIR.resolve("RosPeer.idl").toString());
+                        DIR.resolve("FastDdsPeer.idl").toString());
                 exec(FASTDDS_PACKAGES, 300, "g++", "-O1", "-std=c++17", "-o", DIR.resolve("fastdds_peer").toString(),
-                        "-I" + gen, DIR.resolve("fastdds_peer.cpp").toString(), gen.resolve("RosPeer.cxx").toString(),
-                        gen.resolve("RosPeerPubSubTypes.cxx").toString(), "-lfastrtps", "-lfastcdr");
+                        "-I" + gen, DIR.resolve("fastdds_peer.cpp").toString(), gen.resolve("FastDdsPeer.cxx").toString(),
+                        gen.resolve("FastDdsPeerPubSubTypes.cxx").toString(), "-lfastrtps", "-lfastcdr");
             }
             fastdds = true;
         }

@@ -22,7 +22,7 @@
 #include <fastdds/rtps/transport/UDPv4TransportDescriptor.h>
 #include <fastrtps/utils/IPLocator.h>
 
-#include "RosPeerPubSubTypes.h"
+#include "FastDdsPeerPubSubTypes.h"
 
 using namespace eprosima::fastdds::dds;
 using eprosima::fastrtps::rtps::IPLocator;

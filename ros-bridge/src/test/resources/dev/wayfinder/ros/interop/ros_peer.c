@@ -5,6 +5,7 @@
  *   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
  *   pub-latched COUNT SECONDS         transient-local writer on rt/latched_c; write COUNT Twists at once, linger
  *   graph       COUNT SECONDS         reader on ros_discovery_info; print each node, exit after COUNT lines
+ *   echo-all    - SECONDS             for every message type Name below, take from rt/in_Name, write to rt/out_Name
  *   ping-twist  COUNT SECONDS         write Twist to rt/to_c, wait for the echo on rt/from_c, COUNT times after
  *                                     a warm-up; print "rtt-us p50 p90 p99 max"
  * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist and one line per sample.
@@ -31,6 +32,60 @@ static dds_entity_t endpoint(dds_entity_t pp, const dds_topic_descriptor_t *desc
   dds_delete_qos(qos);
   if (e < 0) { fprintf(stderr, "create endpoint %s: %s\n", name, dds_strretcode(-e)); exit(2); }
   return e;
+}
+
+static const struct { const char *name; const dds_topic_descriptor_t *desc; } ALL_TYPES[] = {
+  {"Time", &builtin_interfaces_msg_dds__Time__desc}, {"Header", &std_msgs_msg_dds__Header__desc},
+  {"Bool", &std_msgs_msg_dds__Bool__desc}, {"String", &std_msgs_msg_dds__String__desc},
+  {"Vector3", &geometry_msgs_msg_dds__Vector3__desc}, {"Point", &geometry_msgs_msg_dds__Point__desc},
+  {"Quaternion", &geometry_msgs_msg_dds__Quaternion__desc}, {"Twist", &geometry_msgs_msg_dds__Twist__desc},
+  {"TwistStamped", &geometry_msgs_msg_dds__TwistStamped__desc}, {"Pose", &geometry_msgs_msg_dds__Pose__desc},
+  {"PoseStamped", &geometry_msgs_msg_dds__PoseStamped__desc},
+  {"Transform", &geometry_msgs_msg_dds__Transform__desc},
+  {"TransformStamped", &geometry_msgs_msg_dds__TransformStamped__desc},
+  {"Image", &sensor_msgs_msg_dds__Image__desc}, {"CompressedImage", &sensor_msgs_msg_dds__CompressedImage__desc},
+  {"RegionOfInterest", &sensor_msgs_msg_dds__RegionOfInterest__desc},
+  {"CameraInfo", &sensor_msgs_msg_dds__CameraInfo__desc}, {"LaserScan", &sensor_msgs_msg_dds__LaserScan__desc},
+  {"Imu", &sensor_msgs_msg_dds__Imu__desc}, {"Odometry", &nav_msgs_msg_dds__Odometry__desc},
+  {"TFMessage", &tf2_msgs_msg_dds__TFMessage__desc}, {"Clock", &rosgraph_msgs_msg_dds__Clock__desc},
+};
+#define N_TYPES (sizeof ALL_TYPES / sizeof ALL_TYPES[0])
+
+static dds_entity_t endpoint(dds_entity_t pp, const dds_topic_descriptor_t *desc, const char *name, int reliable,
+                             int latched, int writer, int depth);
+
+static int echo_all(dds_entity_t pp, dds_time_t deadline) {
+  dds_entity_t rd[N_TYPES], wr[N_TYPES];
+  dds_entity_t ws = dds_create_waitset(pp);
+  char name[64];
+  for (size_t i = 0; i < N_TYPES; i++) {
+    snprintf(name, sizeof name, "rt/in_%s", ALL_TYPES[i].name);
+    rd[i] = endpoint(pp, ALL_TYPES[i].desc, name, 1, 0, 0, 10);
+    snprintf(name, sizeof name, "rt/out_%s", ALL_TYPES[i].name);
+    wr[i] = endpoint(pp, ALL_TYPES[i].desc, name, 1, 0, 1, 10);
+    dds_waitset_attach(ws, dds_create_readcondition(rd[i], DDS_ANY_STATE), (dds_attach_t) i);
+  }
+  printf("ready\n");
+  fflush(stdout);
+  while (dds_time() < deadline) {
+    dds_waitset_wait(ws, NULL, 0, DDS_MSECS(100));
+    for (size_t i = 0; i < N_TYPES; i++) {
+      void *samples[1] = {NULL};
+      dds_sample_info_t info[1];
+      int n;
+      while ((n = dds_take(rd[i], samples, info, 1, 1)) > 0) {
+        if (info[0].valid_data) {
+          dds_write(wr[i], samples[0]);
+          printf("echoed %s\n", ALL_TYPES[i].name);
+          fflush(stdout);
+        }
+        dds_return_loan(rd[i], samples, n);
+        samples[0] = NULL;
+      }
+    }
+  }
+  dds_delete(pp);
+  return 0;
 }
 
 static int cmp_ll(const void *a, const void *b) {
@@ -121,6 +176,8 @@ int main(int argc, char **argv) {
     int rc = ping(pp, count, deadline);
     dds_delete(pp);
     return rc;
+  } else if (strcmp(mode, "echo-all") == 0) {
+    return echo_all(pp, deadline);
   } else if (strcmp(mode, "graph") == 0) {
     rd = endpoint(pp, &rmw_dds_common_msg_dds__ParticipantEntitiesInfo__desc, "ros_discovery_info", 1, 1, 0, 1);
     graph = 1;
