@@ -54,7 +54,7 @@ class CycloneInteropTest {
 
     /**
      * Measures, in one run, Twist round trips Java->Cyclone and Cyclone->Cyclone through the same echo peer, and
-     * 640x480 images at 30 Hz on reliable QoS. Asserts completion and no loss only; the numbers go to
+     * 640x480 images at 30 Hz on reliable QoS. Asserts completion only; the numbers go to
      * target/ros-bridge-bench.txt.
      */
     @Test
