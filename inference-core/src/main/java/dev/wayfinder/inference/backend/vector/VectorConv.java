@@ -9,11 +9,14 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Direct convolution without im2col. Each image is first copied into scratch zero-padded and split by column
+ * Direct convolution, im2col only for narrow outputs. Each image is first copied into scratch zero-padded and split by column
  * phase (column {@code x} of a padded row goes to phase {@code x % strideW}, slot {@code x / strideW}), so that
  * for every kernel tap the inputs of consecutive output columns are consecutive floats: one vector load per
  * tap feeds eight output channels (eight accumulators, weights broadcast from a [c][kh][kw][8] packing).
- * Output is written straight into NCHW rows, with masked stores at the row end.
+ * Output is written straight into NCHW rows, with masked stores at the row end. When output rows are much
+ * narrower than a vector (e.g. 8 of 16 lanes), half the lanes would idle; then the taps are first gathered from
+ * the phase-split copy into columns over all output pixels (one vector copy per tap and output row), and tiles
+ * run over the flattened pixels instead.
  */
 final class VectorConv implements Kernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -35,6 +38,10 @@ final class VectorConv implements Kernel {
     private final float[] wp;
     private final float[] bias;
     private final boolean relu;
+    /** Whether tiles run over flattened output pixels of gathered tap columns (narrow outputs). */
+    private final boolean cols;
+    /** Floats per tap column (output pixels rounded up, plus one vector of slack). */
+    private final int pp;
     /** Source columns below this are deinterleaved with vectors (stride 2 only); every slot they fill is < rl. */
     private final int vecEnd;
 
@@ -48,13 +55,16 @@ final class VectorConv implements Kernel {
         rl = owp + maxShift;
         rowStride = s.strideW() * rl;
         planeStride = hp * rowStride;
+        int pixels = s.oh() * s.ow();
+        cols = s.ow() < L && 4 * (L - s.ow()) > L;
+        pp = (pixels + L - 1) / L * L + L;
         toff = new int[cg * s.kh() * s.kw()];
         for (int ci = 0, i = 0; ci < cg; ci++) {
             for (int ky = 0; ky < s.kh(); ky++) {
                 for (int kx = 0; kx < s.kw(); kx++, i++) {
                     int col = kx * s.dilationW();
-                    toff[i] = ci * planeStride + ky * s.dilationH() * rowStride + (col % s.strideW()) * rl
-                            + col / s.strideW();
+                    toff[i] = cols ? i * pp : ci * planeStride + ky * s.dilationH() * rowStride
+                            + (col % s.strideW()) * rl + col / s.strideW();
                 }
             }
         }
@@ -94,7 +104,7 @@ final class VectorConv implements Kernel {
 
     @Override
     public int scratchFloats() {
-        return s.c() * planeStride;
+        return s.c() * planeStride + (cols ? s.c() * s.kh() * s.kw() * pp : 0) + L;
     }
 
     @Override
@@ -108,17 +118,22 @@ final class VectorConv implements Kernel {
         int outImage = s.m() * s.oh() * s.ow();
         for (int img = 0; img < s.n(); img++) {
             fill(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
+            if (cols) {
+                gather(a, scratch);
+            }
+            int groupTaps = cols ? taps * pp : cg * planeStride;
+            int base = cols ? scratch + s.c() * planeStride : scratch;
             int wi = 0;
             for (int g = 0; g < s.groups(); g++) {
                 int mb = 0;
                 for (; mb + MB <= mg; mb += MB) {
                     int m = g * mg + mb;
-                    block8(a, scratch + g * cg * planeStride, out + img * outImage + m * s.oh() * s.ow(), wi, m);
+                    block8(a, base + g * groupTaps, out + img * outImage + m * s.oh() * s.ow(), wi, m);
                     wi += taps * MB;
                 }
                 for (; mb < mg; mb++) {
                     int m = g * mg + mb;
-                    single(a, scratch + g * cg * planeStride, out + img * outImage + m * s.oh() * s.ow(), wi, m);
+                    single(a, base + g * groupTaps, out + img * outImage + m * s.oh() * s.ow(), wi, m);
                     wi += taps;
                 }
             }
@@ -167,9 +182,30 @@ final class VectorConv implements Kernel {
     }
 
 
+    /** Copies each tap's inputs for all output pixels into its column: one vector copy per tap and output row. */
+    private void gather(float[] a, int sc) {
+        int ow = s.ow();
+        int colBase = sc + s.c() * planeStride;
+        int rowStep = s.strideH() * rowStride;
+        for (int c = 0, t = 0; c < s.c(); c++) {
+            for (int ky = 0; ky < s.kh(); ky++) {
+                for (int kx = 0; kx < s.kw(); kx++, t++) {
+                    int col = kx * s.dilationW();
+                    int src = sc + c * planeStride + ky * s.dilationH() * rowStride + (col % s.strideW()) * rl
+                            + col / s.strideW();
+                    int dst = colBase + t * pp;
+                    // Each full-vector store also writes lanes past the row; the next row overwrites them.
+                    for (int oy = 0; oy < s.oh(); oy++, src += rowStep, dst += ow) {
+                        FloatVector.fromArray(S, a, src).intoArray(a, dst);
+                    }
+                }
+            }
+        }
+    }
+
     private void block8(float[] a, int sc, int o, int w0, int m) {
         int tilesPerRow = (s.ow() + L - 1) / L;
-        int tiles = s.oh() * tilesPerRow;
+        int tiles = cols ? (s.oh() * s.ow() + L - 1) / L : s.oh() * tilesPerRow;
         int t = 0;
         for (; t + 2 <= tiles; t += 2) {
             pair(a, sc, o, w0, m, t, tilesPerRow);
@@ -185,12 +221,28 @@ final class VectorConv implements Kernel {
         int plane = s.oh() * ow;
         int rowStep = s.strideH() * rowStride;
         int taps = toff.length;
-        int oy1 = t / tilesPerRow;
-        int ox1 = (t % tilesPerRow) * L;
-        int oy2 = (t + 1) / tilesPerRow;
-        int ox2 = ((t + 1) % tilesPerRow) * L;
-        int in1 = sc + oy1 * rowStep + ox1;
-        int in2 = sc + oy2 * rowStep + ox2;
+        int in1, in2, q1, q2, m1, m2, lim;
+        if (cols) {
+            q1 = t * L;
+            q2 = q1 + L;
+            in1 = sc + q1;
+            in2 = sc + q2;
+            m1 = q1;
+            m2 = q2;
+            lim = plane;
+        } else {
+            int oy1 = t / tilesPerRow;
+            int ox1 = (t % tilesPerRow) * L;
+            int oy2 = (t + 1) / tilesPerRow;
+            int ox2 = ((t + 1) % tilesPerRow) * L;
+            in1 = sc + oy1 * rowStep + ox1;
+            in2 = sc + oy2 * rowStep + ox2;
+            q1 = oy1 * ow + ox1;
+            q2 = oy2 * ow + ox2;
+            m1 = ox1;
+            m2 = ox2;
+            lim = ow;
+        }
         FloatVector c0 = FloatVector.broadcast(S, bias[m]);
         FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
         FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
@@ -235,8 +287,8 @@ final class VectorConv implements Kernel {
             d0 = d0.max(0f); d1 = d1.max(0f); d2 = d2.max(0f); d3 = d3.max(0f);
             d4 = d4.max(0f); d5 = d5.max(0f); d6 = d6.max(0f); d7 = d7.max(0f);
         }
-        int dst = o + oy1 * ow + ox1;
-        var mask = S.indexInRange(ox1, ow);
+        int dst = o + q1;
+        var mask = S.indexInRange(m1, lim);
         c0.intoArray(a, dst, mask);
         c1.intoArray(a, dst + plane, mask);
         c2.intoArray(a, dst + 2 * plane, mask);
@@ -245,8 +297,8 @@ final class VectorConv implements Kernel {
         c5.intoArray(a, dst + 5 * plane, mask);
         c6.intoArray(a, dst + 6 * plane, mask);
         c7.intoArray(a, dst + 7 * plane, mask);
-        dst = o + oy2 * ow + ox2;
-        mask = S.indexInRange(ox2, ow);
+        dst = o + q2;
+        mask = S.indexInRange(m2, lim);
         d0.intoArray(a, dst, mask);
         d1.intoArray(a, dst + plane, mask);
         d2.intoArray(a, dst + 2 * plane, mask);
@@ -263,9 +315,20 @@ final class VectorConv implements Kernel {
         int plane = s.oh() * ow;
         int rowStep = s.strideH() * rowStride;
         int taps = toff.length;
-        int oy = t / tilesPerRow;
-        int ox = (t % tilesPerRow) * L;
-        int in1 = sc + oy * rowStep + ox;
+        int in1, d1, m1, lim;
+        if (cols) {
+            d1 = t * L;
+            in1 = sc + d1;
+            m1 = d1;
+            lim = plane;
+        } else {
+            int oy = t / tilesPerRow;
+            int ox = (t % tilesPerRow) * L;
+            in1 = sc + oy * rowStep + ox;
+            d1 = oy * ow + ox;
+            m1 = ox;
+            lim = ow;
+        }
         FloatVector c0 = FloatVector.broadcast(S, bias[m]);
         FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
         FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
@@ -290,8 +353,8 @@ final class VectorConv implements Kernel {
             c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
             c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
         }
-        int dst = o + oy * ow + ox;
-        var mask = S.indexInRange(ox, ow);
+        int dst = o + d1;
+        var mask = S.indexInRange(m1, lim);
         c0.intoArray(a, dst, mask);
         c1.intoArray(a, dst + plane, mask);
         c2.intoArray(a, dst + 2 * plane, mask);
@@ -304,20 +367,34 @@ final class VectorConv implements Kernel {
 
     private void single(float[] a, int sc, int o, int w0, int m) {
         int ow = s.ow();
+        int plane = s.oh() * ow;
         int rowStep = s.strideH() * rowStride;
         int taps = toff.length;
-        for (int oy = 0; oy < s.oh(); oy++) {
-            for (int ox = 0; ox < ow; ox += L) {
-                int in1 = sc + oy * rowStep + ox;
-                FloatVector c0 = FloatVector.broadcast(S, bias[m]);
-                for (int i = 0; i < taps; i++) {
-                    c0 = FloatVector.fromArray(S, a, in1 + toff[i]).fma(FloatVector.broadcast(S, wp[w0 + i]), c0);
-                }
-                if (relu) {
-                    c0 = c0.max(0f);
-                }
-                c0.intoArray(a, o + oy * ow + ox, S.indexInRange(ox, ow));
+        int tilesPerRow = (ow + L - 1) / L;
+        int tiles = cols ? (plane + L - 1) / L : s.oh() * tilesPerRow;
+        for (int t = 0; t < tiles; t++) {
+            int in1, d1, m1, lim;
+            if (cols) {
+                d1 = t * L;
+                in1 = sc + d1;
+                m1 = d1;
+                lim = plane;
+            } else {
+                int oy = t / tilesPerRow;
+                int ox = (t % tilesPerRow) * L;
+                in1 = sc + oy * rowStep + ox;
+                d1 = oy * ow + ox;
+                m1 = ox;
+                lim = ow;
             }
+            FloatVector c0 = FloatVector.broadcast(S, bias[m]);
+            for (int i = 0; i < taps; i++) {
+                c0 = FloatVector.fromArray(S, a, in1 + toff[i]).fma(FloatVector.broadcast(S, wp[w0 + i]), c0);
+            }
+            if (relu) {
+                c0 = c0.max(0f);
+            }
+            c0.intoArray(a, o + d1, S.indexInRange(m1, lim));
         }
     }
 }
