@@ -46,7 +46,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "Train on this scenario (repeatable).")
   List<String> scenarios;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "DAgger iterations including behaviour cloning.")
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "DAgger iterations including behaviour cloning; with --resume, extends the run to N.")
   Integer iterations;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, sampling and episodes.")
@@ -65,7 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(resume)) {
           throw new UserException("--resume " + resume + ": no such run folder");
         }
-        r = DaggerTrainer.run(resume, TrainConfig.DEFAULT, true, progress, !json.enabled() && Progress.stdoutIsTerminal());
+        r = DaggerTrainer.run(resume, TrainConfig.DEFAULT, true, iterations == null ? 0 : iterations, progress,
+            !json.enabled() && Progress.stdoutIsTerminal());
       } else {
         TrainConfig cfg = config == null ? TrainConfig.DEFAULT
             : TrainConfig.fromYaml(Files.readString(config), config.toString());

@@ -62,6 +62,17 @@ public final class DaggerTrainer {
      */
     public static Result run(Path dir, TrainConfig config, boolean resume, PrintStream out, boolean tty)
             throws IOException {
+        return run(dir, config, resume, 0, out, tty);
+    }
+
+    /**
+     * {@link #run(Path, TrainConfig, boolean, PrintStream, boolean)}, where a resumed run can be extended.
+     *
+     * @param extendTo when resuming and &gt; the saved iteration count, the run continues to this many
+     *                 iterations (config.yaml is updated); 0 keeps the saved count
+     */
+    public static Result run(Path dir, TrainConfig config, boolean resume, int extendTo, PrintStream out,
+                             boolean tty) throws IOException {
         Files.createDirectories(dir);
         Optional<Checkpoint> cp = Checkpoint.read(dir);
         TrainConfig cfg = config;
@@ -71,6 +82,10 @@ public final class DaggerTrainer {
                 throw new IllegalArgumentException(dir + " holds no training run (no " + CONFIG + ")");
             }
             cfg = TrainConfig.fromYaml(Files.readString(cf), cf.toString());
+            if (extendTo > cfg.iterations()) {
+                cfg = cfg.withIterations(extendTo);
+                AtomicFiles.write(cf, cfg.toYaml().getBytes(StandardCharsets.UTF_8));
+            }
         } else {
             if (cp.isPresent() || Files.exists(dir.resolve(CONFIG))) {
                 throw new IllegalArgumentException(dir + " already holds a training run; use --resume to continue it"

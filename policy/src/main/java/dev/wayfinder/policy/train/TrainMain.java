@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Plain entry point for a training run in its own JVM (background runs, crash tests):
- * {@code TrainMain DIR [CONFIG.yaml | --resume]}. Exit status 0 on success, 1 on a bad request, 2 on failure.
+ * {@code TrainMain DIR [CONFIG.yaml | --resume [ITERATIONS]]}. Exit status 0 on success, 1 on a bad request, 2 on failure.
  */
 public final class TrainMain {
     private TrainMain() {
@@ -24,7 +24,8 @@ public final class TrainMain {
             if (args.length > 1 && !resume) {
                 cfg = TrainConfig.fromYaml(Files.readString(Path.of(args[1])), args[1]);
             }
-            DaggerTrainer.run(dir, cfg, resume, System.out, Progress.stdoutIsTerminal());
+            int extendTo = resume && args.length > 2 ? Integer.parseInt(args[2]) : 0;
+            DaggerTrainer.run(dir, cfg, resume, extendTo, System.out, Progress.stdoutIsTerminal());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);

@@ -1,0 +1,60 @@
+package dev.wayfinder.policy.export;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.wayfinder.policy.net.DjlLearner;
+import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.policy.net.PolicyWeights;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both exports compute what DJL computes: the model file on inference-core, the ONNX file on ONNX Runtime. */
+class ExportTest {
+    @Test
+    void modelFileAndOnnxMatchDjl(@TempDir Path dir) throws Exception {
+        long seed = 21;
+        NetworkSpec spec = NetworkSpec.DEFAULT;
+        PolicyWeights w = PolicyWeights.random(spec, seed);
+        PolicyExport.Result r = PolicyExport.export(w, dir);
+        assertTrue(r.maxAbsDiff() <= PolicyExport.TOLERANCE, "seed " + seed + ": model file diff " + r.maxAbsDiff());
+
+        int n = 3;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] img = new float[n * spec.imageSize()];
+        float[] st = new float[n * spec.stateSize()];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = (float) rnd.nextDouble() - 0.5f;
+        }
+        for (int i = 0; i < st.length; i++) {
+            st[i] = (float) rnd.nextDouble();
+        }
+        float[] djl;
+        try (DjlLearner l = new DjlLearner(w, 1e-3f, 0)) {
+            djl = l.logits(img, st, n);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession s = env.createSession(Files.readAllBytes(r.onnxFile()), new OrtSession.SessionOptions());
+             OnnxTensor ti = OnnxTensor.createTensor(env, FloatBuffer.wrap(img),
+                     new long[] {n, 3, spec.height(), spec.width()});
+             OnnxTensor ts = OnnxTensor.createTensor(env, FloatBuffer.wrap(st), new long[] {n, spec.stateSize()});
+             OrtSession.Result out = s.run(Map.of("image", ti, "state", ts))) {
+            float[][] ort = (float[][]) out.get(0).getValue();
+            double max = 0;
+            for (int k = 0; k < n; k++) {
+                for (int a = 0; a < spec.actions(); a++) {
+                    max = Math.max(max, Math.abs(ort[k][a] - djl[k * spec.actions() + a]));
+                }
+            }
+            assertTrue(max <= 1e-4, "seed " + seed + ": ONNX Runtime vs DJL max abs diff " + max);
+        }
+    }
+}
