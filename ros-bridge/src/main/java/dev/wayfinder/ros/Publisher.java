@@ -40,6 +40,16 @@ public final class Publisher<T> implements AutoCloseable {
         return writer.matchedReaders();
     }
 
+    /**
+     * Matching is discovered by each side on its own; a subscription counted by {@link #subscriptionCount()} may
+     * not have matched this publisher yet, and would miss a message sent now on volatile QoS.
+     *
+     * @return how many reliable subscriptions have confirmed the match by acknowledging
+     */
+    public int confirmedSubscriptionCount() {
+        return writer.acknowledgingReaders();
+    }
+
     /** @return whether every reliable subscription has acknowledged every message so far */
     public boolean allAcknowledged() {
         return writer.allAcknowledged();

@@ -27,6 +27,11 @@ public final class Subscription implements AutoCloseable {
         return reader.matchedWriters();
     }
 
+    /** @return how many reliable publishers have confirmed the match by sending a heartbeat */
+    public int confirmedPublisherCount() {
+        return reader.heartbeatingWriters();
+    }
+
     @Override
     public void close() {
         reader.close();

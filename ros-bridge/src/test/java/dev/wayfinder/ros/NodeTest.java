@@ -61,7 +61,7 @@ class NodeTest {
         List<Twist> got = new CopyOnWriteArrayList<>();
         Subscription sub = b.subscription(Twist.TYPE, "/cmd_vel", QosProfile.DEFAULT, got::add);
         Publisher<Twist> pub = a.publisher(Twist.TYPE, "cmd_vel", QosProfile.DEFAULT);
-        await(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, "match");
+        await(() -> pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1, "match");
         for (int i = 0; i < 30; i++) {
             pub.publish(twist(i));
         }
@@ -75,7 +75,7 @@ class NodeTest {
         List<MessageInfo> infos = new CopyOnWriteArrayList<>();
         b.subscriptionWithInfo(Twist.TYPE, "/info", QosProfile.DEFAULT, (t, i) -> infos.add(i));
         Publisher<Twist> pub = a.publisher(Twist.TYPE, "/info", QosProfile.DEFAULT);
-        await(() -> pub.subscriptionCount() == 1, "match");
+        await(() -> pub.confirmedSubscriptionCount() == 1, "match");
         long before = System.currentTimeMillis() * 1_000_000L;
         pub.publish(twist(1));
         pub.publish(twist(2));
@@ -91,7 +91,7 @@ class NodeTest {
         List<Image> got = new CopyOnWriteArrayList<>();
         b.subscription(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT, got::add);
         Publisher<Image> pub = a.publisher(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT);
-        await(() -> pub.subscriptionCount() == 1, "match");
+        await(() -> pub.confirmedSubscriptionCount() == 1, "match");
         byte[] px = new byte[640 * 480 * 3];
         new Random(11).nextBytes(px);
         Image img = new Image(new Header(new Time(1, 2), "camera"), 480, 640, "rgb8", false, 1920, px);

@@ -28,6 +28,16 @@ public final class LocalReader implements AutoCloseable {
         }
     }
 
+    /** @return how many reliable writers have sent a heartbeat (they have matched this reader too) */
+    public int heartbeatingWriters() {
+        participant.lock.lock();
+        try {
+            return reader.heartbeatingWriters();
+        } finally {
+            participant.lock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         participant.removeLocal(reader.guid().entityId());

@@ -43,6 +43,16 @@ public final class LocalWriter implements AutoCloseable {
         }
     }
 
+    /** @return how many reliable readers have acknowledged at least once (they have matched this writer too) */
+    public int acknowledgingReaders() {
+        participant.lock.lock();
+        try {
+            return writer.acknowledgingReaders();
+        } finally {
+            participant.lock.unlock();
+        }
+    }
+
     /** @return whether every reliable reader acknowledged everything written */
     public boolean allAcknowledged() {
         participant.lock.lock();

@@ -95,7 +95,7 @@ public final class InteropMain {
             List<Twist> got = new CopyOnWriteArrayList<>();
             Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, got::add);
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
-            check(waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
+            check(waitFor(() -> pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1, 15_000),
                     "peer endpoints not matched: pub " + pub.subscriptionCount() + ", sub " + sub.publisherCount()
                             + ", peer said " + c.lines() + ", stats " + node.participant().stats());
             int n = 50;
@@ -136,7 +136,9 @@ public final class InteropMain {
             List<Image> got = new CopyOnWriteArrayList<>();
             Subscription sub = node.subscription(Image.TYPE, "/img_from_c", qos, got::add);
             Publisher<Image> pub = node.publisher(Image.TYPE, "/img_to_c", qos);
-            check(waitFor(() -> pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
+            // reliable matches are confirmed by the peer's acknowledgements and heartbeats; best effort cannot be
+            check(waitFor(() -> reliable ? pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1
+                    : pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
                     "peer endpoints not matched, peer said " + c.lines());
             int n = 5;
             List<Image> sent = new java.util.ArrayList<>();

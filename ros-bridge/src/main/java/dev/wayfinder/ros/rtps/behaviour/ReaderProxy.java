@@ -15,6 +15,8 @@ final class ReaderProxy {
     long ackedBelow;
     int lastAckCount = Integer.MIN_VALUE;
     int lastNackFragCount = Integer.MIN_VALUE;
+    /** Whether the reader has sent an ACKNACK, which proves it has matched this writer too. */
+    boolean acknowledged;
 
     ReaderProxy(Guid guid, List<Locator> locators, boolean reliable, long firstRelevant) {
         this.guid = guid;

@@ -73,6 +73,11 @@ public final class StatefulReader {
         return List.copyOf(writers.keySet());
     }
 
+    /** @return how many reliable writers have sent a HEARTBEAT, proving they matched this reader */
+    public int heartbeatingWriters() {
+        return (int) writers.values().stream().filter(p -> p.reliable && p.heartbeatSeen).count();
+    }
+
     /** @return whether the writer is matched */
     public boolean isMatched(Guid writer) {
         return writers.containsKey(writer);

@@ -195,13 +195,21 @@ public final class StatefulWriter {
         out.send(m.toBytes(), p.locators);
     }
 
-    /** Periodic work: a HEARTBEAT to every reliable reader that has not acknowledged everything. */
+    /**
+     * Periodic work: a HEARTBEAT to every reliable reader that has not acknowledged everything, or has not
+     * answered at all yet (it may not have matched this writer yet).
+     */
     public void onTimer() {
         for (ReaderProxy p : readers.values()) {
-            if (p.reliable && p.ackedBelow <= lastSeq) {
+            if (p.reliable && (p.ackedBelow <= lastSeq || !p.acknowledged)) {
                 heartbeat(p, false);
             }
         }
+    }
+
+    /** @return how many reliable readers have acknowledged at least once, proving they matched this writer */
+    public int acknowledgingReaders() {
+        return (int) readers.values().stream().filter(p -> p.reliable && p.acknowledged).count();
     }
 
     /** @return whether every reliable reader has acknowledged everything written */
@@ -218,7 +226,11 @@ public final class StatefulWriter {
      */
     public void onAckNack(Guid reader, Submessage.AckNack a) {
         ReaderProxy p = readers.get(reader);
-        if (p == null || !p.reliable || a.count() <= p.lastAckCount && p.lastAckCount != Integer.MIN_VALUE) {
+        if (p == null || !p.reliable) {
+            return;
+        }
+        p.acknowledged = true;
+        if (a.count() <= p.lastAckCount && p.lastAckCount != Integer.MIN_VALUE) {
             return;
         }
         p.lastAckCount = a.count();
