@@ -23,7 +23,7 @@ import java.util.Locale;
  * Quick simulator benchmark on a scenario's nominal episode (default cluttered-room), camera off: control
  * steps per second through the Env (one thread, and a VectorEnv on a worker pool), microseconds per physics
  * substep and per control step of physics alone, per lidar sweep, and per expert decision. Each row runs
- * a time-based warm-up, then measures for a fixed time. Wall-clock timing is the measurement here, nothing
+ * a time-based warm-up (at least 2 s: the JIT needs it), then measures for a fixed time. Wall-clock timing is the measurement here, nothing
  * else. Not a substitute for the JMH suite in benchmarks/.
  */
 public final class SimBench {
@@ -55,7 +55,7 @@ public final class SimBench {
                     + vectorEnvs + ", " + threads);
         }
         List<Row> rows = new ArrayList<>();
-        double warm = Math.max(1, seconds / 2);
+        double warm = Math.max(2, seconds);
 
         SimWorkload w = new SimWorkload(episode);
         timed(warm, w::step);
@@ -80,6 +80,8 @@ public final class SimBench {
         timed(warm, physicsStep);
         n = timed(seconds, physicsStep);
         double usPerControl = n[1] * 1e-3 / n[0];
+        rows.add(new Row("heap allocated per control step (JBullet internals)", allocatedPerOp(physicsStep),
+                "bytes", 1000));
         rows.add(new Row("physics+sensors per control step", usPerControl, "us", n[0]));
         rows.add(new Row("per physics substep (1/" + Math.round(1 / world.substepSeconds()) + " s, sensors "
                 + "amortised)", usPerControl / world.substeps(), "us", n[0] * world.substeps()));
@@ -117,6 +119,20 @@ public final class SimBench {
                     + (threads == 1 ? "" : "s"), n[0] * vectorEnvs / (n[1] * 1e-9), "steps/s", n[0] * vectorEnvs));
         }
         return rows;
+    }
+
+    /** Bytes this thread allocates per run of {@code op}, over 1000 runs; NaN where the JVM cannot tell. */
+    private static double allocatedPerOp(Runnable op) {
+        if (!(java.lang.management.ManagementFactory.getThreadMXBean()
+                instanceof com.sun.management.ThreadMXBean mx) || !mx.isThreadAllocatedMemorySupported()) {
+            return Double.NaN;
+        }
+        long id = Thread.currentThread().threadId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 1000; i++) {
+            op.run();
+        }
+        return (mx.getThreadAllocatedBytes(id) - before) / 1000.0;
     }
 
     /** Runs {@code op} for about {@code seconds}; returns {operations, elapsed nanoseconds}. */

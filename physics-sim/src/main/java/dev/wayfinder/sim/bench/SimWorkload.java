@@ -61,6 +61,11 @@ public final class SimWorkload {
         return actions.length;
     }
 
+    /** Action {@code i} of the recorded sequence, cycling. */
+    public Action action(int i) {
+        return actions[Math.floorMod(i, actions.length)];
+    }
+
     /** Resets so far. */
     public long resets() {
         return resets;

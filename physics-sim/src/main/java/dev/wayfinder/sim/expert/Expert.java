@@ -39,7 +39,6 @@ public final class Expert {
     private static final double COMFORT = 0.08;
     private static final double CLEARANCE_WEIGHT = 2.0;
 
-    static boolean DEBUG = Boolean.getBoolean("expert.debug");
     private final EnvConfig config;
     private World world;
     private GlobalPlanner.Cache cache = new GlobalPlanner.Cache();
@@ -175,10 +174,6 @@ public final class Expert {
                     here2 = -1 + 0.01 * k;
                 }
                 cost = Math.min(cost, here2);
-            }
-            if (DEBUG) {
-                System.err.printf("cand %d v=%.2f w=%.2f minClear=%.3f safety=%.3f cost=%.3f target=(%.2f,%.2f)%n", c,
-                        candV[c], candW[c], minClear, safety, cost, tx, ty);
             }
             if (minClear > safestClear) {
                 safestClear = minClear;
