@@ -1,8 +1,12 @@
 package dev.wayfinder.cli;
 
+import dev.wayfinder.cli.bench.BenchCommand;
+import dev.wayfinder.cli.policy.EvalCommand;
+import dev.wayfinder.cli.policy.TrainCommand;
 import dev.wayfinder.cli.randomize.RandomizeCommand;
 import dev.wayfinder.cli.render.RenderCommand;
 import dev.wayfinder.cli.scenario.ScenarioCommand;
+import dev.wayfinder.cli.sim.SimCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +26,10 @@ import picocli.CommandLine.Spec;
       ScenarioCommand.class,
       RandomizeCommand.class,
       RenderCommand.class,
+      SimCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
     })
 public final class WayfinderCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,0 +1,24 @@
+package dev.wayfinder.cli.bench;
+
+import dev.wayfinder.cli.sim.SimBenchCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wayfinder bench ...}: quick benchmark tables for users. The rigorous versions are the JMH suites in
+ * benchmarks/ ({@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Quick benchmark tables: inference (vs ONNX Runtime), sim (physics steps/s), render (camera frames/s).",
+        "Numbers depend on the machine and on its load: compare rows measured in the same run."},
+    subcommands = {BenchInferenceCommand.class, SimBenchCommand.class, BenchRenderCommand.class})
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, sim or render");
+  }
+}
