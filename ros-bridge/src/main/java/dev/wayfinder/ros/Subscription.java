@@ -27,7 +27,12 @@ public final class Subscription implements AutoCloseable {
         return reader.matchedWriters();
     }
 
-    /** @return how many reliable publishers have confirmed the match by sending a heartbeat */
+    /**
+     * Cyclone DDS and this library send a heartbeat as soon as the reader asks; Fast DDS writers only once they
+     * have data, so a matched Fast DDS publisher may stay unconfirmed until its first message.
+     *
+     * @return how many reliable publishers have confirmed the match by sending a heartbeat
+     */
     public int confirmedPublisherCount() {
         return reader.heartbeatingWriters();
     }

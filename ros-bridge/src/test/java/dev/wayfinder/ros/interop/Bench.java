@@ -37,7 +37,8 @@ final class Bench {
             Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, back::add);
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
             InteropMain.check(InteropMain.waitFor(() -> pub.confirmedSubscriptionCount() == 1
-                    && sub.confirmedPublisherCount() == 1, 15_000), "echo peer not matched");
+                    && sub.publisherCount() == 1 && InteropMain.peerWriterMatched(echo), 15_000),
+                    "echo peer not matched");
             long[] rtt = new long[ROUND_TRIPS];
             for (int i = 0; i < WARMUP + ROUND_TRIPS; i++) {
                 Twist t = InteropMain.twistOf(i);

@@ -79,6 +79,11 @@ public final class InteropMain {
         return cond.getAsBoolean();
     }
 
+    /** Whether the peer says its writer has matched our reader (each side discovers the match on its own). */
+    static boolean peerWriterMatched(PeerProcess peer) {
+        return peer.lines().contains("writer-matched 1");
+    }
+
     static void check(boolean ok, String what) {
         if (!ok) {
             throw new AssertionError(what);
@@ -95,15 +100,20 @@ public final class InteropMain {
             List<Twist> got = new CopyOnWriteArrayList<>();
             Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, got::add);
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
-            check(waitFor(() -> pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1, 15_000),
-                    "peer endpoints not matched: pub " + pub.subscriptionCount() + ", sub " + sub.publisherCount()
+            check(waitFor(() -> pub.confirmedSubscriptionCount() == 1 && sub.publisherCount() == 1
+                            && peerWriterMatched(c), 15_000),
+                    "peer endpoints not matched: pub " + pub.subscriptionCount() + " (confirmed "
+                            + pub.confirmedSubscriptionCount() + "), sub " + sub.publisherCount() + " (confirmed "
+                            + sub.confirmedPublisherCount() + ")"
                             + ", peer said " + c.lines() + ", stats " + node.participant().stats());
             int n = 50;
             for (int i = 1; i <= n; i++) {
                 pub.publish(twistOf(i));
                 Thread.sleep(4);
             }
-            check(waitFor(() -> got.size() >= n, 10_000), "echoed " + got.size() + "/" + n + " twists");
+            check(waitFor(() -> got.size() >= n, 10_000), "echoed " + got.size() + "/" + n + " twists: "
+                    + got.stream().map(t -> (int) t.linear().x()).toList() + "; peer saw "
+                    + c.lines().stream().filter(l -> l.startsWith("twist ")).count());
             check(got.equals(java.util.stream.IntStream.rangeClosed(1, n).mapToObj(InteropMain::twistOf).toList()),
                     "echoed twists differ or out of order: " + got);
             List<String> seen = c.await(l -> l.startsWith("twist "), n, 2000);
@@ -137,8 +147,9 @@ public final class InteropMain {
             Subscription sub = node.subscription(Image.TYPE, "/img_from_c", qos, got::add);
             Publisher<Image> pub = node.publisher(Image.TYPE, "/img_to_c", qos);
             // reliable matches are confirmed by the peer's acknowledgements and heartbeats; best effort cannot be
-            check(waitFor(() -> reliable ? pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1
-                    : pub.subscriptionCount() == 1 && sub.publisherCount() == 1, 15_000),
+            check(waitFor(() -> reliable ? pub.confirmedSubscriptionCount() == 1 && sub.publisherCount() == 1
+                    && peerWriterMatched(c) : pub.subscriptionCount() == 1 && sub.publisherCount() == 1
+                    && peerWriterMatched(c), 15_000),
                     "peer endpoints not matched, peer said " + c.lines());
             int n = 5;
             List<Image> sent = new java.util.ArrayList<>();

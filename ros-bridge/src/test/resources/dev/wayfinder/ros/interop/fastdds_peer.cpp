@@ -2,6 +2,7 @@
 // libfastrtps-dev). Modes, like the Cyclone peer's:
 //   echo-twist  RELIABILITY SECONDS   take Twist from rt/to_c, write it to rt/from_c
 //   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
+// Prints "ready", "writer-matched N" when its writer's match count changes, and one line per sample.
 // Discovery: UDPv4 on 127.0.0.1 only, initial peers at 127.0.0.1 ports 7410+2i (i = 0..9), lease 2 s.
 #include <chrono>
 #include <cstdio>
@@ -77,8 +78,15 @@ static int echo(const char* in, const char* out, bool reliable, int depth, long 
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   T sample;
   SampleInfo info;
+  int32_t matched = 0;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (!rd->wait_for_unread_message(eprosima::fastrtps::Duration_t(0, 100000000))) { continue; }
+    PublicationMatchedStatus pm;
+    if (wr->get_publication_matched_status(pm) == ReturnCode_t::RETCODE_OK && pm.current_count != matched) {
+      matched = pm.current_count;
+      std::printf("writer-matched %d\n", matched);
+      std::fflush(stdout);
+    }
+    if (!rd->wait_for_unread_message(eprosima::fastrtps::Duration_t(0, 20000000))) { continue; }
     while (rd->take_next_sample(&sample, &info) == ReturnCode_t::RETCODE_OK) {
       if (info.valid_data) {
         print(sample);

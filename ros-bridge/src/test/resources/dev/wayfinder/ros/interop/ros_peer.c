@@ -8,7 +8,8 @@
  *   echo-all    - SECONDS             for every message type Name below, take from rt/in_Name, write to rt/out_Name
  *   ping-twist  COUNT SECONDS         write Twist to rt/to_c, wait for the echo on rt/from_c, COUNT times after
  *                                     a warm-up; print "rtt-us p50 p90 p99 max"
- * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist and one line per sample.
+ * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist, "writer-matched N" when its
+ * writer's match count changes, and one line per sample.
  * Exits by itself after SECONDS.
  */
 #include <stdio.h>
@@ -190,11 +191,20 @@ int main(int argc, char **argv) {
   long got = 0;
   dds_entity_t ws = dds_create_waitset(pp);
   dds_waitset_attach(ws, dds_create_readcondition(rd, DDS_ANY_STATE), 0);
+  uint32_t matched = 0;
   while (dds_time() < deadline) {
+    if (wr != 0) {
+      dds_publication_matched_status_t pm;
+      if (dds_get_publication_matched_status(wr, &pm) == 0 && pm.current_count != matched) {
+        matched = pm.current_count;
+        printf("writer-matched %u\n", matched);
+        fflush(stdout);
+      }
+    }
     void *samples[1] = {NULL};
     dds_sample_info_t info[1];
     int n = dds_take(rd, samples, info, 1, 1);
-    if (n <= 0) { dds_waitset_wait(ws, NULL, 0, DDS_MSECS(100)); continue; }
+    if (n <= 0) { dds_waitset_wait(ws, NULL, 0, DDS_MSECS(20)); continue; }
     if (info[0].valid_data) {
       got++;
       if (graph) {
