@@ -25,7 +25,7 @@ public final class CostToGoExpert {
     /** Clearance kept beyond the robot radius where possible, metres. */
     public static final double SOFT_MARGIN = 0.12;
     /** Hard margin beyond the robot radius, metres. */
-    public static final double HARD_MARGIN = 0.02;
+    public static final double HARD_MARGIN = 0.04;
     private static final double LOOKAHEAD = 0.35;
     private static final double SHARP = 0.55;
     private static final double GENTLE = 0.15;

@@ -101,7 +101,9 @@ public final class Rollouts implements AutoCloseable {
      * @param split       where seeds come from
      * @param firstIndex  first split index
      * @param maxSteps    stop after this many env steps in total (episodes in flight are dropped), &gt;= 1
-     * @param maxEpisodes stop after this many finished episodes, &gt;= 1
+     * @param maxEpisodes when below {@code Integer.MAX_VALUE}: run exactly the episodes of split indices
+     *                    {@code firstIndex .. firstIndex + maxEpisodes - 1} (seeds without a solvable layout are
+     *                    skipped), each to its end
      * @param seed        seeds the mixing and random choices
      */
     public record Plan(Driver driver, double beta, Split split, long firstIndex, long maxSteps, int maxEpisodes,
@@ -222,6 +224,11 @@ public final class Rollouts implements AutoCloseable {
     private boolean start(int i, Plan plan, long[] nextIndex) {
         for (int attempt = 0; attempt < 20; attempt++) {
             long index = plan.firstIndex() + episodeCount[i] * n + i;
+            if (plan.maxEpisodes() != Integer.MAX_VALUE && index - plan.firstIndex() >= plan.maxEpisodes()) {
+                // A fixed quota: the episodes are exactly split indices first .. first + maxEpisodes - 1,
+                // whatever their lengths, so every driver sees the same episodes and short ones are not favoured.
+                return false;
+            }
             episodeCount[i]++;
             nextIndex[0] = Math.max(nextIndex[0], episodeCount[i] * n);
             try {
