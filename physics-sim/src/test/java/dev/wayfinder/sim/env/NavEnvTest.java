@@ -103,6 +103,29 @@ class NavEnvTest {
     }
 
     @Test
+    void tunnellingOutOfTheArenaIsTruncatedWithAReasonNotThrown() {
+        // An absurdly fast robot on an absurdly grippy floor jumps through the wall within one substep.
+        Episode base = TestEpisodes.emptyRoom();
+        var r = base.robot();
+        var fast = new dev.wayfinder.scenarios.model.Robot(r.wheelBase(), r.wheelRadius(), r.mass(), r.height(),
+                r.footprint(), 200, r.maxAngularSpeed(), 1e6, r.maxAngularAccel(), 0, r.camera(), r.lidar());
+        var arena = base.arena();
+        var grippy = new dev.wayfinder.scenarios.model.Arena(arena.size(), arena.wallHeight(), arena.wallThickness(),
+                arena.wallMaterial(), arena.floorMaterial(), 1e4);
+        Episode e = new Episode(base.scenarioName(), 0, grippy, base.obstacles(), fast, base.dynamics(),
+                base.cameraEffects(), base.lighting(), base.start(), base.goal(), base.goalTolerance(), base.limits());
+        try (NavEnv env = new NavEnv(EpisodeSource.fixed(e), EnvConfig.CONTINUOUS)) {
+            env.reset(0);
+            StepResult s = env.step(new Action.Velocity(-200, 0));
+            assertTrue(s.truncated(), "expected truncation, got " + s.info());
+            assertFalse(s.terminated());
+            assertEquals(Truncation.LEFT_ARENA, s.info().truncation());
+            assertTrue(env.observationSpace().contains(s.observation()), "observation stays in its space");
+            assertThrows(IllegalStateException.class, () -> env.step(new Action.Velocity(0, 0)));
+        }
+    }
+
+    @Test
     void outOfRangeDiscreteActionIsRejected() {
         try (NavEnv env = new NavEnv(EpisodeSource.fixed(CLUTTER), EnvConfig.DISCRETE)) {
             env.reset(0);
