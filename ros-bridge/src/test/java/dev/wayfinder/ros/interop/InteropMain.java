@@ -216,14 +216,18 @@ public final class InteropMain {
             java.util.Map<String, Object> sent = new java.util.LinkedHashMap<>();
             java.util.Map<String, Object> got = new java.util.concurrent.ConcurrentHashMap<>();
             List<Publisher<?>> pubs = new java.util.ArrayList<>();
+            List<Subscription> subs = new java.util.ArrayList<>();
             for (String n : names) {
                 MessageTypes.Entry<?> e = MessageTypes.byName(n).orElseThrow();
                 String shortName = n.substring(n.lastIndexOf('/') + 1);
                 sent.put(shortName, random.of(e.recordClass()));
-                node.subscription(e.type(), "/out_" + shortName, QosProfile.DEFAULT, m -> got.put(shortName, m));
+                subs.add(node.subscription(e.type(), "/out_" + shortName, QosProfile.DEFAULT,
+                        m -> got.put(shortName, m)));
                 pubs.add(node.publisher(e.type(), "/in_" + shortName, QosProfile.DEFAULT));
             }
-            check(waitFor(() -> pubs.stream().allMatch(p -> p.subscriptionCount() == 1), 15_000),
+            // Cyclone confirms both directions: its readers acknowledge, its writers answer with a heartbeat
+            check(waitFor(() -> pubs.stream().allMatch(p -> p.confirmedSubscriptionCount() == 1)
+                    && subs.stream().allMatch(x -> x.confirmedPublisherCount() == 1), 15_000),
                     "echo peer not matched for every type: " + c.lines());
             int i = 0;
             for (Object m : sent.values()) {
