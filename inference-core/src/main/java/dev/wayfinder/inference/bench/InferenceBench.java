@@ -62,9 +62,9 @@ public final class InferenceBench {
             }
         }
 
-        /** Batches 1 and 32, 2 s warm-up, 7 runs of 300 ms. */
+        /** Batches 1 and 32, at least 2 s warm-up, 9 rounds of 300 ms per engine. */
         public static Options defaults() {
-            return new Options(new int[] {1, 32}, 2000, 7, 300);
+            return new Options(new int[] {1, 32}, 2000, 9, 300);
         }
     }
 
@@ -118,14 +118,39 @@ public final class InferenceBench {
         };
     }
 
-    /** Measures every factory at every batch size on the policy network (seed 1). */
+    /**
+     * Measures every factory at every batch size on the policy network (seed 1). Per batch size all engines are
+     * created and warmed up, then measured round-robin (run 1 of every engine, then run 2, ...), so that load
+     * from other processes falls on all engines alike and the ratios stay meaningful on a busy machine.
+     */
     public static List<Result> run(List<EngineFactory> factories, Options options) throws Exception {
         Graph graph = PolicyCnn.build(1);
         List<Result> results = new ArrayList<>();
         for (int batch : options.batches()) {
-            for (EngineFactory f : factories) {
-                try (Engine e = f.create(graph, batch)) {
-                    results.add(measure(e, batch, options));
+            List<Engine> engines = new ArrayList<>();
+            try {
+                for (EngineFactory f : factories) {
+                    engines.add(f.create(graph, batch));
+                }
+                for (Engine e : engines) {
+                    warmUp(e, options);
+                }
+                double[][] us = new double[engines.size()][options.runs()];
+                for (int r = 0; r < options.runs(); r++) {
+                    for (int i = 0; i < engines.size(); i++) {
+                        us[i][r] = chunk(engines.get(i), options.runMs());
+                    }
+                }
+                for (int i = 0; i < engines.size(); i++) {
+                    double[] sorted = us[i].clone();
+                    Arrays.sort(sorted);
+                    double median = sorted[sorted.length / 2];
+                    results.add(new Result(engines.get(i).name(), batch, median, sorted[0], sorted[sorted.length - 1],
+                            batch * 1e6 / median));
+                }
+            } finally {
+                for (Engine e : engines) {
+                    e.close();
                 }
             }
         }
@@ -140,7 +165,7 @@ public final class InferenceBench {
     private static final long MAX_WARMUP_MS = 20_000;
     private static final long MIN_WARMUP_CALLS = 200;
 
-    private static Result measure(Engine e, int batch, Options o) throws Exception {
+    private static void warmUp(Engine e, Options o) throws Exception {
         long start = System.nanoTime();
         double previous = Double.POSITIVE_INFINITY;
         long calls = 0;
@@ -150,18 +175,10 @@ public final class InferenceBench {
             calls += Math.max(1, (long) (250_000 / current));
             if (elapsedMs >= MAX_WARMUP_MS
                     || (elapsedMs >= o.warmupMs() && calls >= MIN_WARMUP_CALLS && current > 0.95 * previous)) {
-                break;
+                return;
             }
             previous = Math.min(previous, current);
         }
-        double[] us = new double[o.runs()];
-        for (int r = 0; r < o.runs(); r++) {
-            us[r] = chunk(e, o.runMs());
-        }
-        double[] sorted = us.clone();
-        Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
-        return new Result(e.name(), batch, median, sorted[0], sorted[sorted.length - 1], batch * 1e6 / median);
     }
 
     /** Mean microseconds per call over a chunk of about {@code ms} milliseconds (at least one call). */

@@ -45,13 +45,16 @@ class ZeroAllocationTest {
                 float[] in = PolicyCnn.images(3, batch);
                 float[] out = new float[batch * PolicyCnn.ACTIONS];
                 int runs = name.equals("scalar") ? 5 : 50;
-                long allocated = -1;
-                // Warm up until a whole round allocates nothing (the interpreter and C1 allocate; C2 code must not).
-                for (int round = 0; round < 60 && allocated != 0; round++) {
-                    allocated = allocatedBy(ctx, in, out, runs);
+                // Warm up until three rounds in a row allocate nothing: the interpreter and C1 allocate, and a
+                // late deoptimization can send a method back there for a while; compiled kernels must not allocate.
+                int zeroRounds = 0;
+                long last = -1;
+                for (int round = 0; round < 150 && zeroRounds < 3; round++) {
+                    last = allocatedBy(ctx, in, out, runs);
+                    zeroRounds = last == 0 ? zeroRounds + 1 : 0;
                 }
-                assertEquals(0, allocatedBy(ctx, in, out, runs), name + " int8=" + int8 + " batch " + batch
-                        + ": bytes allocated by " + runs + " steady-state runs");
+                assertEquals(0, last, name + " int8=" + int8 + " batch " + batch
+                        + ": bytes allocated by " + runs + " runs after warm-up (no allocation-free steady state)");
             }
         }
     }
