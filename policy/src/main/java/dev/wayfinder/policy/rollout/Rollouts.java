@@ -1,7 +1,6 @@
 package dev.wayfinder.policy.rollout;
 
 import dev.wayfinder.policy.data.Dataset;
-import dev.wayfinder.policy.expert.CostToGoExpert;
 import dev.wayfinder.policy.net.Features;
 import dev.wayfinder.policy.net.InferencePolicy;
 import dev.wayfinder.policy.net.NetworkSpec;
@@ -19,6 +18,8 @@ import dev.wayfinder.sim.env.NavEnv;
 import dev.wayfinder.sim.env.Observation;
 import dev.wayfinder.sim.env.ResetResult;
 import dev.wayfinder.sim.env.StepResult;
+import dev.wayfinder.sim.expert.Expert;
+import dev.wayfinder.sim.expert.GlobalPlanner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +33,9 @@ import java.util.SplittableRandom;
  * {@code scenarios[i % S]} drawn by the {@link Randomizer} under full domain randomization, with seeds of one
  * {@link Split}: env {@code i}'s k-th episode has split index {@code firstIndex + k * n + i}, so results do not
  * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
- * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the expert's
- * action into a {@link Dataset}. Not thread-safe; close it on the thread that made it.
+ * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the action of
+ * physics-sim's privileged {@link Expert} into a {@link Dataset}; SPL uses
+ * {@link GlobalPlanner#shortestPathLength} as the shortest path. Not thread-safe; close it on the thread that made it.
  */
 public final class Rollouts implements AutoCloseable {
     /** Sees every step of every env (for recordings). */
@@ -49,7 +51,8 @@ public final class Rollouts implements AutoCloseable {
     private final EnvConfig config;
     private final Renderer renderer;
     private final NavEnv[] envs;
-    private final CostToGoExpert[] experts;
+    private final Expert[] experts;
+    private final double[] shortestPath;
     private final int[] previous;
     private final long[] episodeCount;
     private final boolean[] active;
@@ -70,8 +73,9 @@ public final class Rollouts implements AutoCloseable {
         this.n = n;
         this.renderer = camera ? Renderer.create() : null;
         this.envs = new NavEnv[n];
-        this.experts = new CostToGoExpert[n];
+        this.experts = new Expert[n];
         this.previous = new int[n];
+        this.shortestPath = new double[n];
         this.episodeCount = new long[n];
         this.active = new boolean[n];
         this.obs = new Observation[n];
@@ -80,6 +84,7 @@ public final class Rollouts implements AutoCloseable {
             Optional<CameraSensor> sensor = camera
                     ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
             envs[i] = new NavEnv(seed -> Randomizer.episode(s, seed), config, sensor);
+            experts[i] = new Expert(config);
         }
     }
 
@@ -175,7 +180,7 @@ public final class Rollouts implements AutoCloseable {
                 any = true;
                 NavEnv env = envs[i];
                 var st = env.state();
-                int expert = experts[i].act(st.robotX(), st.robotY(), st.robotYaw());
+                int expert = ((Action.Discrete) experts[i].act(env.world(), st)).index();
                 byte[] rgb = renderer == null ? null : obs[i].camera().orElseThrow().rgb();
                 if (dataset.isPresent()) {
                     Features.state(actions, obs[i].goal()[0], obs[i].goal()[1], previous[i],
@@ -204,7 +209,7 @@ public final class Rollouts implements AutoCloseable {
                 if (r.done()) {
                     var info = r.info();
                     Episode e = env.world().episode();
-                    double shortest = Math.max(1e-3, experts[i].geodesicDistance(e.start().x(), e.start().y()));
+                    double shortest = Math.max(1e-3, shortestPath[i]);
                     EpisodeResult er = new EpisodeResult(e.scenarioName(), info.seed(), info.success(),
                             info.collision(), info.steps(), info.timeNanos() / 1e9, info.pathLength(), shortest);
                     results.add(er);
@@ -234,7 +239,8 @@ public final class Rollouts implements AutoCloseable {
             try {
                 ResetResult r = envs[i].reset(plan.split().seed(index));
                 obs[i] = r.observation();
-                experts[i] = new CostToGoExpert(envs[i].world().episode(), config.actions());
+                experts[i].reset();
+                shortestPath[i] = GlobalPlanner.shortestPathLength(envs[i].world());
                 previous[i] = -1;
                 return true;
             } catch (RandomizationException e) {

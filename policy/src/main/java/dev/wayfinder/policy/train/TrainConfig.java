@@ -40,8 +40,8 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, long seed, NetworkSpec network) {
     /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
-    public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 12_000, 6_000, 300, 64,
-            1e-3, 1e-5, 8, 0.5, 16, 1, 24, 4, 0.5, 1, NetworkSpec.DEFAULT);
+    public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
+            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1, NetworkSpec.DEFAULT);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
