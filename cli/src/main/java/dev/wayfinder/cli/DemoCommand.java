@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  * held-out seeds beside the expert and a random policy, writes the report and exports the policy.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Validate and draw every bundled scenario, train a camera policy on the cluttered room,",
-        "evaluate it beside the expert and a random policy, export it, and print the table and report path.",
-        "An interrupted demo continues where it stopped when run again with the same output folder."})
+    description = "Validate and draw every bundled scenario, train a camera policy on the cluttered room,"
+        + " evaluate it beside the expert and a random policy, export it, and print the table and"
+        + " report path. An interrupted demo continues where it stopped when run again with the same"
+        + " output folder.")
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JsonOption json;

@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code wayfinder eval}: the policy beside the expert and a random baseline on held-out seeds. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Evaluate a trained camera policy on held-out test seeds, per scenario and on its",
-        "out-of-distribution variant, beside the privileged expert and a random policy; writes report.md",
-        "with the table, training curves and GIFs, and exports the policy (inference-core and ONNX)."})
+    description = "Evaluate a trained camera policy on held-out test seeds, per scenario and on its"
+        + " out-of-distribution variant, beside the privileged expert and a random policy; writes"
+        + " report.md with the table, training curves and GIFs, and exports the policy (inference-core"
+        + " and ONNX).")
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JsonOption json;

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code wayfinder train}: behaviour cloning then DAgger for the camera policy, resumable after a crash. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train the camera navigation policy: behaviour cloning from the privileged expert, then",
-        "DAgger rounds under full domain randomization. Writes config.yaml, checkpoint.bin, dataset/,",
-        "metrics.csv, loss.png, success.png, policy.weights and best.weights into the run folder."})
+    description = "Train the camera navigation policy: behaviour cloning from the privileged expert, then"
+        + " DAgger rounds under full domain randomization. Writes config.yaml, checkpoint.bin,"
+        + " dataset/, metrics.csv, loss.png, success.png, policy.weights and best.weights into the run"
+        + " folder.")
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
