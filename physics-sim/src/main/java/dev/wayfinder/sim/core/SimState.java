@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * {@link #reset(long)} starts the episode over; {@link Physics#step} advances it.
  *
  * <p>Arrays returned by accessors are live views, overwritten by the next step; copy what you keep.
- * Not thread-safe: one thread steps a state at a time; readers (a renderer) run between steps.
+ * Not thread-safe: one thread steps a state at a time; readers (a renderer) run between steps. States stepped
+ * concurrently must each be reset on their stepping thread (JBullet binds its pools to the building thread).
  */
 public final class SimState {
     final World world;

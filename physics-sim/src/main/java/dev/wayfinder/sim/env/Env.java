@@ -4,7 +4,10 @@ import dev.wayfinder.sim.core.SimState;
 import dev.wayfinder.sim.core.World;
 
 /**
- * An environment with Gymnasium's contract. One env is driven by one thread at a time.
+ * An environment with Gymnasium's contract. One env is driven by one thread at a time, and envs that are
+ * stepped concurrently must each have been reset on the thread that steps them: JBullet binds its object
+ * pools to the thread that builds a dynamics world, and a reset builds a fresh one ({@link VectorEnv} does
+ * this for you).
  *
  * <ul>
  *   <li>{@link #reset(long)} must come first and after every finished episode; the seed fully determines
