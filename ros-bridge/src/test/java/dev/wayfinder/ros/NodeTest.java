@@ -43,10 +43,14 @@ class NodeTest {
     }
 
     static void await(BooleanSupplier cond, String what) throws InterruptedException {
+        await(cond, () -> what);
+    }
+
+    static void await(BooleanSupplier cond, java.util.function.Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + 10_000_000_000L;
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(5);
         }
@@ -61,7 +65,10 @@ class NodeTest {
         List<Twist> got = new CopyOnWriteArrayList<>();
         Subscription sub = b.subscription(Twist.TYPE, "/cmd_vel", QosProfile.DEFAULT, got::add);
         Publisher<Twist> pub = a.publisher(Twist.TYPE, "cmd_vel", QosProfile.DEFAULT);
-        await(() -> pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1, "match");
+        await(() -> pub.confirmedSubscriptionCount() == 1 && sub.confirmedPublisherCount() == 1, () -> "match: pub "
+                + pub.subscriptionCount() + "/" + pub.confirmedSubscriptionCount() + ", sub " + sub.publisherCount() + "/"
+                + sub.confirmedPublisherCount() + ", a " + a.participant().stats() + " " + a.participant().remoteEndpoints()
+                + ", b " + b.participant().stats() + " " + b.participant().remoteEndpoints());
         for (int i = 0; i < 30; i++) {
             pub.publish(twist(i));
         }

@@ -253,7 +253,9 @@ public final class StatefulWriter {
         if (!gaps.isEmpty()) {
             sendGap(p, gaps);
         }
-        if (resent || gaps.size() > 0 || (!a.isFinal() && p.ackedBelow <= lastSeq)) {
+        // a non-final ACKNACK asks for an answer (spec 8.4.2.2.4): also the pre-emptive one of a reader that has
+        // not heard a heartbeat yet, which otherwise would never learn that this writer has matched it
+        if (resent || !gaps.isEmpty() || !a.isFinal()) {
             heartbeat(p, false);
         }
     }

@@ -144,4 +144,21 @@ class ReliabilityTest {
         }
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), delivered);
     }
+
+    @Test
+    void aReaderThatMatchedLateLearnsOfTheWriterFromItsPreemptiveAckNack() {
+        LossyLink link = new LossyLink(9, 0.0);
+        EndpointQos q = new EndpointQos(true, false, false, 10);
+        link.writer = new StatefulWriter(W, q, link.writerOutput());
+        link.reader = new StatefulReader(R, q, link.readerOutput(), (w, s, p, t) -> { }, 1 << 20);
+        // the writer matches first: its heartbeat reaches a reader that does not know it yet and is dropped
+        link.writer.matchReader(R, List.of(), true);
+        link.pump(100);
+        link.reader.matchWriter(W, List.of(), true);
+        assertEquals(0, link.reader.heartbeatingWriters());
+        link.reader.onTimer();
+        link.pump(100);
+        assertEquals(1, link.writer.acknowledgingReaders());
+        assertEquals(1, link.reader.heartbeatingWriters());
+    }
 }
