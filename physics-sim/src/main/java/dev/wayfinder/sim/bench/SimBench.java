@@ -58,9 +58,6 @@ public final class SimBench {
         double warm = Math.max(2, seconds);
 
         SimWorkload w = new SimWorkload(episode);
-        timed(warm, w::step);
-        long[] n = timed(seconds, w::step);
-        rows.add(new Row("env control steps/s, 1 thread", n[0] / (n[1] * 1e-9), "steps/s", n[0]));
 
         World world = WorldCompiler.compile(episode);
         SimState state = new SimState(world);
@@ -77,14 +74,22 @@ public final class SimBench {
             var e = EnvConfig.DISCRETE.actions().get(((Action.Discrete) seq[k[0]++]).index());
             Physics.step(world, state, e.linear() * vmax, e.angular() * wmax);
         };
+        // Shared warm-up first: on a busy machine the JIT needs CPU time before any row is fair.
+        timed(warm, w::step);
         timed(warm, physicsStep);
+        long[] n = timed(seconds, w::step);
+        rows.add(new Row("env control steps/s, 1 thread", n[0] / (n[1] * 1e-9), "steps/s", n[0]));
+        rows.add(new Row("env control steps/s, 1 thread, per CPU-second", n[0] / (n[2] * 1e-9), "steps/s", n[0]));
         n = timed(seconds, physicsStep);
         double usPerControl = n[1] * 1e-3 / n[0];
+        double cpuPerControl = n[2] * 1e-3 / n[0];
         rows.add(new Row("heap allocated per control step (JBullet internals)", allocatedPerOp(physicsStep),
                 "bytes", 1000));
         rows.add(new Row("physics+sensors per control step", usPerControl, "us", n[0]));
         rows.add(new Row("per physics substep (1/" + Math.round(1 / world.substepSeconds()) + " s, sensors "
                 + "amortised)", usPerControl / world.substeps(), "us", n[0] * world.substeps()));
+        rows.add(new Row("per physics substep, CPU time", cpuPerControl / world.substeps(), "us",
+                n[0] * world.substeps()));
 
         Runnable sweep = () -> dev.wayfinder.sim.core.Sensors.update(world, state);
         timed(warm / 2, sweep);
@@ -135,9 +140,14 @@ public final class SimBench {
         return (mx.getThreadAllocatedBytes(id) - before) / 1000.0;
     }
 
-    /** Runs {@code op} for about {@code seconds}; returns {operations, elapsed nanoseconds}. */
+    /**
+     * Runs {@code op} for about {@code seconds}; returns {operations, elapsed nanoseconds, this thread's CPU
+     * nanoseconds} (CPU time tells what an operation costs on a machine shared with other work).
+     */
     private static long[] timed(double seconds, Runnable op) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long budget = (long) (seconds * 1e9);
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long count = 0;
         long now;
@@ -148,7 +158,7 @@ public final class SimBench {
             count += 64;
             now = System.nanoTime();
         } while (now - start < budget);
-        return new long[] {count, now - start};
+        return new long[] {count, now - start, Math.max(1, mx.getCurrentThreadCpuTime() - cpu0)};
     }
 
     /** Prints {@code rows} as an aligned table. */
