@@ -55,6 +55,17 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * Creates a node configured from the ROS 2 environment variables (see {@link NodeOptions#fromEnvironment}).
+     *
+     * @param name node name (letters, digits, underscores)
+     * @return the node
+     * @throws IOException if no participant index is free for the sockets
+     */
+    public static Node create(String name) throws IOException {
+        return create(name, NodeOptions.fromEnvironment(System.getenv()));
+    }
+
+    /**
      * Creates a node and joins its domain.
      *
      * @param name node name (letters, digits, underscores)

@@ -74,7 +74,24 @@ public final class TopicTools {
      */
     public static <T extends Record> Subscription echo(Node node, String topic, MessageTypes.Entry<T> entry,
                                                       Consumer<String> out) {
-        return node.subscription(entry.type(), topic, LISTEN, m -> out.accept(MessageText.toYaml(m)));
+        return node.subscription(entry.type(), topic, listenQos(node, topic), m -> out.accept(MessageText.toYaml(m)));
+    }
+
+    /**
+     * What echo and hz subscribe with, adapted to the publishers seen, as {@code ros2 topic echo} does: best effort
+     * (matches every publisher), and transient local when every publisher is (so latched topics such as
+     * /tf_static show their last message).
+     *
+     * @param node a node on the domain
+     * @param topic ROS topic
+     * @return the QoS
+     */
+    public static QosProfile listenQos(Node node, String topic) {
+        String dds = dev.wayfinder.ros.TopicNames.toDds(topic);
+        List<dev.wayfinder.ros.rtps.discovery.EndpointData> writers = node.participant().remoteEndpoints().stream()
+                .filter(e -> e.writer() && e.topic().equals(dds)).toList();
+        boolean latched = !writers.isEmpty() && writers.stream().allMatch(e -> e.qos().transientLocal());
+        return latched ? LISTEN.withTransientLocal() : LISTEN;
     }
 
     /**
@@ -88,7 +105,7 @@ public final class TopicTools {
      */
     public static <T extends Record> Subscription hz(Node node, String topic, MessageTypes.Entry<T> entry,
                                                     RateMeter meter) {
-        return node.subscription(entry.type(), topic, LISTEN, m -> meter.arrived(System.nanoTime()));
+        return node.subscription(entry.type(), topic, listenQos(node, topic), m -> meter.arrived(System.nanoTime()));
     }
 
     /**

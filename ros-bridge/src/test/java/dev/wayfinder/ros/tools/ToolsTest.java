@@ -105,6 +105,17 @@ class ToolsTest {
             assertEquals(List.of("linear:\n  x: 3.0\n  y: 0.0\n  z: 0.0\nangular:\n  x: 0.0\n  y: 0.0\n  z: 0.0\n"), out);
             assertThrows(IllegalArgumentException.class,
                     () -> TopicTools.resolve(tool, "/nothing", Optional.empty(), Duration.ofMillis(50)));
+            assertEquals(TopicTools.LISTEN, TopicTools.listenQos(tool, "/cmd_vel"));
+            var latched = robot.publisher(Twist.TYPE, "/latched", QosProfile.LATCHED);
+            latched.publish(MessageValues.parse(Twist.class, "{angular: {z: 1}}"));
+            TopicTools.resolve(tool, "/latched", Optional.empty(), Duration.ofSeconds(10));
+            assertTrue(TopicTools.listenQos(tool, "/latched").transientLocal());
+            List<String> late = new CopyOnWriteArrayList<>();
+            TopicTools.echo(tool, "/latched", MessageTypes.byName("geometry_msgs/msg/Twist").orElseThrow(), late::add);
+            while (late.isEmpty() && System.nanoTime() < end + 10_000_000_000L) {
+                Thread.sleep(5);
+            }
+            assertTrue(late.get(0).endsWith("z: 1.0\n"), late.toString());
         }
     }
 }
