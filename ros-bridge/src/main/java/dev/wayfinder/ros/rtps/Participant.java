@@ -58,6 +58,8 @@ public final class Participant implements AutoCloseable {
     final Discovery discovery;
     private final ScheduledExecutorService timer;
     private final Output output;
+    /** Replies produced while handling a datagram on this thread, sent once its samples are delivered. */
+    private final ThreadLocal<List<Runnable>> deferred = new ThreadLocal<>();
     private int nextEntityKey = 1;
     private long datagrams;
     private volatile boolean closed;
@@ -145,16 +147,21 @@ public final class Participant implements AutoCloseable {
             return;
         }
         List<Runnable> deliveries = new ArrayList<>();
+        List<Runnable> replies = new ArrayList<>();
         lock.lock();
+        deferred.set(replies);
         try {
             datagrams++;
             receive.onDatagram(buf, length, deliveries);
         } catch (RuntimeException e) {
             handlerErrors.record(e.toString());
         } finally {
+            deferred.remove();
             lock.unlock();
         }
         dispatch(deliveries);
+        // acknowledgements go out after the samples reached their listeners: they are not urgent, the samples are
+        replies.forEach(Runnable::run);
     }
 
     void dispatch(List<Runnable> deliveries) {
@@ -323,6 +330,16 @@ public final class Participant implements AutoCloseable {
 
         @Override
         public void send(byte[] message, List<Locator> to) {
+            List<Runnable> later = deferred.get();
+            if (later != null) {
+                List<Locator> dest = List.copyOf(to);
+                later.add(() -> sendNow(message, dest));
+            } else {
+                sendNow(message, to);
+            }
+        }
+
+        private void sendNow(byte[] message, List<Locator> to) {
             for (Locator l : to) {
                 if (!config.localhostOnly() || l.address().isLoopbackAddress()) {
                     transport.send(message, l.socketAddress());
