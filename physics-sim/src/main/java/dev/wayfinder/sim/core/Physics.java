@@ -72,7 +72,10 @@ public final class Physics {
         }
         s.steps++;
         s.timeNanos += world.controlPeriodNanos();
-        s.travelled += Math.hypot(s.poses[0] - startX, s.poses[1] - startY);
+        double moved = Math.hypot(s.poses[0] - startX, s.poses[1] - startY);
+        if (Double.isFinite(moved)) {
+            s.travelled += moved;
+        }
         updateImu(world, s, dyn);
         if (s.truncation == Truncation.NONE) {
             Sensors.update(world, s);

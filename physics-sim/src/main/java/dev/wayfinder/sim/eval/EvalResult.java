@@ -16,5 +16,13 @@ public record EvalResult(int episodes, double successRate, double spl, double co
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
+        for (double rate : new double[] {successRate, spl, collisionRate, truncatedRate}) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("rates must be in [0, 1], got " + rate);
+            }
+        }
+        if (!(meanSteps >= 0)) {
+            throw new IllegalArgumentException("meanSteps must be >= 0, got " + meanSteps);
+        }
     }
 }
