@@ -105,6 +105,13 @@ class NodeTest {
         pub.publish(img);
         await(() -> got.size() == 1, "image");
         assertEquals(img, got.get(0));
+        // several megabytes: 1920x1080 rgb8 is 4,630 fragments in 463 datagrams
+        byte[] big = new byte[1920 * 1080 * 3];
+        new Random(12).nextBytes(big);
+        Image full = new Image(new Header(new Time(3, 4), "camera"), 1080, 1920, "rgb8", false, 5760, big);
+        pub.publish(full);
+        await(() -> got.size() == 2, "1920x1080 image");
+        assertEquals(full, got.get(1));
     }
 
     @Test
