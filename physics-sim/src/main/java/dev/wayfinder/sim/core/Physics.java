@@ -58,24 +58,47 @@ public final class Physics {
         double startY = s.poses[1];
         double dt = world.substepSeconds();
         int n = world.substeps();
+        int senseAt = n - 1 - world.sensorLatencySubsteps();
+        boolean sensed = false;
         for (int k = 0; k < n; k++) {
             substep(world, s, robot, dyn, dt);
             if (s.halted()) {
                 break;
             }
-        }
-        for (int i = 1; i < world.bodyCount(); i++) {
-            s.scene.readPose(i, s.poses, 7 * i);
-            if (s.truncation == Truncation.NONE && !finite(s.poses, 7 * i, 7)) {
-                s.truncation = Truncation.NAN;
+            if (k == senseAt && k < n - 1) {
+                readObstaclePoses(world, s);
+                sense(world, s, dyn);
+                sensed = true;
             }
         }
+        readObstaclePoses(world, s);
         s.steps++;
         s.timeNanos += world.controlPeriodNanos();
         double moved = Math.hypot(s.poses[0] - startX, s.poses[1] - startY);
         if (Double.isFinite(moved)) {
             s.travelled += moved;
         }
+        if (!sensed) {
+            sense(world, s, dyn);
+        }
+    }
+
+    private static void readObstaclePoses(World world, SimState s) {
+        for (int i = 1; i < world.bodyCount(); i++) {
+            s.scene.readPose(i, s.poses, 7 * i);
+            if (s.truncation == Truncation.NONE && !finite(s.poses, 7 * i, 7)) {
+                s.truncation = Truncation.NAN;
+            }
+        }
+    }
+
+    /** Samples odometry, IMU and lidar as the policy will receive them. */
+    private static void sense(World world, SimState s, Dynamics dyn) {
+        s.seenOdomX = s.odomX;
+        s.seenOdomY = s.odomY;
+        s.seenOdomYaw = s.odomYaw;
+        s.seenOdomV = s.driveV;
+        s.seenOdomW = s.driveW;
         updateImu(world, s, dyn);
         if (s.truncation == Truncation.NONE) {
             Sensors.update(world, s);

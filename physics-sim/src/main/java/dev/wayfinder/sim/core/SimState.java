@@ -47,7 +47,14 @@ public final class SimState {
     double odomScaleError;
     double odomYawError;
 
-    // --- IMU (base_link frame)
+    // --- odometry as delivered (sampled sensorLatencySubsteps before the end of the control step)
+    double seenOdomX;
+    double seenOdomY;
+    double seenOdomYaw;
+    double seenOdomV;
+    double seenOdomW;
+
+    // --- IMU (base_link frame), as delivered
     double gyroZ;
     double accelX;
     double accelY;
@@ -115,6 +122,11 @@ public final class SimState {
         odomX = start.x();
         odomY = start.y();
         odomYaw = start.yaw();
+        seenOdomX = odomX;
+        seenOdomY = odomY;
+        seenOdomYaw = odomYaw;
+        seenOdomV = 0;
+        seenOdomW = 0;
         odomScaleError = 0;
         odomYawError = 0;
         gyroZ = 0;
@@ -194,29 +206,34 @@ public final class SimState {
         return Math.atan2(2 * (qw * qz + qx * qy), 1 - 2 * (qy * qy + qz * qz));
     }
 
+    /*
+     * Sensor readings (odometry, IMU, lidar) are as delivered: sampled World.sensorLatencySubsteps() substeps
+     * before the end of the last control step, so they lag the ground truth by the episode's sensor latency.
+     */
+
     /** Odometry x in the odom frame (the world frame at reset), metres. */
     public double odomX() {
-        return odomX;
+        return seenOdomX;
     }
 
     /** Odometry y, metres. */
     public double odomY() {
-        return odomY;
+        return seenOdomY;
     }
 
     /** Odometry yaw, radians (not normalised). */
     public double odomYaw() {
-        return odomYaw;
+        return seenOdomYaw;
     }
 
     /** Forward speed measured by the wheel encoders, metres per second. */
     public double odomLinearSpeed() {
-        return driveV;
+        return seenOdomV;
     }
 
     /** Yaw rate measured by the wheel encoders, radians per second. */
     public double odomAngularSpeed() {
-        return driveW;
+        return seenOdomW;
     }
 
     /** Gyro yaw rate with noise, radians per second. */

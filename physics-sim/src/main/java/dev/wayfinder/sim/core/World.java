@@ -36,6 +36,7 @@ public final class World {
     private final double substepSeconds;
     private final long controlPeriodNanos;
     private final int latencySubsteps;
+    private final int sensorLatencySubsteps;
     private final double[] staticSegments;
     private final double[] staticCircles;
     private final double robotRadius;
@@ -52,6 +53,8 @@ public final class World {
         this.substeps = Math.max(1, (int) Math.ceil(period / MAX_SUBSTEP - 1e-9));
         this.substepSeconds = period / substeps;
         this.latencySubsteps = (int) Math.round(episode.dynamics().controlLatency() / substepSeconds);
+        this.sensorLatencySubsteps = (int) Math.min(substeps - 1,
+                Math.round(episode.dynamics().sensorLatency() / substepSeconds));
         this.staticSegments = staticSegments.clone();
         this.staticCircles = staticCircles.clone();
         this.robotRadius = episode.robot().footprint().boundingRadius();
@@ -116,6 +119,14 @@ public final class World {
     /** Control latency rounded to whole substeps. */
     public int latencySubsteps() {
         return latencySubsteps;
+    }
+
+    /**
+     * Sensor latency rounded to whole substeps: readings are sampled this many substeps before the end of a
+     * control step. At most {@code substeps() - 1}: a latency of a whole control period or more is clamped.
+     */
+    public int sensorLatencySubsteps() {
+        return sensorLatencySubsteps;
     }
 
     /** Radius of the circle enclosing the robot's footprint, metres. */

@@ -173,6 +173,29 @@ class PhysicsTest {
     }
 
     @Test
+    void sensorLatencyDelaysOdometryAndLidarButNotTheTruth() {
+        Dynamics late = new Dynamics(1, 0, 0, 0.05, 0, 0, 0);
+        World prompt = WorldCompiler.compile(TestEpisodes.emptyRoom());
+        World delayed = WorldCompiler.compile(TestEpisodes.episode(List.of(), new Pose2(-2, 0, 0), new Vec2(2, 0),
+                late, 0.8));
+        assertEquals(6, delayed.sensorLatencySubsteps());
+        SimState a = new SimState(prompt);
+        SimState b = new SimState(delayed);
+        var spec = prompt.robot().lidar();
+        int back = 0; // beam 0 looks backwards at the wall behind the robot
+        for (int t = 0; t < 10; t++) {
+            Physics.step(prompt, a, 0.4, 0);
+            Physics.step(delayed, b, 0.4, 0);
+            assertEquals(a.robotX(), b.robotX(), "truth is unaffected, step " + t);
+            assertEquals(a.robotX(), a.odomX(), 1e-3);
+        }
+        // 0.05 s at about 0.4 m/s: the delivered readings trail by about 2 cm.
+        assertEquals(0.02, a.odomX() - b.odomX(), 0.004);
+        assertEquals(0.02, a.lidarRanges()[back] - b.lidarRanges()[back], 0.004);
+        assertEquals(spec.rangeMax(), b.lidarRanges()[spec.beams() / 2], 1e-6);
+    }
+
+    @Test
     void controlLatencyDelaysTheResponse() {
         Dynamics late = new Dynamics(1, 0, 0.2, 0, 0, 0, 0);
         World prompt = WorldCompiler.compile(TestEpisodes.emptyRoom());
