@@ -5,6 +5,7 @@ import dev.wayfinder.scenarios.model.CameraEffects;
 import dev.wayfinder.scenarios.model.CameraSpec;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Pose3;
+import dev.wayfinder.sim.camera.CameraInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

@@ -12,6 +12,7 @@ import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Pose3;
 import dev.wayfinder.scenarios.model.Rgb;
 import dev.wayfinder.scenarios.model.TextureKind;
+import dev.wayfinder.sim.camera.CameraInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

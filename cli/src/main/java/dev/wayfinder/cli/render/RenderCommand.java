@@ -7,7 +7,7 @@ import dev.wayfinder.cli.Scenarios;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.render.CameraFrame;
-import dev.wayfinder.render.CameraInfo;
+import dev.wayfinder.sim.camera.CameraInfo;
 import dev.wayfinder.render.ObjectPoses;
 import dev.wayfinder.render.RenderException;
 import dev.wayfinder.render.RenderScene;
