@@ -93,7 +93,12 @@ public final class Compiler {
                     + (spec instanceof KernelSpec.Conv2d c ? "(" + c.activation().kind() + ")"
                     : spec instanceof KernelSpec.Dense d ? "(" + d.activation().kind() + ")" : ""));
         }
-        int arenaSize = ArenaPlanner.place(all);
+        int arenaSize;
+        try {
+            arenaSize = ArenaPlanner.place(all);
+        } catch (IllegalStateException e) {
+            throw new GraphException("graph '" + graph.name() + "' at batch " + options.batch() + ": " + e.getMessage());
+        }
 
         List<ExecutionPlan.Step> planSteps = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {

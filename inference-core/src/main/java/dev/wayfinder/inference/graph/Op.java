@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * An operator of the static graph. Each record is one operator with its attributes, named and defined as its
- * ONNX counterpart (opset 13); tensor operands (weights included) are node inputs, not attributes. Immutable.
+ * ONNX counterpart (opset 13); tensor operands (weights included) are node inputs, not attributes. Immutable:
+ * array attributes are copied in and out. (Record equality compares arrays by identity; compare graphs through
+ * their file form.)
  */
 public sealed interface Op {
 
@@ -60,6 +62,11 @@ public sealed interface Op {
                 throw new IllegalArgumentException("group must be >= 1, got " + group);
             }
         }
+
+        public int[] kernel() { return kernel.clone(); }
+        public int[] strides() { return strides.clone(); }
+        public int[] pads() { return pads.clone(); }
+        public int[] dilations() { return dilations.clone(); }
 
         public String type() { return "Conv"; }
         public int minInputs() { return 2; }
@@ -124,6 +131,8 @@ public sealed interface Op {
             }
         }
 
+        public int[] shape() { return shape.clone(); }
+
         public String type() { return "Reshape"; }
         public int minInputs() { return 1; }
         public int maxInputs() { return 1; }
@@ -172,6 +181,10 @@ public sealed interface Op {
             pads = checkPads(pads);
         }
 
+        public int[] kernel() { return kernel.clone(); }
+        public int[] strides() { return strides.clone(); }
+        public int[] pads() { return pads.clone(); }
+
         public String type() { return "MaxPool"; }
         public int minInputs() { return 1; }
         public int maxInputs() { return 1; }
@@ -184,6 +197,10 @@ public sealed interface Op {
             strides = positive("strides", strides, 2);
             pads = checkPads(pads);
         }
+
+        public int[] kernel() { return kernel.clone(); }
+        public int[] strides() { return strides.clone(); }
+        public int[] pads() { return pads.clone(); }
 
         public String type() { return "AveragePool"; }
         public int minInputs() { return 1; }

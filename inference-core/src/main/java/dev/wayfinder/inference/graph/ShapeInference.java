@@ -31,7 +31,11 @@ public final class ShapeInference {
             if (d.length > 0 && d[0] == -1) {
                 d[0] = batch;
             }
-            shapes.put(in.name(), new Shape(d));
+            try {
+                shapes.put(in.name(), new Shape(d));
+            } catch (IllegalArgumentException e) {
+                throw new GraphException("input '" + in.name() + "' at batch " + batch + ": " + e.getMessage());
+            }
         }
         graph.initializers().forEach((k, v) -> shapes.put(k, v.shape()));
         for (Node n : graph.nodes()) {

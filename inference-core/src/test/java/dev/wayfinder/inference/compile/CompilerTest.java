@@ -138,6 +138,13 @@ class CompilerTest {
     }
 
     @Test
+    void hugeBatchIsACheckedErrorNotACrash() {
+        GraphException e = assertThrows(GraphException.class,
+                () -> Compiler.compile(PolicyCnn.build(1), new CompileOptions(1 << 20, scalar, false)));
+        assertTrue(e.getMessage().contains("'image'") && e.getMessage().contains("elements"), e.getMessage());
+    }
+
+    @Test
     void wrongInputLengthIsRejected() throws Exception {
         ExecutionContext c = Compiler.compile(PolicyCnn.build(1), new CompileOptions(1, scalar, false)).newContext();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.setInput(0, new float[10]));
