@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Records the first successful and the first failed episode of env 0 during a rollout and writes each as an
+ * Records the first successful and the first failed episode (of any env) during a rollout and writes each as an
  * animated GIF: the robot's camera view (scaled up) beside the top-down map with the trajectory so far.
  * Not thread-safe.
  */
@@ -28,8 +28,10 @@ public final class Film implements Rollouts.Listener {
 
     private final Path dir;
     private final String prefix;
-    private final List<byte[]> frames = new ArrayList<>();
-    private final List<double[]> poses = new ArrayList<>();
+    private final java.util.Map<Integer, List<byte[]>> framesByEnv = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<double[]>> posesByEnv = new java.util.HashMap<>();
+    private List<byte[]> frames = new ArrayList<>();
+    private List<double[]> poses = new ArrayList<>();
     private int camW;
     private int camH;
     private Optional<Path> success = Optional.empty();
@@ -55,19 +57,21 @@ public final class Film implements Rollouts.Listener {
 
     @Override
     public void step(int env, Episode episode, byte[] rgb, double x, double y, double yaw, int action) {
-        if (env != 0 || (success.isPresent() && failure.isPresent()) || rgb == null) {
+        if ((success.isPresent() && failure.isPresent()) || rgb == null) {
             return;
         }
-        frames.add(rgb.clone());
-        poses.add(new double[] {x, y, yaw});
+        framesByEnv.computeIfAbsent(env, k -> new ArrayList<>()).add(rgb.clone());
+        posesByEnv.computeIfAbsent(env, k -> new ArrayList<>()).add(new double[] {x, y, yaw});
     }
 
     @Override
     public void end(int env, Episode episode, EpisodeResult result) {
-        if (env != 0) {
-            return;
-        }
+        frames = framesByEnv.getOrDefault(env, new ArrayList<>());
+        poses = posesByEnv.getOrDefault(env, new ArrayList<>());
         try {
+            if (frames.isEmpty()) {
+                return;
+            }
             if (result.success() && success.isEmpty()) {
                 success = Optional.of(write(episode, result, "success"));
             } else if (!result.success() && failure.isEmpty()) {
@@ -76,8 +80,8 @@ public final class Film implements Rollouts.Listener {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
-            frames.clear();
-            poses.clear();
+            framesByEnv.remove(env);
+            posesByEnv.remove(env);
         }
     }
 

@@ -73,6 +73,9 @@ public final class LinePlot {
             x1 = x0 + 1;
         }
         y0 = Math.min(y0, 0);
+        if (y0 >= 0 && y1 <= 1) {
+            y1 = 1; // rates: always the full [0, 1] scale
+        }
         if (y1 <= y0) {
             y1 = y0 + 1;
         }
