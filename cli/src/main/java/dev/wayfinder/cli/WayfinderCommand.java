@@ -5,6 +5,7 @@ import dev.wayfinder.cli.policy.EvalCommand;
 import dev.wayfinder.cli.policy.TrainCommand;
 import dev.wayfinder.cli.randomize.RandomizeCommand;
 import dev.wayfinder.cli.render.RenderCommand;
+import dev.wayfinder.cli.ros.RosCommand;
 import dev.wayfinder.cli.scenario.ScenarioCommand;
 import dev.wayfinder.cli.sim.SimCommand;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      RosCommand.class,
     })
 public final class WayfinderCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,0 +1,5 @@
+/**
+ * The {@code wayfinder ros topic list | echo | pub | hz} commands: the counterparts of {@code ros2 topic}, over
+ * the pure-Java ROS 2 node of ros-bridge, so topics can be checked without a ROS install.
+ */
+package dev.wayfinder.cli.ros;
