@@ -105,7 +105,6 @@ public final class EvalCommand implements Callable<Integer> {
   /** Evaluates, writes the report and exports (shared with the demo). */
   public static Result evaluate(PolicyWeights w, Evaluator.Options o, Path dir, Optional<Path> run, PrintStream log)
       throws IOException {
-    log.println(Evaluator.header());
     Evaluator.Result e = Evaluator.run(w, o, dir, run, log);
     PolicyExport.Result x = PolicyExport.export(w, dir.resolve("export"));
     return new Result(e.rows(), e.report().toString(), e.gifs().stream().map(Path::toString).toList(),

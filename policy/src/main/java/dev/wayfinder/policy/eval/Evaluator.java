@@ -83,9 +83,9 @@ public final class Evaluator {
                         rows.add(EvalRow.of(s.name(), variant, d.key(), out.episodes()));
                     }
                 }
-                for (EvalRow row : rows.subList(rows.size() - 3, rows.size())) {
-                    log.println(line(row));
-                }
+                List<EvalRow> last = rows.subList(rows.size() - 3, rows.size());
+                log.println(String.format(Locale.ROOT,
+                        "evaluated %s (%s): success policy %.2f, expert %.2f, random %.2f", s.name(), variant, last.get(0).success(), last.get(1).success(), last.get(2).success()));
             }
         }
         Path report = Report.write(outDir, rows, gifs, trainDir);
