@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The side-by-side table for {@code wayfinder bench inference}: the policy network on our Vector API backend
- * (float and INT8 dense), our scalar reference, and ONNX Runtime (one intra-op thread, and all threads), each
+ * (float and INT8 dense; float with the batch split over 2 threads, {@code wayfinder-vector-2t}, whose fair peer
+ * is ONNX Runtime with all threads), our scalar reference, and ONNX Runtime (one intra-op thread, and all threads), each
  * warmed up and then timed over several runs; medians and ratios to ONNX Runtime. Options:
  * {@code --json}, {@code --quick}, {@code --batch 1,32}, {@code --runs N}, {@code --no-scalar}.
  */
@@ -22,6 +23,7 @@ public final class InferenceComparison {
     public static List<InferenceBench.EngineFactory> engines(boolean scalar) {
         List<InferenceBench.EngineFactory> list = new ArrayList<>();
         list.add(InferenceBench.core(Backends.preferred(), false));
+        list.add(InferenceBench.core(Backends.preferred(), false, 2));
         list.add(InferenceBench.core(Backends.preferred(), true));
         if (scalar && !Backends.preferred().name().equals("scalar")) {
             list.add(InferenceBench.core(Backends.byName("scalar"), false));

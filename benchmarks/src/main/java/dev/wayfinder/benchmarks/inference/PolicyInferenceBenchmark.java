@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class PolicyInferenceBenchmark {
 
-    @Param({"vector", "vector-int8", "scalar", "onnxruntime"})
+    @Param({"vector", "vector-2t", "vector-int8", "scalar", "onnxruntime", "onnxruntime-allt"})
     public String engine;
 
     @Param({"1", "32"})
@@ -44,9 +44,11 @@ public class PolicyInferenceBenchmark {
     public void setUp() throws Exception {
         InferenceBench.EngineFactory f = switch (engine) {
             case "vector" -> InferenceBench.core(Backends.byName("vector"), false);
+            case "vector-2t" -> InferenceBench.core(Backends.byName("vector"), false, 2);
             case "vector-int8" -> InferenceBench.core(Backends.byName("vector"), true);
             case "scalar" -> InferenceBench.core(Backends.byName("scalar"), false);
             case "onnxruntime" -> OrtEngines.factory(1);
+            case "onnxruntime-allt" -> OrtEngines.factory(0);
             default -> throw new IllegalArgumentException("unknown engine " + engine);
         };
         e = f.create(PolicyCnn.build(1), batch);

@@ -96,14 +96,23 @@ public final class InferenceBench {
 
     /** A factory running the graph on {@code backend}, optionally with INT8 dense layers. */
     public static EngineFactory core(Backend backend, boolean int8) {
-        String label = "wayfinder-" + backend.name() + (int8 ? "-int8" : "");
+        return core(backend, int8, 1);
+    }
+
+    /**
+     * A factory running the graph on {@code backend}, optionally with INT8 dense layers, with the batch split over
+     * {@code threads} threads ({@link CompileOptions#threads()}; labelled {@code -Nt} when above 1).
+     */
+    public static EngineFactory core(Backend backend, boolean int8, int threads) {
+        String label = "wayfinder-" + backend.name() + (int8 ? "-int8" : "") + (threads > 1 ? "-" + threads + "t" : "");
         return new EngineFactory() {
             public String name() {
                 return label;
             }
 
             public Engine create(Graph graph, int batch) throws ModelException {
-                ExecutionContext ctx = Compiler.compile(graph, new CompileOptions(batch, backend, int8)).newContext();
+                ExecutionContext ctx = Compiler.compile(graph, new CompileOptions(batch, backend, int8, threads))
+                        .newContext();
                 ctx.setInput(0, PolicyCnn.images(1, batch));
                 return new Engine() {
                     public String name() {
@@ -112,6 +121,10 @@ public final class InferenceBench {
 
                     public void infer() {
                         ctx.run();
+                    }
+
+                    public void close() {
+                        ctx.close();
                     }
                 };
             }

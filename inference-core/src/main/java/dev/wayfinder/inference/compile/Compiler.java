@@ -31,6 +31,60 @@ public final class Compiler {
      */
     public static ExecutionPlan compile(Graph graph, CompileOptions options)
             throws GraphException, UnsupportedOperatorException {
+        ExecutionPlan whole = compileOne(graph, options);
+        int[] sizes = parts(options.batch(), options.threads());
+        if (sizes.length < 2 || !batchMajor(whole, options.batch())) {
+            return whole;
+        }
+        // Parts of equal size share one plan (plans are immutable); only the last part may differ.
+        ExecutionPlan[] plans = new ExecutionPlan[sizes.length];
+        CompileOptions one = options.withThreads(1);
+        for (int i = 0; i < sizes.length; i++) {
+            plans[i] = i > 0 && sizes[i] == sizes[i - 1] ? plans[i - 1]
+                    : compileOne(graph, new CompileOptions(sizes[i], one.backend(), one.int8Dense(), 1));
+            if (!batchMajor(plans[i], sizes[i])) {
+                return whole;
+            }
+        }
+        return new ExecutionPlan(whole, plans, sizes);
+    }
+
+    /**
+     * The batch split for {@code threads}: parts of a whole multiple of {@link #ROW_BLOCK} images (kernels block
+     * batch rows by that many, so every image then meets the same kernel code path as in the unsplit batch),
+     * the last part taking the rest; a single part when splitting would leave a thread nothing.
+     */
+    static int[] parts(int batch, int threads) {
+        if (threads < 2 || batch <= ROW_BLOCK) {
+            return new int[] {batch};
+        }
+        int per = (batch + threads - 1) / threads;
+        per = (per + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+        int count = (batch + per - 1) / per;
+        int[] sizes = new int[count];
+        for (int i = 0; i < count; i++) {
+            sizes[i] = Math.min(per, batch - i * per);
+        }
+        return sizes;
+    }
+
+    /** Rows of the batch that dense kernels compute together; threaded parts start at multiples of it. */
+    static final int ROW_BLOCK = 4;
+
+    /** Whether every input and output has the batch as its leading dimension, so the batch can be split. */
+    private static boolean batchMajor(ExecutionPlan plan, int batch) {
+        for (List<ExecutionPlan.Binding> list : List.of(plan.inputs(), plan.outputs())) {
+            for (ExecutionPlan.Binding b : list) {
+                if (b.shape().rank() == 0 || b.shape().dim(0) != batch) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static ExecutionPlan compileOne(Graph graph, CompileOptions options)
+            throws GraphException, UnsupportedOperatorException {
         Map<String, Shape> shapes = ShapeInference.infer(graph, options.batch());
         Lowering low = new Lowering(graph, shapes);
         low.run();

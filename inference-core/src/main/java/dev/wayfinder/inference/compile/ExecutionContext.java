@@ -1,17 +1,44 @@
 package dev.wayfinder.inference.compile;
 
+import java.lang.ref.Cleaner;
+
 /**
  * One thread's working memory for an {@link ExecutionPlan}: set the inputs, {@link #run()}, read the outputs.
  * Not thread-safe: confine each context to one thread at a time. Setting inputs, running and reading outputs
  * into caller-owned arrays allocate nothing.
+ *
+ * <p>A context of a plan compiled with {@link CompileOptions#threads()} above 1 holds one arena per part of the
+ * batch and a few daemon threads of its own; {@link #close()} stops them (they also stop once the context is
+ * unreachable). Other contexts own no threads and need no closing.
  */
-public final class ExecutionContext {
+public final class ExecutionContext implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final ExecutionPlan plan;
     private final float[] arena;
+    /** Per-part contexts of a plan split over threads (null otherwise); part i holds images from start[i]. */
+    private final ExecutionContext[] parts;
+    private final int[] partSizes;
+    private final Workers workers;
+    private final Cleaner.Cleanable cleanable;
 
     ExecutionContext(ExecutionPlan plan, float[] arena) {
         this.plan = plan;
         this.arena = arena;
+        this.parts = null;
+        this.partSizes = null;
+        this.workers = null;
+        this.cleanable = null;
+    }
+
+    ExecutionContext(ExecutionPlan plan, ExecutionContext[] parts, int[] partSizes) {
+        this.plan = plan;
+        this.arena = null;
+        this.parts = parts;
+        this.partSizes = partSizes;
+        Workers w = new Workers(parts, "wayfinder-inference");
+        this.workers = w;
+        this.cleanable = CLEANER.register(this, w::close);
     }
 
     /** The plan this context runs. */
@@ -30,19 +57,37 @@ public final class ExecutionContext {
             throw new IllegalArgumentException("input '" + b.name() + "' of shape " + b.shape() + " needs " + size
                     + " floats, got " + data.length);
         }
-        System.arraycopy(data, 0, arena, b.offset(), size);
+        if (parts == null) {
+            System.arraycopy(data, 0, arena, b.offset(), size);
+            return;
+        }
+        int perImage = size / plan.batch();
+        for (int i = 0, from = 0; i < parts.length; i++) {
+            int n = partSizes[i] * perImage;
+            ExecutionContext p = parts[i];
+            System.arraycopy(data, from, p.arena, p.plan.inputs().get(index).offset(), n);
+            from += n;
+        }
     }
 
     /** Runs every step of the plan. */
     public void run() {
-        plan.execute(arena);
+        if (workers != null) {
+            workers.run();
+        } else {
+            plan.execute(arena);
+        }
     }
 
     /**
      * Runs the plan {@code runs} times and returns the total nanoseconds spent in each step (in the order of
      * {@link ExecutionPlan#describe()}): a rough per-kernel profile, for diagnosis rather than benchmarking.
+     * A context split over threads profiles its first part alone, on the calling thread.
      */
     public long[] profile(int runs) {
+        if (parts != null) {
+            return parts[0].profile(runs);
+        }
         long[] nanos = new long[plan.describe().size()];
         for (int r = 0; r < runs; r++) {
             plan.profile(arena, nanos);
@@ -58,7 +103,17 @@ public final class ExecutionContext {
             throw new IllegalArgumentException("output '" + b.name() + "' of shape " + b.shape() + " needs " + size
                     + " floats, got room for " + dst.length);
         }
-        System.arraycopy(arena, b.offset(), dst, 0, size);
+        if (parts == null) {
+            System.arraycopy(arena, b.offset(), dst, 0, size);
+            return;
+        }
+        int perImage = size / plan.batch();
+        for (int i = 0, to = 0; i < parts.length; i++) {
+            int n = partSizes[i] * perImage;
+            ExecutionContext p = parts[i];
+            System.arraycopy(p.arena, p.plan.outputs().get(index).offset(), dst, to, n);
+            to += n;
+        }
     }
 
     /** Convenience (allocates): output {@code index} as a new array. */
@@ -73,5 +128,18 @@ public final class ExecutionContext {
         setInput(0, input);
         run();
         getOutput(0, output);
+    }
+
+    /** Stops this context's worker threads, if it has any; it cannot run afterwards. Idempotent. */
+    @Override
+    public void close() {
+        if (cleanable != null) {
+            cleanable.clean();
+        }
+    }
+
+    /** Ids of this context's worker threads (empty when it runs on the caller alone). */
+    long[] workerThreadIds() {
+        return workers == null ? new long[0] : workers.workerIds();
     }
 }

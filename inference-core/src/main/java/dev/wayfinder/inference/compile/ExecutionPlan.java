@@ -36,6 +36,10 @@ public final class ExecutionPlan {
     private final List<Binding> constants;
     private final List<Tensor> constantData;
     private final ThreadLocal<ExecutionContext> perThread = ThreadLocal.withInitial(this::newContext);
+    /** For a plan split over threads: the plan of each part of the batch; null when single-threaded. */
+    private final ExecutionPlan[] parts;
+    /** Images in each part. */
+    private final int[] partSizes;
 
     ExecutionPlan(String backend, int batch, List<Step> steps, int arenaSize, List<Binding> inputs,
                   List<Binding> outputs, List<Binding> constants, List<Tensor> constantData) {
@@ -47,10 +51,37 @@ public final class ExecutionPlan {
         this.outputs = List.copyOf(outputs);
         this.constants = List.copyOf(constants);
         this.constantData = List.copyOf(constantData);
+        this.parts = null;
+        this.partSizes = null;
+    }
+
+    /** A plan that runs {@code whole}'s batch as consecutive parts, one per thread. */
+    ExecutionPlan(ExecutionPlan whole, ExecutionPlan[] parts, int[] partSizes) {
+        this.backend = whole.backend;
+        this.batch = whole.batch;
+        this.steps = parts[0].steps;
+        int total = 0;
+        for (ExecutionPlan p : parts) {
+            total += p.arenaSize;
+        }
+        this.arenaSize = total;
+        this.inputs = whole.inputs;
+        this.outputs = whole.outputs;
+        this.constants = List.of();
+        this.constantData = List.of();
+        this.parts = parts.clone();
+        this.partSizes = partSizes.clone();
     }
 
     /** A fresh context with its own arena (allocated here, once). */
     public ExecutionContext newContext() {
+        if (parts != null) {
+            ExecutionContext[] ctx = new ExecutionContext[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                ctx[i] = parts[i].newContext();
+            }
+            return new ExecutionContext(this, ctx, partSizes.clone());
+        }
         float[] arena = new float[arenaSize];
         for (int i = 0; i < constants.size(); i++) {
             constantData.get(i).copyInto(arena, constants.get(i).offset());
@@ -86,12 +117,20 @@ public final class ExecutionPlan {
         return backend;
     }
 
+    /**
+     * Threads a context of this plan runs a batch on (1 unless compiled with {@link CompileOptions#threads()}
+     * above 1 and a batch that can be split).
+     */
+    public int threads() {
+        return parts == null ? 1 : parts.length;
+    }
+
     /** The batch size compiled for. */
     public int batch() {
         return batch;
     }
 
-    /** The arena size in floats (activations, inputs, outputs, scratch; weights live in the kernels). */
+    /** The arena size in floats, over all threads' parts (activations, inputs, outputs, scratch; weights live in the kernels). */
     public int arenaSize() {
         return arenaSize;
     }
@@ -106,7 +145,10 @@ public final class ExecutionPlan {
         return outputs;
     }
 
-    /** One line per kernel: the node names it covers and the kernel kind (for logs and tests). */
+    /**
+     * One line per kernel: the node names it covers and the kernel kind (for logs and tests). For a plan split
+     * over threads: the steps of the first part, which every part runs on its share of the batch.
+     */
     public List<String> describe() {
         return java.util.Arrays.stream(steps).map(Step::description).toList();
     }
