@@ -188,7 +188,9 @@ class OpParityTest {
     }
 
     private static Case gemm(SplittableRandom rnd) {
-        int k = r(rnd, 1, 300), m = r(rnd, 1, 80), batch = r(rnd, 1, 9);
+        // Up to 600 inputs, 150 outputs and 13 rows: wide enough for the vector kernel's k-panels (256), 64-column
+        // blocks with a column tail, and 4-row groups with a row tail.
+        int k = r(rnd, 1, 600), m = r(rnd, 1, 150), batch = r(rnd, 1, 13);
         boolean transB = rnd.nextBoolean();
         float alpha = (float) (0.5 + rnd.nextDouble()), beta = (float) (0.5 + rnd.nextDouble());
         GraphBuilder b = new GraphBuilder("gemm");

@@ -162,8 +162,19 @@ final class VectorConv implements Kernel {
                     System.arraycopy(a, src + lo - s.padLeft(), a, row + lo, hi - lo);
                     continue;
                 }
+                // Split pairs of full vectors of source columns into even and odd padded columns: one full
+                // store per phase (the same slots the single-vector form below writes with two half stores).
+                int sx0 = 0;
+                for (; sx0 + 2 * L <= vecEnd; sx0 += 2 * L) {
+                    FloatVector v1 = FloatVector.fromArray(S, a, src + sx0);
+                    FloatVector v2 = FloatVector.fromArray(S, a, src + sx0 + L);
+                    int pc = sx0 + s.padLeft();
+                    int evenPhase = pc & 1;
+                    v1.rearrange(UNZIP_EVEN, v2).intoArray(a, row + evenPhase * rl + (pc >> 1));
+                    v1.rearrange(UNZIP_ODD, v2).intoArray(a, row + (1 - evenPhase) * rl + ((pc + 1) >> 1));
+                }
                 // Split full vectors of source columns into even and odd padded columns.
-                for (int sx = 0; sx < vecEnd; sx += L) {
+                for (int sx = sx0; sx < vecEnd; sx += L) {
                     FloatVector v = FloatVector.fromArray(S, a, src + sx);
                     int pc = sx + s.padLeft();
                     int evenPhase = pc & 1;

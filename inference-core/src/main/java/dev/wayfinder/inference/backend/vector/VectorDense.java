@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDense implements Kernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Weight rows per cache panel: KC x 4 vectors of 16 floats = 64 KiB, kept in L2 (256 beat 64 and 128 at batch 32). */
+    private static final int KC = 256;
 
     private final int n;
     private final int k;
@@ -45,10 +47,30 @@ final class VectorDense implements Kernel {
     public void run(float[] a, int[] in, int out, int scratch) {
         int x0 = in[0];
         int i = 0;
+        int rows4 = n / 4 * 4;
+        int jFull = mp / (4 * L) * (4 * L);
+        if (rows4 >= 8) {
+            // Cache blocking: a panel of KC weight rows x 4 vectors stays in cache while every 4-row group
+            // of the batch uses it; partial sums wait in the output between panels. Each output still sums over
+            // k in order, so the result is bit-for-bit that of the unblocked loop.
+            for (int j = 0; j < jFull; j += 4 * L) {
+                for (int t0 = 0; t0 < k; t0 += KC) {
+                    int t1 = Math.min(k, t0 + KC);
+                    for (int r = 0; r < rows4; r += 4) {
+                        rows4cols4(a, x0 + r * k, out + r * m, j, t0, t1);
+                    }
+                }
+            }
+            for (; i < rows4; i += 4) {
+                for (int j = jFull; j < mp; j += L) {
+                    rows4cols1(a, x0 + i * k, out + i * m, j);
+                }
+            }
+        }
         for (; i + 4 <= n; i += 4) {
             int j = 0;
             for (; j + 4 * L <= mp; j += 4 * L) {
-                rows4cols4(a, x0 + i * k, out + i * m, j);
+                rows4cols4(a, x0 + i * k, out + i * m, j, 0, k);
             }
             for (; j < mp; j += L) {
                 rows4cols1(a, x0 + i * k, out + i * m, j);
@@ -68,19 +90,48 @@ final class VectorDense implements Kernel {
         }
     }
 
-    private void rows4cols4(float[] a, int x, int o, int j) {
-        FloatVector b0 = FloatVector.fromArray(S, bias, j);
-        FloatVector b1 = FloatVector.fromArray(S, bias, j + L);
-        FloatVector b2 = FloatVector.fromArray(S, bias, j + 2 * L);
-        FloatVector b3 = FloatVector.fromArray(S, bias, j + 3 * L);
-        FloatVector c00 = b0, c01 = b1, c02 = b2, c03 = b3;
-        FloatVector c10 = b0, c11 = b1, c12 = b2, c13 = b3;
-        FloatVector c20 = b0, c21 = b1, c22 = b2, c23 = b3;
-        FloatVector c30 = b0, c31 = b1, c32 = b2, c33 = b3;
+    /**
+     * Rows x..x+3, columns j..j+4L, over k in [t0, t1): starts from the bias when t0 = 0, else from the partial
+     * sums in the output; applies ReLU only when t1 = k.
+     */
+    private void rows4cols4(float[] a, int x, int o, int j, int t0, int t1) {
+        int j1 = j + L;
+        int j2 = j + 2 * L;
+        int j3 = j + 3 * L;
+        int o1 = o + m;
+        int o2 = o + 2 * m;
+        int o3 = o + 3 * m;
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
+        if (t0 == 0) {
+            c00 = FloatVector.fromArray(S, bias, j);
+            c01 = FloatVector.fromArray(S, bias, j1);
+            c02 = FloatVector.fromArray(S, bias, j2);
+            c03 = FloatVector.fromArray(S, bias, j3);
+            c10 = c00; c11 = c01; c12 = c02; c13 = c03;
+            c20 = c00; c21 = c01; c22 = c02; c23 = c03;
+            c30 = c00; c31 = c01; c32 = c02; c33 = c03;
+        } else {
+            c00 = FloatVector.fromArray(S, a, o + j, S.indexInRange(j, m));
+            c01 = FloatVector.fromArray(S, a, o + j1, S.indexInRange(j1, m));
+            c02 = FloatVector.fromArray(S, a, o + j2, S.indexInRange(j2, m));
+            c03 = FloatVector.fromArray(S, a, o + j3, S.indexInRange(j3, m));
+            c10 = FloatVector.fromArray(S, a, o1 + j, S.indexInRange(j, m));
+            c11 = FloatVector.fromArray(S, a, o1 + j1, S.indexInRange(j1, m));
+            c12 = FloatVector.fromArray(S, a, o1 + j2, S.indexInRange(j2, m));
+            c13 = FloatVector.fromArray(S, a, o1 + j3, S.indexInRange(j3, m));
+            c20 = FloatVector.fromArray(S, a, o2 + j, S.indexInRange(j, m));
+            c21 = FloatVector.fromArray(S, a, o2 + j1, S.indexInRange(j1, m));
+            c22 = FloatVector.fromArray(S, a, o2 + j2, S.indexInRange(j2, m));
+            c23 = FloatVector.fromArray(S, a, o2 + j3, S.indexInRange(j3, m));
+            c30 = FloatVector.fromArray(S, a, o3 + j, S.indexInRange(j, m));
+            c31 = FloatVector.fromArray(S, a, o3 + j1, S.indexInRange(j1, m));
+            c32 = FloatVector.fromArray(S, a, o3 + j2, S.indexInRange(j2, m));
+            c33 = FloatVector.fromArray(S, a, o3 + j3, S.indexInRange(j3, m));
+        }
         int x1 = x + k;
         int x2 = x + 2 * k;
         int x3 = x + 3 * k;
-        for (int t = 0, w = j; t < k; t++, w += mp) {
+        for (int t = t0, w = j + t0 * mp; t < t1; t++, w += mp) {
             FloatVector w0 = FloatVector.fromArray(S, wp, w);
             FloatVector w1 = FloatVector.fromArray(S, wp, w + L);
             FloatVector w2 = FloatVector.fromArray(S, wp, w + 2 * L);
@@ -106,18 +157,12 @@ final class VectorDense implements Kernel {
             c32 = w2.fma(a3, c32);
             c33 = w3.fma(a3, c33);
         }
-        if (relu) {
+        if (relu && t1 == k) {
             c00 = c00.max(0f); c01 = c01.max(0f); c02 = c02.max(0f); c03 = c03.max(0f);
             c10 = c10.max(0f); c11 = c11.max(0f); c12 = c12.max(0f); c13 = c13.max(0f);
             c20 = c20.max(0f); c21 = c21.max(0f); c22 = c22.max(0f); c23 = c23.max(0f);
             c30 = c30.max(0f); c31 = c31.max(0f); c32 = c32.max(0f); c33 = c33.max(0f);
         }
-        int j1 = j + L;
-        int j2 = j + 2 * L;
-        int j3 = j + 3 * L;
-        int o1 = o + m;
-        int o2 = o + 2 * m;
-        int o3 = o + 3 * m;
         c00.intoArray(a, o + j, S.indexInRange(j, m));
         c01.intoArray(a, o + j1, S.indexInRange(j1, m));
         c02.intoArray(a, o + j2, S.indexInRange(j2, m));
