@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH: one forward pass of the policy network per operation, per engine and batch size, all in one run.
- * Run: {@code java -jar benchmarks/target/wayfinder-benchmarks.jar PolicyInferenceBenchmark}
+ * Run: {@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar PolicyInferenceBenchmark}
  * (add {@code -p engine=vector,onnxruntime} to narrow). Scalar at batch 32 is slow (~0.15 s per op) by design.
  */
 @State(Scope.Thread)

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Robot camera frames per second (render plus read-back) on the cluttered room, one thread, one renderer
  * per benchmark thread; and 16 views rendered separately against 16 atlas tiles. Run with
  * {@code LP_NUM_THREADS=0} for single-thread llvmpipe numbers:
- * {@code java -jar benchmarks/target/wayfinder-benchmarks.jar RenderBenchmark}.
+ * {@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar RenderBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link World#substeps()} (12 at 10 Hz) for time per substep;</li>
  *   <li>{@code vectorEnvStep}: control steps/s of a VectorEnv of 8 envs on 2 worker threads.</li>
  * </ul>
- * Run: {@code java -jar benchmarks/target/wayfinder-benchmarks.jar SimStepBenchmark}.
+ * Run: {@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar SimStepBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
