@@ -1,5 +1,6 @@
 package dev.wayfinder.policy.net;
 
+import dev.wayfinder.policy.data.Crc32Trailer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.zip.CRC32;
 
 /**
  * The trainable values of a {@link NetworkSpec}: one named float tensor per parameter, in the layouts shared by
@@ -159,13 +159,10 @@ public final class PolicyWeights {
                     out.writeFloat(x);
                 }
             }
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return bytes.toByteArray();
+        return Crc32Trailer.append(bytes.toByteArray());
     }
 
     /**
@@ -178,16 +175,8 @@ public final class PolicyWeights {
         if (data.length < 16) {
             throw new IOException(source + ": too short for policy weights (" + data.length + " bytes)");
         }
-        CRC32 crc = new CRC32();
-        crc.update(data, 0, data.length - 8);
-        long stored = 0;
-        for (int i = data.length - 8; i < data.length; i++) {
-            stored = stored << 8 | (data[i] & 0xff);
-        }
-        if (stored != crc.getValue()) {
-            throw new IOException(source + ": checksum mismatch, the weights file is corrupt");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 8))) {
+        int body = Crc32Trailer.verify(data, source, "the weights file");
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, body))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(source + ": not a policy weights file");
             }

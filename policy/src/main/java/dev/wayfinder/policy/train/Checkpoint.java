@@ -1,6 +1,7 @@
 package dev.wayfinder.policy.train;
 
 import dev.wayfinder.policy.data.AtomicFiles;
+import dev.wayfinder.policy.data.Crc32Trailer;
 import dev.wayfinder.policy.net.PolicyWeights;
 
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.CRC32;
 
 /**
  * The resumable state of a training run after a finished iteration, stored in one file written atomically
@@ -51,11 +51,8 @@ public record Checkpoint(int iteration, int datasetChunks, int metricsRows, long
             byte[] w = weights.toBytes();
             out.writeInt(w.length);
             out.write(w);
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
         }
-        AtomicFiles.write(dir.resolve(FILE), bytes.toByteArray());
+        AtomicFiles.write(dir.resolve(FILE), Crc32Trailer.append(bytes.toByteArray()));
     }
 
     /** The checkpoint in {@code dir}, if there is one. */
@@ -68,16 +65,8 @@ public record Checkpoint(int iteration, int datasetChunks, int metricsRows, long
         if (data.length < 40) {
             throw new IOException(p + ": truncated checkpoint");
         }
-        CRC32 crc = new CRC32();
-        crc.update(data, 0, data.length - 8);
-        long stored = 0;
-        for (int i = data.length - 8; i < data.length; i++) {
-            stored = stored << 8 | (data[i] & 0xff);
-        }
-        if (stored != crc.getValue()) {
-            throw new IOException(p + ": checksum mismatch, the checkpoint is corrupt");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 8))) {
+        int body = Crc32Trailer.verify(data, p.toString(), "the checkpoint");
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, body))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(p + ": not a wayfinder checkpoint");
             }
