@@ -31,4 +31,14 @@ class FastDdsInteropTest {
     void fragmentedImageBothWaysBestEffort() throws Exception {
         scenario("fastdds-image-best-effort");
     }
+
+    @Test
+    void lateJoiningReadersGetTransientLocalHistoryBothWays() throws Exception {
+        scenario("fastdds-late-joiner");
+    }
+
+    @Test
+    void deadPeerIsRemovedWhenItsLeaseExpires() throws Exception {
+        scenario("fastdds-peer-dies");
+    }
 }

@@ -28,6 +28,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class InteropMain {
     private static final int CYCLONE_VENDOR = 0x0110;
+    private static final int FASTDDS_VENDOR = 0x010F;
 
     private InteropMain() {
     }
@@ -49,13 +50,15 @@ public final class InteropMain {
                                 .withMulticast(NetworkInterface.getByName("lo")).withLocalhostOnly(false)));
                 case "image-reliable" -> image(peer, config, true);
                 case "image-best-effort" -> image(peer, config, false);
-                case "late-joiner" -> lateJoiner(peer, config);
-                case "peer-dies" -> peerDies(peer, config);
+                case "late-joiner" -> lateJoiner(peer, config, "Cyclone");
+                case "peer-dies" -> peerDies(peer, config, "Cyclone", CYCLONE_VENDOR);
                 case "graph" -> graph(peer, config);
                 case "all-types" -> allTypes(peer, config);
                 case "fastdds-twist" -> twist(fastdds, config, NodeOptions.localhost(0));
                 case "fastdds-image-reliable" -> image(fastdds, config, true);
                 case "fastdds-image-best-effort" -> image(fastdds, config, false);
+                case "fastdds-late-joiner" -> lateJoiner(fastdds, config, "Fast DDS");
+                case "fastdds-peer-dies" -> peerDies(fastdds, config, "Fast DDS", FASTDDS_VENDOR);
                 case "bench" -> Bench.run(peer, config);
                 default -> "FAIL unknown scenario " + scenario;
             };
@@ -179,7 +182,7 @@ public final class InteropMain {
         }
     }
 
-    private static String lateJoiner(Path peer, Path config) throws Exception {
+    private static String lateJoiner(Path peer, Path config, String vendor) throws Exception {
         try (Node node = Node.create("interop", NodeOptions.localhost(0))) {
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/latched", QosProfile.DEFAULT.withTransientLocal());
             for (int i = 1; i <= 5; i++) {
@@ -187,23 +190,23 @@ public final class InteropMain {
             }
             try (PeerProcess c = new PeerProcess(peer, config, "sub-latched", "5", "20")) {
                 List<String> seen = c.await(l -> l.startsWith("twist "), 5, 15_000);
-                check(seen.size() == 5, "late-joining Cyclone reader got " + seen.size() + "/5: " + c.lines());
+                check(seen.size() == 5, "late-joining " + vendor + " reader got " + seen.size() + "/5: " + c.lines());
                 for (int i = 1; i <= 5; i++) {
                     check(seen.get(i - 1).startsWith(String.format("twist %d.000 ", i)), "out of order: " + seen);
                 }
             }
             try (PeerProcess c = new PeerProcess(peer, config, "pub-latched", "5", "20")) {
-                check(!c.await(l -> l.equals("ready"), 1, 10_000).isEmpty(), "Cyclone writer not ready: " + c.lines());
+                check(!c.await(l -> l.equals("ready"), 1, 10_000).isEmpty(), vendor + " writer not ready: " + c.lines());
                 check(waitFor(() -> node.participant().remoteEndpoints().stream()
-                        .anyMatch(e -> e.topic().equals("rt/latched_c")), 10_000), "Cyclone writer not discovered");
+                        .anyMatch(e -> e.topic().equals("rt/latched_c")), 10_000), vendor + " writer not discovered");
                 List<Twist> got = new CopyOnWriteArrayList<>();
                 node.subscription(Twist.TYPE, "/latched_c", QosProfile.DEFAULT.withTransientLocal(), got::add);
                 check(waitFor(() -> got.size() >= 5, 10_000), "late-joining Java reader got " + got);
                 check(got.equals(java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(InteropMain::twistOf).toList()),
                         "late-joining Java reader got " + got);
             }
-            return "PASS late joiners both ways: Cyclone reader got the 5 samples Java wrote before it started,"
-                    + " Java reader got the 5 samples Cyclone wrote before it subscribed";
+            return "PASS late joiners both ways: " + vendor + " reader got the 5 samples Java wrote before it started,"
+                    + " Java reader got the 5 samples " + vendor + " wrote before it subscribed";
         }
     }
 
@@ -259,17 +262,17 @@ public final class InteropMain {
         }
     }
 
-    private static String peerDies(Path peer, Path config) throws Exception {
+    private static String peerDies(Path peer, Path config, String vendor, int vendorId) throws Exception {
         try (Node node = Node.create("interop", NodeOptions.localhost(0))) {
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
             PeerProcess c = new PeerProcess(peer, config, "echo-twist", "reliable", "30");
             try {
-                check(waitFor(() -> pub.subscriptionCount() == 1, 15_000), "Cyclone reader not matched");
-                check(node.participant().remoteParticipants().stream().anyMatch(p -> p.vendorId() == CYCLONE_VENDOR),
-                        "no Cyclone participant known");
-                ParticipantData cyclone = node.participant().remoteParticipants().stream()
-                        .filter(p -> p.vendorId() == CYCLONE_VENDOR).findFirst().orElseThrow();
-                check(cyclone.userDataText().isEmpty() || cyclone.leaseNanos() > 0, "lease");
+                check(waitFor(() -> pub.subscriptionCount() == 1, 15_000), vendor + " reader not matched");
+                check(node.participant().remoteParticipants().stream().anyMatch(p -> p.vendorId() == vendorId),
+                        "no " + vendor + " participant known");
+                ParticipantData remote = node.participant().remoteParticipants().stream()
+                        .filter(p -> p.vendorId() == vendorId).findFirst().orElseThrow();
+                check(remote.userDataText().isEmpty() || remote.leaseNanos() > 0, "lease");
                 check(node.topics().stream().anyMatch(t -> t.name().equals("/to_c")
                         && t.type().equals("geometry_msgs/msg/Twist") && t.subscriptions() == 1), "topics " + node.topics());
                 c.kill();
@@ -279,7 +282,7 @@ public final class InteropMain {
                         "dead peer not removed: " + node.participant().stats());
                 long ms = (System.nanoTime() - killed) / 1_000_000;
                 check(ms >= 1000, "removed after " + ms + " ms, before its 2 s lease could expire");
-                return "PASS killed Cyclone peer removed with its endpoints " + ms + " ms after SIGKILL (lease 2 s)";
+                return "PASS killed " + vendor + " peer removed with its endpoints " + ms + " ms after SIGKILL (lease 2 s)";
             } finally {
                 c.close();
             }

@@ -2,6 +2,8 @@
 // libfastrtps-dev). Modes, like the Cyclone peer's:
 //   echo-twist  RELIABILITY SECONDS   take Twist from rt/to_c, write it to rt/from_c
 //   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
+//   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
+//   pub-latched COUNT SECONDS         transient-local writer on rt/latched_c; write COUNT Twists at once, linger
 // Prints "ready", "writer-matched N" when its writer's match count changes, and one line per sample.
 // Discovery: UDPv4 on 127.0.0.1 only, initial peers at 127.0.0.1 ports 7410+2i (i = 0..9), lease 2 s.
 #include <chrono>
@@ -35,9 +37,7 @@ static unsigned checksum(const std::vector<uint8_t>& b) {
   return h;
 }
 
-template <typename T, typename PubSub>
-static int echo(const char* in, const char* out, bool reliable, int depth, long seconds,
-                void (*print)(const T&)) {
+static DomainParticipant* participant() {
   DomainParticipantQos pq;
   pq.name("fastdds_peer");
   pq.transport().use_builtin_transports = false;
@@ -55,7 +55,18 @@ static int echo(const char* in, const char* out, bool reliable, int depth, long 
   pq.wire_protocol().builtin.discovery_config.leaseDuration = eprosima::fastrtps::Duration_t(2, 0);
   pq.wire_protocol().builtin.discovery_config.leaseDuration_announcementperiod =
       eprosima::fastrtps::Duration_t(0, 500000000);
-  DomainParticipant* pp = DomainParticipantFactory::get_instance()->create_participant(0, pq);
+  return DomainParticipantFactory::get_instance()->create_participant(0, pq);
+}
+
+static void closeParticipant(DomainParticipant* pp) {
+  pp->delete_contained_entities();
+  DomainParticipantFactory::get_instance()->delete_participant(pp);
+}
+
+template <typename T, typename PubSub>
+static int echo(const char* in, const char* out, bool reliable, int depth, long seconds,
+                void (*print)(const T&)) {
+  DomainParticipant* pp = participant();
   if (pp == nullptr) { std::fprintf(stderr, "create_participant failed\n"); return 2; }
   TypeSupport type(new PubSub());
   type.register_type(pp);
@@ -95,8 +106,7 @@ static int echo(const char* in, const char* out, bool reliable, int depth, long 
       }
     }
   }
-  pp->delete_contained_entities();
-  DomainParticipantFactory::get_instance()->delete_participant(pp);
+  closeParticipant(pp);
   return 0;
 }
 
@@ -110,8 +120,65 @@ static void printImage(const sensor_msgs::msg::dds_::Image_& i) {
               checksum(i.data()));
 }
 
+// Transient-local endpoints keeping the whole history depth for late joiners, as rmw_fastrtps does.
+static int latched(bool writer, long count, long seconds) {
+  DomainParticipant* pp = participant();
+  if (pp == nullptr) { std::fprintf(stderr, "create_participant failed\n"); return 2; }
+  TypeSupport type(new geometry_msgs::msg::dds_::Twist_PubSubType());
+  type.register_type(pp);
+  Topic* topic = pp->create_topic(writer ? "rt/latched_c" : "rt/latched", type.get_type_name(), TOPIC_QOS_DEFAULT);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  if (writer) {
+    DataWriterQos wq = DATAWRITER_QOS_DEFAULT;
+    wq.reliability().kind = RELIABLE_RELIABILITY_QOS;
+    wq.durability().kind = TRANSIENT_LOCAL_DURABILITY_QOS;
+    wq.history().kind = KEEP_LAST_HISTORY_QOS;
+    wq.history().depth = 10;
+    DataWriter* wr = pp->create_publisher(PUBLISHER_QOS_DEFAULT)->create_datawriter(topic, wq);
+    if (wr == nullptr) { std::fprintf(stderr, "writer creation failed\n"); return 2; }
+    for (long i = 1; i <= count; i++) {
+      geometry_msgs::msg::dds_::Twist_ t;
+      t.linear().x(static_cast<double>(i));
+      t.linear().y(0.5);
+      t.linear().z(-1);
+      t.angular().z(i * 0.25);
+      wr->write(&t);
+    }
+    std::printf("ready\n");
+    std::fflush(stdout);
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  } else {
+    DataReaderQos rq = DATAREADER_QOS_DEFAULT;
+    rq.reliability().kind = RELIABLE_RELIABILITY_QOS;
+    rq.durability().kind = TRANSIENT_LOCAL_DURABILITY_QOS;
+    rq.history().kind = KEEP_LAST_HISTORY_QOS;
+    rq.history().depth = 10;
+    DataReader* rd = pp->create_subscriber(SUBSCRIBER_QOS_DEFAULT)->create_datareader(topic, rq);
+    if (rd == nullptr) { std::fprintf(stderr, "reader creation failed\n"); return 2; }
+    std::printf("ready\n");
+    std::fflush(stdout);
+    long seen = 0;
+    geometry_msgs::msg::dds_::Twist_ sample;
+    SampleInfo info;
+    while (seen < count && std::chrono::steady_clock::now() < deadline) {
+      if (!rd->wait_for_unread_message(eprosima::fastrtps::Duration_t(0, 20000000))) { continue; }
+      while (rd->take_next_sample(&sample, &info) == ReturnCode_t::RETCODE_OK) {
+        if (info.valid_data) {
+          printTwist(sample);
+          std::fflush(stdout);
+          seen++;
+        }
+      }
+    }
+  }
+  closeParticipant(pp);
+  return 0;
+}
+
 int main(int argc, char** argv) {
-  if (argc < 4) { std::fprintf(stderr, "usage: fastdds_peer MODE RELIABILITY SECONDS\n"); return 2; }
+  if (argc < 4) { std::fprintf(stderr, "usage: fastdds_peer MODE RELIABILITY|COUNT SECONDS\n"); return 2; }
   bool reliable = std::strcmp(argv[2], "best-effort") != 0;
   long seconds = std::atol(argv[3]);
   if (std::strcmp(argv[1], "echo-twist") == 0) {
@@ -121,6 +188,9 @@ int main(int argc, char** argv) {
   if (std::strcmp(argv[1], "echo-image") == 0) {
     return echo<sensor_msgs::msg::dds_::Image_, sensor_msgs::msg::dds_::Image_PubSubType>(
         "rt/img_to_c", "rt/img_from_c", reliable, 5, seconds, printImage);
+  }
+  if (std::strcmp(argv[1], "sub-latched") == 0 || std::strcmp(argv[1], "pub-latched") == 0) {
+    return latched(argv[1][0] == 'p', std::atol(argv[2]), seconds);
   }
   std::fprintf(stderr, "unknown mode %s\n", argv[1]);
   return 2;
