@@ -91,9 +91,15 @@ public final class LinePlot {
             g.drawLine(left + 1, py, right - 1, py);
             g.setColor(Color.DARK_GRAY);
             g.drawString(String.format(Locale.ROOT, "%.3g", yv), 4, py + 4);
-            double xv = x0 + (x1 - x0) * t / 4;
-            int px = left + (int) ((right - left) * t / 4.0);
-            g.drawString(String.format(Locale.ROOT, "%.3g", xv), px - 10, bottom + 16);
+        }
+        // Whole-number x axes (iterations, steps) get ticks at whole numbers; others at quarters of the range.
+        boolean whole = x0 == Math.rint(x0) && x1 == Math.rint(x1);
+        double step = whole ? Math.max(1, Math.ceil((x1 - x0) / 4)) : (x1 - x0) / 4;
+        for (int t = 0; t <= 4 && x0 + step * t <= x1 + 1e-9; t++) {
+            double xv = x0 + step * t;
+            int px = left + (int) ((right - left) * (xv - x0) / (x1 - x0));
+            String label = whole ? String.format(Locale.ROOT, "%d", (long) xv) : String.format(Locale.ROOT, "%.3g", xv);
+            g.drawString(label, px - 10, bottom + 16);
         }
         g.drawString(xLabel, (left + right) / 2 - 20, h - 12);
         g.setStroke(new BasicStroke(2f));
