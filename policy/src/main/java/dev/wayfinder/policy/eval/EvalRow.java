@@ -41,4 +41,9 @@ public record EvalRow(String scenario, String variant, String driver, int episod
                 .orElse(Double.NaN);
         return new EvalRow(scenario, variant, driver, n, succ, spl, coll, time);
     }
+
+    /** The mean time to goal with one decimal, or "-" when no episode succeeded. */
+    public String timeToGoalText() {
+        return Double.isNaN(meanTimeToGoal) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", meanTimeToGoal);
+    }
 }

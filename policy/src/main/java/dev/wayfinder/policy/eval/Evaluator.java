@@ -104,7 +104,7 @@ public final class Evaluator {
 
     /** One table line. */
     public static String line(EvalRow r) {
-        return String.format(Locale.ROOT, "%-26s %-16s %-7s %5d %8.2f %6.2f %10.2f %9.1f", r.scenario(), r.variant(),
-                r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.meanTimeToGoal());
+        return String.format(Locale.ROOT, "%-26s %-16s %-7s %5d %8.2f %6.2f %10.2f %9s", r.scenario(), r.variant(),
+                r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.timeToGoalText());
     }
 }

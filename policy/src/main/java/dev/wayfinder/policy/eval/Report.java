@@ -28,8 +28,8 @@ public final class Report {
         b.append("| scenario | variant | driver | episodes | success | SPL | collision | time to goal [s] |\n");
         b.append("|---|---|---|---:|---:|---:|---:|---:|\n");
         for (EvalRow r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %.2f | %.2f | %.1f |\n", r.scenario(),
-                    r.variant(), r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.meanTimeToGoal()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %.2f | %.2f | %s |\n", r.scenario(),
+                    r.variant(), r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.timeToGoalText()));
         }
         if (trainDir.isPresent()) {
             b.append("\n## Training curves\n\n");
