@@ -11,14 +11,16 @@ import picocli.CommandLine.Spec;
  * benchmarks/ ({@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Quick benchmark tables: inference (vs ONNX Runtime), sim (physics steps/s), render (camera frames/s).",
+    description = {"Quick benchmark tables: inference (vs ONNX Runtime), sim (physics steps/s), render (camera frames/s),",
+        "ros (ROS 2 round trips vs Cyclone DDS).",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
-    subcommands = {BenchInferenceCommand.class, SimBenchCommand.class, BenchRenderCommand.class})
+    subcommands = {BenchInferenceCommand.class, SimBenchCommand.class, BenchRenderCommand.class,
+        BenchRosCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, sim or render");
+    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, sim, render or ros");
   }
 }

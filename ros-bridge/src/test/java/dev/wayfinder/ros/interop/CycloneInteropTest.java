@@ -52,21 +52,6 @@ class CycloneInteropTest {
         scenario("graph");
     }
 
-    /**
-     * Measures, in one run, Twist round trips Java->Cyclone and Cyclone->Cyclone through the same echo peer, and
-     * 640x480 images at 30 Hz on reliable QoS. Asserts completion only; the numbers go to
-     * target/ros-bridge-bench.txt.
-     */
-    @Test
-    void pingPongAndImageRateAreMeasuredBesideCyclone() throws Exception {
-        NamespaceRunner.Result r = NamespaceRunner.run("bench", NamespaceRunner.cyclonePeer(), 120);
-        assertTrue(r.lastLine().startsWith("PASS"), () -> "bench failed:\n" + r.output());
-        String bench = r.output().lines().filter(l -> l.startsWith("BENCH")).collect(
-                java.util.stream.Collectors.joining("\n", "", "\n"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "ros-bridge-bench.txt"), bench);
-        System.out.print(bench);
-    }
-
     @Test
     void deadPeerIsRemovedWhenItsLeaseExpires() throws Exception {
         scenario("peer-dies");

@@ -59,7 +59,6 @@ public final class InteropMain {
                 case "fastdds-image-best-effort" -> image(fastdds, config, false);
                 case "fastdds-late-joiner" -> lateJoiner(fastdds, config, "Fast DDS");
                 case "fastdds-peer-dies" -> peerDies(fastdds, config, "Fast DDS", FASTDDS_VENDOR);
-                case "bench" -> Bench.run(peer, config);
                 default -> "FAIL unknown scenario " + scenario;
             };
         } catch (AssertionError | Exception e) {

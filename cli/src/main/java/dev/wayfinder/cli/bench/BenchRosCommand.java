@@ -1,0 +1,71 @@
+package dev.wayfinder.cli.bench;
+
+import dev.wayfinder.cli.JsonOption;
+import dev.wayfinder.cli.UserException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wayfinder bench ros [--json]}: ROS 2 Twist round trips Java<->Java, Java<->Cyclone DDS and
+ * Cyclone<->Cyclone, and 640x480 images at 30 Hz on reliable QoS, in one run inside a private network namespace.
+ *
+ * <p>The benchmark lives in the benchmarks module ({@code dev.wayfinder.benchmarks.ros.RosBench}), which the CLI
+ * carries at run time; it is looked up by name like the inference comparison.
+ */
+@Command(name = "ros", mixinStandardHelpOptions = true,
+    description = {"Benchmark ros-bridge against Cyclone DDS: Twist ping-pong round trips (p50/p90/p99) Java<->Java,",
+        "Java<->Cyclone and Cyclone<->Cyclone, and 640x480 rgb8 images at 30 Hz reliable, same run.",
+        "Runs in a private network namespace (unshare -n, needs root); builds a small Cyclone DDS peer on first",
+        "use (Debian packages: cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
+public final class BenchRosCommand implements Runnable {
+  static final String BENCH = "dev.wayfinder.benchmarks.ros.RosBench";
+
+  @Mixin JsonOption json;
+
+  @Option(names = "--round-trips", defaultValue = "2000", paramLabel = "N",
+      description = "Timed round trips per pair (default ${DEFAULT-VALUE}).")
+  int roundTrips;
+
+  @Option(names = "--warmup", defaultValue = "3000", paramLabel = "N",
+      description = "Untimed round trips first, for the JIT (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--images", defaultValue = "60", paramLabel = "N",
+      description = "Images sent at 30 Hz (default ${DEFAULT-VALUE}).")
+  int images;
+
+  @Override
+  public void run() {
+    List<String> args = new ArrayList<>(List.of("--round-trips", Integer.toString(roundTrips), "--warmup",
+        Integer.toString(warmup), "--images", Integer.toString(images)));
+    if (json.enabled()) {
+      args.add("--json");
+    }
+    Class<?> c;
+    try {
+      c = Class.forName(BENCH);
+    } catch (ClassNotFoundException e) {
+      throw new UserException("the ROS benchmark is not part of this build (expected wayfinder-benchmarks on the "
+          + "class path)");
+    }
+    String out;
+    try {
+      Method m = c.getMethod("run", String[].class);
+      out = (String) m.invoke(null, (Object) args.toArray(new String[0]));
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
+        throw new UserException("bench ros: " + e.getCause().getMessage(), e.getCause());
+      }
+      throw new IllegalStateException("ROS benchmark failed: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(BENCH + ".run(String[]) is missing or not callable", e);
+    }
+    System.out.print(out);
+    System.out.flush();
+  }
+}
