@@ -5,6 +5,7 @@ import dev.wayfinder.ros.NodeOptions;
 import dev.wayfinder.ros.Publisher;
 import dev.wayfinder.ros.QosProfile;
 import dev.wayfinder.ros.Subscription;
+import dev.wayfinder.ros.interop.PeerProcess;
 import dev.wayfinder.ros.msg.Header;
 import dev.wayfinder.ros.msg.Image;
 import dev.wayfinder.ros.msg.Time;
@@ -27,7 +28,6 @@ import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 /**
  * {@code wayfinder bench ros}: ROS 2 Twist ping-pong round trips Java&lt;-&gt;Java, Java&lt;-&gt;Cyclone DDS and
@@ -291,7 +291,7 @@ public final class RosBench {
         // Java<->Java first, so that the shared code paths are compiled before the Java<->Cyclone measurement
         out.append(row("Java<->Java", javaToJava()));
         try (Node node = Node.create("bench", NodeOptions.localhost(0));
-             Peer echo = new Peer(peer, config, "echo-twist", "reliable", "600")) {
+             PeerProcess echo = new PeerProcess(peer, config, "echo-twist", "reliable", "600")) {
             LinkedBlockingQueue<Twist> back = new LinkedBlockingQueue<>();
             Subscription sub = node.subscription(Twist.TYPE, "/from_c", QosProfile.DEFAULT, back::add);
             Publisher<Twist> pub = node.publisher(Twist.TYPE, "/to_c", QosProfile.DEFAULT);
@@ -301,8 +301,8 @@ public final class RosBench {
             out.append(row("Java<->Cyclone", pingPong(pub, back)));
             check(echo.alive(), "Cyclone echo peer died");
         }
-        try (Peer echo = new Peer(peer, config, "echo-twist", "reliable", "600");
-             Peer ping = new Peer(peer, config, "ping-twist", String.valueOf(roundTrips), "600")) {
+        try (PeerProcess echo = new PeerProcess(peer, config, "echo-twist", "reliable", "600");
+             PeerProcess ping = new PeerProcess(peer, config, "ping-twist", String.valueOf(roundTrips), "600")) {
             List<String> got = ping.await(l -> l.startsWith("rtt-us "), 1, 60_000 + roundTrips * 20L);
             check(echo.alive(), "Cyclone echo peer died: " + echo.lines());
             check(!got.isEmpty() && got.get(0).endsWith(" n " + roundTrips), "Cyclone ping: " + ping.lines());
@@ -349,7 +349,7 @@ public final class RosBench {
 
     private String images(Path peer, Path config) throws Exception {
         try (Node node = Node.create("bench", NodeOptions.localhost(0));
-             Peer c = new Peer(peer, config, "echo-image", "reliable", "600")) {
+             PeerProcess c = new PeerProcess(peer, config, "echo-image", "reliable", "600")) {
             Publisher<Image> pub = node.publisher(Image.TYPE, "/img_to_c", QosProfile.DEFAULT.withDepth(5));
             check(waitFor(() -> pub.confirmedSubscriptionCount() == 1, 15_000), "Cyclone image peer not matched");
             byte[] px = new byte[640 * 480 * 3];
@@ -430,66 +430,5 @@ public final class RosBench {
                 r.imagesSent(), r.imagesDelivered()));
         b.append("}\n");
         return b.toString();
-    }
-
-    /** A running peer: its output lines collected on a thread, killed on close. */
-    private static final class Peer implements AutoCloseable {
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-
-        Peer(Path binary, Path config, String... args) throws IOException {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(binary.toString());
-            cmd.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-            pb.environment().put("CYCLONEDDS_URI", "file://" + config);
-            process = pb.start();
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        synchronized (lines) {
-                            lines.add(line);
-                            lines.notifyAll();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the peer ended
-                }
-            }, "peer-output");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
-        }
-
-        List<String> await(Predicate<String> match, int n, long timeoutMs) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-            synchronized (lines) {
-                while (true) {
-                    List<String> m = lines.stream().filter(match).toList();
-                    long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-                    if (m.size() >= n || left <= 0) {
-                        return m;
-                    }
-                    lines.wait(Math.min(left, 50));
-                }
-            }
-        }
-
-        boolean alive() {
-            return process.isAlive();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
     }
 }

@@ -10,12 +10,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A running C peer: its output lines collected on a thread, killed on close. */
-final class PeerProcess implements AutoCloseable {
+/**
+ * A running peer program (the Cyclone DDS C peer built from this package's resources, or another middleware's
+ * peer): its standard output collected line by line on a daemon thread, killed (SIGKILL) on close. Used by the
+ * interoperability tests and by the ROS 2 benchmark. Thread-safe.
+ */
+public final class PeerProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
 
-    PeerProcess(Path binary, Path config, String... args) throws IOException {
+    /**
+     * Starts {@code binary} with {@code args} and {@code CYCLONEDDS_URI} pointing at {@code config}; its
+     * standard error goes to this process's.
+     */
+    public PeerProcess(Path binary, Path config, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.addAll(List.of(args));
@@ -40,15 +48,15 @@ final class PeerProcess implements AutoCloseable {
         t.start();
     }
 
-    /** @return lines so far */
-    List<String> lines() {
+    /** The lines printed so far. */
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
     /** Waits until at least n lines match, or the timeout passes; returns the matching lines. */
-    List<String> await(Predicate<String> match, int n, long timeoutMs) throws InterruptedException {
+    public List<String> await(Predicate<String> match, int n, long timeoutMs) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         synchronized (lines) {
             while (true) {
@@ -63,7 +71,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Kills the process at once (SIGKILL), as a crash would. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
@@ -72,7 +80,8 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    /** Whether the process is still running. */
+    public boolean alive() {
         return process.isAlive();
     }
 
