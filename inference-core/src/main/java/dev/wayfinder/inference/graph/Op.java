@@ -13,11 +13,15 @@ public sealed interface Op {
     /** The operator type as in ONNX, e.g. {@code "Conv"}. */
     String type();
 
-    /** The minimum and maximum number of node inputs. */
-    int minInputs();
+    /** The minimum number of node inputs; one unless the op says otherwise. */
+    default int minInputs() {
+        return 1;
+    }
 
-    /** The maximum number of node inputs. */
-    int maxInputs();
+    /** The maximum number of node inputs; one unless the op says otherwise. */
+    default int maxInputs() {
+        return 1;
+    }
 
     private static int[] positive(String what, int[] v, int n) {
         if (v == null || v.length != n) {
@@ -104,15 +108,12 @@ public sealed interface Op {
     /** Concatenation along {@code axis} (negative counts from the end). */
     record Concat(int axis) implements Op {
         public String type() { return "Concat"; }
-        public int minInputs() { return 1; }
         public int maxInputs() { return 1 << 16; }
     }
 
     /** Reshape to 2-D: axes before {@code axis} form the first dimension. */
     record Flatten(int axis) implements Op {
         public String type() { return "Flatten"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** Reshape; a 0 copies the input's extent, one -1 is inferred (ONNX semantics, allowzero = 0). */
@@ -134,43 +135,31 @@ public sealed interface Op {
         public int[] shape() { return shape.clone(); }
 
         public String type() { return "Reshape"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** max(x, 0). */
     record Relu() implements Op {
         public String type() { return "Relu"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** x if x >= 0 else alpha * x. */
     record LeakyRelu(float alpha) implements Op {
         public String type() { return "LeakyRelu"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** Hyperbolic tangent. */
     record Tanh() implements Op {
         public String type() { return "Tanh"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** 1 / (1 + exp(-x)). */
     record Sigmoid() implements Op {
         public String type() { return "Sigmoid"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** Softmax along one axis (opset 13 semantics). */
     record Softmax(int axis) implements Op {
         public String type() { return "Softmax"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** 2-D max pooling over NCHW; padding never wins the max. */
@@ -186,8 +175,6 @@ public sealed interface Op {
         public int[] pads() { return pads.clone(); }
 
         public String type() { return "MaxPool"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** 2-D average pooling over NCHW. */
@@ -203,15 +190,11 @@ public sealed interface Op {
         public int[] pads() { return pads.clone(); }
 
         public String type() { return "AveragePool"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** Mean over H and W of NCHW, giving [N, C, 1, 1]. */
     record GlobalAveragePool() implements Op {
         public String type() { return "GlobalAveragePool"; }
-        public int minInputs() { return 1; }
-        public int maxInputs() { return 1; }
     }
 
     /** Inference-mode batch normalization; inputs X, scale, B, mean, var (all but X constant). */
