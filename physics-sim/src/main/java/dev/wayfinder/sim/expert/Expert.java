@@ -36,7 +36,9 @@ public final class Expert {
     private static final double DT = 0.1;
     private static final double HEADING_WEIGHT = 0.3;
     private static final double MAX_SAFETY = 0.03;
-    private static final double COMFORT = 0.08;
+    /** Clearance the expert likes to keep (arcs closer than this cost extra), unless it is already closer. */
+    private static final double COMFORT = 0.14;
+    private static final double MIN_COMFORT = 0.08;
     private static final double CLEARANCE_WEIGHT = 2.0;
 
     private final EnvConfig config;
@@ -139,6 +141,9 @@ public final class Expert {
         double th0 = s.robotYaw();
         double t0 = s.timeNanos() * 1e-9;
         double here = clearanceAt(w, s, x0, y0, t0) - r;
+        // In a narrow passage the comfort zone shrinks to the clearance the robot has, so that passing through
+        // is not punished; in the open it keeps a learner's small errors away from obstacles.
+        double comfort = Math.max(MIN_COMFORT, Math.min(COMFORT, here));
         double safety = Math.max(0.004, Math.min(MAX_SAFETY, 0.5 * here));
         // Where the robot will be when a new command starts to act: current motion continues meanwhile.
         double delay = w.episode().dynamics().controlLatency() + w.robot().motorLag();
@@ -183,7 +188,7 @@ public final class Expert {
                 continue;
             }
             // Prefer clearance; never prefer standing still away from the goal.
-            cost += CLEARANCE_WEIGHT * Math.max(0, COMFORT - minClear);
+            cost += CLEARANCE_WEIGHT * Math.max(0, comfort - minClear);
             if (candV[c] == 0 && candW[c] == 0) {
                 cost += 0.05;
             }
