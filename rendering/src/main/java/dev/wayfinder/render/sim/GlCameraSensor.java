@@ -34,7 +34,9 @@ public final class GlCameraSensor implements CameraSensor {
     private boolean closed;
 
     /**
-     * A sensor for {@code spec} rendering with {@code renderer} (shared; this sensor does not close it).
+     * A sensor for {@code spec} rendering with {@code renderer} (shared; this sensor does not close it). Each
+     * episode is seen through its own camera (its randomized mount and field of view) when that has
+     * {@code spec}'s resolution, else through {@code spec}.
      */
     public GlCameraSensor(Renderer renderer, CameraSpec spec) {
         this(renderer, spec, false);
@@ -94,7 +96,10 @@ public final class GlCameraSensor implements CameraSensor {
         world = w;
         scene = RenderScene.of(e);
         poses = ObjectPoses.initial(e);
-        frame = new dev.wayfinder.render.CameraFrame(spec, e.cameraEffects(), e.seed(), true, true);
+        // The episode's own camera (randomized mount and field of view) at this sensor's resolution.
+        CameraSpec c = e.robot().camera();
+        CameraSpec use = c.width() == spec.width() && c.height() == spec.height() ? c : spec;
+        frame = new dev.wayfinder.render.CameraFrame(use, e.cameraEffects(), e.seed(), true, true);
     }
 
     @Override

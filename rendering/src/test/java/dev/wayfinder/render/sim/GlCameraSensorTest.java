@@ -55,4 +55,22 @@ class GlCameraSensorTest {
             }
         }
     }
+
+    @Test
+    void eachEpisodeIsSeenThroughItsOwnRandomizedCamera() {
+        Episode e = BenchEpisodes.clutteredRoom(48, 32);
+        World world = WorldCompiler.compile(e);
+        SimState state = new SimState(world);
+        // A sensor made for the scenario's nominal camera; the episode's camera has another field of view.
+        var nominal = e.robot().camera().withHorizontalFov(e.robot().camera().horizontalFov() * 0.7);
+        try (Renderer r = Renderer.create(); GlCameraSensor sensor = new GlCameraSensor(r, nominal)) {
+            var out = new dev.wayfinder.sim.camera.CameraFrame(sensor.info());
+            sensor.capture(world, state, out);
+            CameraFrame direct = CameraFrame.of(e);
+            r.renderCamera(RenderScene.of(e), ObjectPoses.initial(e), direct);
+            byte[] expected = new byte[out.rgb().length];
+            direct.copyRgb(expected);
+            assertArrayEquals(expected, out.rgb(), "the episode's camera, not the nominal one, decides the view");
+        }
+    }
 }
