@@ -44,6 +44,24 @@ final class VectorConv implements Kernel {
     private final int pp;
     /** Source columns below this are deinterleaved with vectors (stride 2 only); every slot they fill is < rl. */
     private final int vecEnd;
+    /**
+     * Whether narrow outputs use the row-grouped copy instead of gathered columns: when the output width divides
+     * the vector length, one vector holds {@code L / ow} whole output rows, and the input is copied once per
+     * kernel column into [c][kx][row phase][row / strideH][ow] segments, so that for every tap the inputs of
+     * those output rows are consecutive floats. That copy is about a third of the gathered columns' size.
+     */
+    private final boolean grouped;
+    /** Rows per row-grouped segment (output rows plus the largest row shift of a tap). */
+    private final int segRows;
+    /** Floats per row-grouped segment. */
+    private final int seg;
+    /**
+     * Row-grouped copy with stride-2 columns, per kernel column kx: where the split even or odd source columns
+     * are stored relative to the segment row ({@code kx * strideH * seg - e}), and which lanes hold a slot:
+     * lanes lo..hi-1 as bits, with the sign bit set when the odd columns are meant; 0 when none.
+     */
+    private final int[] kxOff;
+    private final long[] kxBits;
 
     VectorConv(KernelSpec.Conv2d s) {
         this.s = s;
@@ -57,13 +75,33 @@ final class VectorConv implements Kernel {
         planeStride = hp * rowStride;
         int pixels = s.oh() * s.ow();
         cols = s.ow() < L && 4 * (L - s.ow()) > L;
+        grouped = cols && L % s.ow() == 0;
         pp = (pixels + L - 1) / L * L + L;
+        segRows = s.oh() + (s.kh() - 1) * s.dilationH() / s.strideH();
+        seg = segRows * s.ow();
+        kxOff = new int[s.kw()];
+        kxBits = new long[s.kw()];
+        for (int kx = 0; kx < s.kw(); kx++) {
+            // Slot ox takes source column 2 * ox + d: lane ox + e of the even (d = 2e) or odd (d = 2e + 1)
+            // columns, for the lanes that hold a source column.
+            int d = kx * s.dilationW() - s.padLeft();
+            int e = Math.floorDiv(d, 2);
+            boolean odd = (d & 1) != 0;
+            int have = odd ? s.w() / 2 : (s.w() + 1) / 2;
+            int lo = Math.max(0, e);
+            int hi = Math.min(Math.min(have, e + s.ow()), L);
+            kxOff[kx] = kx * s.strideH() * segRows * s.ow() - e;
+            kxBits[kx] = lo < hi ? ((-1L << lo) & ((1L << hi) - 1)) | (odd ? Long.MIN_VALUE : 0) : 0;
+        }
         toff = new int[cg * s.kh() * s.kw()];
         for (int ci = 0, i = 0; ci < cg; ci++) {
             for (int ky = 0; ky < s.kh(); ky++) {
                 for (int kx = 0; kx < s.kw(); kx++, i++) {
                     int col = kx * s.dilationW();
-                    toff[i] = cols ? i * pp : ci * planeStride + ky * s.dilationH() * rowStride
+                    int row = ky * s.dilationH();
+                    toff[i] = grouped ? ((ci * s.kw() + kx) * s.strideH() + row % s.strideH()) * seg
+                            + row / s.strideH() * s.ow()
+                            : cols ? i * pp : ci * planeStride + row * rowStride
                             + (col % s.strideW()) * rl + col / s.strideW();
                 }
             }
@@ -104,6 +142,9 @@ final class VectorConv implements Kernel {
 
     @Override
     public int scratchFloats() {
+        if (grouped) {
+            return s.c() * s.kw() * s.strideH() * seg + L;
+        }
         return s.c() * planeStride + (cols ? s.c() * s.kh() * s.kw() * pp : 0) + L;
     }
 
@@ -117,12 +158,16 @@ final class VectorConv implements Kernel {
         int taps = cg * s.kh() * s.kw();
         int outImage = s.m() * s.oh() * s.ow();
         for (int img = 0; img < s.n(); img++) {
-            fill(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
-            if (cols) {
-                gather(a, scratch);
+            if (grouped) {
+                fillGrouped(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
+            } else {
+                fill(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
+                if (cols) {
+                    gather(a, scratch);
+                }
             }
-            int groupTaps = cols ? taps * pp : cg * planeStride;
-            int base = cols ? scratch + s.c() * planeStride : scratch;
+            int groupTaps = grouped ? cg * s.kw() * s.strideH() * seg : cols ? taps * pp : cg * planeStride;
+            int base = cols && !grouped ? scratch + s.c() * planeStride : scratch;
             int wi = 0;
             for (int g = 0; g < s.groups(); g++) {
                 int mb = 0;
@@ -192,6 +237,63 @@ final class VectorConv implements Kernel {
         }
     }
 
+
+    /**
+     * The row-grouped copy: segment (c, kx, q) row h, column ox holds the padded input at row h * strideH + q,
+     * column ox * strideW + kx * dilationW. As in {@link #fill}, padding slots are never written and stay zero.
+     * Stride-2 rows no wider than a vector are split into even and odd columns with one shuffle pair and written
+     * with one masked store per kernel column; other shapes copy element by element.
+     */
+    private void fillGrouped(float[] a, int x, int sc) {
+        int sh = s.strideH();
+        int w = s.w();
+        int ow = s.ow();
+        int kw = s.kw();
+        int hIn = s.h();
+        int chanStep = kw * sh * seg;
+        boolean fast = s.strideW() == 2 && w <= L;
+        VectorMask<Float> rowMask = S.indexInRange(0, w);
+        int[] off = kxOff;
+        long[] bits = kxBits;
+        for (int c = 0; c < s.c(); c++) {
+            // Padded row r = iy + padTop lies in phase q = r % sh, segment row h = r / sh: counted, not divided.
+            int q = s.padTop() % sh;
+            int h = s.padTop() / sh;
+            int src = x + c * hIn * w;
+            for (int iy = 0; iy < hIn && h < segRows; iy++, src += w) {
+                int row = sc + c * chanStep + q * seg + h * ow;
+                if (fast) {
+                    FloatVector v = FloatVector.fromArray(S, a, src, rowMask);
+                    FloatVector even = v.rearrange(UNZIP_EVEN, v);
+                    FloatVector odd = v.rearrange(UNZIP_ODD, v);
+                    for (int kx = 0; kx < kw; kx++) {
+                        long b = bits[kx];
+                        // Two calls rather than one on a chosen vector: a merge of vectors can box them.
+                        if (b > 0) {
+                            even.intoArray(a, row + off[kx], VectorMask.fromLong(S, b));
+                        } else if (b < 0) {
+                            odd.intoArray(a, row + off[kx], VectorMask.fromLong(S, b & Long.MAX_VALUE));
+                        }
+                    }
+                } else {
+                    for (int kx = 0; kx < kw; kx++) {
+                        int dst = row + kx * sh * seg;
+                        int d = kx * s.dilationW() - s.padLeft();
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox * s.strideW() + d;
+                            if (ix >= 0 && ix < w) {
+                                a[dst + ox] = a[src + ix];
+                            }
+                        }
+                    }
+                }
+                if (++q == sh) {
+                    q = 0;
+                    h++;
+                }
+            }
+        }
+    }
 
     /** Copies each tap's inputs for all output pixels into its column: one vector copy per tap and output row. */
     private void gather(float[] a, int sc) {
