@@ -55,6 +55,17 @@ public final class Publisher<T> implements AutoCloseable {
         return writer.allAcknowledged();
     }
 
+    /**
+     * {@link #publish} never blocks: messages a reliable subscription has not acknowledged stay queued for resends
+     * (beyond the history depth up to a bound, past which the oldest go). A publisher that must not outrun its
+     * slowest subscription, such as a burst of large images, waits for this count to fall before publishing more.
+     *
+     * @return how many of the messages published so far the slowest reliable subscription has not acknowledged
+     */
+    public long unacknowledgedCount() {
+        return writer.unacknowledged();
+    }
+
     @Override
     public void close() {
         writer.close();

@@ -63,6 +63,16 @@ public final class LocalWriter implements AutoCloseable {
         }
     }
 
+    /** @return how many samples written so far the slowest reliable reader has not acknowledged */
+    public long unacknowledged() {
+        participant.lock.lock();
+        try {
+            return writer.unacknowledged();
+        } finally {
+            participant.lock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         participant.removeLocal(writer.guid().entityId());

@@ -218,6 +218,20 @@ public final class StatefulWriter {
     }
 
     /**
+     * @return how many of the samples written so far the slowest reliable reader has not acknowledged (0 without
+     *     reliable readers); a caller that wants flow control waits for this to fall before writing more
+     */
+    public long unacknowledged() {
+        long most = 0;
+        for (ReaderProxy p : readers.values()) {
+            if (p.reliable) {
+                most = Math.max(most, lastSeq + 1 - p.ackedBelow);
+            }
+        }
+        return most;
+    }
+
+    /**
      * Handles an ACKNACK from a matched reader: records the acknowledgement, resends what is requested and still
      * in the history, and sends GAP for the rest.
      *

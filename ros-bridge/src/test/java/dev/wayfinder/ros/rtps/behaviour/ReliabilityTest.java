@@ -137,12 +137,14 @@ class ReliabilityTest {
             link.writer.write(sample(i, i % 2 == 0 ? 30_000 : 50), null, false);
         }
         link.pump(1000);
+        assertEquals(8, link.writer.unacknowledged(), "every sample written is still unacknowledged");
         link.loss = 0;
         for (int i = 0; i < 10 && !link.writer.allAcknowledged(); i++) {
             link.writer.onTimer();
             link.pump(10_000);
         }
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), delivered);
+        assertEquals(0, link.writer.unacknowledged());
     }
 
     @Test
