@@ -1,5 +1,5 @@
 /*
- * A small Cyclone DDS peer for the ros-bridge interop tests. Modes:
+ * A small Cyclone DDS peer for the ros-bridge interop tests and the ROS 2 benchmark. Modes:
  *   echo-twist  RELIABILITY SECONDS   take Twist from rt/to_c, write it to rt/from_c
  *   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
  *   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
@@ -8,6 +8,13 @@
  *   echo-all    - SECONDS             for every message type Name below, take from rt/in_Name, write to rt/out_Name
  *   ping-twist  COUNT SECONDS         write Twist to rt/to_c, wait for the echo on rt/from_c, COUNT times after
  *                                     a warm-up; print "rtt-us p50 p90 p99 max"
+ *   pub-image   COUNT SECONDS [HZ]    reliable keep-all writer on rt/img_to_c (at most 10 images unacknowledged):
+ *                                     once a reader has acknowledged a primer (frame "prime"), write COUNT 640x480
+ *                                     rgb8 images (frame "camera", stamped with the wall-clock time of writing) at
+ *                                     HZ, or with HZ 0 (the default) as fast as flow control lets dds_write go; wait
+ *                                     for their acknowledgement, print "sent N acked 0|1 first-ns T", then linger
+ *   sink-image  COUNT SECONDS         reliable keep-all reader on rt/img_to_c: print "image BYTES STAMP-NS
+ *                                     RECEIVED-NS" for each image except primers, exit after COUNT
  * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist, "writer-matched N" when its
  * writer's match count changes, and one line per sample.
  * Exits by itself after SECONDS.
@@ -24,7 +31,13 @@ static dds_entity_t endpoint(dds_entity_t pp, const dds_topic_descriptor_t *desc
   if (topic < 0) { fprintf(stderr, "create_topic %s: %s\n", name, dds_strretcode(-topic)); exit(2); }
   dds_qos_t *qos = dds_create_qos();
   dds_qset_reliability(qos, reliable ? DDS_RELIABILITY_RELIABLE : DDS_RELIABILITY_BEST_EFFORT, DDS_SECS(1));
-  dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, depth);
+  if (depth > 0) {
+    dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, depth);
+  } else { /* keep all, at most -depth samples: a full reader cache makes the reliable writer resend later */
+    dds_qset_history(qos, DDS_HISTORY_KEEP_ALL, 0);
+    dds_qset_resource_limits(qos, -depth, DDS_LENGTH_UNLIMITED, DDS_LENGTH_UNLIMITED);
+    depth = -depth;
+  }
   dds_qset_durability(qos, latched ? DDS_DURABILITY_TRANSIENT_LOCAL : DDS_DURABILITY_VOLATILE);
   /* as rmw_cyclonedds does: late joiners get the whole history depth, not the DDS default of one sample */
   dds_qset_durability_service(qos, 0, DDS_HISTORY_KEEP_LAST, depth, DDS_LENGTH_UNLIMITED, DDS_LENGTH_UNLIMITED,
@@ -142,8 +155,102 @@ static unsigned checksum(const unsigned char *b, unsigned n) {
   return h;
 }
 
+#define IMAGE_W 640
+#define IMAGE_H 480
+
+static int64_t wall_ns(void) { return (int64_t) dds_time(); }
+
+static int pub_image(dds_entity_t pp, long count, double hz, dds_time_t deadline) {
+  dds_entity_t wr = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_to_c", 1, 0, 1, -10);
+  unsigned char *px = malloc(IMAGE_W * IMAGE_H * 3);
+  unsigned seed = 5;
+  for (unsigned i = 0; i < IMAGE_W * IMAGE_H * 3; i++) { seed = seed * 1103515245u + 12345u; px[i] = seed >> 24; }
+  sensor_msgs_msg_dds__Image_ img;
+  memset(&img, 0, sizeof img);
+  img.height = IMAGE_H;
+  img.width = IMAGE_W;
+  img.encoding = "rgb8";
+  img.step = IMAGE_W * 3;
+  img.data._buffer = px;
+  img.data._length = img.data._maximum = IMAGE_W * IMAGE_H * 3;
+  img.data._release = false;
+  printf("ready\n");
+  fflush(stdout);
+  /* matched is not enough on volatile QoS: the reader may not have matched this writer yet and would miss the
+     first images, so write primers until one is acknowledged */
+  dds_publication_matched_status_t pm;
+  do {
+    dds_sleepfor(DDS_MSECS(10));
+    dds_get_publication_matched_status(wr, &pm);
+  } while (pm.current_count < 1 && dds_time() < deadline);
+  img.header.frame_id = "prime";
+  int primed = 0;
+  while (!primed && dds_time() < deadline) {
+    dds_write(wr, &img);
+    primed = dds_wait_for_acks(wr, DDS_MSECS(200)) == DDS_RETCODE_OK;
+  }
+  img.header.frame_id = "camera";
+  dds_time_t start = dds_time();
+  int64_t first = 0;
+  long sent = 0;
+  for (long i = 0; i < count && dds_time() < deadline; i++) {
+    if (hz > 0) {
+      dds_time_t at = start + (dds_time_t) (i * 1e9 / hz);
+      dds_time_t left = at - dds_time();
+      if (left > 0) { dds_sleepfor(left); }
+    }
+    int64_t now = wall_ns();
+    if (i == 0) { first = now; }
+    img.header.stamp.sec = (int32_t) (now / 1000000000);
+    img.header.stamp.nanosec = (uint32_t) (now % 1000000000);
+    dds_return_t rc;
+    /* a reliable writer blocks while too much is unacknowledged, for up to the reliability max blocking time */
+    while ((rc = dds_write(wr, &img)) == DDS_RETCODE_TIMEOUT && dds_time() < deadline) {
+    }
+    if (rc != DDS_RETCODE_OK) { fprintf(stderr, "write: %s\n", dds_strretcode(-rc)); break; }
+    sent++;
+  }
+  int acked = dds_wait_for_acks(wr, DDS_SECS(10)) == DDS_RETCODE_OK;
+  printf("sent %ld acked %d first-ns %lld\n", sent, acked, (long long) first);
+  fflush(stdout);
+  while (dds_time() < deadline) { dds_sleepfor(DDS_MSECS(20)); }
+  dds_delete(pp);
+  free(px);
+  return sent == count ? 0 : 1;
+}
+
+static int sink_image(dds_entity_t pp, long count, dds_time_t deadline) {
+  /* keep all: a reader cache that is full because this process was briefly starved holds the writer back
+     instead of dropping images, so images are lost only if reliability itself fails */
+  dds_entity_t rd = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/img_to_c", 1, 0, 0, -30);
+  dds_entity_t ws = dds_create_waitset(pp);
+  dds_waitset_attach(ws, dds_create_readcondition(rd, DDS_ANY_STATE), 0);
+  printf("ready\n");
+  fflush(stdout);
+  long got = 0;
+  while (got < count && dds_time() < deadline) {
+    void *samples[8] = {NULL};
+    dds_sample_info_t info[8];
+    int n = dds_take(rd, samples, info, 8, 8);
+    if (n <= 0) { dds_waitset_wait(ws, NULL, 0, DDS_MSECS(20)); continue; }
+    int64_t now = wall_ns();
+    for (int k = 0; k < n; k++) {
+      sensor_msgs_msg_dds__Image_ *img = samples[k];
+      if (info[k].valid_data && strcmp(img->header.frame_id, "prime") != 0) {
+        got++;
+        printf("image %u %lld %lld\n", img->data._length,
+               (long long) img->header.stamp.sec * 1000000000 + img->header.stamp.nanosec, (long long) now);
+      }
+    }
+    fflush(stdout);
+    dds_return_loan(rd, samples, n);
+  }
+  dds_delete(pp);
+  return 0;
+}
+
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: ros_peer MODE ARG SECONDS\n"); return 2; }
+  if (argc < 4) { fprintf(stderr, "usage: ros_peer MODE ARG SECONDS [HZ]\n"); return 2; }
   const char *mode = argv[1];
   int reliable = strcmp(argv[2], "best-effort") != 0;
   long count = atol(argv[2]);
@@ -177,6 +284,10 @@ int main(int argc, char **argv) {
     int rc = ping(pp, count, deadline);
     dds_delete(pp);
     return rc;
+  } else if (strcmp(mode, "pub-image") == 0) {
+    return pub_image(pp, count, argc > 4 ? atof(argv[4]) : 0, deadline);
+  } else if (strcmp(mode, "sink-image") == 0) {
+    return sink_image(pp, count, deadline);
   } else if (strcmp(mode, "echo-all") == 0) {
     return echo_all(pp, deadline);
   } else if (strcmp(mode, "graph") == 0) {
