@@ -31,8 +31,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code wayfinder bench ros}: ROS 2 Twist ping-pong round trips Java&lt;-&gt;Java, Java&lt;-&gt;Cyclone DDS and
- * Cyclone&lt;-&gt;Cyclone (the last two through the same Cyclone echo peer, topic, type and QoS) and 640x480 rgb8
- * images Java-&gt;Cyclone at 30 Hz on reliable QoS, measured in one run.
+ * Cyclone&lt;-&gt;Cyclone (the last two through the same Cyclone echo peer, topic, type and QoS), and 640x480 rgb8
+ * images on reliable QoS Java-&gt;Java, Java-&gt;Cyclone, Cyclone-&gt;Java and Cyclone-&gt;Cyclone, each at 30 Hz
+ * (delivered of sent) and as fast as reliable flow control allows (images and megabytes per second delivered),
+ * measured in one run.
  *
  * <p>The Cyclone DDS peer is a small C program shipped with ros-bridge (its sources are resources of that module),
  * built with idlc and gcc on first use into a cache folder and rebuilt only when its sources change. Everything runs
@@ -46,23 +48,63 @@ public final class RosBench {
     private static final String RESOURCES = "/dev/wayfinder/ros/interop/";
     private static final String[] PEER_SOURCES = {"RosPeer.idl", "ros_peer.c", "cyclone-peer.xml"};
     private static final double TARGET_RATIO = 2.0;
+    /** Image rows, publisher->subscriber. */
+    static final List<String> IMAGE_PAIRS = List.of("Java->Java", "Java->Cyclone", "Cyclone->Java",
+            "Cyclone->Cyclone");
+    /**
+     * The most images the Java publisher has unacknowledged during a burst: it publishes the next image once
+     * {@code unacknowledgedCount()} is below this, as this library's publish never blocks. One image is the pacing
+     * Cyclone DDS's writer applies by itself (its dds_write blocks while more than WhcHigh, 500 kB by default, is
+     * unacknowledged, and an image is 921,600 bytes). More in flight measured slower, not faster (Java-&gt;Cyclone
+     * about 100 images/s with 4 or 10 against about 600 with 1), presumably fragments dropped by the receiver and
+     * repaired; and past 16 MiB unacknowledged the writer drops the oldest, which is loss on reliable QoS.
+     */
+    static final int BURST_WINDOW = 1;
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 480;
 
     private final int warmup;
     private final int roundTrips;
     private final int images;
+    private final int burst;
 
-    private RosBench(int warmup, int roundTrips, int images) {
+    private RosBench(int warmup, int roundTrips, int images, int burst) {
         this.warmup = warmup;
         this.roundTrips = roundTrips;
         this.images = images;
+        this.burst = burst;
     }
 
     /** One row of round-trip percentiles in microseconds. */
     public record RoundTrip(String pair, long p50, long p90, long p99, long max, int n) {
     }
 
+    /**
+     * One row of 640x480 rgb8 images on reliable QoS from a publisher to a subscriber.
+     *
+     * @param pair publisher->subscriber
+     * @param sent30 images published at 30 Hz
+     * @param delivered30 how many of them arrived
+     * @param burstSent images published as fast as reliable flow control allows
+     * @param burstDelivered how many of them arrived
+     * @param burstNanos from the first burst image's publication to the last one's arrival
+     * @param burstBytes image data bytes delivered in the burst
+     */
+    public record ImageRow(String pair, int sent30, int delivered30, int burstSent, int burstDelivered,
+                           long burstNanos, long burstBytes) {
+        /** @return burst images delivered per second */
+        public double imagesPerSecond() {
+            return burstNanos <= 0 ? 0 : burstDelivered * 1e9 / burstNanos;
+        }
+
+        /** @return burst image data delivered, in megabytes (10^6 bytes) per second */
+        public double megabytesPerSecond() {
+            return burstNanos <= 0 ? 0 : burstBytes * 1e3 / burstNanos;
+        }
+    }
+
     /** Everything one run measured. */
-    public record Result(List<RoundTrip> roundTrips, int imagesSent, int imagesDelivered) {
+    public record Result(List<RoundTrip> roundTrips, List<ImageRow> images) {
         /** Java&lt;-&gt;Cyclone p50 over Cyclone&lt;-&gt;Cyclone p50. */
         public double ratioP50() {
             return (double) row("Java<->Cyclone").p50() / Math.max(1, row("Cyclone<->Cyclone").p50());
@@ -88,7 +130,8 @@ public final class RosBench {
     /**
      * Runs the benchmark and returns the table (or JSON with {@code --json}).
      *
-     * @param args {@code [--json] [--warmup N] [--round-trips N] [--images N] [--cache DIR]}
+     * @param args {@code [--json] [--warmup N] [--round-trips N] [--images N] [--burst N] [--cache DIR]}:
+     *     {@code --images} at 30 Hz and {@code --burst} as fast as possible per image pair
      * @throws IllegalArgumentException on a bad option
      * @throws IllegalStateException when tools or root are missing, or a measurement fails
      */
@@ -98,6 +141,7 @@ public final class RosBench {
         int warmup = 3000;
         int roundTrips = 2000;
         int images = 60;
+        int burst = 200;
         Path cache = defaultCache();
         Path inside = null;
         for (int i = 0; i < args.length; i++) {
@@ -107,16 +151,18 @@ public final class RosBench {
                 case "--warmup" -> warmup = intArg(args, ++i, a, 0);
                 case "--round-trips" -> roundTrips = intArg(args, ++i, a, 10);
                 case "--images" -> images = intArg(args, ++i, a, 1);
+                case "--burst" -> burst = intArg(args, ++i, a, 1);
                 case "--cache" -> cache = Path.of(value(args, ++i, a));
                 case "--inside" -> inside = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (expected --json, --warmup N, --round-trips N, --images N, --cache DIR)");
+                        + " (expected --json, --warmup N, --round-trips N, --images N, --burst N, --cache DIR)");
             }
         }
-        if (roundTrips > 1_000_000 || warmup > 1_000_000 || images > 10_000) {
-            throw new IllegalArgumentException("--warmup/--round-trips at most 1000000, --images at most 10000");
+        if (roundTrips > 1_000_000 || warmup > 1_000_000 || images > 10_000 || burst > 10_000) {
+            throw new IllegalArgumentException("--warmup/--round-trips at most 1000000, --images/--burst at most"
+                    + " 10000");
         }
-        RosBench bench = new RosBench(warmup, roundTrips, images);
+        RosBench bench = new RosBench(warmup, roundTrips, images, burst);
         if (inside != null) {
             return bench.measure(inside);
         }
@@ -224,7 +270,8 @@ public final class RosBench {
                 "ip link set lo up && exec \"$0\" \"$@\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
                 RosBench.class.getName(), "--inside", peers.toString(), "--warmup", String.valueOf(warmup),
-                "--round-trips", String.valueOf(roundTrips), "--images", String.valueOf(images)));
+                "--round-trips", String.valueOf(roundTrips), "--images", String.valueOf(images), "--burst",
+                String.valueOf(burst)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
@@ -242,7 +289,7 @@ public final class RosBench {
         }, "bench-ros-output");
         reader.setDaemon(true);
         reader.start();
-        long limitS = 120 + (warmup + roundTrips) * 3L / 100 + images;
+        long limitS = 120 + (warmup + roundTrips) * 3L / 100 + images / 5 + burst / 5;
         boolean done = p.waitFor(limitS, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
@@ -264,22 +311,21 @@ public final class RosBench {
             throw new IllegalStateException("the benchmark failed (exit " + p.exitValue() + "):\n" + out + hint);
         }
         List<RoundTrip> rows = new ArrayList<>();
-        int sent = -1;
-        int delivered = -1;
+        List<ImageRow> imageRows = new ArrayList<>();
         for (String l : out.split("\n")) {
             String[] f = l.split(" ");
             if (f[0].equals("ROW") && f.length == 7) {
                 rows.add(new RoundTrip(f[1].replace('_', ' '), Long.parseLong(f[2]), Long.parseLong(f[3]),
                         Long.parseLong(f[4]), Long.parseLong(f[5]), Integer.parseInt(f[6])));
-            } else if (f[0].equals("IMAGES") && f.length == 3) {
-                delivered = Integer.parseInt(f[1]);
-                sent = Integer.parseInt(f[2]);
+            } else if (f[0].equals("IMAGES") && f.length == 8) {
+                imageRows.add(new ImageRow(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])));
             }
         }
-        if (rows.size() != 3 || sent < 0) {
+        if (rows.size() != 3 || imageRows.size() != IMAGE_PAIRS.size()) {
             throw new IllegalStateException("unexpected benchmark output:\n" + out);
         }
-        return new Result(rows, sent, delivered);
+        return new Result(rows, imageRows);
     }
 
     // ---------------------------------------------------------------- inside the namespace
@@ -347,24 +393,156 @@ public final class RosBench {
         return rtt;
     }
 
+    // ---------------------------------------------------------------- images
+
+    /** An image as a subscriber saw it: data bytes, the publisher's stamp and the arrival, wall clock in ns. */
+    private record Arrival(long bytes, long stampNs, long receivedNs) {
+    }
+
+    /** Where images of one row arrive: a Java subscription or the Cyclone sink peer. */
+    private interface Sink extends AutoCloseable {
+        /** Arrivals so far, in order. */
+        List<Arrival> arrivals();
+
+        /** Waits until at least n images have arrived or the timeout passes. */
+        void await(int n, long timeoutMs) throws InterruptedException;
+    }
+
+    private static long wallNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Each image row: images at 30 Hz, then a burst as fast as flow control allows, to one subscriber. */
     private String images(Path peer, Path config) throws Exception {
-        try (Node node = Node.create("bench", NodeOptions.localhost(0));
-             PeerProcess c = new PeerProcess(peer, config, "echo-image", "reliable", "600")) {
-            Publisher<Image> pub = node.publisher(Image.TYPE, "/img_to_c", QosProfile.DEFAULT.withDepth(5));
-            check(waitFor(() -> pub.confirmedSubscriptionCount() == 1, 15_000), "Cyclone image peer not matched");
-            byte[] px = new byte[640 * 480 * 3];
-            new Random(5).nextBytes(px);
-            long start = System.nanoTime();
-            for (int i = 0; i < images; i++) {
-                pub.publish(new Image(new Header(new Time(i, 0), "camera"), 480, 640, "rgb8", false, 1920, px));
-                long wait = start + (i + 1) * 1_000_000_000L / 30 - System.nanoTime();
+        StringBuilder out = new StringBuilder();
+        byte[] px = new byte[WIDTH * HEIGHT * 3];
+        new Random(5).nextBytes(px);
+        for (String pair : IMAGE_PAIRS) {
+            boolean javaPub = pair.startsWith("Java->");
+            boolean javaSub = pair.endsWith("->Java");
+            try (Node pubNode = javaPub ? Node.create("bench_camera", NodeOptions.localhost(0)) : null;
+                 Node subNode = javaSub ? Node.create("bench_viewer", NodeOptions.localhost(0)) : null;
+                 Sink sink = javaSub ? javaSink(subNode) : cycloneSink(peer, config)) {
+                Publisher<Image> pub = javaPub ? pubNode.publisher(Image.TYPE, "/img_to_c", QosProfile.DEFAULT)
+                        : null;
+                if (javaPub) {
+                    check(waitFor(() -> pub.confirmedSubscriptionCount() == 1, 15_000),
+                            pair + ": image subscriber not matched");
+                }
+                long t30 = wallNanos();
+                int sent30 = javaPub ? javaPublish(pub, px, images, 30)
+                        : cyclonePublish(peer, config, images, 30, pair);
+                sink.await(images, 10_000);
+                int delivered30 = (int) sink.arrivals().stream().filter(a -> a.stampNs() >= t30).count();
+                long tBurst = wallNanos();
+                int sentBurst = javaPub ? javaPublish(pub, px, burst, 0)
+                        : cyclonePublish(peer, config, burst, 0, pair);
+                sink.await(images + burst, 10_000);
+                List<Arrival> got = sink.arrivals().stream().filter(a -> a.stampNs() >= tBurst).toList();
+                long first = got.stream().mapToLong(Arrival::stampNs).min().orElse(0);
+                long last = got.stream().mapToLong(Arrival::receivedNs).max().orElse(0);
+                long bytes = got.stream().mapToLong(Arrival::bytes).sum();
+                out.append("IMAGES ").append(pair).append(' ').append(sent30).append(' ').append(delivered30)
+                        .append(' ').append(sentBurst).append(' ').append(got.size()).append(' ')
+                        .append(last - first).append(' ').append(bytes).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Publishes n images from Java, at hz or (hz 0) as fast as the slowest subscription acknowledges them, keeping at
+     * most {@link #BURST_WINDOW} unacknowledged, then waits until all are acknowledged.
+     */
+    private static int javaPublish(Publisher<Image> pub, byte[] px, int n, double hz) throws InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (hz > 0) {
+                long wait = start + (long) (i * 1e9 / hz) - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
+            } else {
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (pub.unacknowledgedCount() >= BURST_WINDOW) {
+                    check(System.nanoTime() < end, "image subscriber stopped acknowledging");
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+                }
             }
-            int got = c.await(l -> l.startsWith("image "), images, 10_000).size();
-            return "IMAGES " + got + " " + images + "\n";
+            pub.publish(new Image(new Header(Time.ofNanos(wallNanos()), "camera"), HEIGHT, WIDTH, "rgb8", false,
+                    WIDTH * 3, px));
         }
+        waitFor(() -> pub.unacknowledgedCount() == 0, 10_000);
+        return n;
+    }
+
+    /** Runs the Cyclone peer's pub-image mode for n images at hz (0: as fast as flow control allows). */
+    private static int cyclonePublish(Path peer, Path config, int n, int hz, String pair) throws Exception {
+        try (PeerProcess p = new PeerProcess(peer, config, "pub-image", String.valueOf(n), "120",
+                String.valueOf(hz))) {
+            List<String> done = p.await(l -> l.startsWith("sent "), 1, 30_000 + n * 100L);
+            check(!done.isEmpty(), pair + ": Cyclone image publisher did not finish: " + p.lines());
+            return Integer.parseInt(done.get(0).split(" ")[1]);
+        }
+    }
+
+    private static Sink javaSink(Node node) throws InterruptedException {
+        List<Arrival> got = new ArrayList<>();
+        Subscription sub = node.subscription(Image.TYPE, "/img_to_c", QosProfile.DEFAULT, img -> {
+            if (!img.header().frameId().equals("prime")) {
+                long now = wallNanos();
+                synchronized (got) {
+                    got.add(new Arrival(img.dataBuffer().remaining(), img.header().stamp().toNanos(), now));
+                    got.notifyAll();
+                }
+            }
+        });
+        return new Sink() {
+            @Override
+            public List<Arrival> arrivals() {
+                synchronized (got) {
+                    return List.copyOf(got);
+                }
+            }
+
+            @Override
+            public void await(int n, long timeoutMs) throws InterruptedException {
+                long end = System.nanoTime() + timeoutMs * 1_000_000L;
+                synchronized (got) {
+                    while (got.size() < n && System.nanoTime() < end) {
+                        got.wait(20);
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                sub.close();
+            }
+        };
+    }
+
+    private Sink cycloneSink(Path peer, Path config) throws IOException {
+        PeerProcess p = new PeerProcess(peer, config, "sink-image", String.valueOf(images + burst), "600");
+        return new Sink() {
+            @Override
+            public List<Arrival> arrivals() {
+                return p.lines().stream().filter(l -> l.startsWith("image ")).map(l -> l.split(" "))
+                        .map(f -> new Arrival(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])))
+                        .toList();
+            }
+
+            @Override
+            public void await(int n, long timeoutMs) throws InterruptedException {
+                p.await(l -> l.startsWith("image "), n, timeoutMs);
+            }
+
+            @Override
+            public void close() {
+                p.close();
+            }
+        };
     }
 
     private static String row(String pair, long[] v) {
@@ -405,8 +583,15 @@ public final class RosBench {
         double ratio = r.ratioP50();
         b.append(String.format("Java<->Cyclone / Cyclone<->Cyclone at p50: %.2fx (target <= %.0fx: %s)%n", ratio,
                 TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "not met"));
-        b.append(String.format("640x480 rgb8 images Java->Cyclone, reliable QoS at 30 Hz: %d/%d delivered%s%n",
-                r.imagesDelivered(), r.imagesSent(), r.imagesDelivered() == r.imagesSent() ? "" : " (LOSS)"));
+        b.append(String.format("%n640x480 rgb8 images, reliable QoS: delivered/sent at 30 Hz, and a burst as fast as"
+                + " flow control allows%n"));
+        b.append(String.format("%-18s %12s %14s %10s %8s%n", "publisher->sub", "30 Hz", "burst", "images/s",
+                "MB/s"));
+        for (ImageRow i : r.images()) {
+            b.append(String.format("%-18s %12s %14s %10.0f %8.0f%s%n", i.pair(), i.delivered30() + "/" + i.sent30(),
+                    i.burstDelivered() + "/" + i.burstSent(), i.imagesPerSecond(), i.megabytesPerSecond(),
+                    i.delivered30() == i.sent30() && i.burstDelivered() == i.burstSent() ? "" : "  LOSS"));
+        }
         return b.toString();
     }
 
@@ -426,9 +611,15 @@ public final class RosBench {
         b.append("  },\n");
         b.append(String.format("  \"ratio_p50_java_cyclone_over_cyclone_cyclone\": %.3f,%n", r.ratioP50()));
         b.append(String.format("  \"target_ratio_p50\": %.1f,%n", TARGET_RATIO));
-        b.append(String.format("  \"images_640x480_rgb8_reliable_30hz\": {\"sent\": %d, \"delivered\": %d}%n",
-                r.imagesSent(), r.imagesDelivered()));
-        b.append("}\n");
+        b.append("  \"images_640x480_rgb8_reliable\": {\n");
+        for (int k = 0; k < r.images().size(); k++) {
+            ImageRow m = r.images().get(k);
+            b.append(String.format("    \"%s\": {\"hz30\": {\"sent\": %d, \"delivered\": %d}, \"burst\": {\"sent\": %d,"
+                    + " \"delivered\": %d, \"seconds\": %.4f, \"images_per_s\": %.1f, \"mb_per_s\": %.1f}}%s%n",
+                    m.pair(), m.sent30(), m.delivered30(), m.burstSent(), m.burstDelivered(), m.burstNanos() / 1e9,
+                    m.imagesPerSecond(), m.megabytesPerSecond(), k + 1 < r.images().size() ? "," : ""));
+        }
+        b.append("  }\n}\n");
         return b.toString();
     }
 }
