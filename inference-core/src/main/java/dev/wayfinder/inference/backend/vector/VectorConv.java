@@ -62,6 +62,8 @@ final class VectorConv implements Kernel {
      */
     private final int[] kxOff;
     private final long[] kxBits;
+    /** Whether {@link #fill} can run as {@link #fillPairs}. */
+    private final boolean pairsOnly;
 
     VectorConv(KernelSpec.Conv2d s) {
         this.s = s;
@@ -114,6 +116,7 @@ final class VectorConv implements Kernel {
             ve += L;
         }
         vecEnd = ve;
+        pairsOnly = s.strideW() == 2 && vecEnd == s.w() && s.w() % (2 * L) == 0;
     }
 
     /** Weights in run order: per group, blocks of 8 channels as [ci][ky][kx][8], then single channels. */
@@ -193,6 +196,10 @@ final class VectorConv implements Kernel {
      * slots are never written by anyone (the scratch is persistent), so they stay zero from the arena's creation.
      */
     private void fill(float[] a, int x, int sc) {
+        if (pairsOnly) {
+            fillPairs(a, x, sc);
+            return;
+        }
         int sw = s.strideW();
         int w = s.w();
         int rowFirst = Math.max(0, s.padTop());
@@ -239,6 +246,31 @@ final class VectorConv implements Kernel {
 
 
     /**
+     * {@link #fill} when every row splits into pairs of full vectors (stride 2, width a multiple of two vectors):
+     * the same stores without the per-row index arithmetic, which cost more than the copying.
+     */
+    private void fillPairs(float[] a, int x, int sc) {
+        int w = s.w();
+        int pl = s.padLeft();
+        int rows = Math.min(hp, s.h() + s.padTop()) - s.padTop();
+        int evenOff = (pl & 1) * rl + (pl >> 1);
+        int oddOff = (1 - (pl & 1)) * rl + ((pl + 1) >> 1);
+        int rs = rowStride;
+        for (int c = 0; c < s.c(); c++) {
+            int row = sc + c * planeStride + s.padTop() * rs;
+            int src = x + c * s.h() * w;
+            for (int i = 0; i < rows; i++, row += rs, src += w) {
+                for (int j = 0; j < w; j += 2 * L) {
+                    FloatVector v1 = FloatVector.fromArray(S, a, src + j);
+                    FloatVector v2 = FloatVector.fromArray(S, a, src + j + L);
+                    v1.rearrange(UNZIP_EVEN, v2).intoArray(a, row + evenOff + (j >> 1));
+                    v1.rearrange(UNZIP_ODD, v2).intoArray(a, row + oddOff + (j >> 1));
+                }
+            }
+        }
+    }
+
+    /**
      * The row-grouped copy: segment (c, kx, q) row h, column ox holds the padded input at row h * strideH + q,
      * column ox * strideW + kx * dilationW. As in {@link #fill}, padding slots are never written and stay zero.
      * Stride-2 rows no wider than a vector are split into even and odd columns with one shuffle pair and written
@@ -252,6 +284,10 @@ final class VectorConv implements Kernel {
         int hIn = s.h();
         int chanStep = kw * sh * seg;
         boolean fast = s.strideW() == 2 && w <= L;
+        if (fast && kw == 3) {
+            fillGrouped3(a, x, sc);
+            return;
+        }
         VectorMask<Float> rowMask = S.indexInRange(0, w);
         int[] off = kxOff;
         long[] bits = kxBits;
@@ -287,6 +323,49 @@ final class VectorConv implements Kernel {
                         }
                     }
                 }
+                if (++q == sh) {
+                    q = 0;
+                    h++;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #fillGrouped} for three kernel columns and stride-2 rows up to a vector wide, unrolled: each store
+     * takes the even or odd columns through a constant blend rather than a branch.
+     */
+    private void fillGrouped3(float[] a, int x, int sc) {
+        int sh = s.strideH();
+        int w = s.w();
+        int ow = s.ow();
+        int hIn = s.h();
+        int chanStep = 3 * sh * seg;
+        long b0 = kxBits[0], b1 = kxBits[1], b2 = kxBits[2];
+        // Masks are made here, not passed in: a vector or mask argument of a call that is not inlined is boxed.
+        VectorMask<Float> rowMask = S.indexInRange(0, w);
+        VectorMask<Float> m0 = VectorMask.fromLong(S, b0 & Long.MAX_VALUE);
+        VectorMask<Float> m1 = VectorMask.fromLong(S, b1 & Long.MAX_VALUE);
+        VectorMask<Float> m2 = VectorMask.fromLong(S, b2 & Long.MAX_VALUE);
+        VectorMask<Float> odd0 = VectorMask.fromLong(S, b0 < 0 ? -1L : 0L);
+        VectorMask<Float> odd1 = VectorMask.fromLong(S, b1 < 0 ? -1L : 0L);
+        VectorMask<Float> odd2 = VectorMask.fromLong(S, b2 < 0 ? -1L : 0L);
+        int o0 = kxOff[0], o1 = kxOff[1], o2 = kxOff[2];
+        int q0 = s.padTop() % sh;
+        int h0 = s.padTop() / sh;
+        for (int c = 0; c < s.c(); c++) {
+            int q = q0;
+            int h = h0;
+            int src = x + c * hIn * w;
+            int base = sc + c * chanStep;
+            for (int iy = 0; iy < hIn && h < segRows; iy++, src += w) {
+                int row = base + q * seg + h * ow;
+                FloatVector v = FloatVector.fromArray(S, a, src, rowMask);
+                FloatVector even = v.rearrange(UNZIP_EVEN, v);
+                FloatVector odd = v.rearrange(UNZIP_ODD, v);
+                even.blend(odd, odd0).intoArray(a, row + o0, m0);
+                even.blend(odd, odd1).intoArray(a, row + o1, m1);
+                even.blend(odd, odd2).intoArray(a, row + o2, m2);
                 if (++q == sh) {
                     q = 0;
                     h++;
