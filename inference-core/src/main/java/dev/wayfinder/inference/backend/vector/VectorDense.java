@@ -78,6 +78,9 @@ final class VectorDense implements Kernel {
         }
         for (; i < n; i++) {
             int j = 0;
+            for (; j + 8 * L <= mp; j += 8 * L) {
+                rows1cols8(a, x0 + i * k, out + i * m, j);
+            }
             for (; j + 4 * L <= mp; j += 4 * L) {
                 rows1cols4(a, x0 + i * k, out + i * m, j);
             }
@@ -242,6 +245,45 @@ final class VectorDense implements Kernel {
         c1.intoArray(a, o + j + L, S.indexInRange(j + L, m));
         c2.intoArray(a, o + j + 2 * L, S.indexInRange(j + 2 * L, m));
         c3.intoArray(a, o + j + 3 * L, S.indexInRange(j + 3 * L, m));
+    }
+
+    /**
+     * One row, eight vectors of columns: at m = 8 vectors (128 outputs) the weights stream through once in
+     * memory order, where four-vector passes each read half of every weight row; a single row is bound by
+     * that stream (the weights do not stay in cache between calls).
+     */
+    private void rows1cols8(float[] a, int x, int o, int j) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, j);
+        FloatVector c1 = FloatVector.fromArray(S, bias, j + L);
+        FloatVector c2 = FloatVector.fromArray(S, bias, j + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, bias, j + 3 * L);
+        FloatVector c4 = FloatVector.fromArray(S, bias, j + 4 * L);
+        FloatVector c5 = FloatVector.fromArray(S, bias, j + 5 * L);
+        FloatVector c6 = FloatVector.fromArray(S, bias, j + 6 * L);
+        FloatVector c7 = FloatVector.fromArray(S, bias, j + 7 * L);
+        for (int t = 0, w = j; t < k; t++, w += mp) {
+            FloatVector a0 = FloatVector.broadcast(S, a[x + t]);
+            c0 = FloatVector.fromArray(S, wp, w).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, wp, w + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, wp, w + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, wp, w + 3 * L).fma(a0, c3);
+            c4 = FloatVector.fromArray(S, wp, w + 4 * L).fma(a0, c4);
+            c5 = FloatVector.fromArray(S, wp, w + 5 * L).fma(a0, c5);
+            c6 = FloatVector.fromArray(S, wp, w + 6 * L).fma(a0, c6);
+            c7 = FloatVector.fromArray(S, wp, w + 7 * L).fma(a0, c7);
+        }
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+            c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
+        }
+        c0.intoArray(a, o + j, S.indexInRange(j, m));
+        c1.intoArray(a, o + j + L, S.indexInRange(j + L, m));
+        c2.intoArray(a, o + j + 2 * L, S.indexInRange(j + 2 * L, m));
+        c3.intoArray(a, o + j + 3 * L, S.indexInRange(j + 3 * L, m));
+        c4.intoArray(a, o + j + 4 * L, S.indexInRange(j + 4 * L, m));
+        c5.intoArray(a, o + j + 5 * L, S.indexInRange(j + 5 * L, m));
+        c6.intoArray(a, o + j + 6 * L, S.indexInRange(j + 6 * L, m));
+        c7.intoArray(a, o + j + 7 * L, S.indexInRange(j + 7 * L, m));
     }
 
     private void rows1cols1(float[] a, int x, int o, int j) {
