@@ -141,7 +141,7 @@ public final class RosBench {
         int warmup = 3000;
         int roundTrips = 2000;
         int images = 60;
-        int burst = 200;
+        int burst = 600;
         Path cache = defaultCache();
         Path inside = null;
         for (int i = 0; i < args.length; i++) {
