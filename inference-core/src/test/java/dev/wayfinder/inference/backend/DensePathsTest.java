@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Dense layers wide enough for the kernels' widest column blocks (eight and four vectors, with tails), at batch
+ * Dense layers (float and weight-only INT8) wide enough for the kernels' widest column blocks (eight and four vectors, with tails), at batch
  * sizes that take the single-row and four-row paths, against the scalar reference on every available backend.
  * A failure prints the seed; rerun one case with -Dwayfinder.test.seed=SEED.
  */
@@ -32,11 +32,13 @@ class DensePathsTest {
                     String y = b.relu(b.dense(x, Graphs.tensor(rnd, m, k), Graphs.tensor(rnd, m)));
                     var g = b.output(y).build();
                     float[] in = Graphs.random(rnd, batch * k);
-                    float[] want = Graphs.run(g, new ScalarBackend(), batch, false, in);
-                    float[] got = Graphs.run(g, backend, batch, false, in);
-                    double worst = Graphs.worst(got, want, 1e-4, 1e-4);
-                    assertTrue(worst <= 1, () -> backend.name() + " dense k" + k + " m" + m + " batch " + batch
-                            + " differs from scalar by " + worst + "x tolerance; seed " + seed);
+                    for (boolean int8 : new boolean[] {false, true}) {
+                        float[] want = Graphs.run(g, new ScalarBackend(), batch, int8, in);
+                        float[] got = Graphs.run(g, backend, batch, int8, in);
+                        double worst = Graphs.worst(got, want, 1e-4, 1e-4);
+                        assertTrue(worst <= 1, () -> backend.name() + (int8 ? " int8" : "") + " dense k" + k + " m" + m
+                                + " batch " + batch + " differs from scalar by " + worst + "x tolerance; seed " + seed);
+                    }
                 }
             }
         }
