@@ -12,14 +12,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code wayfinder bench ros [--json]}: ROS 2 Twist round trips Java<->Java, Java<->Cyclone DDS and
- * Cyclone<->Cyclone, and 640x480 images at 30 Hz on reliable QoS, in one run inside a private network namespace.
+ * Cyclone<->Cyclone, and 640x480 images on reliable QoS (at 30 Hz, and as a burst sent as fast as reliable
+ * delivery allows) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone, in one run inside a private network namespace.
  *
  * <p>The benchmark lives in the benchmarks module ({@code dev.wayfinder.benchmarks.ros.RosBench}), which the CLI
  * carries at run time; it is looked up by name like the inference comparison.
  */
 @Command(name = "ros", mixinStandardHelpOptions = true,
     description = {"Benchmark ros-bridge against Cyclone DDS: Twist ping-pong round trips (p50/p90/p99) Java<->Java,",
-        "Java<->Cyclone and Cyclone<->Cyclone, and 640x480 rgb8 images at 30 Hz reliable, same run.",
+        "Java<->Cyclone and Cyclone<->Cyclone; 640x480 rgb8 images on reliable QoS at 30 Hz and as a burst",
+        "(images/s, MB/s) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone; all in one run.",
         "Runs in a private network namespace (unshare -n, needs root); builds a small Cyclone DDS peer on first",
         "use (Debian packages: cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
 public final class BenchRosCommand implements Runnable {
@@ -39,10 +41,14 @@ public final class BenchRosCommand implements Runnable {
       description = "Images sent at 30 Hz (default ${DEFAULT-VALUE}).")
   int images;
 
+  @Option(names = "--burst", defaultValue = "600", paramLabel = "N",
+      description = "Images per burst, sent as fast as reliable delivery allows (default ${DEFAULT-VALUE}).")
+  int burst;
+
   @Override
   public void run() {
     List<String> args = new ArrayList<>(List.of("--round-trips", Integer.toString(roundTrips), "--warmup",
-        Integer.toString(warmup), "--images", Integer.toString(images)));
+        Integer.toString(warmup), "--images", Integer.toString(images), "--burst", Integer.toString(burst)));
     if (json.enabled()) {
       args.add("--json");
     }
