@@ -129,12 +129,14 @@ public final class BatchSampler {
      *
      * @param images  n x imageSize floats
      * @param states  n x stateSize floats
+     * @param aux     n x {@link NetworkSpec#AUX_TARGETS} floats (the auxiliary targets stored with the samples),
+     *                or null when not wanted
      * @param labels  n labels
      * @param weights n sample weights (class-balancing)
      * @param augment whether to shift and jitter
      */
-    public void next(float[] images, float[] states, int[] labels, float[] weights, int n, boolean augment)
-            throws IOException {
+    public void next(float[] images, float[] states, float[] aux, int[] labels, float[] weights, int n,
+                     boolean augment) throws IOException {
         refresh();
         batches++;
         int is = spec.imageSize();
@@ -149,7 +151,12 @@ public final class BatchSampler {
             } else {
                 Features.image(spec, img, spec.width(), spec.height(), images, k * is);
             }
-            System.arraycopy(c.states(), s * ss, states, k * ss, ss);
+            int stride = c.stateSize();
+            System.arraycopy(c.states(), s * stride, states, k * ss, ss);
+            if (aux != null) {
+                System.arraycopy(c.states(), s * stride + ss, aux, k * NetworkSpec.AUX_TARGETS,
+                        NetworkSpec.AUX_TARGETS);
+            }
             labels[k] = c.label(s);
             weights[k] = (float) classWeight[labels[k]];
             if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {

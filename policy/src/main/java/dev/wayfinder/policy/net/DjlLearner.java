@@ -37,6 +37,8 @@ public final class DjlLearner implements AutoCloseable {
     private final DjlPolicyBlock block;
     private final ParameterStore store;
     private final Optimizer optimizer;
+    private final float auxWeight;
+    private float lastAuxLoss = Float.NaN;
 
     /**
      * @param initial      starting weights
@@ -44,12 +46,27 @@ public final class DjlLearner implements AutoCloseable {
      * @param weightDecay  L2 weight decay, &gt;= 0
      */
     public DjlLearner(PolicyWeights initial, float learningRate, float weightDecay) {
+        this(initial, learningRate, weightDecay, 0f);
+    }
+
+    /**
+     * @param initial      starting weights
+     * @param learningRate Adam step size, &gt; 0
+     * @param weightDecay  L2 weight decay, &gt;= 0
+     * @param auxWeight    weight of the auxiliary depth-profile loss (mean squared error) added to the
+     *                     cross-entropy, &gt;= 0; 0 trains without the auxiliary head
+     */
+    public DjlLearner(PolicyWeights initial, float learningRate, float weightDecay, float auxWeight) {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
+        if (!(auxWeight >= 0)) {
+            throw new IllegalArgumentException("auxiliary loss weight must be >= 0, got " + auxWeight);
+        }
         this.spec = initial.spec();
+        this.auxWeight = auxWeight;
         this.manager = NDManager.newBaseManager();
-        this.block = new DjlPolicyBlock(spec);
+        this.block = new DjlPolicyBlock(spec, auxWeight > 0);
         block.initialize(manager, DataType.FLOAT32, block.inputShapes(1));
         block.load(initial);
         this.store = new ParameterStore(manager, false);
@@ -75,6 +92,17 @@ public final class DjlLearner implements AutoCloseable {
      * @param weights n sample weights (&gt;= 0, not all 0)
      */
     public float step(float[] images, float[] states, int[] labels, float[] weights, int n) {
+        return step(images, states, null, labels, weights, n);
+    }
+
+    /**
+     * One Adam step on a batch with auxiliary targets; returns the batch's mean weighted cross-entropy before the
+     * step (the auxiliary loss is {@link #lastAuxLoss()}).
+     *
+     * @param aux n x {@link NetworkSpec#AUX_TARGETS} depth-profile targets; may be null (no auxiliary loss this
+     *            step), ignored when this learner has no auxiliary head
+     */
+    public float step(float[] images, float[] states, float[] aux, int[] labels, float[] weights, int n) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray img = sub.create(exact(images, n * spec.imageSize()),
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
@@ -87,14 +115,23 @@ public final class DjlLearner implements AutoCloseable {
             NDArray wt = sub.create(exact(weights, n), new Shape(n));
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = block.forward(store, new NDList(img, st), true).singletonOrThrow();
-                NDArray logp = logits.logSoftmax(1);
+                NDList out = block.forward(store, new NDList(img, st), true);
+                NDArray logp = out.get(0).logSoftmax(1);
                 NDArray picked = logp.mul(lab.oneHot(spec.actions())).sum(new int[] {1});
                 NDArray loss = picked.mul(wt).sum().neg().div(wt.sum().add(1e-6f));
-                gc.backward(loss);
                 value = loss.getFloat();
+                if (auxWeight > 0 && aux != null) {
+                    NDArray target = sub.create(exact(aux, n * NetworkSpec.AUX_TARGETS),
+                            new Shape(n, NetworkSpec.AUX_TARGETS));
+                    NDArray mse = out.get(1).sub(target).square().mean();
+                    lastAuxLoss = mse.getFloat();
+                    loss = loss.add(mse.mul(auxWeight));
+                }
+                gc.backward(loss);
             }
-            for (Parameter p : block.parametersByName().values()) {
+            java.util.List<Parameter> params = new java.util.ArrayList<>(block.parametersByName().values());
+            params.addAll(block.auxParameters());
+            for (Parameter p : params) {
                 NDArray w = p.getArray();
                 NDArray g = w.getGradient();
                 optimizer.update(p.getId(), w, g);
@@ -110,7 +147,7 @@ public final class DjlLearner implements AutoCloseable {
             NDArray img = sub.create(exact(images, n * spec.imageSize()),
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
             NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
-            return block.forward(store, new NDList(img, st), false).singletonOrThrow().toFloatArray();
+            return block.forward(store, new NDList(img, st), false).get(0).toFloatArray();
         }
     }
 
@@ -119,6 +156,11 @@ public final class DjlLearner implements AutoCloseable {
             throw new IllegalArgumentException("need " + len + " floats, got " + a.length);
         }
         return a.length == len ? a : java.util.Arrays.copyOf(a, len);
+    }
+
+    /** Mean squared error of the auxiliary head in the last step that had targets; NaN before that. */
+    public float lastAuxLoss() {
+        return lastAuxLoss;
     }
 
     /** A snapshot of the current weights. */

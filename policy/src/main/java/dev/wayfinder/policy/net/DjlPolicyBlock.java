@@ -31,9 +31,22 @@ public final class DjlPolicyBlock extends AbstractBlock {
 
     private final NetworkSpec spec;
     private final Map<String, Parameter> byName = new LinkedHashMap<>();
+    private final Parameter auxWeight;
+    private final Parameter auxBias;
 
-    /** A block of {@code spec} with zero parameters; initialize it, then {@link #load} weights. */
+    /** A block of {@code spec} without the auxiliary head. */
     public DjlPolicyBlock(NetworkSpec spec) {
+        this(spec, false);
+    }
+
+    /**
+     * A block of {@code spec} with zero parameters; initialize it, then {@link #load} weights.
+     *
+     * @param auxHead also a linear head from the flattened image features to the
+     *                {@link NetworkSpec#AUX_TARGETS} auxiliary depth-profile targets (training only: its
+     *                parameters are not part of {@link PolicyWeights}, nothing else runs it)
+     */
+    public DjlPolicyBlock(NetworkSpec spec, boolean auxHead) {
         super((byte) 1);
         this.spec = spec;
         for (Map.Entry<String, int[]> e : PolicyWeights.shapes(spec).entrySet()) {
@@ -49,6 +62,21 @@ public final class DjlPolicyBlock extends AbstractBlock {
                     .build());
             byName.put(e.getKey(), p);
         }
+        if (auxHead) {
+            auxWeight = addParameter(Parameter.builder().setName("aux.weight").setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(NetworkSpec.AUX_TARGETS, spec.flatFeatures()))
+                    .optInitializer(Initializer.ZEROS).build());
+            auxBias = addParameter(Parameter.builder().setName("aux.bias").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(NetworkSpec.AUX_TARGETS)).optInitializer(Initializer.ZEROS).build());
+        } else {
+            auxWeight = null;
+            auxBias = null;
+        }
+    }
+
+    /** The auxiliary head's parameters (weight, bias), empty without one. */
+    public java.util.List<Parameter> auxParameters() {
+        return auxWeight == null ? java.util.List.of() : java.util.List.of(auxWeight, auxBias);
     }
 
     /** The network shape. */
@@ -73,17 +101,21 @@ public final class DjlPolicyBlock extends AbstractBlock {
             x = Activation.relu(Conv2d.conv2d(x, w, b, STRIDE, PAD, DILATION, 1).singletonOrThrow());
         }
         x = x.reshape(new Shape(x.getShape().get(0), -1));
+        NDArray aux = auxWeight == null ? null : Linear.linear(x, ps.getValue(auxWeight, dev, training),
+                ps.getValue(auxBias, dev, training)).singletonOrThrow();
         x = NDArrays.concat(new NDList(x, state), 1);
         x = Activation.relu(Linear.linear(x, ps.getValue(byName.get("fc.weight"), dev, training),
                 ps.getValue(byName.get("fc.bias"), dev, training)).singletonOrThrow());
         x = Linear.linear(x, ps.getValue(byName.get("out.weight"), dev, training),
                 ps.getValue(byName.get("out.bias"), dev, training)).singletonOrThrow();
-        return new NDList(x);
+        return aux == null ? new NDList(x) : new NDList(x, aux);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), spec.actions())};
+        Shape logits = new Shape(inputShapes[0].get(0), spec.actions());
+        return auxWeight == null ? new Shape[] {logits}
+                : new Shape[] {logits, new Shape(inputShapes[0].get(0), NetworkSpec.AUX_TARGETS)};
     }
 
     /** Input shapes for {@link #initialize} at batch {@code n}. */

@@ -14,6 +14,8 @@ package dev.wayfinder.policy.net;
 public final class Features {
     /** Goal distances beyond this many metres look alike to the network. */
     public static final double MAX_DISTANCE = 5.0;
+    /** Depth-profile distances beyond this many metres look alike. */
+    public static final double MAX_DEPTH = 3.0;
 
     private Features() {
     }
@@ -91,4 +93,43 @@ public final class Features {
             }
         }
     }
+
+    /**
+     * The auxiliary depth profile of a camera frame (a training target, never a network input): for each of
+     * {@link NetworkSpec#AUX_TARGETS} vertical strips of the image, the smallest depth of any wall or obstacle
+     * pixel in it, {@code min(depth, MAX_DEPTH) / MAX_DEPTH}; 1 where the strip shows only floor and sky. It asks
+     * the convolutions for geometry (how far is free space in each direction) rather than for the randomized
+     * colours and textures, which a network fitting the expert's labels alone latches onto.
+     *
+     * @param depth        metres along the optical axis, height x width
+     * @param segmentation ids as in {@code dev.wayfinder.sim.core.World}: 0 none, 1 floor, 2 wall, 3 the robot
+     *                     itself, 4.. obstacles; ids of {@code GOAL} and above (the goal marker) are ignored
+     */
+    public static void depthProfile(float[] depth, int[] segmentation, int width, int height, float[] out, int at) {
+        if (depth.length < width * height || segmentation.length < width * height) {
+            throw new IllegalArgumentException("depth and segmentation need " + width * height + " pixels");
+        }
+        int bins = NetworkSpec.AUX_TARGETS;
+        for (int b = 0; b < bins; b++) {
+            int x0 = b * width / bins;
+            int x1 = Math.max(x0 + 1, (b + 1) * width / bins);
+            double best = MAX_DEPTH;
+            for (int y = 0; y < height; y++) {
+                for (int x = x0; x < x1 && x < width; x++) {
+                    int id = segmentation[y * width + x];
+                    if (id == SEG_WALL || (id >= SEG_FIRST_OBSTACLE && id < SEG_GOAL)) {
+                        float d = depth[y * width + x];
+                        if (d < best) {
+                            best = d;
+                        }
+                    }
+                }
+            }
+            out[at + b] = (float) (Math.max(0, best) / MAX_DEPTH);
+        }
+    }
+
+    private static final int SEG_WALL = dev.wayfinder.sim.core.World.SEG_WALL;
+    private static final int SEG_FIRST_OBSTACLE = dev.wayfinder.sim.core.World.SEG_FIRST_BODY + 1;
+    private static final int SEG_GOAL = dev.wayfinder.render.SegmentationIds.GOAL;
 }

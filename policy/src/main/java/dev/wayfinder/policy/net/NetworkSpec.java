@@ -20,6 +20,12 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
     /** Goal features in the state vector: clipped distance, sin and cos of the bearing. */
     public static final int GOAL_FEATURES = 3;
 
+    /**
+     * Auxiliary training targets stored with each sample (not network inputs): the distance to the nearest wall or
+     * obstacle seen in each of this many vertical strips of the image, see {@link Features#depthProfile}.
+     */
+    public static final int AUX_TARGETS = 8;
+
     /** 64x64, convolutions 16-32-32-32, hidden 128, six actions. */
     public static final NetworkSpec DEFAULT = new NetworkSpec(64, 64, List.of(16, 32, 32, 32), 128, 6);
 
@@ -49,6 +55,11 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
     /** Length of the state vector: goal features plus a one-hot previous action. */
     public int stateSize() {
         return GOAL_FEATURES + actions;
+    }
+
+    /** Floats stored per dataset sample: the state vector, then the {@link #AUX_TARGETS} auxiliary targets. */
+    public int sampleFloats() {
+        return stateSize() + AUX_TARGETS;
     }
 
     /** Floats of one image, channels x height x width. */

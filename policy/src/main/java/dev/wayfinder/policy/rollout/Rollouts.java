@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
  * {@link Split}: env {@code i}'s k-th episode has split index {@code firstIndex + k * n + i}, so results do not
  * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
  * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the action of
- * physics-sim's privileged {@link Expert} into a {@link Dataset}; SPL uses
+ * physics-sim's privileged {@link Expert} into a {@link Dataset}, with the frame's depth profile as auxiliary
+ * target ({@link Features#depthProfile}); SPL uses
  * {@link GlobalPlanner#shortestPathLength} as the shortest path. Not thread-safe; close it on the thread that made it.
  */
 public final class Rollouts implements AutoCloseable {
@@ -148,7 +149,7 @@ public final class Rollouts implements AutoCloseable {
         SplittableRandom rnd = new SplittableRandom(plan.seed());
         NetworkSpec spec = policy.map(InferencePolicy::spec).orElse(null);
         int actions = config.actions().size();
-        float[] state = new float[3 + actions];
+        float[] state = new float[spec == null ? NetworkSpec.GOAL_FEATURES + actions : spec.sampleFloats()];
         byte[] sized = spec == null ? null : new byte[spec.width() * spec.height() * 3];
         List<EpisodeResult> results = new ArrayList<>();
         long[] nextIndex = {0};
@@ -186,7 +187,10 @@ public final class Rollouts implements AutoCloseable {
                     Features.state(actions, obs[i].goal()[0], obs[i].goal()[1], previous[i],
                             state, 0);
                     try {
-                        var info = obs[i].camera().orElseThrow().info();
+                        var frame = obs[i].camera().orElseThrow();
+                        var info = frame.info();
+                        Features.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
+                                state, spec.stateSize());
                         Features.resampleRgb(rgb, info.width(), info.height(), sized, spec.width(), spec.height());
                         dataset.get().add(sized, state, 0, expert);
                     } catch (IOException e) {

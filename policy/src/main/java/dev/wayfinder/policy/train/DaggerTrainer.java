@@ -95,7 +95,7 @@ public final class DaggerTrainer {
         }
         List<Scenario> scenarios = ScenarioRefs.load(cfg.scenarios());
         NetworkSpec spec = cfg.network();
-        Dataset dataset = new Dataset(dir.resolve("dataset"), spec.width() * spec.height() * 3, spec.stateSize());
+        Dataset dataset = new Dataset(dir.resolve("dataset"), spec.width() * spec.height() * 3, spec.sampleFloats());
         Path metricsFile = dir.resolve(METRICS);
         List<Metrics> history;
         PolicyWeights weights;
@@ -131,9 +131,11 @@ public final class DaggerTrainer {
         float[] images = new float[cfg.batch() * spec.imageSize()];
         float[] states = new float[cfg.batch() * spec.stateSize()];
         float[] sampleWeights = new float[cfg.batch()];
+        float[] aux = new float[cfg.batch() * NetworkSpec.AUX_TARGETS];
         long gradDone = 0;
         try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
-             DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay())) {
+             DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
+                     (float) cfg.auxWeight())) {
             for (int k = first; k < cfg.iterations(); k++) {
                 double beta = cfg.beta(k);
                 long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();
@@ -149,13 +151,15 @@ public final class DaggerTrainer {
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
                         cfg.actionDropout(), cfg.seed() * 31 + k);
                 double lossSum = 0;
+                double auxSum = 0;
                 for (int g = 0; g < cfg.gradientSteps(); g++) {
-                    sampler.next(images, states, labels, sampleWeights, cfg.batch(), cfg.augmentShift() > 0);
-                    float loss = learner.step(images, states, labels, sampleWeights, cfg.batch());
+                    sampler.next(images, states, aux, labels, sampleWeights, cfg.batch(), cfg.augmentShift() > 0);
+                    float loss = learner.step(images, states, aux, labels, sampleWeights, cfg.batch());
                     if (!Float.isFinite(loss)) {
                         throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
                     }
                     lossSum += loss;
+                    auxSum += Float.isFinite(learner.lastAuxLoss()) ? learner.lastAuxLoss() : 0;
                     gradDone++;
                     progress.update(gradDone, String.format(Locale.ROOT, "iter %d/%d loss %.3f %s", k + 1,
                             cfg.iterations(), loss, last(history)));
@@ -181,9 +185,11 @@ public final class DaggerTrainer {
                 m.append(metricsFile);
                 history.add(m);
                 progress.line(String.format(Locale.ROOT,
-                        "iteration %d/%d: beta %.2f, %d samples, loss %.3f, validation success %.2f SPL %.2f "
+                        "iteration %d/%d: beta %.2f, %d samples, loss %.3f%s, validation success %.2f SPL %.2f "
                                 + "collisions %.2f, %.0f env steps/s, %.1f grad steps/s, %s",
-                        k + 1, cfg.iterations(), beta, m.samples(), m.loss(), succ, spl, coll, collectRate, stepRate,
+                        k + 1, cfg.iterations(), beta, m.samples(), m.loss(), cfg.auxWeight() > 0
+                                ? String.format(Locale.ROOT, " (depth profile %.4f)", auxSum / cfg.gradientSteps())
+                                : "", succ, spl, coll, collectRate, stepRate,
                         Progress.formatSeconds(elapsed)));
                 AtomicFiles.write(dir.resolve(WEIGHTS), weights.toBytes());
                 if (!(spl <= bestSpl)) {

@@ -21,10 +21,11 @@ class DatasetTest {
     private static void fill(Dataset d, int n, long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
         byte[] img = new byte[16 * 16 * 3];
-        float[] st = new float[SPEC.stateSize()];
+        float[] st = new float[SPEC.sampleFloats()];
         for (int k = 0; k < n; k++) {
             r.nextBytes(img);
             st[0] = k;
+            st[SPEC.stateSize()] = k + 0.5f;
             d.add(img, st, 0, k % 6);
         }
         d.flush();
@@ -33,39 +34,41 @@ class DatasetTest {
     @Test
     void chunksRoundTripAndTruncate(@TempDir Path dir) throws Exception {
         long seed = 5;
-        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.stateSize());
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
         fill(d, Dataset.CHUNK_SAMPLES * 2 + 10, seed);
         assertEquals(3, d.chunkCount(), "seed " + seed);
         Chunk last = d.read(2);
         assertEquals(10, last.size());
-        assertEquals(Dataset.CHUNK_SAMPLES * 2 + 9, last.states()[9 * SPEC.stateSize()], 0);
+        assertEquals(Dataset.CHUNK_SAMPLES * 2 + 9, last.states()[9 * SPEC.sampleFloats()], 0);
         Files.writeString(dir.resolve("chunk-000003.bin.tmp"), "torn");
-        Dataset reopened = new Dataset(dir, 16 * 16 * 3, SPEC.stateSize());
+        Dataset reopened = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
         assertEquals(3, reopened.chunkCount());
         assertTrue(Files.notExists(dir.resolve("chunk-000003.bin.tmp")), "leftover temp files are removed");
         reopened.truncate(1);
-        assertEquals(1, new Dataset(dir, 16 * 16 * 3, SPEC.stateSize()).chunkCount());
-        assertThrows(java.io.IOException.class, () -> new Dataset(dir, 8, SPEC.stateSize()).read(0));
+        assertEquals(1, new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats()).chunkCount());
+        assertThrows(java.io.IOException.class, () -> new Dataset(dir, 8, SPEC.sampleFloats()).read(0));
     }
 
     @Test
     void samplerHoldsAtMostItsChunkBudgetAndKeepsPixelsInRange(@TempDir Path dir) throws Exception {
         long seed = 9;
-        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.stateSize());
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
         fill(d, Dataset.CHUNK_SAMPLES * 5, seed);
         BatchSampler s = new BatchSampler(d, SPEC, 2, 3, 2, 0.5, seed);
         float[] img = new float[32 * SPEC.imageSize()];
         float[] st = new float[32 * SPEC.stateSize()];
+        float[] aux = new float[32 * NetworkSpec.AUX_TARGETS];
         int[] lab = new int[32];
         float[] w = new float[32];
         for (int b = 0; b < 20; b++) {
-            s.next(img, st, lab, w, 32, true);
+            s.next(img, st, aux, lab, w, 32, true);
             assertTrue(s.residentSamples() <= 2 * Dataset.CHUNK_SAMPLES, "seed " + seed + " batch " + b);
             for (float v : img) {
                 assertTrue(v >= -0.5f && v <= 0.5f, "seed " + seed + ": pixel " + v);
             }
             for (int k = 0; k < 32; k++) {
                 assertEquals(k(st, k) % 6, lab[k], "label follows its sample, seed " + seed);
+                assertEquals(k(st, k) + 0.5f, aux[k * NetworkSpec.AUX_TARGETS], "targets follow their sample");
                 assertTrue(w[k] > 0, "weights positive");
             }
         }

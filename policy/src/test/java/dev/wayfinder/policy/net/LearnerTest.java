@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DJL gradient steps fit a small labelled set, and the fitted weights act the same on inference-core. */
@@ -49,5 +51,52 @@ class LearnerTest {
             agree += p.argmax(k) == lab[k] ? 1 : 0;
         }
         assertTrue(agree >= 0.9 * n, "seed " + seed + ": inference-core matches the labels on " + agree + "/" + n);
+    }
+
+    @Test
+    void theAuxiliaryHeadLearnsItsTargetsAndStaysOutOfThePolicyWeights() {
+        long seed = 5;
+        NetworkSpec spec = new NetworkSpec(16, 16, List.of(8, 8), 32, 6);
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 64;
+        int a = NetworkSpec.AUX_TARGETS;
+        float[] img = new float[n * spec.imageSize()];
+        float[] st = new float[n * spec.stateSize()];
+        float[] aux = new float[n * a];
+        int[] lab = new int[n];
+        float[] w = new float[n];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < spec.imageSize(); i++) {
+                img[k * spec.imageSize() + i] = (float) r.nextDouble() - 0.5f;
+            }
+            // Targets that depend on the image only: the mean of the red plane in each of eight column strips.
+            for (int b = 0; b < a; b++) {
+                double sum = 0;
+                for (int y = 0; y < spec.height(); y++) {
+                    for (int x = b * 2; x < b * 2 + 2; x++) {
+                        sum += img[k * spec.imageSize() + y * spec.width() + x];
+                    }
+                }
+                aux[k * a + b] = (float) (0.5 + sum / (2 * spec.height()) * 4);
+            }
+            Features.state(spec, 1, 0, -1, st, k * spec.stateSize());
+            lab[k] = k % 6;
+            w[k] = 1;
+        }
+        float first = Float.NaN;
+        float last = Float.NaN;
+        try (DjlLearner l = new DjlLearner(PolicyWeights.random(spec, seed), 3e-3f, 0, 1f)) {
+            for (int i = 0; i < 200; i++) {
+                l.step(img, st, aux, lab, w, n);
+                if (i == 0) {
+                    first = l.lastAuxLoss();
+                }
+            }
+            last = l.lastAuxLoss();
+            assertEquals(List.copyOf(PolicyWeights.shapes(spec).keySet()), l.weights().names(),
+                    "the auxiliary head is not part of the policy's weights");
+        }
+        assertTrue(last < first * 0.3, "seed " + seed + ": auxiliary loss " + first + " -> " + last);
+        assertThrows(IllegalArgumentException.class, () -> new DjlLearner(PolicyWeights.random(spec, 1), 1e-3f, 0, -1f));
     }
 }

@@ -33,4 +33,32 @@ class ExpertRolloutsTest {
                     "validation seeds 0..11: " + ok + " successes, SPL " + spl + ": " + out.episodes());
         }
     }
+
+    @Test
+    void recordedSamplesCarryTheFramesDepthProfile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var s = ScenarioLibrary.load("cluttered-room");
+        var spec = dev.wayfinder.policy.net.NetworkSpec.DEFAULT;
+        var ds = new dev.wayfinder.policy.data.Dataset(dir, spec.width() * spec.height() * 3, spec.sampleFloats());
+        try (Rollouts r = new Rollouts(List.of(s), 2, true)) {
+            var policy = new dev.wayfinder.policy.net.InferencePolicy(
+                    dev.wayfinder.policy.net.PolicyWeights.random(spec, 1), 2);
+            r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.TRAIN, 0, 600, Integer.MAX_VALUE, 1),
+                    Optional.of(policy), Optional.of(ds), Optional.empty());
+        }
+        ds.flush();
+        var chunk = ds.read(0);
+        int stride = chunk.stateSize();
+        assertEquals(spec.sampleFloats(), stride);
+        int near = 0;
+        for (int k = 0; k < chunk.size(); k++) {
+            for (int b = 0; b < dev.wayfinder.policy.net.NetworkSpec.AUX_TARGETS; b++) {
+                float v = chunk.states()[k * stride + spec.stateSize() + b];
+                assertTrue(v >= 0 && v <= 1, "sample " + k + " strip " + b + ": " + v);
+                near += v < 0.5 ? 1 : 0;
+            }
+        }
+        // A 5 x 5 m room with a dozen obstacles: walls and obstacles within 1.5 m are seen in many strips.
+        assertTrue(near > chunk.size(), near + " strips nearer than 1.5 m in " + chunk.size() + " samples");
+    }
 }

@@ -96,7 +96,7 @@ class KillResumeTest {
         }
         assertEquals(after.datasetChunks(), onDisk, "the dataset on disk is exactly the checkpointed one");
         assertTrue(Files.exists(dir.resolve("loss.png")) && Files.exists(dir.resolve("success.png")));
-        Dataset ds = new Dataset(dir.resolve("dataset"), 32 * 32 * 3, after.weights().spec().stateSize());
+        Dataset ds = new Dataset(dir.resolve("dataset"), 32 * 32 * 3, after.weights().spec().sampleFloats());
         for (int i = 0; i < ds.chunkCount(); i++) {
             assertTrue(ds.read(i).size() > 0, "chunk " + i + " is complete and readable");
         }

@@ -1,0 +1,49 @@
+package dev.wayfinder.policy.net;
+
+import dev.wayfinder.render.SegmentationIds;
+import dev.wayfinder.sim.core.World;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The auxiliary depth profile sees walls and obstacles, per vertical strip, and nothing else. */
+class FeaturesTest {
+    private static final int W = 32;
+    private static final int H = 16;
+
+    @Test
+    void depthProfileIsTheNearestWallOrObstaclePerStrip() {
+        float[] depth = new float[W * H];
+        int[] seg = new int[W * H];
+        Arrays.fill(depth, 0.3f);
+        Arrays.fill(seg, World.SEG_FLOOR);
+        // strip 2 (columns 8..11): a wall at 1.5 m in two pixels, farther wall pixels elsewhere in the strip
+        put(depth, seg, 9, 3, 1.5f, World.SEG_WALL);
+        put(depth, seg, 10, 3, 2.0f, World.SEG_WALL);
+        // strip 5 (columns 20..23): an obstacle at 0.6 m, and the goal marker nearer (ignored)
+        put(depth, seg, 21, 8, 0.6f, SegmentationIds.obstacle(3));
+        put(depth, seg, 22, 8, 0.2f, SegmentationIds.GOAL);
+        // strip 7: the robot's own body (ignored) and an obstacle beyond the clip distance
+        put(depth, seg, 29, 15, 0.05f, World.SEG_FIRST_BODY);
+        put(depth, seg, 30, 2, 7.0f, SegmentationIds.obstacle(0));
+        // sky: nothing hit
+        put(depth, seg, 0, 0, Float.POSITIVE_INFINITY, World.SEG_NONE);
+        float[] out = new float[2 + NetworkSpec.AUX_TARGETS];
+        out[0] = 42;
+        Features.depthProfile(depth, seg, W, H, out, 2);
+        assertEquals(42, out[0], "writes only from the offset");
+        assertArrayEquals(new float[] {1, 1, 0.5f, 1, 1, 0.2f, 1, 1},
+                Arrays.copyOfRange(out, 2, out.length), 1e-6f);
+        assertThrows(IllegalArgumentException.class,
+                () -> Features.depthProfile(new float[3], seg, W, H, out, 0));
+    }
+
+    private static void put(float[] depth, int[] seg, int x, int y, float d, int id) {
+        depth[y * W + x] = d;
+        seg[y * W + x] = id;
+    }
+}
