@@ -256,6 +256,37 @@ final class VectorConv implements Kernel {
         int evenOff = (pl & 1) * rl + (pl >> 1);
         int oddOff = (1 - (pl & 1)) * rl + ((pl + 1) >> 1);
         int rs = rowStride;
+        if (w == 2 * L) {
+            // One pair per row: no inner loop (the JIT's loop set-up for a single trip costs more than the copy).
+            for (int c = 0; c < s.c(); c++) {
+                int row = sc + c * planeStride + s.padTop() * rs;
+                int src = x + c * s.h() * w;
+                for (int i = 0; i < rows; i++, row += rs, src += w) {
+                    FloatVector v1 = FloatVector.fromArray(S, a, src);
+                    FloatVector v2 = FloatVector.fromArray(S, a, src + L);
+                    v1.rearrange(UNZIP_EVEN, v2).intoArray(a, row + evenOff);
+                    v1.rearrange(UNZIP_ODD, v2).intoArray(a, row + oddOff);
+                }
+            }
+            return;
+        }
+        if (w == 4 * L) {
+            for (int c = 0; c < s.c(); c++) {
+                int row = sc + c * planeStride + s.padTop() * rs;
+                int src = x + c * s.h() * w;
+                for (int i = 0; i < rows; i++, row += rs, src += w) {
+                    FloatVector v1 = FloatVector.fromArray(S, a, src);
+                    FloatVector v2 = FloatVector.fromArray(S, a, src + L);
+                    FloatVector v3 = FloatVector.fromArray(S, a, src + 2 * L);
+                    FloatVector v4 = FloatVector.fromArray(S, a, src + 3 * L);
+                    v1.rearrange(UNZIP_EVEN, v2).intoArray(a, row + evenOff);
+                    v1.rearrange(UNZIP_ODD, v2).intoArray(a, row + oddOff);
+                    v3.rearrange(UNZIP_EVEN, v4).intoArray(a, row + evenOff + L);
+                    v3.rearrange(UNZIP_ODD, v4).intoArray(a, row + oddOff + L);
+                }
+            }
+            return;
+        }
         for (int c = 0; c < s.c(); c++) {
             int row = sc + c * planeStride + s.padTop() * rs;
             int src = x + c * s.h() * w;
