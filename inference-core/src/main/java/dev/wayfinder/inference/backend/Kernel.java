@@ -29,4 +29,30 @@ public interface Kernel {
     default boolean persistentScratch() {
         return false;
     }
+
+    /**
+     * Floats (for the whole batch) of a private layout in which this kernel can read its first input directly,
+     * skipping its own input copy, when the step producing that input writes it so; 0 (the default) when it has
+     * none. See {@link #writingLinked}.
+     */
+    default int linkedInputFloats() {
+        return 0;
+    }
+
+    /**
+     * A kernel computing the same as this one but writing its output in {@code consumer}'s private input layout
+     * ({@link #linkedInputFloats()}), or null (the default) when it cannot. The compiler links two steps only when
+     * the consumer is the value's sole reader and the value is no graph output; it then runs
+     * {@code consumer.readingLinked()} in place of the consumer and gives the value a buffer of its own of
+     * {@code consumer.linkedInputFloats()} floats, zero at the start and never shared, so that slots the producer
+     * never writes (padding) stay zero.
+     */
+    default Kernel writingLinked(Kernel consumer) {
+        return null;
+    }
+
+    /** This kernel reading its first input in its private layout; called only after a producer linked to it. */
+    default Kernel readingLinked() {
+        throw new UnsupportedOperationException("no linked input layout");
+    }
 }

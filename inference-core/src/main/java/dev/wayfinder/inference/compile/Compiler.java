@@ -71,6 +71,45 @@ public final class Compiler {
     /** Rows of the batch that dense kernels compute together; threaded parts start at multiples of it. */
     static final int ROW_BLOCK = 4;
 
+    /**
+     * Lets a step write its output straight into the next step's private input layout (see
+     * {@link Kernel#writingLinked}) when the next step is that value's only reader and the value is no graph
+     * output: both kernels are replaced and the value gets a buffer of its own, zero from the start.
+     */
+    private static void link(Graph graph, Lowering low, List<Lowering.Step> steps, List<Kernel> kernels,
+                             Map<String, ArenaPlanner.Buffer> buffers, int end) {
+        for (int i = 0; i + 1 < steps.size(); i++) {
+            String value = low.root(steps.get(i).output);
+            Lowering.Step next = steps.get(i + 1);
+            if (next.inputs.isEmpty() || !low.root(next.inputs.get(0)).equals(value)) {
+                continue;
+            }
+            int readers = 0;
+            for (Lowering.Step s : steps) {
+                for (String in : s.inputs) {
+                    if (low.root(in).equals(value)) {
+                        readers++;
+                    }
+                }
+            }
+            boolean output = false;
+            for (String out : graph.outputs()) {
+                output |= low.root(out).equals(value);
+            }
+            Kernel consumer = kernels.get(i + 1);
+            if (readers != 1 || output || consumer.linkedInputFloats() <= 0) {
+                continue;
+            }
+            Kernel producer = kernels.get(i).writingLinked(consumer);
+            if (producer == null) {
+                continue;
+            }
+            kernels.set(i, producer);
+            kernels.set(i + 1, consumer.readingLinked());
+            buffers.put(value, new ArenaPlanner.Buffer(consumer.linkedInputFloats(), -1, end));
+        }
+    }
+
     /** Whether every input and output has the batch as its leading dimension, so the batch can be split. */
     private static boolean batchMajor(ExecutionPlan plan, int batch) {
         for (List<ExecutionPlan.Binding> list : List.of(plan.inputs(), plan.outputs())) {
@@ -129,16 +168,22 @@ public final class Compiler {
         }
 
         List<Kernel> kernels = new ArrayList<>();
-        List<ArenaPlanner.Buffer> all = new ArrayList<>(buffers.values());
-        List<ArenaPlanner.Buffer> scratch = new ArrayList<>();
-        List<String> descriptions = new ArrayList<>();
+        List<KernelSpec> specs = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             KernelSpec spec = steps.get(i).spec();
             if (options.int8Dense() && spec instanceof KernelSpec.Dense d) {
                 spec = Int8Quantizer.quantize(d);
             }
-            Kernel k = options.backend().kernel(spec);
-            kernels.add(k);
+            specs.add(spec);
+            kernels.add(options.backend().kernel(spec));
+        }
+        link(graph, low, steps, kernels, buffers, end);
+        List<ArenaPlanner.Buffer> all = new ArrayList<>(buffers.values());
+        List<ArenaPlanner.Buffer> scratch = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            KernelSpec spec = specs.get(i);
+            Kernel k = kernels.get(i);
             ArenaPlanner.Buffer sb = k.persistentScratch() ? new ArenaPlanner.Buffer(k.scratchFloats(), -1, end)
                     : new ArenaPlanner.Buffer(k.scratchFloats(), i, i);
             scratch.add(sb);

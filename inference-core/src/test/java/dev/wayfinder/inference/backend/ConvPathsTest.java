@@ -44,6 +44,62 @@ class ConvPathsTest {
         }
     }
 
+    /**
+     * Two convolutions in a row, the first with rows of two vectors, the second with stride-2 columns: the
+     * backend may let the first write straight into the second's input copy. Random kernels, pads, strides and
+     * dilations around that case (some link, some do not), and the same graph with the intermediate value also
+     * an output (which must not link).
+     */
+    @Test
+    void chainedConvsMatchScalar() throws Exception {
+        for (Backend backend : Backends.available()) {
+            for (int t = 0; t < 24; t++) {
+                long seed = BASE + 2000 + t;
+                SplittableRandom rnd = new SplittableRandom(seed);
+                int c = rnd.nextInt(1, 5), m1 = 8 * rnd.nextInt(1, 4), m2 = rnd.nextInt(1, 20);
+                int w = t % 4 == 3 ? rnd.nextInt(20, 70) : 64;
+                int h = rnd.nextInt(2, 40);
+                int k2 = rnd.nextInt(1, 5), p2 = rnd.nextInt(0, 3), s2 = t % 5 == 4 ? 1 : 2;
+                int d2 = t % 6 == 5 ? 2 : 1;
+                boolean alsoOutput = t % 7 == 6;
+                boolean relu = rnd.nextBoolean();
+                GraphBuilder b = new GraphBuilder("chain");
+                String x = b.input("x", -1, c, h, w);
+                String y = b.apply(new Op.Conv(new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1, 1, 1},
+                        new int[] {1, 1}, 1), x, b.constant(Graphs.tensor(rnd, m1, c, 3, 3)),
+                        b.constant(Graphs.tensor(rnd, m1)));
+                if (relu) {
+                    y = b.relu(y);
+                }
+                int oh = (h - 1) / 2 + 1;
+                int ow = (w - 1) / 2 + 1;
+                try {
+                    ShapeInference.outExtent(oh, k2, s2, p2, p2, d2);
+                    ShapeInference.outExtent(ow, k2, s2, p2, p2, d2);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                String z = b.relu(b.apply(new Op.Conv(new int[] {k2, k2}, new int[] {s2, s2}, new int[] {p2, p2, p2, p2},
+                        new int[] {d2, d2}, 1), y, b.constant(Graphs.tensor(rnd, m2, m1, k2, k2)),
+                        b.constant(Graphs.tensor(rnd, m2))));
+                b.output(z);
+                if (alsoOutput) {
+                    b.output(y);
+                }
+                var g = b.build();
+                int batch = rnd.nextInt(1, 4);
+                float[] in = Graphs.random(rnd, batch * c * h * w);
+                float[] want = Graphs.run(g, new ScalarBackend(), batch, false, in);
+                float[] got = Graphs.run(g, backend, batch, false, in);
+                double worst = Graphs.worst(got, want, 1e-4, 1e-4);
+                String what = "c" + c + " " + h + "x" + w + " m" + m1 + " -> k" + k2 + " s" + s2 + " p" + p2 + " d" + d2
+                        + " m" + m2 + (alsoOutput ? " (intermediate also an output)" : "") + " batch " + batch;
+                assertTrue(worst <= 1, () -> backend.name() + " chained conv " + what + " differs from scalar by "
+                        + worst + "x tolerance; seed " + seed);
+            }
+        }
+    }
+
     /** c, h, w, m, kh, kw, sh, sw, dh, dw, pads (4), group, batch; the output width mostly divides 16. */
     private static int[] randomShape(SplittableRandom rnd, int t) {
         while (true) {

@@ -64,8 +64,25 @@ final class VectorConv implements Kernel {
     private final long[] kxBits;
     /** Whether {@link #fill} can run as {@link #fillPairs}. */
     private final boolean pairsOnly;
+    /** In the phase-split copy, where a padded row's even and odd source columns start (stride 2). */
+    private final int evenOff;
+    private final int oddOff;
+
+    /**
+     * When not null, the output goes straight into this consumer's phase-split input copy (see
+     * {@link #writingLinked}) instead of NCHW rows.
+     */
+    private final VectorConv target;
+    /** Whether the first input already is this kernel's phase-split copy, written by the step before. */
+    private final boolean prelaid;
 
     VectorConv(KernelSpec.Conv2d s) {
+        this(s, null, false);
+    }
+
+    private VectorConv(KernelSpec.Conv2d s, VectorConv target, boolean prelaid) {
+        this.target = target;
+        this.prelaid = prelaid;
         this.s = s;
         cg = s.c() / s.groups();
         mg = s.m() / s.groups();
@@ -117,6 +134,9 @@ final class VectorConv implements Kernel {
         }
         vecEnd = ve;
         pairsOnly = s.strideW() == 2 && vecEnd == s.w() && s.w() % (2 * L) == 0;
+        int pl = s.padLeft();
+        evenOff = (pl & 1) * rl + (pl >> 1);
+        oddOff = (1 - (pl & 1)) * rl + ((pl + 1) >> 1);
     }
 
     /** Weights in run order: per group, blocks of 8 channels as [ci][ky][kx][8], then single channels. */
@@ -145,6 +165,9 @@ final class VectorConv implements Kernel {
 
     @Override
     public int scratchFloats() {
+        if (prelaid) {
+            return 0;
+        }
         if (grouped) {
             return s.c() * s.kw() * s.strideH() * seg + L;
         }
@@ -153,15 +176,50 @@ final class VectorConv implements Kernel {
 
     @Override
     public boolean persistentScratch() {
-        return true;
+        return !prelaid;
+    }
+
+    /** The phase-split copies of the whole batch, one after the other, plus a vector of slack; 0 if not offered. */
+    @Override
+    public int linkedInputFloats() {
+        return pairsOnly && !cols && s.groups() == 1 ? s.n() * s.c() * planeStride + L : 0;
+    }
+
+    /**
+     * Links when every tile pair of this convolution is one whole output row of two vectors (so a pair's
+     * accumulators split into the consumer's even and odd columns like {@link #fillPairs} splits a row), all
+     * channels run in blocks of eight, and no epilogue follows the stores.
+     */
+    @Override
+    public Kernel writingLinked(Kernel consumer) {
+        if (!(consumer instanceof VectorConv c) || c.linkedInputFloats() <= 0 || target != null || prelaid) {
+            return null;
+        }
+        KernelSpec.Conv2d t = c.s;
+        boolean fits = !cols && s.ow() == 2 * L && s.groups() == 1 && s.m() % MB == 0
+                && !Epilogue.needed(s.activation()) && t.n() == s.n() && t.c() == s.m() && t.h() == s.oh()
+                && t.w() == s.ow() && t.padTop() + t.h() <= c.hp;
+        return fits ? new VectorConv(s, c, false) : null;
+    }
+
+    @Override
+    public Kernel readingLinked() {
+        return new VectorConv(s, null, true);
     }
 
     @Override
     public void run(float[] a, int[] in, int out, int scratch) {
         int taps = cg * s.kh() * s.kw();
         int outImage = s.m() * s.oh() * s.ow();
+        if (target != null) {
+            runLinked(a, in[0], out, scratch);
+            return;
+        }
         for (int img = 0; img < s.n(); img++) {
-            if (grouped) {
+            if (prelaid) {
+                // The step before wrote this image's phase-split copy into the input itself.
+                scratch = in[0] + img * s.c() * planeStride;
+            } else if (grouped) {
                 fillGrouped(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
             } else {
                 fill(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
@@ -251,10 +309,9 @@ final class VectorConv implements Kernel {
      */
     private void fillPairs(float[] a, int x, int sc) {
         int w = s.w();
-        int pl = s.padLeft();
         int rows = Math.min(hp, s.h() + s.padTop()) - s.padTop();
-        int evenOff = (pl & 1) * rl + (pl >> 1);
-        int oddOff = (1 - (pl & 1)) * rl + ((pl + 1) >> 1);
+        int evenOff = this.evenOff;
+        int oddOff = this.oddOff;
         int rs = rowStride;
         if (w == 2 * L) {
             // One pair per row: no inner loop (the JIT's loop set-up for a single trip costs more than the copy).
@@ -530,6 +587,99 @@ final class VectorConv implements Kernel {
         d5.intoArray(a, dst + 5 * plane, mask);
         d6.intoArray(a, dst + 6 * plane, mask);
         d7.intoArray(a, dst + 7 * plane, mask);
+    }
+
+    /** {@link #run} for a linked output: every tile pair is one output row, written into the consumer's copy. */
+    private void runLinked(float[] a, int x, int out, int scratch) {
+        int taps = toff.length;
+        int tImage = target.s.c() * target.planeStride;
+        for (int img = 0; img < s.n(); img++) {
+            fill(a, x + img * s.c() * s.h() * s.w(), scratch);
+            int wi = 0;
+            for (int m = 0; m < s.m(); m += MB) {
+                // Output row oy is the consumer's padded row oy + padTop.
+                int row = out + img * tImage + m * target.planeStride + target.s.padTop() * target.rowStride;
+                for (int t = 0; t < 2 * s.oh(); t += 2, row += target.rowStride) {
+                    pairLinked(a, scratch, row, wi, m, t);
+                }
+                wi += taps * MB;
+            }
+        }
+    }
+
+    /**
+     * {@link #pair} for a linked output: tiles t and t + 1 are one output row (oy = t / 2), and each channel's row
+     * is split into even and odd columns and stored in the consumer's copy at {@code dst} (the channel's padded row).
+     */
+    private void pairLinked(float[] a, int sc, int dst, int w0, int m, int t) {
+        int rowStep = s.strideH() * rowStride;
+        int taps = toff.length;
+        int oy = t >> 1;
+        int in1 = sc + oy * rowStep;
+        int in2 = in1 + L;
+        FloatVector c0 = FloatVector.broadcast(S, bias[m]);
+        FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
+        FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
+        FloatVector c3 = FloatVector.broadcast(S, bias[m + 3]);
+        FloatVector c4 = FloatVector.broadcast(S, bias[m + 4]);
+        FloatVector c5 = FloatVector.broadcast(S, bias[m + 5]);
+        FloatVector c6 = FloatVector.broadcast(S, bias[m + 6]);
+        FloatVector c7 = FloatVector.broadcast(S, bias[m + 7]);
+        FloatVector d0 = c0, d1 = c1, d2 = c2, d3 = c3, d4 = c4, d5 = c5, d6 = c6, d7 = c7;
+        for (int i = 0; i < taps; i++) {
+            int wi = w0 + i * MB;
+            FloatVector x1 = FloatVector.fromArray(S, a, in1 + toff[i]);
+            FloatVector x2 = FloatVector.fromArray(S, a, in2 + toff[i]);
+            FloatVector w = FloatVector.broadcast(S, wp[wi]);
+            c0 = x1.fma(w, c0);
+            d0 = x2.fma(w, d0);
+            w = FloatVector.broadcast(S, wp[wi + 1]);
+            c1 = x1.fma(w, c1);
+            d1 = x2.fma(w, d1);
+            w = FloatVector.broadcast(S, wp[wi + 2]);
+            c2 = x1.fma(w, c2);
+            d2 = x2.fma(w, d2);
+            w = FloatVector.broadcast(S, wp[wi + 3]);
+            c3 = x1.fma(w, c3);
+            d3 = x2.fma(w, d3);
+            w = FloatVector.broadcast(S, wp[wi + 4]);
+            c4 = x1.fma(w, c4);
+            d4 = x2.fma(w, d4);
+            w = FloatVector.broadcast(S, wp[wi + 5]);
+            c5 = x1.fma(w, c5);
+            d5 = x2.fma(w, d5);
+            w = FloatVector.broadcast(S, wp[wi + 6]);
+            c6 = x1.fma(w, c6);
+            d6 = x2.fma(w, d6);
+            w = FloatVector.broadcast(S, wp[wi + 7]);
+            c7 = x1.fma(w, c7);
+            d7 = x2.fma(w, d7);
+        }
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+            c4 = c4.max(0f); c5 = c5.max(0f); c6 = c6.max(0f); c7 = c7.max(0f);
+            d0 = d0.max(0f); d1 = d1.max(0f); d2 = d2.max(0f); d3 = d3.max(0f);
+            d4 = d4.max(0f); d5 = d5.max(0f); d6 = d6.max(0f); d7 = d7.max(0f);
+        }
+        int tp = target.planeStride;
+        int ev = dst + target.evenOff;
+        int od = dst + target.oddOff;
+        c0.rearrange(UNZIP_EVEN, d0).intoArray(a, ev);
+        c0.rearrange(UNZIP_ODD, d0).intoArray(a, od);
+        c1.rearrange(UNZIP_EVEN, d1).intoArray(a, ev + tp);
+        c1.rearrange(UNZIP_ODD, d1).intoArray(a, od + tp);
+        c2.rearrange(UNZIP_EVEN, d2).intoArray(a, ev + 2 * tp);
+        c2.rearrange(UNZIP_ODD, d2).intoArray(a, od + 2 * tp);
+        c3.rearrange(UNZIP_EVEN, d3).intoArray(a, ev + 3 * tp);
+        c3.rearrange(UNZIP_ODD, d3).intoArray(a, od + 3 * tp);
+        c4.rearrange(UNZIP_EVEN, d4).intoArray(a, ev + 4 * tp);
+        c4.rearrange(UNZIP_ODD, d4).intoArray(a, od + 4 * tp);
+        c5.rearrange(UNZIP_EVEN, d5).intoArray(a, ev + 5 * tp);
+        c5.rearrange(UNZIP_ODD, d5).intoArray(a, od + 5 * tp);
+        c6.rearrange(UNZIP_EVEN, d6).intoArray(a, ev + 6 * tp);
+        c6.rearrange(UNZIP_ODD, d6).intoArray(a, od + 6 * tp);
+        c7.rearrange(UNZIP_EVEN, d7).intoArray(a, ev + 7 * tp);
+        c7.rearrange(UNZIP_ODD, d7).intoArray(a, od + 7 * tp);
     }
 
     /** Eight output channels of one output tile. */
