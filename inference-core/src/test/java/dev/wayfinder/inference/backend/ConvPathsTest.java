@@ -53,14 +53,22 @@ class ConvPathsTest {
     @Test
     void chainedConvsMatchScalar() throws Exception {
         for (Backend backend : Backends.available()) {
-            for (int t = 0; t < 24; t++) {
+            for (int t = 0; t < 40; t++) {
                 long seed = BASE + 2000 + t;
                 SplittableRandom rnd = new SplittableRandom(seed);
                 int c = rnd.nextInt(1, 5), m1 = 8 * rnd.nextInt(1, 4), m2 = rnd.nextInt(1, 20);
-                int w = t % 4 == 3 ? rnd.nextInt(20, 70) : 64;
+                // Widths 64 and 32 give first-conv rows of two and one vectors (phase-split and row-grouped
+                // readers); t % 8 == 1 is the policy network's conv2 -> conv3 case.
+                int w = t % 4 == 3 ? rnd.nextInt(20, 70) : t % 4 == 1 ? 32 : 64;
                 int h = rnd.nextInt(2, 40);
                 int k2 = rnd.nextInt(1, 5), p2 = rnd.nextInt(0, 3), s2 = t % 5 == 4 ? 1 : 2;
                 int d2 = t % 6 == 5 ? 2 : 1;
+                if (t % 8 == 1) {
+                    k2 = 3;
+                    p2 = 1;
+                    s2 = 2;
+                    d2 = 1;
+                }
                 boolean alsoOutput = t % 7 == 6;
                 boolean relu = rnd.nextBoolean();
                 GraphBuilder b = new GraphBuilder("chain");
