@@ -372,6 +372,10 @@ final class VectorConv implements Kernel {
         int hIn = s.h();
         int chanStep = kw * sh * seg;
         boolean fast = s.strideW() == 2 && w <= L;
+        if (fast && kw == 3 && w == L && 2 * ow == L) {
+            fillGrouped3Pairs(a, x, sc);
+            return;
+        }
         if (fast && kw == 3) {
             fillGrouped3(a, x, sc);
             return;
@@ -457,6 +461,58 @@ final class VectorConv implements Kernel {
                 if (++q == sh) {
                     q = 0;
                     h++;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #fillGrouped3} for rows of one vector and output rows of half a vector: input rows iy and
+     * iy + strideH fill consecutive segment rows of the same phase, so one two-source shuffle splits both and one
+     * store per kernel column writes both (the mask repeated in each half).
+     */
+    private void fillGrouped3Pairs(float[] a, int x, int sc) {
+        int sh = s.strideH();
+        int ow = s.ow();
+        int hIn = s.h();
+        int chanStep = 3 * sh * seg;
+        long b0 = kxBits[0] & Long.MAX_VALUE, b1 = kxBits[1] & Long.MAX_VALUE, b2 = kxBits[2] & Long.MAX_VALUE;
+        VectorMask<Float> m0 = VectorMask.fromLong(S, b0);
+        VectorMask<Float> m1 = VectorMask.fromLong(S, b1);
+        VectorMask<Float> m2 = VectorMask.fromLong(S, b2);
+        VectorMask<Float> p0 = VectorMask.fromLong(S, b0 | b0 << ow);
+        VectorMask<Float> p1 = VectorMask.fromLong(S, b1 | b1 << ow);
+        VectorMask<Float> p2 = VectorMask.fromLong(S, b2 | b2 << ow);
+        VectorMask<Float> odd0 = VectorMask.fromLong(S, kxBits[0] < 0 ? -1L : 0L);
+        VectorMask<Float> odd1 = VectorMask.fromLong(S, kxBits[1] < 0 ? -1L : 0L);
+        VectorMask<Float> odd2 = VectorMask.fromLong(S, kxBits[2] < 0 ? -1L : 0L);
+        int o0 = kxOff[0], o1 = kxOff[1], o2 = kxOff[2];
+        for (int c = 0; c < s.c(); c++) {
+            int base = sc + c * chanStep;
+            int src = x + c * hIn * L;
+            for (int iy0 = 0; iy0 < sh && iy0 < hIn; iy0++) {
+                int r = iy0 + s.padTop();
+                int h = r / sh;
+                int first = base + (r % sh) * seg;
+                int iy = iy0;
+                for (; iy + sh < hIn && h + 1 < segRows; iy += 2 * sh, h += 2) {
+                    int row = first + h * ow;
+                    FloatVector v1 = FloatVector.fromArray(S, a, src + iy * L);
+                    FloatVector v2 = FloatVector.fromArray(S, a, src + (iy + sh) * L);
+                    FloatVector even = v1.rearrange(UNZIP_EVEN, v2);
+                    FloatVector odd = v1.rearrange(UNZIP_ODD, v2);
+                    even.blend(odd, odd0).intoArray(a, row + o0, p0);
+                    even.blend(odd, odd1).intoArray(a, row + o1, p1);
+                    even.blend(odd, odd2).intoArray(a, row + o2, p2);
+                }
+                if (iy < hIn && h < segRows) {
+                    int row = first + h * ow;
+                    FloatVector v = FloatVector.fromArray(S, a, src + iy * L);
+                    FloatVector even = v.rearrange(UNZIP_EVEN, v);
+                    FloatVector odd = v.rearrange(UNZIP_ODD, v);
+                    even.blend(odd, odd0).intoArray(a, row + o0, m0);
+                    even.blend(odd, odd1).intoArray(a, row + o1, m1);
+                    even.blend(odd, odd2).intoArray(a, row + o2, m2);
                 }
             }
         }
