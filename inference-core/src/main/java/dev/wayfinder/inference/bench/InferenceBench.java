@@ -151,6 +151,9 @@ public final class InferenceBench {
                 double[][] us = new double[engines.size()][options.runs()];
                 for (int r = 0; r < options.runs(); r++) {
                     for (int i = 0; i < engines.size(); i++) {
+                        // Let the previous engine's threads go quiet first: ONNX Runtime's pool keeps spinning for
+                        // a while after its last call, and the engine after it lost ~10 % on this 2-core machine.
+                        Thread.sleep(SETTLE_MS);
                         us[i][r] = chunk(engines.get(i), options.runMs());
                     }
                 }
@@ -195,6 +198,9 @@ public final class InferenceBench {
     }
 
     /** Mean microseconds per call over a chunk of about {@code ms} milliseconds (at least one call). */
+    /** Pause before each measured run, so that no engine runs beside another one's lingering threads. */
+    private static final long SETTLE_MS = 50;
+
     private static double chunk(Engine e, long ms) throws Exception {
         long start = System.nanoTime();
         long stop = start + ms * 1_000_000;
