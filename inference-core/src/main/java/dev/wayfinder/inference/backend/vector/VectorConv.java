@@ -14,9 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * for every kernel tap the inputs of consecutive output columns are consecutive floats: one vector load per
  * tap feeds eight output channels (eight accumulators, weights broadcast from a [c][kh][kw][8] packing).
  * Output is written straight into NCHW rows, with masked stores at the row end. When output rows are much
- * narrower than a vector (e.g. 8 of 16 lanes), half the lanes would idle; then the taps are first gathered from
- * the phase-split copy into columns over all output pixels (one vector copy per tap and output row), and tiles
- * run over the flattened pixels instead.
+ * narrower than a vector (e.g. 8 of 16 lanes), half the lanes would idle; then tiles run over the flattened
+ * output pixels instead: if the output width divides the vector length, over a row-grouped copy (one segment per
+ * channel, kernel column and row phase, so that one vector load per tap covers whole output rows), otherwise over
+ * tap columns gathered from the phase-split copy (one vector copy per tap and output row).
+ *
+ * <p>When the compiler links this kernel to the convolution that reads its output ({@link #writingLinked}), the
+ * output goes straight into that reader's phase-split copy instead, and the reader skips its own copy.
  */
 final class VectorConv implements Kernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
