@@ -40,6 +40,10 @@ public final class Expert {
     private static final double COMFORT = 0.14;
     private static final double MIN_COMFORT = 0.08;
     private static final double CLEARANCE_WEIGHT = 2.0;
+    /** Yaw rate (rad/s) above which the robot counts as turning. */
+    private static final double TURNING = 0.3;
+    /** Extra cost of reversing the direction of a turn, in the cost's metres. */
+    private static final double SWITCH_COST = 0.15;
 
     private final EnvConfig config;
     private World world;
@@ -191,6 +195,12 @@ public final class Expert {
             cost += CLEARANCE_WEIGHT * Math.max(0, comfort - minClear);
             if (candV[c] == 0 && candW[c] == 0) {
                 cost += 0.05;
+            }
+            // Keep turning the way the robot already turns unless the other way is clearly better: the choice
+            // between going left or right around something then follows from what the robot is doing (which a
+            // learner sees as its previous action) rather than flipping with every replanned path.
+            if (Math.abs(w0) > TURNING && candW[c] * w0 < 0) {
+                cost += SWITCH_COST;
             }
             if (cost < bestCost) {
                 bestCost = cost;
