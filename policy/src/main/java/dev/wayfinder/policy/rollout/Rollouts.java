@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
 
 /**
  * Steps {@code n} navigation envs together on the calling thread: env {@code i} runs episodes of scenario
- * {@code scenarios[i % S]} drawn by the {@link Randomizer} under full domain randomization, with seeds of one
+ * {@code scenarios[i % S]} drawn by the {@link Randomizer} under domain randomization (narrowed by the
+ * scenario's curriculum at the plan's training progress), with seeds of one
  * {@link Split}: env {@code i}'s k-th episode has split index {@code firstIndex + k * n + i}, so results do not
  * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
  * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the action of
@@ -59,6 +60,7 @@ public final class Rollouts implements AutoCloseable {
     private final boolean[] active;
     private final Observation[] obs;
     private final int n;
+    private double progress = 1;
 
     /**
      * @param scenarios at least one
@@ -84,7 +86,7 @@ public final class Rollouts implements AutoCloseable {
             Scenario s = this.scenarios.get(i % this.scenarios.size());
             Optional<CameraSensor> sensor = camera
                     ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
-            envs[i] = new NavEnv(seed -> Randomizer.episode(s, seed), config, sensor);
+            envs[i] = new NavEnv(seed -> Randomizer.episode(s, seed, progress), config, sensor);
             experts[i] = new Expert(config);
         }
     }
@@ -111,14 +113,23 @@ public final class Rollouts implements AutoCloseable {
      *                    {@code firstIndex .. firstIndex + maxEpisodes - 1} (seeds without a solvable layout are
      *                    skipped), each to its end
      * @param seed        seeds the mixing and random choices
+     * @param progress    training progress in [0, 1] for the scenarios' randomization curriculum (ranges
+     *                    narrowed toward nominal early in training); 1 = full randomization
      */
     public record Plan(Driver driver, double beta, Split split, long firstIndex, long maxSteps, int maxEpisodes,
-                       long seed) {
+                       long seed, double progress) {
         public Plan {
-            if (!(beta >= 0 && beta <= 1) || maxSteps < 1 || maxEpisodes < 1 || firstIndex < 0) {
+            if (!(beta >= 0 && beta <= 1) || maxSteps < 1 || maxEpisodes < 1 || firstIndex < 0
+                    || !(progress >= 0 && progress <= 1)) {
                 throw new IllegalArgumentException("invalid rollout plan: beta " + beta + ", steps " + maxSteps
-                        + ", episodes " + maxEpisodes + ", first index " + firstIndex);
+                        + ", episodes " + maxEpisodes + ", first index " + firstIndex + ", progress " + progress);
             }
+        }
+
+        /** A plan at full randomization (progress 1). */
+        public Plan(Driver driver, double beta, Split split, long firstIndex, long maxSteps, int maxEpisodes,
+                    long seed) {
+            this(driver, beta, split, firstIndex, maxSteps, maxEpisodes, seed, 1.0);
         }
     }
 
@@ -146,6 +157,7 @@ public final class Rollouts implements AutoCloseable {
         if ((needsPolicy || dataset.isPresent()) && renderer == null) {
             throw new IllegalStateException("the camera policy and datasets need rollouts with a camera");
         }
+        progress = plan.progress();
         SplittableRandom rnd = new SplittableRandom(plan.seed());
         NetworkSpec spec = policy.map(InferencePolicy::spec).orElse(null);
         int actions = config.actions().size();

@@ -27,8 +27,9 @@ import java.util.Optional;
  * Imitation learning of the camera policy: iteration 0 is behaviour cloning on expert-driven rollouts; every
  * later iteration is a DAgger round: roll out the current policy (on inference-core) mixed with the expert at
  * probability beta, label every visited state with the expert's action, add it to the on-disk dataset, and
- * take gradient steps (DJL) on the aggregate. Rollouts use train-split seeds under full domain randomization;
- * validation uses validation-split seeds.
+ * take gradient steps (DJL) on the aggregate. Rollouts use train-split seeds under domain randomization,
+ * narrowed early in the run where a scenario declares a curriculum (iteration k of n is at progress k / (n - 1));
+ * validation uses validation-split seeds at full randomization.
  *
  * <p>A run folder holds {@code config.yaml}, {@code checkpoint.bin}, {@code dataset/}, {@code metrics.csv},
  * {@code loss.png}, {@code success.png}, {@code policy.weights} (latest) and {@code best.weights} (best
@@ -141,7 +142,8 @@ public final class DaggerTrainer {
                 long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();
                 long t0 = System.nanoTime();
                 Rollouts.Outcome col = rollouts.run(new Rollouts.Plan(k == 0 ? Driver.EXPERT : Driver.MIXED, beta,
-                                Split.TRAIN, nextTrainIndex, steps, Integer.MAX_VALUE, cfg.seed() * 7919 + k),
+                                Split.TRAIN, nextTrainIndex, steps, Integer.MAX_VALUE, cfg.seed() * 7919 + k,
+                                cfg.iterations() == 1 ? 1.0 : k / (double) (cfg.iterations() - 1)),
                         Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.of(dataset), Optional.empty());
                 dataset.flush();
                 nextTrainIndex += col.indicesUsed();
