@@ -30,6 +30,7 @@ public final class BatchSampler {
     private final List<Integer> residentIndex = new ArrayList<>();
     private final float[] plain;
     private int batches;
+    private double nearWeight = 1;
 
     /**
      * @param maxChunks chunks held in memory, &gt;= 1
@@ -158,11 +159,44 @@ public final class BatchSampler {
                         NetworkSpec.AUX_TARGETS);
             }
             labels[k] = c.label(s);
-            weights[k] = (float) classWeight[labels[k]];
+            weights[k] = (float) (classWeight[labels[k]] * (nearWeight != 1 && near(c, s, ss) ? nearWeight : 1));
             if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {
                 java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, (k + 1) * ss, 0f);
             }
         }
+    }
+
+    /**
+     * Multiplies the weight of samples with a wall or obstacle nearer than {@link #NEAR} metres ahead (in the middle
+     * half of the image, by the stored depth profile) by {@code factor}: the states just before a collision are
+     * few, and the ones that decide an episode.
+     *
+     * @param factor &gt; 0; 1 turns it off
+     * @return this sampler
+     */
+    public BatchSampler nearWeight(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("near weight must be > 0, got " + factor);
+        }
+        this.nearWeight = factor;
+        return this;
+    }
+
+    /** Distance, metres, within which an obstacle ahead makes a sample "near" for {@link #nearWeight}. */
+    public static final double NEAR = 0.6;
+
+    private static boolean near(Chunk c, int s, int stateSize) {
+        if (c.stateSize() < stateSize + NetworkSpec.AUX_TARGETS) {
+            return false;
+        }
+        int at = s * c.stateSize() + stateSize;
+        int bins = NetworkSpec.AUX_TARGETS;
+        for (int b = bins / 4; b < bins - bins / 4; b++) {
+            if (c.states()[at + b] * Features.MAX_DEPTH < NEAR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void augmentInto(float[] src, float[] dst, int at) {

@@ -151,7 +151,7 @@ public final class DaggerTrainer {
 
                 long t1 = System.nanoTime();
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
-                        cfg.actionDropout(), cfg.seed() * 31 + k);
+                        cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight());
                 double lossSum = 0;
                 double auxSum = 0;
                 for (int g = 0; g < cfg.gradientSteps(); g++) {

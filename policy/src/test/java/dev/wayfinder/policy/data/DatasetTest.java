@@ -74,6 +74,48 @@ class DatasetTest {
         }
     }
 
+    @Test
+    void samplesWithAnObstacleCloseAheadWeighMore(@TempDir Path dir) throws Exception {
+        long seed = 11;
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
+        byte[] img = new byte[16 * 16 * 3];
+        float[] st = new float[SPEC.sampleFloats()];
+        for (int k = 0; k < Dataset.CHUNK_SAMPLES; k++) {
+            st[0] = k;
+            java.util.Arrays.fill(st, SPEC.stateSize(), st.length, 1f);
+            if (k % 2 == 0) {
+                // an obstacle 0.3 m ahead in one of the middle strips
+                st[SPEC.stateSize() + NetworkSpec.AUX_TARGETS / 2] = 0.1f;
+            } else {
+                // one 0.3 m away at the image's edge only: not ahead
+                st[SPEC.stateSize()] = 0.1f;
+            }
+            d.add(img, st, 0, 0);
+        }
+        d.flush();
+        BatchSampler s = new BatchSampler(d, SPEC, 2, 3, 0, 0, seed).nearWeight(4);
+        float[] im = new float[16 * SPEC.imageSize()];
+        float[] states = new float[16 * SPEC.stateSize()];
+        int[] lab = new int[16];
+        float[] w = new float[16];
+        s.next(im, states, null, lab, w, 16, false);
+        for (int k = 0; k < 16; k++) {
+            boolean ahead = k(states, k) % 2 == 0;
+            assertEquals(ahead ? 4 * w[firstFar(states, 16)] : w[firstFar(states, 16)], w[k], 1e-6,
+                    "seed " + seed + ", sample " + k(states, k));
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.nearWeight(0));
+    }
+
+    private static int firstFar(float[] st, int n) {
+        for (int k = 0; k < n; k++) {
+            if (k(st, k) % 2 == 1) {
+                return k;
+            }
+        }
+        throw new AssertionError("no far sample in the batch");
+    }
+
     private static int k(float[] st, int k) {
         return (int) st[k * SPEC.stateSize()];
     }
