@@ -21,4 +21,17 @@ class TrainConfigTest {
         var e2 = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromYaml("batch: 0", "f.yaml"));
         assertTrue(e2.getMessage().contains("batch"), e2.getMessage());
     }
+
+    @Test
+    void theShippedHalfHourConfigParses() throws Exception {
+        var file = java.nio.file.Path.of("configs", "cluttered-room-30min.yaml");
+        TrainConfig c = TrainConfig.fromYaml(java.nio.file.Files.readString(file), file.toString());
+        assertEquals(java.util.List.of("cluttered-room"), c.scenarios());
+        assertEquals(80, c.iterations());
+        assertEquals(96, c.memoryChunks());
+        assertEquals(TrainConfig.DEFAULT.network(), c.network());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("near_weight: 0", "f.yaml"));
+        assertTrue(e.getMessage().contains("near_weight"), e.getMessage());
+    }
 }
