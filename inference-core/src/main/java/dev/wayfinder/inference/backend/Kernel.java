@@ -55,4 +55,24 @@ public interface Kernel {
     default Kernel readingLinked() {
         throw new UnsupportedOperationException("no linked input layout");
     }
+
+    /**
+     * Into how many independent parts (for example blocks of output channels) one run of this kernel can be
+     * divided so that several threads compute one image together ({@link #runPart}); 1 (the default) when it
+     * cannot be split.
+     */
+    default int splitUnits() {
+        return 1;
+    }
+
+    /**
+     * Computes part {@code part} of {@code parts} of the output: all parts together compute exactly what
+     * {@link #run} computes, with the same arithmetic per output value, and no two parts write the same output
+     * float. Parts may run at the same time on different threads sharing one arena; each gets a scratch area of
+     * its own of {@link #scratchFloats()} floats (persistent per part when {@link #persistentScratch()}). A part
+     * may be empty. Called only when {@link #splitUnits()} is above 1.
+     */
+    default void runPart(float[] arena, int[] inputs, int output, int scratch, int part, int parts) {
+        throw new UnsupportedOperationException("kernel cannot split its output");
+    }
 }

@@ -12,7 +12,10 @@ import dev.wayfinder.inference.backend.Backends;
  * @param threads    threads one context uses for a batch (>= 1, default 1): with more than one, each context
  *                   splits the batch into parts of whole multiples of 4 images (the last part takes the rest)
  *                   and runs them on a small pool of its own, created once with the context; a batch of 4 or
- *                   fewer images always runs on the calling thread
+ *                   fewer images is not split by images: below {@code threads} images, layers of at least
+ *                   {@code 250,000} FLOP whose kernels can split their output (vector convolutions by output
+ *                   channels, vector dense layers by output columns) are shared out over the threads, the rest
+ *                   runs on the calling thread; otherwise everything runs on the calling thread
  */
 public record CompileOptions(int batch, Backend backend, boolean int8Dense, int threads) {
 

@@ -31,8 +31,28 @@ public final class Compiler {
      */
     public static ExecutionPlan compile(Graph graph, CompileOptions options)
             throws GraphException, UnsupportedOperatorException {
-        ExecutionPlan whole = compileOne(graph, options);
+        return compile(graph, options, SPLIT_MIN_FLOPS);
+    }
+
+    /**
+     * Floating-point operations (multiply and add counted apart) from which a step of a batch smaller than the
+     * thread count is split over the threads. A hand-off costs the caller about a microsecond when the peer
+     * thread is on a core (more when it has to be woken); 250,000 FLOP is ~2-4 µs of convolution or dense work
+     * on one core here (~60-110 GFLOP/s), so halving smaller steps would gain less than a hand-off costs. The
+     * policy network's three convolutions (0.9, 2.4, 1.2 MFLOP per image) and its 2048->128 dense layer (0.5
+     * MFLOP, memory-bound) are split; the 128->4 layer (1 kFLOP) is not.
+     */
+    static final long SPLIT_MIN_FLOPS = 250_000;
+
+    /** {@link #compile(Graph, CompileOptions)} with another split threshold (tests split even tiny layers). */
+    static ExecutionPlan compile(Graph graph, CompileOptions options, long splitMinFlops)
+            throws GraphException, UnsupportedOperatorException {
         int[] sizes = parts(options.batch(), options.threads());
+        if (sizes.length < 2 && options.batch() < options.threads()) {
+            // Fewer images than threads: split single layers' outputs instead of the batch.
+            return compileOne(graph, options, options.threads(), splitMinFlops);
+        }
+        ExecutionPlan whole = compileOne(graph, options, 1, 0);
         if (sizes.length < 2 || !batchMajor(whole, options.batch())) {
             return whole;
         }
@@ -41,7 +61,7 @@ public final class Compiler {
         CompileOptions one = options.withThreads(1);
         for (int i = 0; i < sizes.length; i++) {
             plans[i] = i > 0 && sizes[i] == sizes[i - 1] ? plans[i - 1]
-                    : compileOne(graph, new CompileOptions(sizes[i], one.backend(), one.int8Dense(), 1));
+                    : compileOne(graph, new CompileOptions(sizes[i], one.backend(), one.int8Dense(), 1), 1, 0);
             if (!batchMajor(plans[i], sizes[i])) {
                 return whole;
             }
@@ -122,7 +142,22 @@ public final class Compiler {
         return true;
     }
 
-    private static ExecutionPlan compileOne(Graph graph, CompileOptions options)
+    /** FLOPs of one run of a convolution or dense step; 0 for the other kinds (never split). */
+    static long flops(KernelSpec spec) {
+        return switch (spec) {
+            case KernelSpec.Conv2d c -> 2L * c.n() * c.m() * c.oh() * c.ow() * (c.c() / c.groups()) * c.kh() * c.kw();
+            case KernelSpec.Dense d -> 2L * d.n() * d.k() * d.m();
+            case KernelSpec.DenseInt8 d -> 2L * d.n() * d.k() * d.m();
+            default -> 0;
+        };
+    }
+
+    /**
+     * One plan; with {@code splitThreads} above 1, every step whose kernel can split its output
+     * ({@link Kernel#splitUnits()}) and that does at least {@code splitMinFlops} FLOPs runs on that many threads,
+     * each part with a scratch area of its own. When no step qualifies the plan is single-threaded.
+     */
+    private static ExecutionPlan compileOne(Graph graph, CompileOptions options, int splitThreads, long splitMinFlops)
             throws GraphException, UnsupportedOperatorException {
         Map<String, Shape> shapes = ShapeInference.infer(graph, options.batch());
         Lowering low = new Lowering(graph, shapes);
@@ -180,14 +215,23 @@ public final class Compiler {
         link(graph, low, steps, kernels, buffers, end);
         List<ArenaPlanner.Buffer> all = new ArrayList<>(buffers.values());
         List<ArenaPlanner.Buffer> scratch = new ArrayList<>();
+        List<ArenaPlanner.Buffer[]> partScratch = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
+        boolean anySplit = false;
         for (int i = 0; i < steps.size(); i++) {
             KernelSpec spec = specs.get(i);
             Kernel k = kernels.get(i);
-            ArenaPlanner.Buffer sb = k.persistentScratch() ? new ArenaPlanner.Buffer(k.scratchFloats(), -1, end)
-                    : new ArenaPlanner.Buffer(k.scratchFloats(), i, i);
+            boolean split = splitThreads > 1 && k.splitUnits() > 1 && flops(spec) >= splitMinFlops;
+            anySplit |= split;
+            ArenaPlanner.Buffer[] sbs = new ArenaPlanner.Buffer[split ? splitThreads : 1];
+            for (int p = 0; p < sbs.length; p++) {
+                sbs[p] = k.persistentScratch() ? new ArenaPlanner.Buffer(k.scratchFloats(), -1, end)
+                        : new ArenaPlanner.Buffer(k.scratchFloats(), i, i);
+                all.add(sbs[p]);
+            }
+            ArenaPlanner.Buffer sb = sbs[0];
             scratch.add(sb);
-            all.add(sb);
+            partScratch.add(split ? sbs : null);
             descriptions.add(steps.get(i).nodes + " -> " + spec.getClass().getSimpleName()
                     + (spec instanceof KernelSpec.Conv2d c ? "(" + c.activation().kind() + ")"
                     : spec instanceof KernelSpec.Dense d ? "(" + d.activation().kind() + ")" : ""));
@@ -206,8 +250,16 @@ public final class Compiler {
             for (int j = 0; j < ins.length; j++) {
                 ins[j] = buffers.get(low.root(s.inputs.get(j))).offset;
             }
+            ArenaPlanner.Buffer[] sbs = partScratch.get(i);
+            int[] partOffsets = null;
+            if (sbs != null) {
+                partOffsets = new int[sbs.length];
+                for (int p = 0; p < sbs.length; p++) {
+                    partOffsets[p] = sbs[p].offset;
+                }
+            }
             planSteps.add(new ExecutionPlan.Step(descriptions.get(i), kernels.get(i), ins,
-                    buffers.get(low.root(s.output)).offset, scratch.get(i).offset));
+                    buffers.get(low.root(s.output)).offset, scratch.get(i).offset, partOffsets));
         }
         List<ExecutionPlan.Binding> inputs = new ArrayList<>();
         for (ValueInfo in : graph.inputs()) {
@@ -224,6 +276,6 @@ public final class Compiler {
             constData.add(c.getValue());
         }
         return new ExecutionPlan(options.backend().name(), options.batch(), planSteps, arenaSize, inputs, outputs,
-                consts, constData);
+                consts, constData, anySplit ? splitThreads : 1);
     }
 }

@@ -8,8 +8,9 @@ import java.lang.ref.Cleaner;
  * into caller-owned arrays allocate nothing.
  *
  * <p>A context of a plan compiled with {@link CompileOptions#threads()} above 1 holds one arena per part of the
- * batch and a few daemon threads of its own; {@link #close()} stops them (they also stop once the context is
- * unreachable). Other contexts own no threads and need no closing.
+ * batch and a few daemon threads of its own; at a batch below the thread count it holds one arena that its
+ * threads share for the layers split by output channels or units. {@link #close()} stops the threads (they also
+ * stop once the context is unreachable). Other contexts own no threads and need no closing.
  */
 public final class ExecutionContext implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -20,6 +21,8 @@ public final class ExecutionContext implements AutoCloseable {
     private final ExecutionContext[] parts;
     private final int[] partSizes;
     private final Workers workers;
+    /** The threads sharing split steps of one run, for a plan that splits single layers; null otherwise. */
+    private final SplitWorkers split;
     private final Cleaner.Cleanable cleanable;
 
     ExecutionContext(ExecutionPlan plan, float[] arena) {
@@ -28,7 +31,18 @@ public final class ExecutionContext implements AutoCloseable {
         this.parts = null;
         this.partSizes = null;
         this.workers = null;
+        this.split = null;
         this.cleanable = null;
+    }
+
+    ExecutionContext(ExecutionPlan plan, float[] arena, SplitWorkers split) {
+        this.plan = plan;
+        this.arena = arena;
+        this.parts = null;
+        this.partSizes = null;
+        this.workers = null;
+        this.split = split;
+        this.cleanable = CLEANER.register(this, split::close);
     }
 
     ExecutionContext(ExecutionPlan plan, ExecutionContext[] parts, int[] partSizes) {
@@ -38,6 +52,7 @@ public final class ExecutionContext implements AutoCloseable {
         this.partSizes = partSizes;
         Workers w = new Workers(parts, "wayfinder-inference");
         this.workers = w;
+        this.split = null;
         this.cleanable = CLEANER.register(this, w::close);
     }
 
@@ -74,6 +89,8 @@ public final class ExecutionContext implements AutoCloseable {
     public void run() {
         if (workers != null) {
             workers.run();
+        } else if (split != null) {
+            split.run();
         } else {
             plan.execute(arena);
         }
@@ -82,7 +99,8 @@ public final class ExecutionContext implements AutoCloseable {
     /**
      * Runs the plan {@code runs} times and returns the total nanoseconds spent in each step (in the order of
      * {@link ExecutionPlan#describe()}): a rough per-kernel profile, for diagnosis rather than benchmarking.
-     * A context split over threads profiles its first part alone, on the calling thread.
+     * A context split by batch profiles its first part alone, on the calling thread; one that splits layers times
+     * each step with all its threads, hand-offs included.
      */
     public long[] profile(int runs) {
         if (parts != null) {
@@ -90,7 +108,11 @@ public final class ExecutionContext implements AutoCloseable {
         }
         long[] nanos = new long[plan.describe().size()];
         for (int r = 0; r < runs; r++) {
-            plan.profile(arena, nanos);
+            if (split != null) {
+                split.profile(nanos);
+            } else {
+                plan.profile(arena, nanos);
+            }
         }
         return nanos;
     }
@@ -140,6 +162,6 @@ public final class ExecutionContext implements AutoCloseable {
 
     /** Ids of this context's worker threads (empty when it runs on the caller alone). */
     long[] workerThreadIds() {
-        return workers == null ? new long[0] : workers.workerIds();
+        return workers != null ? workers.workerIds() : split != null ? split.workerIds() : new long[0];
     }
 }

@@ -13,8 +13,15 @@ import java.util.List;
  */
 public final class ExecutionPlan {
 
-    /** One kernel invocation with its arena offsets. */
-    record Step(String description, Kernel kernel, int[] inputs, int output, int scratch) {
+    /**
+     * One kernel invocation with its arena offsets. {@code partScratch} is null for a step that runs on one
+     * thread; for a step whose output is split over the threads of a context ({@link Kernel#runPart}), it holds
+     * each part's own scratch offset.
+     */
+    record Step(String description, Kernel kernel, int[] inputs, int output, int scratch, int[] partScratch) {
+        Step(String description, Kernel kernel, int[] inputs, int output, int scratch) {
+            this(description, kernel, inputs, output, scratch, null);
+        }
     }
 
     /**
@@ -40,9 +47,21 @@ public final class ExecutionPlan {
     private final ExecutionPlan[] parts;
     /** Images in each part. */
     private final int[] partSizes;
+    /**
+     * Threads that share each split step of one run ({@link Step#partScratch()}), 1 when no step is split. A plan
+     * is split either by batch ({@link #parts}) or within the steps, never both.
+     */
+    private final int splitThreads;
 
     ExecutionPlan(String backend, int batch, List<Step> steps, int arenaSize, List<Binding> inputs,
                   List<Binding> outputs, List<Binding> constants, List<Tensor> constantData) {
+        this(backend, batch, steps, arenaSize, inputs, outputs, constants, constantData, 1);
+    }
+
+    /** A plan whose split steps (if any) run on {@code splitThreads} threads of each context. */
+    ExecutionPlan(String backend, int batch, List<Step> steps, int arenaSize, List<Binding> inputs,
+                  List<Binding> outputs, List<Binding> constants, List<Tensor> constantData, int splitThreads) {
+        this.splitThreads = splitThreads;
         this.backend = backend;
         this.batch = batch;
         this.steps = steps.toArray(new Step[0]);
@@ -69,6 +88,7 @@ public final class ExecutionPlan {
         this.outputs = whole.outputs;
         this.constants = List.of();
         this.constantData = List.of();
+        this.splitThreads = 1;
         this.parts = parts.clone();
         this.partSizes = partSizes.clone();
     }
@@ -85,6 +105,9 @@ public final class ExecutionPlan {
         float[] arena = new float[arenaSize];
         for (int i = 0; i < constants.size(); i++) {
             constantData.get(i).copyInto(arena, constants.get(i).offset());
+        }
+        if (splitThreads > 1) {
+            return new ExecutionContext(this, arena, new SplitWorkers(steps, arena, splitThreads, "wayfinder-inference"));
         }
         return new ExecutionContext(this, arena);
     }
@@ -118,11 +141,25 @@ public final class ExecutionPlan {
     }
 
     /**
-     * Threads a context of this plan runs a batch on (1 unless compiled with {@link CompileOptions#threads()}
-     * above 1 and a batch that can be split).
+     * Threads a context of this plan runs on (1 unless compiled with {@link CompileOptions#threads()} above 1 and
+     * either a batch that can be split or, below that many images, at least one layer large enough to split).
      */
     public int threads() {
-        return parts == null ? 1 : parts.length;
+        return parts == null ? splitThreads : parts.length;
+    }
+
+    /** The steps (for tests). */
+    List<Step> steps() {
+        return List.of(steps);
+    }
+
+    /** Per step (in the order of {@link #describe()}): whether its output is split over the threads. */
+    boolean[] splitSteps() {
+        boolean[] split = new boolean[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            split[i] = steps[i].partScratch() != null;
+        }
+        return split;
     }
 
     /** The batch size compiled for. */

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Steady-state inference allocates nothing on the heap: after the JIT has compiled the kernels, a batch of runs
- * of the policy network (float and INT8, batch 1 and 4) leaves the thread's allocated-bytes counter unchanged.
+ * of the policy network (float and INT8, batch 1 and 4) leaves the thread's allocated-bytes counter unchanged;
+ * batch 1 split over two threads leaves both threads' counters unchanged.
  */
 class ZeroAllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -57,6 +58,44 @@ class ZeroAllocationTest {
                         + ": bytes allocated by " + runs + " runs after warm-up (no allocation-free steady state)");
             }
         }
+    }
+
+    /**
+     * Batch 1 on two threads: the convolutions and the large dense layer are split over the caller and a worker
+     * (see {@code SplitLayersTest}); neither thread may allocate per run, hand-offs included.
+     */
+    @org.junit.jupiter.api.Test
+    void splitBatchOneRunsAllocateNothingOnCallerOrWorker() throws Exception {
+        Backend vector = Backends.byName("vector");
+        org.junit.jupiter.api.Assumptions.assumeTrue(vector.isAvailable(), "vector backend not available");
+        for (boolean int8 : new boolean[] {false, true}) {
+            ExecutionPlan plan = Compiler.compile(PolicyCnn.build(7), new CompileOptions(1, vector, int8, 2));
+            assertEquals(2, plan.threads());
+            try (ExecutionContext ctx = plan.newContext()) {
+                long[] ids = {Thread.currentThread().threadId(), ctx.workerThreadIds()[0]};
+                float[] in = PolicyCnn.images(3, 1);
+                float[] out = new float[PolicyCnn.ACTIONS];
+                long last = -1;
+                for (int round = 0, zeroRounds = 0; round < 150 && zeroRounds < 3; round++) {
+                    long before = allocated(ids);
+                    for (int i = 0; i < 50; i++) {
+                        ctx.run(in, out);
+                    }
+                    last = allocated(ids) - before;
+                    zeroRounds = last == 0 ? zeroRounds + 1 : 0;
+                }
+                assertEquals(0, last, "int8=" + int8 + ": bytes allocated by 50 split batch-1 runs (caller and worker)"
+                        + " after warm-up");
+            }
+        }
+    }
+
+    private static long allocated(long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += THREADS.getThreadAllocatedBytes(id);
+        }
+        return sum;
     }
 
     private static long allocatedBy(ExecutionContext ctx, float[] in, float[] out, int runs) {

@@ -80,6 +80,17 @@ final class VectorConv implements Kernel {
     /** Whether the first input already is this kernel's phase-split copy, written by the step before. */
     private final boolean prelaid;
 
+    /**
+     * Output-channel units in run order (per group, blocks of eight channels, then single channels): the first
+     * channel, the group, the first packed weight and whether it is a block of eight. {@link #runPart} gives each
+     * part a run of whole units; {@code unitCost[u]} is the number of channels before unit u.
+     */
+    private final int[] unitM;
+    private final int[] unitG;
+    private final int[] unitWi;
+    private final boolean[] unitEight;
+    private final int[] unitCost;
+
     VectorConv(KernelSpec.Conv2d s) {
         this(s, null, false);
     }
@@ -141,6 +152,26 @@ final class VectorConv implements Kernel {
         int pl = s.padLeft();
         evenOff = (pl & 1) * rl + (pl >> 1);
         oddOff = (1 - (pl & 1)) * rl + ((pl + 1) >> 1);
+        int taps = cg * s.kh() * s.kw();
+        int units = s.groups() * (mg / MB + mg % MB);
+        unitM = new int[units];
+        unitG = new int[units];
+        unitWi = new int[units];
+        unitEight = new boolean[units];
+        unitCost = new int[units + 1];
+        for (int g = 0, u = 0, wi = 0; g < s.groups(); g++) {
+            for (int mb = 0; mb < mg; u++) {
+                boolean eight = mb + MB <= mg;
+                unitM[u] = g * mg + mb;
+                unitG[u] = g;
+                unitWi[u] = wi;
+                unitEight[u] = eight;
+                int width = eight ? MB : 1;
+                unitCost[u + 1] = unitCost[u] + width;
+                wi += taps * width;
+                mb += width;
+            }
+        }
     }
 
     /** Weights in run order: per group, blocks of 8 channels as [ci][ky][kx][8], then single channels. */
@@ -213,7 +244,6 @@ final class VectorConv implements Kernel {
 
     @Override
     public void run(float[] a, int[] in, int out, int scratch) {
-        int taps = cg * s.kh() * s.kw();
         int outImage = s.m() * s.oh() * s.ow();
         if (target != null) {
             runLinked(a, in[0], out, scratch);
@@ -231,26 +261,87 @@ final class VectorConv implements Kernel {
                     gather(a, scratch);
                 }
             }
-            int groupTaps = grouped ? cg * s.kw() * s.strideH() * seg : cols ? taps * pp : cg * planeStride;
-            int base = cols && !grouped ? scratch + s.c() * planeStride : scratch;
-            int wi = 0;
-            for (int g = 0; g < s.groups(); g++) {
-                int mb = 0;
-                for (; mb + MB <= mg; mb += MB) {
-                    int m = g * mg + mb;
-                    block8(a, base + g * groupTaps, out + img * outImage + m * s.oh() * s.ow(), wi, m);
-                    wi += taps * MB;
-                }
-                for (; mb < mg; mb++) {
-                    int m = g * mg + mb;
-                    single(a, base + g * groupTaps, out + img * outImage + m * s.oh() * s.ow(), wi, m);
-                    wi += taps;
-                }
-            }
+            units(a, scratch, out + img * outImage, 0, unitM.length);
         }
         if (Epilogue.needed(s.activation())) {
             Epilogue.apply(s.activation(), a, out, s.n() * outImage);
         }
+    }
+
+    /** Computes output-channel units {@code u0..u1-1} of one image from its prepared copy at {@code scratch}. */
+    private void units(float[] a, int scratch, int outImg, int u0, int u1) {
+        int taps = cg * s.kh() * s.kw();
+        int groupTaps = grouped ? cg * s.kw() * s.strideH() * seg : cols ? taps * pp : cg * planeStride;
+        int base = cols && !grouped ? scratch + s.c() * planeStride : scratch;
+        int plane = s.oh() * s.ow();
+        for (int u = u0; u < u1; u++) {
+            int m = unitM[u];
+            if (unitEight[u]) {
+                block8(a, base + unitG[u] * groupTaps, outImg + m * plane, unitWi[u], m);
+            } else {
+                single(a, base + unitG[u] * groupTaps, outImg + m * plane, unitWi[u], m);
+            }
+        }
+    }
+
+    /** Output-channel units (blocks of eight channels and single channels) that {@link #runPart} can share out. */
+    @Override
+    public int splitUnits() {
+        return unitM.length;
+    }
+
+    /**
+     * Part {@code part} of {@code parts}: a run of whole output-channel units holding about an equal share of the
+     * channels. Each part prepares its own copy of the input in its own scratch (the copy is a few percent of the
+     * work, a second hand-off between threads would cost more) and computes its channels with the same tile
+     * methods as {@link #run}, so the result is bit for bit that of the unsplit kernel.
+     */
+    @Override
+    public void runPart(float[] a, int[] in, int out, int scratch, int part, int parts) {
+        int u0 = unitAt(part, parts);
+        int u1 = unitAt(part + 1, parts);
+        if (u0 >= u1) {
+            return;
+        }
+        int outImage = s.m() * s.oh() * s.ow();
+        int plane = s.oh() * s.ow();
+        for (int img = 0; img < s.n(); img++) {
+            int sc = scratch;
+            if (prelaid) {
+                sc = in[0] + img * s.c() * planeStride;
+            } else if (grouped) {
+                fillGrouped(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
+            } else {
+                fill(a, in[0] + img * s.c() * s.h() * s.w(), scratch);
+                if (cols && target == null) {
+                    gather(a, scratch);
+                }
+            }
+            if (target != null) {
+                linkedUnits(a, sc, out, img, u0, u1);
+            } else {
+                units(a, sc, out + img * outImage, u0, u1);
+                if (Epilogue.needed(s.activation())) {
+                    int from = unitM[u0];
+                    int to = unitM[u1 - 1] + (unitEight[u1 - 1] ? MB : 1);
+                    Epilogue.apply(s.activation(), a, out + img * outImage + from * plane, (to - from) * plane);
+                }
+            }
+        }
+    }
+
+    /** The first unit of part {@code part} of {@code parts}: where the channels before it reach the part's share. */
+    private int unitAt(int part, int parts) {
+        int units = unitM.length;
+        if (part >= parts) {
+            return units;
+        }
+        long want = (long) unitCost[units] * part / parts;
+        int u = 0;
+        while (u < units && unitCost[u] < want) {
+            u++;
+        }
+        return u;
     }
 
     /**
@@ -663,6 +754,18 @@ final class VectorConv implements Kernel {
                     pairLinked(a, scratch, row, wi, m, t);
                 }
                 wi += taps * MB;
+            }
+        }
+    }
+
+    /** {@link #runLinked}'s channel blocks {@code u0..u1-1} of image {@code img} (every unit is a block of eight). */
+    private void linkedUnits(float[] a, int sc, int out, int img, int u0, int u1) {
+        int tImage = target.s.c() * target.planeStride;
+        for (int u = u0; u < u1; u++) {
+            int m = unitM[u];
+            int row = out + img * tImage + m * target.planeStride + target.s.padTop() * target.rowStride;
+            for (int t = 0; t < 2 * s.oh(); t += 2, row += target.rowStride) {
+                pairLinked(a, sc, row, unitWi[u], m, t);
             }
         }
     }

@@ -93,6 +93,104 @@ final class VectorDense implements Kernel {
         }
     }
 
+    /** Vectors of output columns, which {@link #runPart} shares out. */
+    @Override
+    public int splitUnits() {
+        return mp / L;
+    }
+
+    /**
+     * Part {@code part} of {@code parts}: an equal share of whole vectors of output columns, for every row. Each
+     * column gets the arithmetic it gets in {@link #run} (so the result is bit for bit the same): single rows sum
+     * the columns {@link #run} gives to {@link #rows1cols8} with one accumulator in k order
+     * ({@link #rows1cols4Seq}, {@link #rows1cols1Seq} where a part holds fewer than eight vectors of them), the
+     * others with even and odd partial sums; groups of four rows sum in k order either way (without
+     * {@link #run}'s cache panels, which do not change the sums; the compiler splits layers only at small batches).
+     */
+    @Override
+    public void runPart(float[] a, int[] in, int out, int scratch, int part, int parts) {
+        int vectors = mp / L;
+        int j0 = (int) ((long) vectors * part / parts) * L;
+        int j1 = (int) ((long) vectors * (part + 1) / parts) * L;
+        if (j0 >= j1) {
+            return;
+        }
+        int x0 = in[0];
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int j = j0;
+            for (; j + 4 * L <= j1; j += 4 * L) {
+                rows4cols4(a, x0 + i * k, out + i * m, j, 0, k);
+            }
+            for (; j < j1; j += L) {
+                rows4cols1(a, x0 + i * k, out + i * m, j);
+            }
+        }
+        // Columns below seqEnd are summed in k order (rows1cols8 in run), the rest with two partial sums.
+        int seqEnd = mp / (8 * L) * (8 * L);
+        for (; i < n; i++) {
+            int x = x0 + i * k;
+            int o = out + i * m;
+            int j = j0;
+            int end = Math.min(j1, seqEnd);
+            for (; j + 8 * L <= end; j += 8 * L) {
+                rows1cols8(a, x, o, j);
+            }
+            for (; j + 4 * L <= end; j += 4 * L) {
+                rows1cols4Seq(a, x, o, j);
+            }
+            for (; j < end; j += L) {
+                rows1cols1Seq(a, x, o, j);
+            }
+            for (; j + 4 * L <= j1; j += 4 * L) {
+                rows1cols4(a, x, o, j);
+            }
+            for (; j < j1; j += L) {
+                rows1cols1(a, x, o, j);
+            }
+        }
+        if (Epilogue.needed(activation)) {
+            int len = Math.min(j1, m) - j0;
+            for (int r = 0; r < n && len > 0; r++) {
+                Epilogue.apply(activation, a, out + r * m + j0, len);
+            }
+        }
+    }
+
+    /** Four vectors of {@link #rows1cols8}'s columns with its arithmetic (one accumulator per column, k in order). */
+    private void rows1cols4Seq(float[] a, int x, int o, int j) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, j);
+        FloatVector c1 = FloatVector.fromArray(S, bias, j + L);
+        FloatVector c2 = FloatVector.fromArray(S, bias, j + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, bias, j + 3 * L);
+        for (int t = 0, w = j; t < k; t++, w += mp) {
+            FloatVector a0 = FloatVector.broadcast(S, a[x + t]);
+            c0 = FloatVector.fromArray(S, wp, w).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, wp, w + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, wp, w + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, wp, w + 3 * L).fma(a0, c3);
+        }
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+        }
+        c0.intoArray(a, o + j, S.indexInRange(j, m));
+        c1.intoArray(a, o + j + L, S.indexInRange(j + L, m));
+        c2.intoArray(a, o + j + 2 * L, S.indexInRange(j + 2 * L, m));
+        c3.intoArray(a, o + j + 3 * L, S.indexInRange(j + 3 * L, m));
+    }
+
+    /** One vector of {@link #rows1cols8}'s columns with its arithmetic. */
+    private void rows1cols1Seq(float[] a, int x, int o, int j) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, j);
+        for (int t = 0, w = j; t < k; t++, w += mp) {
+            c0 = FloatVector.fromArray(S, wp, w).fma(FloatVector.broadcast(S, a[x + t]), c0);
+        }
+        if (relu) {
+            c0 = c0.max(0f);
+        }
+        c0.intoArray(a, o + j, S.indexInRange(j, m));
+    }
+
     /**
      * Rows x..x+3, columns j..j+4L, over k in [t0, t1): starts from the bias when t0 = 0, else from the partial
      * sums in the output; applies ReLU only when t1 = k.

@@ -66,6 +66,43 @@ final class VectorDenseInt8 implements Kernel {
         }
     }
 
+    /** Vectors of output columns, which {@link #runPart} shares out. */
+    @Override
+    public int splitUnits() {
+        return mp / L;
+    }
+
+    /**
+     * Part {@code part} of {@code parts}: an equal share of whole vectors of output columns, for every row; each
+     * column sums in k order with one accumulator, as in {@link #run}, so the result is bit for bit the same.
+     */
+    @Override
+    public void runPart(float[] a, int[] in, int out, int scratch, int part, int parts) {
+        int vectors = mp / L;
+        int j0 = (int) ((long) vectors * part / parts) * L;
+        int j1 = (int) ((long) vectors * (part + 1) / parts) * L;
+        if (j0 >= j1) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int x = in[0] + i * k;
+            int o = out + i * m;
+            int j = j0;
+            for (; j + 4 * L <= j1; j += 4 * L) {
+                cols4(a, x, o, j);
+            }
+            for (; j < j1; j += L) {
+                cols1(a, x, o, j);
+            }
+        }
+        if (Epilogue.needed(activation)) {
+            int len = Math.min(j1, m) - j0;
+            for (int r = 0; r < n && len > 0; r++) {
+                Epilogue.apply(activation, a, out + r * m + j0, len);
+            }
+        }
+    }
+
     private void cols4(float[] a, int x, int o, int j) {
         FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
         for (int t = 0, w = j; t < k; t++, w += mp) {
