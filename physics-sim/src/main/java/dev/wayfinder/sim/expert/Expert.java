@@ -54,6 +54,7 @@ public final class Expert {
     private int[] moving = new int[0];
     private double[] candV = new double[0];
     private double[] candW = new double[0];
+    private double[] costs = new double[0];
     private final double[] tmp = new double[2];
 
     /** An expert producing actions of {@code config}'s action type. */
@@ -64,6 +65,21 @@ public final class Expert {
     /** The current global path, if one was found. */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
+    }
+
+    /**
+     * The cost the last {@link #act} gave each candidate (the env's discrete actions in order, or the continuous
+     * grid), in the cost's metres: 0 for the chosen one, more for worse ones, {@code +Infinity} for candidates that
+     * would come closer than the safety margin to something. A learner can be taught these preferences rather than
+     * the choice alone: near ties then look like ties, and unsafe commands like what they are.
+     *
+     * @param out room for one value per candidate
+     */
+    public void lastCosts(double[] out) {
+        if (out.length < costs.length) {
+            throw new IllegalArgumentException("need room for " + costs.length + " costs, got " + out.length);
+        }
+        System.arraycopy(costs, 0, out, 0, costs.length);
     }
 
     /** Forgets the path; call at every reset. */
@@ -117,6 +133,7 @@ public final class Expert {
             ActionSet set = config.actions();
             candV = new double[set.size()];
             candW = new double[set.size()];
+            costs = new double[set.size()];
             for (int i = 0; i < set.size(); i++) {
                 candV[i] = set.get(i).linear() * r.maxLinearSpeed();
                 candW[i] = set.get(i).angular() * r.maxAngularSpeed();
@@ -127,6 +144,7 @@ public final class Expert {
             double wMax = Math.min(r.maxAngularSpeed(), 2.0);
             candV = new double[vs.length * nw];
             candW = new double[vs.length * nw];
+            costs = new double[vs.length * nw];
             int k = 0;
             for (double v : vs) {
                 for (int j = 0; j < nw; j++) {
@@ -189,6 +207,7 @@ public final class Expert {
                 safest = c;
             }
             if (minClear < safety) {
+                costs[c] = Double.POSITIVE_INFINITY;
                 continue;
             }
             // Prefer clearance; never prefer standing still away from the goal.
@@ -202,12 +221,21 @@ public final class Expert {
             if (Math.abs(w0) > TURNING && candW[c] * w0 < 0) {
                 cost += SWITCH_COST;
             }
+            costs[c] = cost;
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
             }
         }
-        return best >= 0 ? best : safest;
+        if (best < 0) {
+            java.util.Arrays.fill(costs, Double.POSITIVE_INFINITY);
+            costs[safest] = 0;
+            return safest;
+        }
+        for (int c = 0; c < costs.length; c++) {
+            costs[c] -= bestCost;
+        }
+        return best;
     }
 
     /** Clearance from walls, static and pushable obstacles now, and moving obstacles at time {@code t}. */

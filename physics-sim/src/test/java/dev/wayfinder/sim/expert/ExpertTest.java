@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExpertTest {
@@ -81,6 +82,55 @@ class ExpertTest {
         List<EpisodeOutcome> out = run(PerturbedStarts.of(s), EnvConfig.DISCRETE, 10, BASE_SEED);
         long ok = out.stream().filter(EpisodeOutcome::success).count();
         assertTrue(ok >= 9, "moving-obstacles: " + ok + "/10 (base seed " + BASE_SEED + "): " + out);
+    }
+
+    @Test
+    void costsRankTheChosenActionFirstAndMarkUnsafeOnes() {
+        long seed = 17;
+        EnvConfig cfg = EnvConfig.DISCRETE;
+        Expert expert = new Expert(cfg);
+        double[] costs = new double[cfg.actions().size()];
+        int unsafeSteps = 0;
+        int steps = 0;
+        try (NavEnv env = new NavEnv(EpisodeSource.fixed(TestEpisodes.clutter(TestEpisodes.noisy())), cfg)) {
+            env.reset(seed);
+            expert.reset();
+            boolean done = false;
+            while (!done) {
+                int a = ((dev.wayfinder.sim.env.Action.Discrete) expert.act(env.world(), env.state())).index();
+                expert.lastCosts(costs);
+                assertEquals(0, costs[a], 0, "seed " + seed + ", step " + steps + ": the chosen action costs 0");
+                boolean anyUnsafe = false;
+                for (double c : costs) {
+                    assertTrue(c >= 0, "seed " + seed + ", step " + steps + ": costs " + java.util.Arrays.toString(costs));
+                    anyUnsafe |= c == Double.POSITIVE_INFINITY;
+                }
+                unsafeSteps += anyUnsafe ? 1 : 0;
+                var r = env.step(new dev.wayfinder.sim.env.Action.Discrete(a));
+                done = r.done();
+                steps++;
+                if (done) {
+                    assertTrue(r.info().success(), "seed " + seed + ": " + r.info());
+                }
+            }
+        }
+        assertEquals(0, unsafeSteps, "seed " + seed + ": keeping its clearance, the expert never needs an unsafe command");
+        // A post 4.5 cm in front of the robot: driving forward would hit it, turning on the spot is safe.
+        var post = dev.wayfinder.scenarios.model.Obstacle.fixed("post", new dev.wayfinder.scenarios.model.Cylinder(0.15, 0.6),
+                new dev.wayfinder.scenarios.model.Pose2(-1.7, 0, 0), TestEpisodes.GREY);
+        Episode blocked = TestEpisodes.episode(List.of(post), new dev.wayfinder.scenarios.model.Pose2(-2, 0, 0),
+                new dev.wayfinder.scenarios.model.Vec2(2, 0), dev.wayfinder.scenarios.model.Dynamics.NOMINAL, 0.8);
+        try (NavEnv env = new NavEnv(EpisodeSource.fixed(blocked), cfg)) {
+            env.reset(seed);
+            expert.reset();
+            expert.act(env.world(), env.state());
+            expert.lastCosts(costs);
+            int forward = 0;
+            int turnLeft = 3;
+            assertEquals(Double.POSITIVE_INFINITY, costs[forward], java.util.Arrays.toString(costs));
+            assertTrue(Double.isFinite(costs[turnLeft]), java.util.Arrays.toString(costs));
+        }
+        assertThrows(IllegalArgumentException.class, () -> expert.lastCosts(new double[1]));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class BatchSampler {
     private final float[] plain;
     private int batches;
     private double nearWeight = 1;
+    private double temperature;
 
     /**
      * @param maxChunks chunks held in memory, &gt;= 1
@@ -138,7 +139,20 @@ public final class BatchSampler {
      */
     public void next(float[] images, float[] states, float[] aux, int[] labels, float[] weights, int n,
                      boolean augment) throws IOException {
+        next(images, states, aux, labels, null, weights, n, augment);
+    }
+
+    /**
+     * Fills a batch of {@code n} samples with action targets as well: with a {@link #labelTemperature} above 0, the
+     * distribution of {@link Features#softTarget} over the expert's stored action costs; otherwise (or for samples
+     * stored without costs) the label one-hot.
+     *
+     * @param targets n x actions floats, or null when not wanted
+     */
+    public void next(float[] images, float[] states, float[] aux, int[] labels, float[] targets, float[] weights,
+                     int n, boolean augment) throws IOException {
         refresh();
+        int actions = spec.actions();
         batches++;
         int is = spec.imageSize();
         int ss = spec.stateSize();
@@ -159,6 +173,15 @@ public final class BatchSampler {
                         NetworkSpec.AUX_TARGETS);
             }
             labels[k] = c.label(s);
+            if (targets != null) {
+                if (temperature > 0 && stride >= spec.costsOffset() + actions) {
+                    Features.softTarget(c.states(), s * stride + spec.costsOffset(), actions, temperature, targets,
+                            k * actions);
+                } else {
+                    java.util.Arrays.fill(targets, k * actions, (k + 1) * actions, 0f);
+                    targets[k * actions + labels[k]] = 1f;
+                }
+            }
             weights[k] = (float) (classWeight[labels[k]] * (nearWeight != 1 && near(c, s, ss) ? nearWeight : 1));
             if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {
                 java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, (k + 1) * ss, 0f);
@@ -179,6 +202,21 @@ public final class BatchSampler {
             throw new IllegalArgumentException("near weight must be > 0, got " + factor);
         }
         this.nearWeight = factor;
+        return this;
+    }
+
+    /**
+     * Teaches the expert's preferences instead of its choice alone: targets become {@link Features#softTarget} of
+     * the stored action costs at this temperature (the cost's metres); 0 (the default) gives one-hot labels.
+     *
+     * @param temperature &gt;= 0
+     * @return this sampler
+     */
+    public BatchSampler labelTemperature(double temperature) {
+        if (!(temperature >= 0)) {
+            throw new IllegalArgumentException("label temperature must be >= 0, got " + temperature);
+        }
+        this.temperature = temperature;
         return this;
     }
 

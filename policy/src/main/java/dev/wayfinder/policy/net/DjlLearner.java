@@ -103,27 +103,43 @@ public final class DjlLearner implements AutoCloseable {
      *            step), ignored when this learner has no auxiliary head
      */
     public float step(float[] images, float[] states, float[] aux, int[] labels, float[] weights, int n) {
+        return step(images, states, aux, labels, null, weights, n);
+    }
+
+    /**
+     * One Adam step against action target distributions: the loss is the weighted cross-entropy
+     * {@code -sum(target * log softmax(logits))}; with {@code targets} null, the labels one-hot.
+     *
+     * @param targets n x actions floats, each row summing to 1, or null
+     */
+    public float step(float[] images, float[] states, float[] aux, int[] labels, float[] targets, float[] weights,
+                      int n) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray img = sub.create(exact(images, n * spec.imageSize()),
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
             NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
-            long[] l = new long[n];
-            for (int i = 0; i < n; i++) {
-                l[i] = labels[i];
+            NDArray target;
+            if (targets != null) {
+                target = sub.create(exact(targets, n * spec.actions()), new Shape(n, spec.actions()));
+            } else {
+                long[] l = new long[n];
+                for (int i = 0; i < n; i++) {
+                    l[i] = labels[i];
+                }
+                target = sub.create(l, new Shape(n)).oneHot(spec.actions());
             }
-            NDArray lab = sub.create(l, new Shape(n));
             NDArray wt = sub.create(exact(weights, n), new Shape(n));
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList out = block.forward(store, new NDList(img, st), true);
                 NDArray logp = out.get(0).logSoftmax(1);
-                NDArray picked = logp.mul(lab.oneHot(spec.actions())).sum(new int[] {1});
+                NDArray picked = logp.mul(target).sum(new int[] {1});
                 NDArray loss = picked.mul(wt).sum().neg().div(wt.sum().add(1e-6f));
                 value = loss.getFloat();
                 if (auxWeight > 0 && aux != null) {
-                    NDArray target = sub.create(exact(aux, n * NetworkSpec.AUX_TARGETS),
+                    NDArray auxTarget = sub.create(exact(aux, n * NetworkSpec.AUX_TARGETS),
                             new Shape(n, NetworkSpec.AUX_TARGETS));
-                    NDArray mse = out.get(1).sub(target).square().mean();
+                    NDArray mse = out.get(1).sub(auxTarget).square().mean();
                     lastAuxLoss = mse.getFloat();
                     loss = loss.add(mse.mul(auxWeight));
                 }

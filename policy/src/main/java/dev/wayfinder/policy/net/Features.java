@@ -129,6 +129,49 @@ public final class Features {
         }
     }
 
+    /** Expert action costs above the best one are clipped to this many of the cost's metres when stored. */
+    public static final double MAX_COST = 1.0;
+
+    /**
+     * Stores the expert's action costs ({@code dev.wayfinder.sim.expert.Expert#lastCosts}: 0 for the chosen action,
+     * more for worse ones, infinite for unsafe ones) as {@code min(cost, MAX_COST) / MAX_COST}, so 1 marks an
+     * unsafe (or far worse) action.
+     */
+    public static void expertCosts(double[] costs, int actions, float[] out, int at) {
+        for (int a = 0; a < actions; a++) {
+            double c = costs[a];
+            out[at + a] = (float) (Double.isNaN(c) ? 1 : Math.min(Math.max(c, 0), MAX_COST) / MAX_COST);
+        }
+    }
+
+    /**
+     * The training target of stored costs ({@link #expertCosts}): a distribution over actions proportional to
+     * {@code exp(-cost / temperature)}, with unsafe actions (stored cost 1) at exactly 0. The best action gets the
+     * most weight; actions the expert finds nearly as good get nearly as much.
+     *
+     * @param temperature cost scale in the cost's metres, &gt; 0
+     */
+    public static void softTarget(float[] stored, int at, int actions, double temperature, float[] out, int outAt) {
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            float c = stored[at + a];
+            double p = c >= 1f ? 0 : Math.exp(-c * MAX_COST / temperature);
+            out[outAt + a] = (float) p;
+            sum += p;
+        }
+        if (sum <= 0) {
+            // Every action unsafe by the stored costs: fall back to uniform (cannot happen for expert labels,
+            // whose chosen action has cost 0).
+            for (int a = 0; a < actions; a++) {
+                out[outAt + a] = 1f / actions;
+            }
+            return;
+        }
+        for (int a = 0; a < actions; a++) {
+            out[outAt + a] = (float) (out[outAt + a] / sum);
+        }
+    }
+
     private static final int SEG_WALL = dev.wayfinder.sim.core.World.SEG_WALL;
     private static final int SEG_FIRST_OBSTACLE = dev.wayfinder.sim.core.World.SEG_FIRST_BODY + 1;
     private static final int SEG_GOAL = dev.wayfinder.render.SegmentationIds.GOAL;

@@ -57,8 +57,16 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
         return GOAL_FEATURES + actions;
     }
 
-    /** Floats stored per dataset sample: the state vector, then the {@link #AUX_TARGETS} auxiliary targets. */
+    /**
+     * Floats stored per dataset sample: the state vector, then the {@link #AUX_TARGETS} auxiliary targets, then the
+     * expert's cost of each action ({@link Features#expertCosts}).
+     */
     public int sampleFloats() {
+        return costsOffset() + actions;
+    }
+
+    /** Where a dataset sample's expert action costs start, after the state and the auxiliary targets. */
+    public int costsOffset() {
         return stateSize() + AUX_TARGETS;
     }
 

@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
  * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
  * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the action of
  * physics-sim's privileged {@link Expert} into a {@link Dataset}, with the frame's depth profile as auxiliary
- * target ({@link Features#depthProfile}); SPL uses
+ * target ({@link Features#depthProfile}) and the expert's cost of every action ({@link Features#expertCosts}); SPL uses
  * {@link GlobalPlanner#shortestPathLength} as the shortest path. Not thread-safe; close it on the thread that made it.
  */
 public final class Rollouts implements AutoCloseable {
@@ -163,6 +163,7 @@ public final class Rollouts implements AutoCloseable {
         int actions = config.actions().size();
         float[] state = new float[spec == null ? NetworkSpec.GOAL_FEATURES + actions : spec.sampleFloats()];
         byte[] sized = spec == null ? null : new byte[spec.width() * spec.height() * 3];
+        double[] costs = new double[actions];
         List<EpisodeResult> results = new ArrayList<>();
         long[] nextIndex = {0};
         for (int i = 0; i < n; i++) {
@@ -203,6 +204,8 @@ public final class Rollouts implements AutoCloseable {
                         var info = frame.info();
                         Features.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
                                 state, spec.stateSize());
+                        experts[i].lastCosts(costs);
+                        Features.expertCosts(costs, actions, state, spec.costsOffset());
                         Features.resampleRgb(rgb, info.width(), info.height(), sized, spec.width(), spec.height());
                         dataset.get().add(sized, state, 0, expert);
                     } catch (IOException e) {

@@ -133,6 +133,7 @@ public final class DaggerTrainer {
         float[] states = new float[cfg.batch() * spec.stateSize()];
         float[] sampleWeights = new float[cfg.batch()];
         float[] aux = new float[cfg.batch() * NetworkSpec.AUX_TARGETS];
+        float[] targets = new float[cfg.batch() * spec.actions()];
         long gradDone = 0;
         try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
@@ -151,12 +152,13 @@ public final class DaggerTrainer {
 
                 long t1 = System.nanoTime();
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
-                        cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight());
+                        cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight()).labelTemperature(cfg.labelTemperature());
                 double lossSum = 0;
                 double auxSum = 0;
                 for (int g = 0; g < cfg.gradientSteps(); g++) {
-                    sampler.next(images, states, aux, labels, sampleWeights, cfg.batch(), cfg.augmentShift() > 0);
-                    float loss = learner.step(images, states, aux, labels, sampleWeights, cfg.batch());
+                    sampler.next(images, states, aux, labels, targets, sampleWeights, cfg.batch(),
+                            cfg.augmentShift() > 0);
+                    float loss = learner.step(images, states, aux, labels, targets, sampleWeights, cfg.batch());
                     if (!Float.isFinite(loss)) {
                         throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
                     }

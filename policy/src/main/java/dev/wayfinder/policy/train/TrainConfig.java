@@ -35,6 +35,9 @@ import java.util.Objects;
  * @param auxWeight          weight of the auxiliary depth-profile loss (the convolutions also learn how far the
  *                           nearest obstacle is in each strip of the image), [0, 100]; 0 turns it off
  * @param nearWeight         weight factor of samples with an obstacle nearer than 0.6 m ahead, (0, 100]
+ * @param labelTemperature   0: learn the expert's chosen action (one-hot); above 0: learn its preferences, a
+ *                           distribution over actions proportional to exp(-cost / temperature) of the expert's
+ *                           cost of each action (metres of its cost; unsafe actions get 0), [0, 1]
  * @param seed               seeds weights, sampling, mixing and episode indices
  * @param network            the network shape
  */
@@ -42,10 +45,10 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                           int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, double auxWeight, double nearWeight,
-                          long seed, NetworkSpec network) {
+                          double labelTemperature, long seed, NetworkSpec network) {
     /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
-            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 1.0, 1, NetworkSpec.DEFAULT);
+            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 1.0, 0.0, 1, NetworkSpec.DEFAULT);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
@@ -67,6 +70,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         check(actionDropout >= 0 && actionDropout <= 1, "action_dropout", "in [0, 1]", actionDropout);
         check(auxWeight >= 0 && auxWeight <= 100, "aux_weight", "in [0, 100]", auxWeight);
         check(nearWeight > 0 && nearWeight <= 100, "near_weight", "in (0, 100]", nearWeight);
+        check(labelTemperature >= 0 && labelTemperature <= 1, "label_temperature", "in [0, 1]", labelTemperature);
     }
 
     private static void check(boolean ok, String key, String expected, Object got) {
@@ -114,6 +118,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         m.put("action_dropout", String.format(Locale.ROOT, "%s", actionDropout));
         m.put("aux_weight", String.format(Locale.ROOT, "%s", auxWeight));
         m.put("near_weight", String.format(Locale.ROOT, "%s", nearWeight));
+        m.put("label_temperature", String.format(Locale.ROOT, "%s", labelTemperature));
         m.put("seed", seed);
         return m;
     }
@@ -180,7 +185,8 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         return new TrainConfig(scen, i(v, "iterations"), l(v, "first_collect_steps"), l(v, "collect_steps"),
                 i(v, "gradient_steps"), i(v, "batch"), dbl(v, "learning_rate"), dbl(v, "weight_decay"), i(v, "envs"),
                 dbl(v, "beta_decay"), i(v, "validation_episodes"), i(v, "checkpoint_every"), i(v, "memory_chunks"),
-                i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"), l(v, "seed"),
+                i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"),
+                dbl(v, "label_temperature"), l(v, "seed"),
                 n);
     }
 
@@ -215,27 +221,27 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withIterations(int newIterations) {
         return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
     }
 
     /** A copy training on {@code names}. */
     public TrainConfig withScenarios(List<String> names) {
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, newSeed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, newSeed, network);
     }
 
     /** A copy with other per-iteration budgets. */
     public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
         return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
                 weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift,
-                actionDropout, auxWeight, nearWeight, seed, network);
+                actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
     }
 }

@@ -107,6 +107,48 @@ class DatasetTest {
         assertThrows(IllegalArgumentException.class, () -> s.nearWeight(0));
     }
 
+    @Test
+    void targetsAreOneHotLabelsOrTheExpertsPreferences(@TempDir Path dir) throws Exception {
+        long seed = 13;
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
+        byte[] img = new byte[16 * 16 * 3];
+        float[] st = new float[SPEC.sampleFloats()];
+        double[] costs = new double[6];
+        for (int k = 0; k < Dataset.CHUNK_SAMPLES; k++) {
+            st[0] = k;
+            // chosen action k % 6 at cost 0, the next one nearly as good, one unsafe, the rest far worse
+            java.util.Arrays.fill(costs, 0.5);
+            costs[k % 6] = 0;
+            costs[(k + 1) % 6] = 0.01;
+            costs[(k + 2) % 6] = Double.POSITIVE_INFINITY;
+            dev.wayfinder.policy.net.Features.expertCosts(costs, 6, st, SPEC.costsOffset());
+            d.add(img, st, 0, k % 6);
+        }
+        d.flush();
+        int n = 16;
+        float[] im = new float[n * SPEC.imageSize()];
+        float[] states = new float[n * SPEC.stateSize()];
+        int[] lab = new int[n];
+        float[] w = new float[n];
+        float[] t = new float[n * 6];
+        new BatchSampler(d, SPEC, 2, 3, 0, 0, seed).next(im, states, null, lab, t, w, n, false);
+        for (int k = 0; k < n; k++) {
+            for (int a = 0; a < 6; a++) {
+                assertEquals(a == lab[k] ? 1 : 0, t[k * 6 + a], 0, "one-hot at temperature 0, seed " + seed);
+            }
+        }
+        new BatchSampler(d, SPEC, 2, 3, 0, 0, seed).labelTemperature(0.05).next(im, states, null, lab, t, w, n, false);
+        for (int k = 0; k < n; k++) {
+            int a = lab[k];
+            String at = "seed " + seed + ", sample " + k(states, k);
+            assertEquals(k(states, k) % 6, a, at);
+            assertTrue(t[k * 6 + a] > t[k * 6 + (a + 1) % 6] && t[k * 6 + (a + 1) % 6] > 0.5 * t[k * 6 + a], at);
+            assertEquals(0, t[k * 6 + (a + 2) % 6], 0, at + ": the unsafe action");
+            assertTrue(t[k * 6 + (a + 3) % 6] < 1e-3, at);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new BatchSampler(d, SPEC, 2, 3, 0, 0, 1).labelTemperature(-1));
+    }
+
     private static int firstFar(float[] st, int n) {
         for (int k = 0; k < n; k++) {
             if (k(st, k) % 2 == 1) {

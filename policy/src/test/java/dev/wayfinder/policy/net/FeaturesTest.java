@@ -9,6 +9,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The auxiliary depth profile sees walls and obstacles, per vertical strip, and nothing else. */
 class FeaturesTest {
@@ -40,6 +41,33 @@ class FeaturesTest {
                 Arrays.copyOfRange(out, 2, out.length), 1e-6f);
         assertThrows(IllegalArgumentException.class,
                 () -> Features.depthProfile(new float[3], seg, W, H, out, 0));
+    }
+
+    @Test
+    void expertCostsBecomeADistributionThatExcludesUnsafeActions() {
+        double inf = Double.POSITIVE_INFINITY;
+        float[] stored = new float[1 + 6];
+        Features.expertCosts(new double[] {0, 0.02, 0.4, inf, 3.0, Double.NaN}, 6, stored, 1);
+        assertArrayEquals(new float[] {0, 0.02f, 0.4f, 1, 1, 1}, Arrays.copyOfRange(stored, 1, 7), 1e-6f,
+                "clipped to MAX_COST, unsafe and unknown at 1");
+        float[] p = new float[6];
+        Features.softTarget(stored, 1, 6, 0.05, p, 0);
+        double sum = 0;
+        for (float v : p) {
+            sum += v;
+        }
+        assertEquals(1, sum, 1e-6);
+        assertEquals(0, p[3], 0, "unsafe actions get nothing");
+        assertEquals(0, p[4], 0);
+        assertEquals(0, p[5], 0);
+        assertTrue(p[0] > p[1] && p[1] > p[2] && p[2] > 0, Arrays.toString(p));
+        assertEquals(Math.exp(-0.02 / 0.05), p[1] / p[0], 1e-5, "ratio follows exp(-cost / temperature)");
+        float[] cold = new float[6];
+        Features.softTarget(stored, 1, 6, 0.001, cold, 0);
+        assertEquals(1, cold[0], 1e-6, "a low temperature gives the expert's choice");
+        float[] allUnsafe = {1, 1, 1, 1, 1, 1};
+        Features.softTarget(allUnsafe, 0, 6, 0.05, p, 0);
+        assertEquals(1f / 6, p[2], 1e-6f);
     }
 
     private static void put(float[] depth, int[] seg, int x, int y, float d, int id) {

@@ -54,6 +54,56 @@ class LearnerTest {
     }
 
     @Test
+    void softTargetsAreLearnedAsPreferences() {
+        long seed = 7;
+        NetworkSpec spec = new NetworkSpec(16, 16, List.of(8, 8), 32, 6);
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 64;
+        float[] img = new float[n * spec.imageSize()];
+        float[] st = new float[n * spec.stateSize()];
+        float[] targets = new float[n * 6];
+        int[] lab = new int[n];
+        float[] w = new float[n];
+        for (int k = 0; k < n; k++) {
+            boolean left = k % 2 == 0;
+            Features.state(spec, 1, left ? 1 : -1, -1, st, k * spec.stateSize());
+            for (int i = 0; i < spec.imageSize(); i++) {
+                img[k * spec.imageSize() + i] = (float) r.nextDouble() - 0.5f;
+            }
+            // Goal to the left: forward-left and turn-left equally good, forward slightly worse, the rest never.
+            int a = left ? 1 : 2;
+            int b = left ? 3 : 4;
+            targets[k * 6 + a] = 0.4f;
+            targets[k * 6 + b] = 0.4f;
+            targets[k * 6] = 0.2f;
+            lab[k] = a;
+            w[k] = 1;
+        }
+        float[] logits;
+        try (DjlLearner l = new DjlLearner(PolicyWeights.random(spec, seed), 3e-3f, 0)) {
+            for (int i = 0; i < 300; i++) {
+                l.step(img, st, null, lab, targets, w, n);
+            }
+            logits = l.logits(img, st, n);
+        }
+        for (int k = 0; k < n; k++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < 6; a++) {
+                max = Math.max(max, logits[k * 6 + a]);
+            }
+            double sum = 0;
+            double[] p = new double[6];
+            for (int a = 0; a < 6; a++) {
+                p[a] = Math.exp(logits[k * 6 + a] - max);
+                sum += p[a];
+            }
+            for (int a = 0; a < 6; a++) {
+                assertEquals(targets[k * 6 + a], p[a] / sum, 0.08, "seed " + seed + ", sample " + k + ", action " + a);
+            }
+        }
+    }
+
+    @Test
     void theAuxiliaryHeadLearnsItsTargetsAndStaysOutOfThePolicyWeights() {
         long seed = 5;
         NetworkSpec spec = new NetworkSpec(16, 16, List.of(8, 8), 32, 6);
