@@ -68,9 +68,10 @@ public interface Kernel {
     /**
      * Computes part {@code part} of {@code parts} of the output: all parts together compute exactly what
      * {@link #run} computes, with the same arithmetic per output value, and no two parts write the same output
-     * float. Parts may run at the same time on different threads sharing one arena; each gets a scratch area of
-     * its own of {@link #scratchFloats()} floats (persistent per part when {@link #persistentScratch()}). A part
-     * may be empty. Called only when {@link #splitUnits()} is above 1.
+     * float. Parts may run at the same time on different threads sharing one arena; each thread passes a scratch
+     * area of its own of {@link #scratchFloats()} floats (persistent per thread when {@link #persistentScratch()}),
+     * which parts that run one after the other on the same thread reuse. A part may be empty. Called only when
+     * {@link #splitUnits()} is above 1.
      */
     default void runPart(float[] arena, int[] inputs, int output, int scratch, int part, int parts) {
         throw new UnsupportedOperationException("kernel cannot split its output");

@@ -155,7 +155,7 @@ public final class Compiler {
     /**
      * One plan; with {@code splitThreads} above 1, every step whose kernel can split its output
      * ({@link Kernel#splitUnits()}) and that does at least {@code splitMinFlops} FLOPs runs on that many threads,
-     * each part with a scratch area of its own. When no step qualifies the plan is single-threaded.
+     * each thread with a scratch area of its own. When no step qualifies the plan is single-threaded.
      */
     private static ExecutionPlan compileOne(Graph graph, CompileOptions options, int splitThreads, long splitMinFlops)
             throws GraphException, UnsupportedOperatorException {

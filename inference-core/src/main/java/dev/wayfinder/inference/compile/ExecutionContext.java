@@ -160,6 +160,11 @@ public final class ExecutionContext implements AutoCloseable {
         }
     }
 
+    /** Parts of split layers that this context's workers (not the caller) have run; 0 without split layers. */
+    long partsRunByWorkers() {
+        return split == null ? 0 : split.partsRunByWorkers();
+    }
+
     /** Ids of this context's worker threads (empty when it runs on the caller alone). */
     long[] workerThreadIds() {
         return workers != null ? workers.workerIds() : split != null ? split.workerIds() : new long[0];

@@ -16,7 +16,7 @@ public final class ExecutionPlan {
     /**
      * One kernel invocation with its arena offsets. {@code partScratch} is null for a step that runs on one
      * thread; for a step whose output is split over the threads of a context ({@link Kernel#runPart}), it holds
-     * each part's own scratch offset.
+     * each thread's own scratch offset (index 0: the caller's).
      */
     record Step(String description, Kernel kernel, int[] inputs, int output, int scratch, int[] partScratch) {
         Step(String description, Kernel kernel, int[] inputs, int output, int scratch) {

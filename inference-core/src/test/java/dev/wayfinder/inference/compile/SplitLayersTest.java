@@ -152,6 +152,19 @@ class SplitLayersTest {
                 }
                 long[] nanos = b.profile(3);
                 assertEquals(plan.describe().size(), nanos.length);
+                // Threads claim parts as they come (the caller takes what a worker has not yet claimed), so check
+                // that the worker does take parts, and that the results stay exact when it does.
+                float[] in = PolicyCnn.images(SEED, 1);
+                float[] expected = new float[PolicyCnn.ACTIONS];
+                float[] actual = new float[PolicyCnn.ACTIONS];
+                a.run(in, expected);
+                long before = b.partsRunByWorkers();
+                for (int i = 0; i < 20_000 && b.partsRunByWorkers() - before < 100; i++) {
+                    b.run(in, actual);
+                    assertArrayEquals(expected, actual, "int8=" + int8 + " run " + i + " seed " + SEED);
+                }
+                assertTrue(b.partsRunByWorkers() - before >= 100, "the worker ran only "
+                        + (b.partsRunByWorkers() - before) + " parts");
             }
         }
         // Batches from the thread count on are split by batch or not at all, as before.
