@@ -82,6 +82,27 @@ public final class Expert {
         System.arraycopy(costs, 0, out, 0, costs.length);
     }
 
+    /**
+     * The point {@code ahead} metres along the current global path beyond the path point nearest to (x, y), or the
+     * path's end if it is closer: the route a map-based global planner would give a local controller.
+     *
+     * @param out receives x and y
+     * @return false when there is no path yet (before the first {@link #act} of an episode, or none was found)
+     */
+    public boolean routePoint(double x, double y, double ahead, double[] out) {
+        if (path == null) {
+            return false;
+        }
+        double keepX = tmp[0];
+        double keepY = tmp[1];
+        lookahead(x, y, ahead);
+        out[0] = tmp[0];
+        out[1] = tmp[1];
+        tmp[0] = keepX;
+        tmp[1] = keepY;
+        return true;
+    }
+
     /** Forgets the path; call at every reset. */
     public void reset() {
         path = null;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,31 @@ class ExpertTest {
             assertTrue(Double.isFinite(costs[turnLeft]), java.util.Arrays.toString(costs));
         }
         assertThrows(IllegalArgumentException.class, () -> expert.lastCosts(new double[1]));
+    }
+
+    @Test
+    void theRoutePointLiesAheadAlongThePlannedPath() {
+        long seed = 19;
+        EnvConfig cfg = EnvConfig.DISCRETE;
+        Expert expert = new Expert(cfg);
+        double[] p = new double[2];
+        try (NavEnv env = new NavEnv(EpisodeSource.fixed(TestEpisodes.clutter(TestEpisodes.noisy())), cfg)) {
+            env.reset(seed);
+            expert.reset();
+            var st = env.state();
+            assertFalse(expert.routePoint(st.robotX(), st.robotY(), 0.8, p), "no route before the first plan");
+            expert.act(env.world(), st);
+            assertTrue(expert.routePoint(st.robotX(), st.robotY(), 0.8, p));
+            double d = Math.hypot(p[0] - st.robotX(), p[1] - st.robotY());
+            assertTrue(d > 0.5 && d <= 0.8 + 1e-9, "seed " + seed + ": route point " + d + " m away");
+            // The block between start and goal sits at x 0 above y 0: the route must not cut through it.
+            var path = expert.path().orElseThrow().points();
+            for (int k = 0; k + 1 < path.size(); k++) {
+                double mx = (path.get(k).x() + path.get(k + 1).x()) / 2;
+                double my = (path.get(k).y() + path.get(k + 1).y()) / 2;
+                assertFalse(Math.abs(mx) < 0.2 && my > 0 && my < 1.6, "seed " + seed + ": path through the block");
+            }
+        }
     }
 
     @Test

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param convChannels output channels of each convolution, 1..6 layers, each 1..256
  * @param hidden       units of the hidden dense layer, 1..4096
  * @param actions      number of discrete actions (logits), 2..64
+ * @param routeLookahead what the bearing input points at: 0 for the goal itself (the goal vector from odometry);
+ *                     above 0, the point this many metres ahead along a global path to the goal planned on the map
+ *                     (the route a map-based global planner gives a local controller), 0..5 metres
  */
-public record NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions) {
+public record NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
+                          double routeLookahead) {
     /** Input channels of the image (RGB). */
     public static final int IMAGE_CHANNELS = 3;
     /** Goal features in the state vector: clipped distance, sin and cos of the bearing. */
@@ -50,6 +54,19 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
         if (actions < 2 || actions > 64) {
             throw new IllegalArgumentException("actions must be in 2..64, got " + actions);
         }
+        if (!(routeLookahead >= 0 && routeLookahead <= 5)) {
+            throw new IllegalArgumentException("route look-ahead must be in 0..5 metres, got " + routeLookahead);
+        }
+    }
+
+    /** A network whose bearing input points at the goal itself. */
+    public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions) {
+        this(width, height, convChannels, hidden, actions, 0);
+    }
+
+    /** Whether the bearing input follows a planned route ({@link #routeLookahead} above 0). */
+    public boolean followsRoute() {
+        return routeLookahead > 0;
     }
 
     /** Length of the state vector: goal features plus a one-hot previous action. */

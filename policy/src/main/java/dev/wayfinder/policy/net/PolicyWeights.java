@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  */
 public final class PolicyWeights {
     private static final int MAGIC = 0x57465057; // "WFPW"
-    private static final int VERSION = 1;
+    /** Version 2 added the route look-ahead after the action count; version 1 files read as 0 (goal bearing). */
+    private static final int VERSION = 2;
 
     private final NetworkSpec spec;
     private final Map<String, float[]> values;
@@ -153,6 +154,7 @@ public final class PolicyWeights {
             }
             out.writeInt(spec.hidden());
             out.writeInt(spec.actions());
+            out.writeDouble(spec.routeLookahead());
             for (float[] v : values.values()) {
                 out.writeInt(v.length);
                 for (float x : v) {
@@ -181,8 +183,8 @@ public final class PolicyWeights {
                 throw new IOException(source + ": not a policy weights file");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(source + ": weights version " + version + ", expected " + VERSION);
+            if (version != 1 && version != VERSION) {
+                throw new IOException(source + ": weights version " + version + ", expected 1.." + VERSION);
             }
             int w = in.readInt();
             int h = in.readInt();
@@ -191,7 +193,15 @@ public final class PolicyWeights {
             for (int i = 0; i < n; i++) {
                 ch.add(in.readInt());
             }
-            NetworkSpec spec = new NetworkSpec(w, h, ch, in.readInt(), in.readInt());
+            int hidden = in.readInt();
+            int actions = in.readInt();
+            double route = version >= 2 ? in.readDouble() : 0;
+            NetworkSpec spec;
+            try {
+                spec = new NetworkSpec(w, h, ch, hidden, actions, route);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(source + ": " + e.getMessage(), e);
+            }
             Map<String, float[]> m = new LinkedHashMap<>();
             for (Map.Entry<String, int[]> e : shapes(spec).entrySet()) {
                 int len = in.readInt();

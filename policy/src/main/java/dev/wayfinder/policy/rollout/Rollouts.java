@@ -60,6 +60,7 @@ public final class Rollouts implements AutoCloseable {
     private final boolean[] active;
     private final Observation[] obs;
     private final int n;
+    private final double[] route = new double[2];
     private double progress = 1;
 
     /**
@@ -181,7 +182,7 @@ public final class Rollouts implements AutoCloseable {
                     var frame = obs[i].camera().orElseThrow();
                     Features.image(spec, frame.rgb(), frame.info().width(), frame.info().height(), p.images(),
                             i * spec.imageSize());
-                    Features.state(spec, obs[i].goal()[0], obs[i].goal()[1], previous[i], p.states(),
+                    Features.state(spec, obs[i].goal()[0], bearing(i, spec), previous[i], p.states(),
                             i * spec.stateSize());
                 }
                 p.run();
@@ -197,7 +198,7 @@ public final class Rollouts implements AutoCloseable {
                 int expert = ((Action.Discrete) experts[i].act(env.world(), st)).index();
                 byte[] rgb = renderer == null ? null : obs[i].camera().orElseThrow().rgb();
                 if (dataset.isPresent()) {
-                    Features.state(actions, obs[i].goal()[0], obs[i].goal()[1], previous[i],
+                    Features.state(actions, obs[i].goal()[0], bearing(i, spec), previous[i],
                             state, 0);
                     try {
                         var frame = obs[i].camera().orElseThrow();
@@ -243,6 +244,23 @@ public final class Rollouts implements AutoCloseable {
             }
         }
         return new Outcome(results, steps, nextIndex[0]);
+    }
+
+    /**
+     * The bearing input of env {@code i}: to the goal (odometry's goal vector), or for a network that follows a route
+     * to the point {@link NetworkSpec#routeLookahead} metres ahead along the global path the expert planned on the
+     * map, from the robot's pose on the map (as a localized robot knows it); the goal's bearing until a path exists.
+     */
+    private double bearing(int i, NetworkSpec spec) {
+        if (spec == null || !spec.followsRoute()) {
+            return obs[i].goal()[1];
+        }
+        var st = envs[i].state();
+        if (!experts[i].routePoint(st.robotX(), st.robotY(), spec.routeLookahead(), route)) {
+            return obs[i].goal()[1];
+        }
+        return Math.IEEEremainder(Math.atan2(route[1] - st.robotY(), route[0] - st.robotX()) - st.robotYaw(),
+                2 * Math.PI);
     }
 
     private boolean start(int i, Plan plan, long[] nextIndex) {

@@ -97,6 +97,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         b.append("  conv_channels: ").append(network.convChannels()).append('\n');
         b.append("  hidden: ").append(network.hidden()).append('\n');
         b.append("  actions: ").append(network.actions()).append('\n');
+        b.append("  route_lookahead: ").append(String.format(Locale.ROOT, "%s", network.routeLookahead())).append('\n');
         return b.toString();
     }
 
@@ -154,6 +155,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 List<Integer> ch = n.convChannels();
                 int hidden = n.hidden();
                 int actions = n.actions();
+                double route = n.routeLookahead();
                 for (Map.Entry<?, ?> ne : nm.entrySet()) {
                     String k = String.valueOf(ne.getKey());
                     switch (k) {
@@ -161,6 +163,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         case "height" -> h = num(source, k, ne.getValue()).intValue();
                         case "hidden" -> hidden = num(source, k, ne.getValue()).intValue();
                         case "actions" -> actions = num(source, k, ne.getValue()).intValue();
+                        case "route_lookahead" -> route = num(source, k, ne.getValue()).doubleValue();
                         case "conv_channels" -> {
                             if (!(ne.getValue() instanceof List<?> l)) {
                                 throw new IllegalArgumentException(source + ": network.conv_channels must be a list");
@@ -174,7 +177,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         default -> throw new IllegalArgumentException(source + ": unknown key network." + k);
                     }
                 }
-                n = new NetworkSpec(w, h, ch, hidden, actions);
+                n = new NetworkSpec(w, h, ch, hidden, actions, route);
             } else if (v.containsKey(key)) {
                 v.put(key, num(source, key, val));
             } else {

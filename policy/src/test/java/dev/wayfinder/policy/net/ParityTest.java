@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The one network definition gives the same logits in DJL and on inference-core. */
 class ParityTest {
@@ -35,6 +36,26 @@ class ParityTest {
             max = Math.max(max, Math.abs(core[i] - djl[i]));
         }
         assertTrue(max <= 1e-4, "seed " + seed + ": max abs difference " + max);
+    }
+
+    @Test
+    void theRouteLookaheadTravelsWithTheWeightsAndOlderFilesReadAsGoalBearing() throws Exception {
+        long seed = 13;
+        NetworkSpec route = new NetworkSpec(16, 16, java.util.List.of(4, 4), 8, 6, 0.8);
+        PolicyWeights w = PolicyWeights.random(route, seed);
+        assertEquals(route, PolicyWeights.fromBytes(w.toBytes(), "memory").spec());
+        // A version-1 file: no look-ahead field after the action count.
+        NetworkSpec plain = new NetworkSpec(16, 16, java.util.List.of(4, 4), 8, 6);
+        byte[] v2 = PolicyWeights.random(plain, seed).toBytes();
+        int header = 4 * (2 + 2 + 1 + 2 + 2); // magic, version, w, h, n, 2 channels, hidden, actions
+        java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
+        v1.write(v2, 0, header);
+        v1.write(v2, header + 8, v2.length - dev.wayfinder.policy.data.Crc32Trailer.SIZE - header - 8);
+        byte[] body = v1.toByteArray();
+        body[7] = 1;
+        PolicyWeights old = PolicyWeights.fromBytes(dev.wayfinder.policy.data.Crc32Trailer.append(body), "v1");
+        assertEquals(plain, old.spec());
+        assertFalse(old.spec().followsRoute());
     }
 
     @Test

@@ -12,6 +12,13 @@ class TrainConfigTest {
     void yamlRoundTrips() {
         TrainConfig c = TrainConfig.DEFAULT.withIterations(3).withSeed(42).withBudget(10, 20, 30);
         assertEquals(c, TrainConfig.fromYaml(c.toYaml(), "test"));
+        TrainConfig route = TrainConfig.fromYaml("label_temperature: 0.05\nnetwork:\n  route_lookahead: 0.8\n", "r.yaml");
+        assertEquals(0.8, route.network().routeLookahead(), 0);
+        assertEquals(0.05, route.labelTemperature(), 0);
+        assertEquals(route, TrainConfig.fromYaml(route.toYaml(), "test"));
+        var bad = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("network:\n  route_lookahead: 9\n", "r.yaml"));
+        assertTrue(bad.getMessage().contains("route look-ahead"), bad.getMessage());
     }
 
     @Test
