@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The side-by-side table for {@code wayfinder bench inference}: the policy network on our Vector API backend
- * (float and INT8 dense; float with the batch split over 2 threads, {@code wayfinder-vector-2t}, whose fair peer
- * is ONNX Runtime with all threads), our scalar reference, and ONNX Runtime (one intra-op thread, and all threads), each
+ * (float and INT8 dense; float on 2 threads, {@code wayfinder-vector-2t}, which splits the batch, or at batch 1
+ * each large layer's output channels, over the threads, and whose fair peer is ONNX Runtime with all threads), our scalar reference, and ONNX Runtime (one intra-op thread, and all threads), each
  * warmed up and then timed over several runs; medians and ratios to ONNX Runtime. Options:
  * {@code --json}, {@code --quick}, {@code --batch 1,32}, {@code --runs N}, {@code --no-scalar}.
  */
