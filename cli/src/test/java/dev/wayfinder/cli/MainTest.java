@@ -39,6 +39,15 @@ class MainTest {
   }
 
   @Test
+  void aBadRouteLookaheadIsAUserErrorNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun r = CliRun.of("train", "--route-lookahead", "9", "-o", dir.resolve("run").toString());
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("route look-ahead") && r.err().contains("9"), r::toString);
+    assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
+    assertFalse(java.nio.file.Files.exists(dir.resolve("run")), "nothing written: " + r);
+  }
+
+  @Test
   void unknownOptionIsAUserError() {
     CliRun r = CliRun.of("scenario", "list", "--frobnicate");
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);

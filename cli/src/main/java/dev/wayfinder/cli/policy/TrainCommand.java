@@ -54,6 +54,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, sampling and episodes.")
   Long seed;
 
+  @Option(names = "--route-lookahead", paramLabel = "METRES",
+      description = "What the network's bearing input points at: 0 for the goal itself (mapless, the goal vector"
+          + " from odometry); above 0, the point this far ahead along a global path planned on the scenario's map"
+          + " (network.route_lookahead in the config).")
+  Double routeLookahead;
+
   /** The JSON shape of the result. */
   public record Result(String dir, int iterations, List<Metrics> metrics, String weights, String best) {}
 
@@ -80,6 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (seed != null) {
           cfg = cfg.withSeed(seed);
+        }
+        if (routeLookahead != null) {
+          cfg = cfg.withNetwork(cfg.network().withRouteLookahead(routeLookahead));
         }
         Outputs.directory(output);
         r = DaggerTrainer.run(output, cfg, false, progress, !json.enabled() && Progress.stdoutIsTerminal());

@@ -30,8 +30,11 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
      */
     public static final int AUX_TARGETS = 8;
 
-    /** 64x64, convolutions 16-32-32-32, hidden 128, six actions. */
-    public static final NetworkSpec DEFAULT = new NetworkSpec(64, 64, List.of(16, 32, 32, 32), 128, 6);
+    /**
+     * 64x64, convolutions 16-32-32-32, hidden 128, six actions, bearing input 0.8 m ahead along the planned route
+     * (the measured configuration; {@code withRouteLookahead(0)} for a mapless policy that sees the goal bearing).
+     */
+    public static final NetworkSpec DEFAULT = new NetworkSpec(64, 64, List.of(16, 32, 32, 32), 128, 6, 0.8);
 
     public NetworkSpec {
         convChannels = List.copyOf(Objects.requireNonNull(convChannels, "convChannels"));
@@ -62,6 +65,11 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
     /** A network whose bearing input points at the goal itself. */
     public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions) {
         this(width, height, convChannels, hidden, actions, 0);
+    }
+
+    /** A copy whose bearing input follows a route {@code metres} ahead (0: the goal itself). */
+    public NetworkSpec withRouteLookahead(double metres) {
+        return new NetworkSpec(width, height, convChannels, hidden, actions, metres);
     }
 
     /** Whether the bearing input follows a planned route ({@link #routeLookahead} above 0). */

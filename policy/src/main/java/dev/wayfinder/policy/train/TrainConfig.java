@@ -48,7 +48,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                           double labelTemperature, long seed, NetworkSpec network) {
     /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
-            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 1.0, 0.0, 1, NetworkSpec.DEFAULT);
+            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, 1, NetworkSpec.DEFAULT);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
@@ -232,6 +232,13 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
                 augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
+    }
+
+    /** A copy with another network. */
+    public TrainConfig withNetwork(NetworkSpec newNetwork) {
+        return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, newNetwork);
     }
 
     /** A copy with another seed. */

@@ -36,7 +36,13 @@ class TrainConfigTest {
         assertEquals(java.util.List.of("cluttered-room"), c.scenarios());
         assertEquals(80, c.iterations());
         assertEquals(96, c.memoryChunks());
-        assertEquals(TrainConfig.DEFAULT.network(), c.network());
+        assertEquals(TrainConfig.DEFAULT.network().withRouteLookahead(0), c.network(), "the mapless run");
+        var routeFile = java.nio.file.Path.of("configs", "cluttered-room-route-30min.yaml");
+        TrainConfig route = TrainConfig.fromYaml(java.nio.file.Files.readString(routeFile), routeFile.toString());
+        assertEquals(80, route.iterations());
+        assertEquals(TrainConfig.DEFAULT.network(), route.network());
+        assertEquals(0.8, route.network().routeLookahead(), 0);
+        assertEquals(3.0, route.nearWeight(), 0);
         var e = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("near_weight: 0", "f.yaml"));
         assertTrue(e.getMessage().contains("near_weight"), e.getMessage());
