@@ -47,7 +47,7 @@ public final class LinePlot {
         g.fillRect(0, 0, w, h);
         int left = 60;
         int right = w - 20;
-        int top = 40;
+        int top = 54; // title, then a legend row, above the plot: the legend never covers data
         int bottom = h - 50;
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
@@ -121,7 +121,16 @@ public final class LinePlot {
                 px = cx;
                 py = cy;
             }
-            g.drawString(s.name(), right - 150, top + 16 + 14 * k);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        var fm = g.getFontMetrics();
+        int lx = left;
+        for (int k = 0; k < series.size(); k++) {
+            g.setColor(COLORS[k % COLORS.length]);
+            g.drawLine(lx, 40, lx + 16, 40);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(series.get(k).name(), lx + 20, 44);
+            lx += 20 + fm.stringWidth(series.get(k).name()) + 18;
         }
         g.dispose();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
