@@ -116,7 +116,8 @@ public final class Dataset {
             int ss = in.readInt();
             if (ib != imageBytes || ss != stateSize || n < 1 || n > CHUNK_SAMPLES) {
                 throw new IOException(p + ": chunk of " + n + " samples with " + ib + "-byte images and " + ss
-                        + " state floats; this dataset has " + imageBytes + " and " + stateSize);
+                        + " state floats; this dataset has " + imageBytes + " and " + stateSize + " (recorded by another"
+                        + " version of wayfinder or for another network: such a run cannot be resumed; start a new one)");
             }
             Chunk c = new Chunk(n, ib, ss);
             byte[] img = new byte[ib];

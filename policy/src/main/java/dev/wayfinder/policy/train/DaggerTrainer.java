@@ -106,6 +106,9 @@ public final class DaggerTrainer {
         if (cp.isPresent()) {
             Checkpoint c = cp.get();
             dataset.truncate(c.datasetChunks());
+            if (dataset.chunkCount() > 0) {
+                dataset.read(0); // a dataset of another sample layout fails here, before any work is done
+            }
             history = new ArrayList<>(Metrics.truncate(metricsFile, c.metricsRows()));
             weights = c.weights();
             first = c.iteration() + 1;

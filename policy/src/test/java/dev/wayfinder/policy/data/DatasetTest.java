@@ -47,6 +47,10 @@ class DatasetTest {
         reopened.truncate(1);
         assertEquals(1, new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats()).chunkCount());
         assertThrows(java.io.IOException.class, () -> new Dataset(dir, 8, SPEC.sampleFloats()).read(0));
+        var other = assertThrows(java.io.IOException.class,
+                () -> new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats() + 1).read(0));
+        assertTrue(other.getMessage().contains("chunk-000000.bin") && other.getMessage().contains("start a new one"),
+                other.getMessage());
     }
 
     @Test
