@@ -183,15 +183,10 @@ final class SplitWorkers {
         }
         Throwable t = mine != null ? mine : theirs;
         if (t != null) {
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            throw new IllegalStateException(t);
+            Workers.rethrow(t);
         }
     }
+
     /** Stops the worker threads (idempotent). */
     void close() {
         closed = true;

@@ -85,14 +85,19 @@ final class Workers {
         Throwable t = mine != null ? mine : failure;
         if (t != null) {
             failure = null;
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            throw new IllegalStateException(t);
+            rethrow(t);
         }
+    }
+
+    /** Throws {@code t} from the calling thread: unchecked as it is, checked wrapped. */
+    static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
     }
 
     /** Stops the worker threads (idempotent). */
