@@ -93,13 +93,7 @@ public final class Expert {
         if (path == null) {
             return false;
         }
-        double keepX = tmp[0];
-        double keepY = tmp[1];
-        lookahead(x, y, ahead);
-        out[0] = tmp[0];
-        out[1] = tmp[1];
-        tmp[0] = keepX;
-        tmp[1] = keepY;
+        lookahead(x, y, ahead, out);
         return true;
     }
 
@@ -127,7 +121,7 @@ public final class Expert {
             // The farthest point along the path that the robot can drive to in a straight line with a
             // comfortable clearance: no cutting corners into doorways.
             for (double l = LOOKAHEAD; ; l -= 0.1) {
-                lookahead(x0, y0, Math.max(l, MIN_LOOKAHEAD));
+                lookahead(x0, y0, Math.max(l, MIN_LOOKAHEAD), tmp);
                 if (l <= MIN_LOOKAHEAD || straightClear(s, x0, y0, tmp[0], tmp[1], w.robotRadius() + 0.03)) {
                     break;
                 }
@@ -303,8 +297,8 @@ public final class Expert {
         return true;
     }
 
-    /** Writes into tmp the point {@code ahead} metres along the path beyond the point closest to (x, y). */
-    private void lookahead(double x, double y, double ahead) {
+    /** Writes into {@code out} the point {@code ahead} metres along the path beyond the point closest to (x, y). */
+    private void lookahead(double x, double y, double ahead, double[] out) {
         List<Vec2> pts = path.points();
         int seg = 0;
         double segT = 0;
@@ -332,14 +326,14 @@ public final class Expert {
             double avail = len * (1 - startT);
             if (avail >= remaining && len > 0) {
                 double t = startT + remaining / len;
-                tmp[0] = a.x() + t * (b.x() - a.x());
-                tmp[1] = a.y() + t * (b.y() - a.y());
+                out[0] = a.x() + t * (b.x() - a.x());
+                out[1] = a.y() + t * (b.y() - a.y());
                 return;
             }
             remaining -= avail;
         }
         Vec2 end = pts.get(pts.size() - 1);
-        tmp[0] = end.x();
-        tmp[1] = end.y();
+        out[0] = end.x();
+        out[1] = end.y();
     }
 }
