@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * JMH: one forward pass of the policy network per operation, per engine and batch size, all in one run.
  * Run: {@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar PolicyInferenceBenchmark}
  * (add {@code -p engine=vector,onnxruntime} to narrow). Scalar at batch 32 is slow (~0.15 s per op) by design.
+ * {@code -p engine=djl-pytorch} runs DJL + PyTorch (one intra-op thread), which the shaded jar leaves out: run JMH with
+ * the Maven-resolved class path for it (see README-inference.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +51,13 @@ public class PolicyInferenceBenchmark {
             case "scalar" -> InferenceBench.core(Backends.byName("scalar"), false);
             case "onnxruntime" -> OrtEngines.factory(1);
             case "onnxruntime-allt" -> OrtEngines.factory(0);
+            case "djl-pytorch" -> {
+                String missing = InferenceComparison.djlMissing();
+                if (missing != null) {
+                    throw new IllegalStateException("djl-pytorch needs " + missing + " on the class path");
+                }
+                yield DjlEngines.factory();
+            }
             default -> throw new IllegalArgumentException("unknown engine " + engine);
         };
         e = f.create(PolicyCnn.build(1), batch);

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
  * benchmarks/ ({@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Quick benchmark tables: inference (vs ONNX Runtime), sim (physics steps/s), render (camera frames/s),",
-        "ros (ROS 2 round trips vs Cyclone DDS).",
+    description = {"Quick benchmark tables: inference (vs ONNX Runtime and DJL + PyTorch), sim (physics steps/s),",
+        "render (camera frames/s), ros (ROS 2 round trips vs Cyclone DDS).",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
     subcommands = {BenchInferenceCommand.class, SimBenchCommand.class, BenchRenderCommand.class,
         BenchRosCommand.class})

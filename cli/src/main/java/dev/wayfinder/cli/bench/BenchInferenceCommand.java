@@ -14,15 +14,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code wayfinder bench inference [--json]}: the policy network on inference-core's Vector API backend (float
- * and INT8 dense), its scalar reference and ONNX Runtime, side by side in one run, with medians and ratios.
+ * and INT8 dense), its scalar reference, ONNX Runtime and DJL + PyTorch (one intra-op thread, offline), side by side
+ * in one run, with medians and ratios to ONNX Runtime and to DJL + PyTorch.
  *
  * <p>The comparison lives in the benchmarks module, which carries ONNX Runtime (about 140 MB of native
  * libraries). It is looked up by name so the CLI can ship with or without it: with only inference-core on the
- * class path the table shows our backends alone (ratios to the scalar reference), and says so.
+ * class path the table shows our backends alone (ratios to the scalar reference), and says so. DJL + PyTorch comes
+ * with the policy module, which the CLI always carries; without it the comparison leaves that row out and says so.
  */
 @Command(name = "inference", mixinStandardHelpOptions = true,
-    description = {"Benchmark policy inference: our Vector API and scalar backends vs ONNX Runtime, same model,",
-        "same run. Prints medians of several timed runs and ratios (below 1 is faster)."})
+    description = {"Benchmark policy inference: our Vector API and scalar backends vs ONNX Runtime",
+        "and DJL + PyTorch; same model, weights and input, same run. Prints medians of",
+        "several timed runs and ratios to ONNX Runtime and to DJL + PyTorch (below 1 is faster)."})
 public final class BenchInferenceCommand implements Runnable {
   static final String COMPARISON = "dev.wayfinder.benchmarks.inference.InferenceComparison";
   static final String CORE_ONLY = "dev.wayfinder.inference.bench.InferenceBench";
@@ -42,6 +45,10 @@ public final class BenchInferenceCommand implements Runnable {
 
   @Option(names = "--no-scalar", description = "Leave out the (slow) scalar reference.")
   boolean noScalar;
+
+  @Option(names = "--no-djl", description = "Leave out DJL + PyTorch (its first start unpacks ~430 MB of native "
+      + "libraries into DJL's cache).")
+  boolean noDjl;
 
   @Override
   public void run() {
@@ -63,14 +70,21 @@ public final class BenchInferenceCommand implements Runnable {
     if (json.enabled()) {
       args.add("--json");
     }
+    List<String> extra = new ArrayList<>();
+    if (noScalar) {
+      extra.add("--no-scalar");
+    }
+    if (noDjl) {
+      extra.add("--no-djl");
+    }
     String out;
     try {
-      out = invoke(COMPARISON, "run", args, noScalar ? "--no-scalar" : null);
+      out = invoke(COMPARISON, "run", args, extra);
     } catch (ClassNotFoundException e) {
       try {
         System.err.println("note: ONNX Runtime comparison not installed (module wayfinder-benchmarks); "
             + "showing inference-core's backends only");
-        out = invoke(CORE_ONLY, "report", args, null);
+        out = invoke(CORE_ONLY, "report", args, List.of());
       } catch (ClassNotFoundException e2) {
         throw new UserException("the inference benchmark is not part of this build "
             + "(expected wayfinder-benchmarks or wayfinder-inference-core on the class path)");
@@ -79,12 +93,10 @@ public final class BenchInferenceCommand implements Runnable {
     System.out.print(out);
   }
 
-  private static String invoke(String cls, String method, List<String> args, String extra)
+  private static String invoke(String cls, String method, List<String> args, List<String> extra)
       throws ClassNotFoundException {
     List<String> all = new ArrayList<>(args);
-    if (extra != null) {
-      all.add(extra);
-    }
+    all.addAll(extra);
     Class<?> c = Class.forName(cls);
     try {
       Method m = c.getMethod(method, String[].class);
