@@ -19,11 +19,13 @@ import picocli.CommandLine.Spec;
  * {@code wayfinder demo}: the main job, end to end. Stage 1 validates every bundled scenario and draws its map
  * with the planned path ({@code --maps-only} stops there); stage 2 trains a camera policy on the cluttered room
  * (behaviour cloning, then DAgger, resumable: a rerun continues an interrupted demo); stage 3 evaluates it on
- * held-out seeds beside the expert and a random policy, writes the report and exports the policy.
+ * held-out seeds, alone and through the safety shield on the camera's depth, beside the expert and a random policy,
+ * writes the report and exports the policy.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Validate and draw every bundled scenario, train a camera policy on the cluttered room,"
-        + " evaluate it beside the expert and a random policy, export it, and print the table and"
+        + " evaluate it (alone and through its safety shield) beside the expert and a random policy, export it,"
+        + " and print the table and"
         + " report path. An interrupted demo continues where it stopped when run again with the same"
         + " output folder.")
 public final class DemoCommand implements Callable<Integer> {
@@ -120,7 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
       log.println("evaluating on held-out seeds (" + episodes + " episodes per variant and driver)");
       var eval = dev.wayfinder.cli.policy.EvalCommand.evaluate(weights,
           new dev.wayfinder.policy.eval.Evaluator.Options(allScenarios ? ScenarioLibrary.NAMES
-              : List.of("cluttered-room"), episodes, 1.5, 8, 1, true),
+              : List.of("cluttered-room"), episodes, 1.5, 8, 1, true,
+              java.util.Optional.of(dev.wayfinder.policy.net.SafetyShield.Settings.DEFAULT)),
           output.resolve("eval"), java.util.Optional.of(run), log);
       if (json.enabled()) {
         Json.print(out, new DemoResult(maps, run.toString(), eval));

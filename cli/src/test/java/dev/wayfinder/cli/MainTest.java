@@ -48,6 +48,38 @@ class MainTest {
   }
 
   @Test
+  void aBadShieldIsAUserErrorNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    var file = dir.resolve("plain.weights");
+    java.nio.file.Files.write(file, dev.wayfinder.policy.net.PolicyWeights.random(
+        new dev.wayfinder.policy.net.NetworkSpec(32, 32, java.util.List.of(8, 8), 16, 6), 1).toBytes());
+    CliRun predicted = CliRun.of("eval", "--weights", file.toString(), "--shield=predicted", "-o",
+        dir.resolve("out").toString());
+    assertEquals(Main.USER_ERROR, predicted.exitCode(), predicted::toString);
+    assertTrue(predicted.err().contains("memory") && predicted.err().contains("plain.weights"), predicted::toString);
+    CliRun unknown = CliRun.of("eval", "--weights", file.toString(), "--shield=lidar", "-o",
+        dir.resolve("out").toString());
+    assertEquals(Main.USER_ERROR, unknown.exitCode(), unknown::toString);
+    assertTrue(unknown.err().contains("lidar") && unknown.err().contains("camera or predicted"), unknown::toString);
+    CliRun margin = CliRun.of("eval", "--weights", file.toString(), "--shield", "--shield-margin", "2", "-o",
+        dir.resolve("out").toString());
+    assertEquals(Main.USER_ERROR, margin.exitCode(), margin::toString);
+    assertTrue(margin.err().contains("margin"), margin::toString);
+    for (CliRun r : java.util.List.of(predicted, unknown, margin)) {
+      assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
+    }
+    assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void badMemorySectorsAreAUserErrorNamingThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun r = CliRun.of("train", "--memory-sectors", "40", "-o", dir.resolve("run").toString());
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("memory sectors") && r.err().contains("40"), r::toString);
+    assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
+    assertFalse(java.nio.file.Files.exists(dir.resolve("run")), "nothing written: " + r);
+  }
+
+  @Test
   void unknownOptionIsAUserError() {
     CliRun r = CliRun.of("scenario", "list", "--frobnicate");
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);

@@ -9,6 +9,7 @@ import dev.wayfinder.policy.eval.EvalRow;
 import dev.wayfinder.policy.eval.Evaluator;
 import dev.wayfinder.policy.export.PolicyExport;
 import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.policy.net.SafetyShield;
 import dev.wayfinder.policy.train.DaggerTrainer;
 import dev.wayfinder.scenarios.library.ScenarioLibrary;
 import java.io.IOException;
@@ -60,6 +61,21 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-gifs", description = "Skip the GIFs.")
   boolean noGifs;
 
+  @Option(names = "--shield", arity = "0..1", fallbackValue = "camera", paramLabel = "camera|predicted",
+      description = "Drive the policy through a safety shield: of its actions, in order of preference, the first whose"
+          + " next --shield-horizon seconds keep --shield-margin clear of the obstacles seen over the last 4 s,"
+          + " from the camera's depth image (camera, the default: an RGB-D camera) or from the network's own"
+          + " predicted depth (predicted: a network trained with network.memory_sectors).")
+  String shield;
+
+  @Option(names = "--shield-margin", defaultValue = "0.01", paramLabel = "METRES",
+      description = "Clearance the shield keeps beyond the robot's radius (default ${DEFAULT-VALUE}).")
+  double shieldMargin;
+
+  @Option(names = "--shield-horizon", defaultValue = "0.4", paramLabel = "SECONDS",
+      description = "How far ahead the shield checks each action (default ${DEFAULT-VALUE}).")
+  double shieldHorizon;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Report folder (default RUN/eval, or wayfinder-eval).")
   Path output;
@@ -84,10 +100,23 @@ public final class EvalCommand implements Callable<Integer> {
         throw new UserException("no weights at " + file + "; train first ('wayfinder train')");
       }
       PolicyWeights w = PolicyWeights.fromBytes(Files.readAllBytes(file), file.toString());
+      Optional<SafetyShield.Settings> shieldSettings = Optional.empty();
+      if (shield != null) {
+        SafetyShield.DepthSource source = switch (shield) {
+          case "camera" -> SafetyShield.DepthSource.CAMERA;
+          case "predicted" -> SafetyShield.DepthSource.PREDICTED;
+          default -> throw new UserException("--shield " + shield + ": expected camera or predicted");
+        };
+        if (source == SafetyShield.DepthSource.PREDICTED && w.spec().memorySectors() == 0) {
+          throw new UserException("--shield predicted needs a policy trained with obstacle memory"
+              + " (network.memory_sectors above 0); " + file + " has none");
+        }
+        shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon));
+      }
       Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
       Outputs.directory(dir);
       Result r = evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-          oodFactor, envs, 1, !noGifs), dir, Optional.ofNullable(run), json.enabled() ? System.err : System.out);
+          oodFactor, envs, 1, !noGifs, shieldSettings), dir, Optional.ofNullable(run), json.enabled() ? System.err : System.out);
       if (json.enabled()) {
         Json.print(out, r);
       } else {

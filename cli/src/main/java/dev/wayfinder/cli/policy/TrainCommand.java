@@ -60,6 +60,11 @@ public final class TrainCommand implements Callable<Integer> {
           + " (network.route_lookahead in the config).")
   Double routeLookahead;
 
+  @Option(names = "--memory-sectors", paramLabel = "N",
+      description = "Obstacle memory: 0 for none; above 0, the nearest obstacle the camera showed over the last"
+          + " seconds, carried along by odometry, in N sectors all round the robot (network.memory_sectors).")
+  Integer memorySectors;
+
   /** The JSON shape of the result. */
   public record Result(String dir, int iterations, List<Metrics> metrics, String weights, String best) {}
 
@@ -89,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (routeLookahead != null) {
           cfg = cfg.withNetwork(cfg.network().withRouteLookahead(routeLookahead));
+        }
+        if (memorySectors != null) {
+          cfg = cfg.withNetwork(cfg.network().withMemorySectors(memorySectors));
         }
         Outputs.directory(output);
         r = DaggerTrainer.run(output, cfg, false, progress, !json.enabled() && Progress.stdoutIsTerminal());

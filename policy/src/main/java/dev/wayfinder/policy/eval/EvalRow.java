@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param scenario      scenario name
  * @param variant       "in-distribution" or "ood"
- * @param driver        "policy", "expert" or "random"
+ * @param driver        "policy", "policy+shield" or "policy+pred-shield" (through a safety shield), "expert" or
+ *                      "random"
  * @param episodes      finished episodes, &gt;= 0
  * @param success       success rate in [0, 1]
  * @param spl           mean SPL in [0, 1]

@@ -1,6 +1,7 @@
 package dev.wayfinder.policy.eval;
 
 import dev.wayfinder.policy.net.InferencePolicy;
+import dev.wayfinder.policy.net.SafetyShield;
 import dev.wayfinder.policy.net.PolicyWeights;
 import dev.wayfinder.policy.rollout.Driver;
 import dev.wayfinder.policy.rollout.Rollouts;
@@ -35,15 +36,23 @@ public final class Evaluator {
      * @param envs      envs stepped together, &gt;= 1
      * @param seed      seeds the random baseline
      * @param gifs      whether to record GIFs
+     * @param shield    when present, the policy also drives the same episodes through a {@link SafetyShield} set
+     *                  up so, in rows named {@code policy+shield} (on the camera's depth) or
+     *                  {@code policy+pred-shield} (on the network's predicted depth)
      */
     public record Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed,
-                          boolean gifs) {
+                          boolean gifs, Optional<SafetyShield.Settings> shield) {
         public Options {
             scenarios = List.copyOf(scenarios);
             if (scenarios.isEmpty() || episodes < 1 || !(oodFactor >= 1) || envs < 1) {
                 throw new IllegalArgumentException("evaluation needs scenarios, episodes >= 1, ood factor >= 1 and "
                         + "envs >= 1; got " + scenarios + ", " + episodes + ", " + oodFactor + ", " + envs);
             }
+        }
+
+        /** Options without the shield. */
+        public Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed, boolean gifs) {
+            this(scenarios, episodes, oodFactor, envs, seed, gifs, Optional.empty());
         }
     }
 
@@ -57,6 +66,13 @@ public final class Evaluator {
     /** Runs the evaluation and writes the report into {@code outDir}. */
     public static Result run(PolicyWeights weights, Options o, Path outDir, Optional<Path> trainDir, PrintStream log)
             throws IOException {
+        if (o.shield().isPresent() && o.shield().get().source() == SafetyShield.DepthSource.PREDICTED
+                && weights.spec().memorySectors() == 0) {
+            throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
+                    + "(network.memory_sectors above 0); this one has none");
+        }
+        String shieldRow = o.shield().map(sh -> sh.source() == SafetyShield.DepthSource.CAMERA ? "policy+shield"
+                : "policy+pred-shield").orElse(null);
         Files.createDirectories(outDir);
         List<EvalRow> rows = new ArrayList<>();
         List<Path> gifs = new ArrayList<>();
@@ -74,18 +90,28 @@ public final class Evaluator {
                     var out = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
                             Optional.empty(), o.gifs() ? Optional.of(film) : Optional.empty());
                     rows.add(EvalRow.of(s.name(), variant, "policy", out.episodes()));
+                    if (shieldRow != null) {
+                        r.shield(o.shield().get());
+                        var shielded = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
+                                Optional.empty(), Optional.empty());
+                        rows.add(EvalRow.of(s.name(), variant, shieldRow, shielded.episodes()));
+                    }
                 }
                 film.success().ifPresent(gifs::add);
                 film.failure().ifPresent(gifs::add);
+                int first = rows.size();
                 try (Rollouts r = new Rollouts(List.of(s), envs, false)) {
                     for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
                         var out = r.run(plan(d, o), Optional.empty(), Optional.empty(), Optional.empty());
                         rows.add(EvalRow.of(s.name(), variant, d.key(), out.episodes()));
                     }
                 }
-                List<EvalRow> last = rows.subList(rows.size() - 3, rows.size());
-                log.println(String.format(Locale.ROOT,
-                        "evaluated %s (%s): success policy %.2f, expert %.2f, random %.2f", s.name(), variant, last.get(0).success(), last.get(1).success(), last.get(2).success()));
+                StringBuilder line = new StringBuilder();
+                for (EvalRow row : rows.subList(first - (shieldRow == null ? 1 : 2), rows.size())) {
+                    line.append(line.isEmpty() ? "" : ", ").append(row.driver()).append(' ')
+                            .append(String.format(Locale.ROOT, "%.2f", row.success()));
+                }
+                log.println("evaluated " + s.name() + " (" + variant + "): success " + line);
             }
         }
         Path report = Report.write(outDir, rows, gifs, trainDir);
@@ -98,13 +124,13 @@ public final class Evaluator {
 
     /** The table's header line. */
     public static String header() {
-        return String.format(Locale.ROOT, "%-26s %-16s %-7s %5s %8s %6s %10s %9s", "scenario", "variant", "driver",
+        return String.format(Locale.ROOT, "%-26s %-16s %-18s %5s %8s %6s %10s %9s", "scenario", "variant", "driver",
                 "eps", "success", "SPL", "collision", "time [s]");
     }
 
     /** One table line. */
     public static String line(EvalRow r) {
-        return String.format(Locale.ROOT, "%-26s %-16s %-7s %5d %8.2f %6.2f %10.2f %9s", r.scenario(), r.variant(),
+        return String.format(Locale.ROOT, "%-26s %-16s %-18s %5d %8.2f %6.2f %10.2f %9s", r.scenario(), r.variant(),
                 r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.timeToGoalText());
     }
 }

@@ -25,6 +25,13 @@ public final class Report {
                 .append("simulated seconds to the goal over successful episodes. The expert is privileged (true map ")
                 .append("and pose); the policy sees only its camera, the goal vector from odometry and its previous ")
                 .append("action.\n\n");
+        if (rows.stream().anyMatch(r -> r.driver().startsWith("policy+"))) {
+            b.append("`policy+shield`: the same policy on the same episodes, driving through a safety shield that ")
+                    .append("takes, of the policy's actions in its order of preference, the first whose next fraction ")
+                    .append("of a second keeps clear of the obstacles seen over the last 4 s, from the camera's depth ")
+                    .append("image (an RGB-D camera) and odometry. `policy+pred-shield`: the same with the obstacles ")
+                    .append("from the network's own depth prediction instead of a depth image.\n\n");
+        }
         b.append("| scenario | variant | driver | episodes | success | SPL | collision | time to goal [s] |\n");
         b.append("|---|---|---|---:|---:|---:|---:|---:|\n");
         for (EvalRow r : rows) {

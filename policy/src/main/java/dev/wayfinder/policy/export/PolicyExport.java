@@ -6,6 +6,7 @@ import dev.wayfinder.policy.data.AtomicFiles;
 import dev.wayfinder.policy.net.DjlLearner;
 import dev.wayfinder.policy.net.InferencePolicy;
 import dev.wayfinder.policy.net.PolicyGraph;
+import dev.wayfinder.policy.net.NetworkSpec;
 import dev.wayfinder.policy.net.PolicyWeights;
 
 import java.io.IOException;
@@ -47,7 +48,12 @@ public final class PolicyExport {
         Path wfm = dir.resolve("policy.wfm");
         AtomicFiles.write(wfm, ModelFile.toBytes(g));
         Path onnx = dir.resolve("policy.onnx");
-        AtomicFiles.write(onnx, OnnxWriter.write(g, Map.of(g.outputs().get(0), new int[] {-1, w.spec().actions()})));
+        Map<String, int[]> dims = new java.util.LinkedHashMap<>();
+        dims.put(g.outputs().get(0), new int[] {-1, w.spec().actions()});
+        if (g.outputs().size() > 1) {
+            dims.put(g.outputs().get(1), new int[] {-1, NetworkSpec.AUX_TARGETS});
+        }
+        AtomicFiles.write(onnx, OnnxWriter.write(g, dims));
         Graph back;
         try {
             back = ModelFile.read(wfm);
@@ -62,7 +68,10 @@ public final class PolicyExport {
         return new Result(wfm, onnx, diff);
     }
 
-    /** Max |difference| between {@code p}'s logits and DJL's for the same seeded inputs. */
+    /**
+     * Max |difference| between {@code p}'s outputs (logits, and the depth profile of a network with obstacle memory)
+     * and DJL's for the same seeded inputs.
+     */
     public static double compareWithDjl(InferencePolicy p, PolicyWeights w, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = 0; i < p.images().length; i++) {
@@ -73,12 +82,20 @@ public final class PolicyExport {
         }
         float[] core = p.run().clone();
         float[] djl;
+        float[] djlDepth = new float[0];
         try (DjlLearner l = new DjlLearner(w, 1e-3f, 0)) {
             djl = l.logits(p.images(), p.states(), p.batch());
+            if (w.spec().memorySectors() > 0) {
+                djlDepth = l.depthProfile(p.images(), p.states(), p.batch());
+            }
         }
         double max = 0;
         for (int i = 0; i < core.length; i++) {
             max = Math.max(max, Math.abs(core[i] - djl[i]));
+        }
+        // A network with obstacle memory also exports its depth-profile head.
+        for (int i = 0; i < djlDepth.length; i++) {
+            max = Math.max(max, Math.abs(p.depthProfile()[i] - djlDepth[i]));
         }
         return max;
     }

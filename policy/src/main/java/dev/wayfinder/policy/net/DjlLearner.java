@@ -167,6 +167,24 @@ public final class DjlLearner implements AutoCloseable {
         }
     }
 
+    /**
+     * The predicted depth profile of a batch, n x {@link NetworkSpec#AUX_TARGETS} (no gradient).
+     *
+     * @throws IllegalStateException when the network has no depth-profile head (no memory, no auxiliary loss)
+     */
+    public float[] depthProfile(float[] images, float[] states, int n) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray img = sub.create(exact(images, n * spec.imageSize()),
+                    new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
+            NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
+            NDList out = block.forward(store, new NDList(img, st), false);
+            if (out.size() < 2) {
+                throw new IllegalStateException("this network has no depth-profile head");
+            }
+            return out.get(1).toFloatArray();
+        }
+    }
+
     private static float[] exact(float[] a, int len) {
         if (a.length < len) {
             throw new IllegalArgumentException("need " + len + " floats, got " + a.length);

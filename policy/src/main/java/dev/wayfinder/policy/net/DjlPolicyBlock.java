@@ -44,7 +44,8 @@ public final class DjlPolicyBlock extends AbstractBlock {
      *
      * @param auxHead also a linear head from the flattened image features to the
      *                {@link NetworkSpec#AUX_TARGETS} auxiliary depth-profile targets (training only: its
-     *                parameters are not part of {@link PolicyWeights}, nothing else runs it)
+     *                parameters are not part of {@link PolicyWeights}, nothing else runs it); a network with
+     *                obstacle memory always has it, as part of its weights
      */
     public DjlPolicyBlock(NetworkSpec spec, boolean auxHead) {
         super((byte) 1);
@@ -62,7 +63,11 @@ public final class DjlPolicyBlock extends AbstractBlock {
                     .build());
             byName.put(e.getKey(), p);
         }
-        if (auxHead) {
+        if (spec.memorySectors() > 0) {
+            // Part of the policy's weights (it feeds the obstacle memory), so always present and saved.
+            auxWeight = byName.get("aux.weight");
+            auxBias = byName.get("aux.bias");
+        } else if (auxHead) {
             auxWeight = addParameter(Parameter.builder().setName("aux.weight").setType(Parameter.Type.WEIGHT)
                     .optShape(new Shape(NetworkSpec.AUX_TARGETS, spec.flatFeatures()))
                     .optInitializer(Initializer.ZEROS).build());
@@ -74,9 +79,13 @@ public final class DjlPolicyBlock extends AbstractBlock {
         }
     }
 
-    /** The auxiliary head's parameters (weight, bias), empty without one. */
+    /**
+     * The training-only auxiliary head's parameters (weight, bias); empty without one, and empty for a network with
+     * obstacle memory, whose head is among {@link #parametersByName()}.
+     */
     public java.util.List<Parameter> auxParameters() {
-        return auxWeight == null ? java.util.List.of() : java.util.List.of(auxWeight, auxBias);
+        return auxWeight == null || spec.memorySectors() > 0 ? java.util.List.of()
+                : java.util.List.of(auxWeight, auxBias);
     }
 
     /** The network shape. */

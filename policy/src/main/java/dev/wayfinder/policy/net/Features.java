@@ -106,10 +106,18 @@ public final class Features {
      *                     itself, 4.. obstacles; ids of {@code GOAL} and above (the goal marker) are ignored
      */
     public static void depthProfile(float[] depth, int[] segmentation, int width, int height, float[] out, int at) {
+        depthProfile(depth, segmentation, width, height, NetworkSpec.AUX_TARGETS, out, at);
+    }
+
+    /** {@link #depthProfile(float[], int[], int, int, float[], int)} in {@code bins} strips (1..width). */
+    public static void depthProfile(float[] depth, int[] segmentation, int width, int height, int bins, float[] out,
+                                    int at) {
         if (depth.length < width * height || segmentation.length < width * height) {
             throw new IllegalArgumentException("depth and segmentation need " + width * height + " pixels");
         }
-        int bins = NetworkSpec.AUX_TARGETS;
+        if (bins < 1 || bins > width) {
+            throw new IllegalArgumentException("a depth profile needs 1.." + width + " strips, got " + bins);
+        }
         for (int b = 0; b < bins; b++) {
             int x0 = b * width / bins;
             int x1 = Math.max(x0 + 1, (b + 1) * width / bins);

@@ -8,7 +8,8 @@ import dev.wayfinder.inference.graph.Graph;
 
 /**
  * A policy compiled for inference-core at a fixed batch size: fill {@link #images()} and {@link #states()}
- * (see {@link Features}), {@link #run()}, read {@link #logits()}. Not thread-safe (one context).
+ * (see {@link Features}), {@link #run()}, read {@link #logits()} (and, for a network with obstacle memory,
+ * {@link #depthProfile()}). Not thread-safe (one context).
  */
 public final class InferencePolicy {
     private final NetworkSpec spec;
@@ -16,6 +17,7 @@ public final class InferencePolicy {
     private final float[] images;
     private final float[] states;
     private final float[] logits;
+    private final float[] depth;
     private final int batch;
 
     /** Compiles {@code weights} for {@code batch} (&gt;= 1) on the preferred backend. */
@@ -39,6 +41,7 @@ public final class InferencePolicy {
         this.images = new float[batch * spec.imageSize()];
         this.states = new float[batch * spec.stateSize()];
         this.logits = new float[batch * spec.actions()];
+        this.depth = spec.memorySectors() > 0 ? new float[batch * NetworkSpec.AUX_TARGETS] : new float[0];
     }
 
     /** The network shape. */
@@ -67,7 +70,18 @@ public final class InferencePolicy {
         context.setInput(1, states);
         context.run();
         context.getOutput(0, logits);
+        if (depth.length > 0) {
+            context.getOutput(1, depth);
+        }
         return logits;
+    }
+
+    /**
+     * The depth profile predicted in the last run, batch x {@link NetworkSpec#AUX_TARGETS} (see
+     * {@link Features#depthProfile}); live. Empty for a network without obstacle memory.
+     */
+    public float[] depthProfile() {
+        return depth;
     }
 
     /** Logits of the last run; live. */

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param routeLookahead what the bearing input points at: 0 for the goal itself (the goal vector from odometry);
  *                     above 0, the point this many metres ahead along a global path to the goal planned on the map
  *                     (the route a map-based global planner gives a local controller), 0..5 metres
+ * @param memorySectors obstacle-memory inputs in the state vector, 0..32: 0 for none; above 0, the nearest
+ *                     obstacle remembered in each of this many equal sectors all round the robot
+ *                     ({@link ObstacleMemory}: what the camera showed over the last seconds, carried along by
+ *                     odometry)
  */
 public record NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
-                          double routeLookahead) {
+                          double routeLookahead, int memorySectors) {
     /** Input channels of the image (RGB). */
     public static final int IMAGE_CHANNELS = 3;
     /** Goal features in the state vector: clipped distance, sin and cos of the bearing. */
@@ -60,16 +64,39 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
         if (!(routeLookahead >= 0 && routeLookahead <= 5)) {
             throw new IllegalArgumentException("route look-ahead must be in 0..5 metres, got " + routeLookahead);
         }
+        if (memorySectors < 0 || memorySectors > MAX_MEMORY_SECTORS) {
+            throw new IllegalArgumentException("memory sectors must be in 0.." + MAX_MEMORY_SECTORS + ", got "
+                    + memorySectors);
+        }
+    }
+
+    /** Most obstacle-memory sectors. */
+    public static final int MAX_MEMORY_SECTORS = 32;
+
+    /** A network without obstacle memory. */
+    public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
+                       double routeLookahead) {
+        this(width, height, convChannels, hidden, actions, routeLookahead, 0);
     }
 
     /** A network whose bearing input points at the goal itself. */
     public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions) {
-        this(width, height, convChannels, hidden, actions, 0);
+        this(width, height, convChannels, hidden, actions, 0, 0);
     }
 
     /** A copy whose bearing input follows a route {@code metres} ahead (0: the goal itself). */
     public NetworkSpec withRouteLookahead(double metres) {
-        return new NetworkSpec(width, height, convChannels, hidden, actions, metres);
+        return new NetworkSpec(width, height, convChannels, hidden, actions, metres, memorySectors);
+    }
+
+    /** A copy with {@code sectors} obstacle-memory inputs (0: none). */
+    public NetworkSpec withMemorySectors(int sectors) {
+        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, sectors);
+    }
+
+    /** Where the obstacle-memory inputs start in the state vector, after the goal features and previous action. */
+    public int memoryOffset() {
+        return GOAL_FEATURES + actions;
     }
 
     /** Whether the bearing input follows a planned route ({@link #routeLookahead} above 0). */
@@ -77,9 +104,9 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
         return routeLookahead > 0;
     }
 
-    /** Length of the state vector: goal features plus a one-hot previous action. */
+    /** Length of the state vector: goal features, a one-hot previous action, then the obstacle memory. */
     public int stateSize() {
-        return GOAL_FEATURES + actions;
+        return GOAL_FEATURES + actions + memorySectors;
     }
 
     /**

@@ -22,12 +22,16 @@ import java.util.SplittableRandom;
  * arrays are copied in and out.
  *
  * <p>Names: {@code conv<i>.weight}, {@code conv<i>.bias}, {@code fc.weight}, {@code fc.bias},
- * {@code out.weight}, {@code out.bias}.
+ * {@code out.weight}, {@code out.bias}; with obstacle memory ({@link NetworkSpec#memorySectors} above 0) also
+ * {@code aux.weight}, {@code aux.bias}: the head predicting the depth profile the memory is built from.
  */
 public final class PolicyWeights {
     private static final int MAGIC = 0x57465057; // "WFPW"
-    /** Version 2 added the route look-ahead after the action count; version 1 files read as 0 (goal bearing). */
-    private static final int VERSION = 2;
+    /**
+     * Version 2 added the route look-ahead after the action count (version 1 files read as 0: goal bearing); version 3
+     * the obstacle-memory sectors after it (earlier files read as 0: no memory).
+     */
+    private static final int VERSION = 3;
 
     private final NetworkSpec spec;
     private final Map<String, float[]> values;
@@ -48,6 +52,12 @@ public final class PolicyWeights {
         m.put("fc.bias", new int[] {spec.hidden()});
         m.put("out.weight", new int[] {spec.actions(), spec.hidden()});
         m.put("out.bias", new int[] {spec.actions()});
+        if (spec.memorySectors() > 0) {
+            // A network with obstacle memory predicts the depth profile it remembers: its auxiliary head is part
+            // of the deployed network, not a training-only extra.
+            m.put("aux.weight", new int[] {NetworkSpec.AUX_TARGETS, spec.flatFeatures()});
+            m.put("aux.bias", new int[] {NetworkSpec.AUX_TARGETS});
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -155,6 +165,7 @@ public final class PolicyWeights {
             out.writeInt(spec.hidden());
             out.writeInt(spec.actions());
             out.writeDouble(spec.routeLookahead());
+            out.writeInt(spec.memorySectors());
             for (float[] v : values.values()) {
                 out.writeInt(v.length);
                 for (float x : v) {
@@ -183,7 +194,7 @@ public final class PolicyWeights {
                 throw new IOException(source + ": not a policy weights file");
             }
             int version = in.readInt();
-            if (version != 1 && version != VERSION) {
+            if (version < 1 || version > VERSION) {
                 throw new IOException(source + ": weights version " + version + ", expected 1.." + VERSION);
             }
             int w = in.readInt();
@@ -196,9 +207,10 @@ public final class PolicyWeights {
             int hidden = in.readInt();
             int actions = in.readInt();
             double route = version >= 2 ? in.readDouble() : 0;
+            int memory = version >= 3 ? in.readInt() : 0;
             NetworkSpec spec;
             try {
-                spec = new NetworkSpec(w, h, ch, hidden, actions, route);
+                spec = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
             } catch (IllegalArgumentException e) {
                 throw new IOException(source + ": " + e.getMessage(), e);
             }

@@ -4,6 +4,8 @@ import dev.wayfinder.policy.data.Dataset;
 import dev.wayfinder.policy.net.Features;
 import dev.wayfinder.policy.net.InferencePolicy;
 import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.policy.net.ObstacleMemory;
+import dev.wayfinder.policy.net.SafetyShield;
 import dev.wayfinder.randomization.RandomizationException;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.randomization.Split;
@@ -61,6 +63,15 @@ public final class Rollouts implements AutoCloseable {
     private final Observation[] obs;
     private final int n;
     private final double[] route = new double[2];
+    private ObstacleMemory[] memories = new ObstacleMemory[0];
+    private SafetyShield[] shields = new SafetyShield[0];
+    private SafetyShield.Settings shield;
+    private final float[] profile = new float[CAMERA_STRIPS];
+    /**
+     * Strips of the depth profile a shield on the camera's depth image remembers: four times the network's, so
+     * that the conservative strip-wide obstacle points narrow passages less (1.4 degrees each at 90 degrees).
+     */
+    static final int CAMERA_STRIPS = 64;
     private double progress = 1;
 
     /**
@@ -100,6 +111,17 @@ public final class Rollouts implements AutoCloseable {
     /** The discrete actions. */
     public EnvConfig config() {
         return config;
+    }
+
+    /**
+     * Whether the policy's actions pass through a {@link SafetyShield}, and how it is set up: {@code null} (the
+     * default) for none. With {@link SafetyShield.DepthSource#CAMERA} the obstacle memory (the shield's, and the
+     * network's memory inputs if it has any) is built from the camera's depth image; with
+     * {@link SafetyShield.DepthSource#PREDICTED} from the network's predicted depth profile, which needs a network
+     * with memory.
+     */
+    public void shield(SafetyShield.Settings settings) {
+        this.shield = settings;
     }
 
     /**
@@ -167,6 +189,31 @@ public final class Rollouts implements AutoCloseable {
         double[] costs = new double[actions];
         List<EpisodeResult> results = new ArrayList<>();
         long[] nextIndex = {0};
+        boolean shielding = shield != null && needsPolicy;
+        if (shielding && shield.source() == SafetyShield.DepthSource.PREDICTED && spec.memorySectors() == 0) {
+            throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
+                    + "(network.memory_sectors above 0)");
+        }
+        boolean features = spec != null && spec.memorySectors() > 0;
+        boolean remember = features || shielding;
+        // Memory points from the rendered depth profile when only the expert drives (the first round's
+        // demonstrations) or when the shield reads the camera's depth; otherwise from the network's prediction.
+        boolean cameraDepth = !needsPolicy || (shielding && shield.source() == SafetyShield.DepthSource.CAMERA);
+        int sectors = spec == null ? 0 : Math.max(1, spec.memorySectors());
+        // A shield on the camera's depth reads it finely; the network's memory inputs keep the profile it predicts.
+        int narrowest = scenarios.stream().mapToInt(sc -> sc.robot().camera().width()).min().orElse(CAMERA_STRIPS);
+        int strips = shielding && shield.source() == SafetyShield.DepthSource.CAMERA
+                ? Math.min(CAMERA_STRIPS, narrowest) : NetworkSpec.AUX_TARGETS;
+        if (remember && (memories.length != n || memories[0].sectors() != sectors
+                || memories[0].strips() != strips)) {
+            memories = new ObstacleMemory[n];
+            for (int i = 0; i < n; i++) {
+                memories[i] = new ObstacleMemory(sectors, ObstacleMemory.DEFAULT_HORIZON, strips);
+            }
+        }
+        if (shielding) {
+            shields = new SafetyShield[n];
+        }
         for (int i = 0; i < n; i++) {
             episodeCount[i] = 0;
             active[i] = start(i, plan, nextIndex);
@@ -184,6 +231,11 @@ public final class Rollouts implements AutoCloseable {
                             i * spec.imageSize());
                     Features.state(spec, obs[i].goal()[0], bearing(i, spec), previous[i], p.states(),
                             i * spec.stateSize());
+                    if (features) {
+                        var st = envs[i].state();
+                        memories[i].write(st.robotX(), st.robotY(), st.robotYaw(), p.states(),
+                                i * spec.stateSize() + spec.memoryOffset());
+                    }
                 }
                 p.run();
             }
@@ -200,6 +252,9 @@ public final class Rollouts implements AutoCloseable {
                 if (dataset.isPresent()) {
                     Features.state(actions, obs[i].goal()[0], bearing(i, spec), previous[i],
                             state, 0);
+                    if (features) {
+                        memories[i].write(st.robotX(), st.robotY(), st.robotYaw(), state, spec.memoryOffset());
+                    }
                     try {
                         var frame = obs[i].camera().orElseThrow();
                         var info = frame.info();
@@ -213,11 +268,23 @@ public final class Rollouts implements AutoCloseable {
                         throw new UncheckedIOException(e);
                     }
                 }
+                if (remember) {
+                    var info = obs[i].camera().orElseThrow().info();
+                    if (!cameraDepth) {
+                        memories[i].observe(st.robotX(), st.robotY(), st.robotYaw(), policy.get().depthProfile(),
+                                i * NetworkSpec.AUX_TARGETS, info);
+                    } else {
+                        var frame = obs[i].camera().orElseThrow();
+                        Features.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
+                                memories[i].strips(), profile, 0);
+                        memories[i].observe(st.robotX(), st.robotY(), st.robotYaw(), profile, 0, info);
+                    }
+                }
                 int a = switch (plan.driver()) {
                     case EXPERT -> expert;
-                    case POLICY -> policy.get().argmax(i);
+                    case POLICY -> policyAction(i, policy.get(), shielding);
                     case RANDOM -> rnd.nextInt(actions);
-                    case MIXED -> rnd.nextDouble() < plan.beta() ? expert : policy.get().argmax(i);
+                    case MIXED -> rnd.nextDouble() < plan.beta() ? expert : policyAction(i, policy.get(), shielding);
                 };
                 if (listener.isPresent()) {
                     listener.get().step(i, env.world().episode(), rgb, st.robotX(), st.robotY(), st.robotYaw(), a);
@@ -244,6 +311,21 @@ public final class Rollouts implements AutoCloseable {
             }
         }
         return new Outcome(results, steps, nextIndex[0]);
+    }
+
+    /** The policy's action for env {@code i}: its argmax, or the shield's choice among its preferences. */
+    private int policyAction(int i, InferencePolicy p, boolean shielding) {
+        if (!shielding) {
+            return p.argmax(i);
+        }
+        var st = envs[i].state();
+        if (shields[i] == null) {
+            var robot = scenarios.get(i % scenarios.size()).robot();
+            shields[i] = new SafetyShield(config.actions(), robot.maxLinearSpeed(), robot.maxAngularSpeed(),
+                    robot.footprint().boundingRadius(), shield.margin(), shield.horizon(), memories[i]);
+        }
+        return shields[i].choose(p.logits(), i * config.actions().size(), memories[i], st.robotX(), st.robotY(),
+                st.robotYaw());
     }
 
     /**
@@ -277,6 +359,9 @@ public final class Rollouts implements AutoCloseable {
                 ResetResult r = envs[i].reset(plan.split().seed(index));
                 obs[i] = r.observation();
                 experts[i].reset();
+                if (i < memories.length) {
+                    memories[i].reset();
+                }
                 shortestPath[i] = GlobalPlanner.shortestPathLength(envs[i].world());
                 previous[i] = -1;
                 return true;

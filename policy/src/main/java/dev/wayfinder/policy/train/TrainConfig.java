@@ -71,6 +71,11 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         check(auxWeight >= 0 && auxWeight <= 100, "aux_weight", "in [0, 100]", auxWeight);
         check(nearWeight > 0 && nearWeight <= 100, "near_weight", "in (0, 100]", nearWeight);
         check(labelTemperature >= 0 && labelTemperature <= 1, "label_temperature", "in [0, 1]", labelTemperature);
+        if (network != null && network.memorySectors() > 0 && !(auxWeight > 0)) {
+            throw new IllegalArgumentException("training config: network.memory_sectors " + network.memorySectors()
+                    + " needs aux_weight > 0 (the obstacle memory is built from the depth profile the network learns"
+                    + " to predict), got aux_weight " + auxWeight);
+        }
     }
 
     private static void check(boolean ok, String key, String expected, Object got) {
@@ -98,6 +103,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         b.append("  hidden: ").append(network.hidden()).append('\n');
         b.append("  actions: ").append(network.actions()).append('\n');
         b.append("  route_lookahead: ").append(String.format(Locale.ROOT, "%s", network.routeLookahead())).append('\n');
+        b.append("  memory_sectors: ").append(network.memorySectors()).append('\n');
         return b.toString();
     }
 
@@ -156,6 +162,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 int hidden = n.hidden();
                 int actions = n.actions();
                 double route = n.routeLookahead();
+                int memory = n.memorySectors();
                 for (Map.Entry<?, ?> ne : nm.entrySet()) {
                     String k = String.valueOf(ne.getKey());
                     switch (k) {
@@ -164,6 +171,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         case "hidden" -> hidden = num(source, k, ne.getValue()).intValue();
                         case "actions" -> actions = num(source, k, ne.getValue()).intValue();
                         case "route_lookahead" -> route = num(source, k, ne.getValue()).doubleValue();
+                        case "memory_sectors" -> memory = num(source, k, ne.getValue()).intValue();
                         case "conv_channels" -> {
                             if (!(ne.getValue() instanceof List<?> l)) {
                                 throw new IllegalArgumentException(source + ": network.conv_channels must be a list");
@@ -177,7 +185,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         default -> throw new IllegalArgumentException(source + ": unknown key network." + k);
                     }
                 }
-                n = new NetworkSpec(w, h, ch, hidden, actions, route);
+                n = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
             } else if (v.containsKey(key)) {
                 v.put(key, num(source, key, val));
             } else {

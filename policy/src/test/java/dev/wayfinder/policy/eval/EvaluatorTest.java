@@ -2,6 +2,7 @@ package dev.wayfinder.policy.eval;
 
 import dev.wayfinder.policy.net.NetworkSpec;
 import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.policy.net.SafetyShield;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +40,30 @@ class EvaluatorTest {
             reader.setInput(ImageIO.createImageInputStream(gif.toFile()));
             assertTrue(reader.getNumImages(true) >= 1, gif + " has frames");
         }
+    }
+
+    @Test
+    void aShieldOnPredictedDepthNeedsAMemoryNetworkAndShieldedRowsAreNamed(@TempDir Path dir) throws Exception {
+        long seed = 3;
+        NetworkSpec plain = new NetworkSpec(32, 32, List.of(8, 8), 16, 6);
+        var predicted = Optional.of(new SafetyShield.Settings(SafetyShield.DepthSource.PREDICTED, 0.01, 0.4));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Evaluator.run(PolicyWeights.random(plain, seed),
+                        new Evaluator.Options(List.of("cluttered-room"), 1, 1, 1, seed, false, predicted), dir,
+                        Optional.empty(), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("memory"), e.getMessage());
+        var quiet = new PrintStream(new ByteArrayOutputStream());
+        var r = Evaluator.run(PolicyWeights.random(plain.withMemorySectors(8), seed),
+                new Evaluator.Options(List.of("cluttered-room"), 2, 1, 2, seed, false, predicted), dir,
+                Optional.empty(), quiet);
+        assertEquals(List.of("policy", "policy+pred-shield", "expert", "random"),
+                r.rows().stream().map(EvalRow::driver).toList());
+        // The camera's depth needs no memory network.
+        var c = Evaluator.run(PolicyWeights.random(plain, seed), new Evaluator.Options(List.of("cluttered-room"), 2, 1,
+                2, seed, false, Optional.of(SafetyShield.Settings.DEFAULT)), dir, Optional.empty(), quiet);
+        assertEquals("policy+shield", c.rows().get(1).driver());
+        assertEquals(2, c.rows().get(1).episodes());
+        assertTrue(Evaluator.line(r.rows().get(1)).startsWith("cluttered-room             in-distribution  "
+                + "policy+pred-shield "), Evaluator.line(r.rows().get(1)));
     }
 }

@@ -6,7 +6,8 @@ import ai.onnxruntime.OrtSession;
 import dev.wayfinder.policy.net.DjlLearner;
 import dev.wayfinder.policy.net.NetworkSpec;
 import dev.wayfinder.policy.net.PolicyWeights;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.FloatBuffer;
@@ -19,10 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Both exports compute what DJL computes: the model file on inference-core, the ONNX file on ONNX Runtime. */
 class ExportTest {
-    @Test
-    void modelFileAndOnnxMatchDjl(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "memory sectors {0}")
+    @ValueSource(ints = {0, 16})
+    void modelFileAndOnnxMatchDjl(int memorySectors, @TempDir Path dir) throws Exception {
         long seed = 21;
-        NetworkSpec spec = NetworkSpec.DEFAULT;
+        NetworkSpec spec = NetworkSpec.DEFAULT.withMemorySectors(memorySectors);
         PolicyWeights w = PolicyWeights.random(spec, seed);
         PolicyExport.Result r = PolicyExport.export(w, dir);
         assertTrue(r.maxAbsDiff() <= PolicyExport.TOLERANCE, "seed " + seed + ": model file diff " + r.maxAbsDiff());
@@ -38,8 +40,12 @@ class ExportTest {
             st[i] = (float) rnd.nextDouble();
         }
         float[] djl;
+        float[] djlDepth = null;
         try (DjlLearner l = new DjlLearner(w, 1e-3f, 0)) {
             djl = l.logits(img, st, n);
+            if (memorySectors > 0) {
+                djlDepth = l.depthProfile(img, st, n);
+            }
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession s = env.createSession(Files.readAllBytes(r.onnxFile()), new OrtSession.SessionOptions());
@@ -55,6 +61,17 @@ class ExportTest {
                 }
             }
             assertTrue(max <= 1e-4, "seed " + seed + ": ONNX Runtime vs DJL max abs diff " + max);
+            assertTrue(out.size() == (memorySectors > 0 ? 2 : 1), "outputs: " + out.size());
+            if (djlDepth != null) {
+                float[][] depth = (float[][]) out.get(1).getValue();
+                double dmax = 0;
+                for (int k = 0; k < n; k++) {
+                    for (int b = 0; b < NetworkSpec.AUX_TARGETS; b++) {
+                        dmax = Math.max(dmax, Math.abs(depth[k][b] - djlDepth[k * NetworkSpec.AUX_TARGETS + b]));
+                    }
+                }
+                assertTrue(dmax <= 1e-4, "seed " + seed + ": depth profile, ONNX Runtime vs DJL max abs diff " + dmax);
+            }
         }
     }
 }

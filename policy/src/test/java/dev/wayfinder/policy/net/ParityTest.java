@@ -50,12 +50,60 @@ class ParityTest {
         int header = 4 * (2 + 2 + 1 + 2 + 2); // magic, version, w, h, n, 2 channels, hidden, actions
         java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
         v1.write(v2, 0, header);
-        v1.write(v2, header + 8, v2.length - dev.wayfinder.policy.data.Crc32Trailer.SIZE - header - 8);
+        // Today's writer adds the look-ahead (8 bytes) and the memory sectors (4 bytes) after the header.
+        v1.write(v2, header + 12, v2.length - dev.wayfinder.policy.data.Crc32Trailer.SIZE - header - 12);
         byte[] body = v1.toByteArray();
         body[7] = 1;
         PolicyWeights old = PolicyWeights.fromBytes(dev.wayfinder.policy.data.Crc32Trailer.append(body), "v1");
         assertEquals(plain, old.spec());
         assertFalse(old.spec().followsRoute());
+    }
+
+    @Test
+    void aNetworkWithMemoryCarriesItsDepthHeadInTheWeightsAndAgreesOnBothOutputs() throws Exception {
+        long seed = 19;
+        NetworkSpec spec = new NetworkSpec(32, 32, java.util.List.of(8, 8), 16, 6, 0.8, 12);
+        PolicyWeights w = PolicyWeights.random(spec, seed);
+        assertTrue(w.names().contains("aux.weight") && w.names().contains("aux.bias"), w.names().toString());
+        PolicyWeights back = PolicyWeights.fromBytes(w.toBytes(), "memory");
+        assertEquals(spec, back.spec());
+        assertEquals(spec.memoryOffset() + 12, spec.stateSize());
+        int n = 3;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        InferencePolicy ip = new InferencePolicy(back, n);
+        for (int i = 0; i < ip.images().length; i++) {
+            ip.images()[i] = (float) rnd.nextDouble() - 0.5f;
+        }
+        for (int i = 0; i < ip.states().length; i++) {
+            ip.states()[i] = (float) rnd.nextDouble();
+        }
+        float[] logits = ip.run().clone();
+        float[] depth = ip.depthProfile().clone();
+        assertEquals(n * NetworkSpec.AUX_TARGETS, depth.length);
+        try (DjlLearner l = new DjlLearner(back, 1e-3f, 0)) {
+            float[] djlLogits = l.logits(ip.images(), ip.states(), n);
+            float[] djlDepth = l.depthProfile(ip.images(), ip.states(), n);
+            for (int i = 0; i < logits.length; i++) {
+                assertEquals(djlLogits[i], logits[i], 1e-4, "seed " + seed + ": logit " + i);
+            }
+            for (int i = 0; i < depth.length; i++) {
+                assertEquals(djlDepth[i], depth[i], 1e-4, "seed " + seed + ": depth " + i);
+            }
+            // The head is trained and saved with the policy, not dropped as a training-only extra.
+            for (String name : w.names()) {
+                assertTrue(java.util.Arrays.equals(back.get(name), l.weights().get(name)), name);
+            }
+        }
+        // A version-2 file (no memory field) reads as a network without memory.
+        NetworkSpec plain = new NetworkSpec(16, 16, java.util.List.of(4, 4), 8, 6, 0.8);
+        byte[] v3 = PolicyWeights.random(plain, seed).toBytes();
+        int header = 4 * (2 + 2 + 1 + 2 + 2) + 8;
+        java.io.ByteArrayOutputStream v2 = new java.io.ByteArrayOutputStream();
+        v2.write(v3, 0, header);
+        v2.write(v3, header + 4, v3.length - dev.wayfinder.policy.data.Crc32Trailer.SIZE - header - 4);
+        byte[] body = v2.toByteArray();
+        body[7] = 2;
+        assertEquals(plain, PolicyWeights.fromBytes(dev.wayfinder.policy.data.Crc32Trailer.append(body), "v2").spec());
     }
 
     @Test

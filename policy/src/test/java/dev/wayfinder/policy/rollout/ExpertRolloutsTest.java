@@ -61,4 +61,40 @@ class ExpertRolloutsTest {
         // A 5 x 5 m room with a dozen obstacles: walls and obstacles within 1.5 m are seen in many strips.
         assertTrue(near > chunk.size(), near + " strips nearer than 1.5 m in " + chunk.size() + " samples");
     }
+
+    @Test
+    void aNetworkWithMemoryRemembersObstaclesThatLeftTheView(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var s = ScenarioLibrary.load("cluttered-room");
+        int sectors = 16;
+        var spec = dev.wayfinder.policy.net.NetworkSpec.DEFAULT.withMemorySectors(sectors);
+        var ds = new dev.wayfinder.policy.data.Dataset(dir, spec.width() * spec.height() * 3, spec.sampleFloats());
+        try (Rollouts r = new Rollouts(List.of(s), 2, true)) {
+            var policy = new dev.wayfinder.policy.net.InferencePolicy(
+                    dev.wayfinder.policy.net.PolicyWeights.random(spec, 1), 2);
+            r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.TRAIN, 0, 600, Integer.MAX_VALUE, 1),
+                    Optional.of(policy), Optional.of(ds), Optional.empty());
+        }
+        ds.flush();
+        var chunk = ds.read(0);
+        int stride = chunk.stateSize();
+        assertEquals(spec.sampleFloats(), stride);
+        int behind = 0;
+        int ahead = 0;
+        for (int k = 0; k < chunk.size(); k++) {
+            for (int q = 0; q < sectors; q++) {
+                float v = chunk.states()[k * stride + spec.memoryOffset() + q];
+                assertTrue(v >= 0 && v <= 1, "sample " + k + " sector " + q + ": " + v);
+                // Sectors 5..11 lie 101..259 degrees from the heading, far outside the 90-degree view.
+                if (v < 1 && q >= 5 && q <= 11) {
+                    behind++;
+                } else if (v < 1 && (q <= 1 || q >= 15)) {
+                    ahead++;
+                }
+            }
+        }
+        // The expert turns and drives past furniture: what it saw stays remembered behind and beside it.
+        assertTrue(behind > chunk.size() / 4, behind + " remembered sectors behind in " + chunk.size() + " samples");
+        assertTrue(ahead > chunk.size() / 2, ahead + " remembered sectors ahead in " + chunk.size() + " samples");
+    }
 }

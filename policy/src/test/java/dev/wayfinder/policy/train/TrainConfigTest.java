@@ -19,6 +19,16 @@ class TrainConfigTest {
         var bad = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("network:\n  route_lookahead: 9\n", "r.yaml"));
         assertTrue(bad.getMessage().contains("route look-ahead"), bad.getMessage());
+        TrainConfig memory = TrainConfig.fromYaml("network:\n  memory_sectors: 16\n", "m.yaml");
+        assertEquals(16, memory.network().memorySectors());
+        assertEquals(memory, TrainConfig.fromYaml(memory.toYaml(), "test"));
+        var noHead = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("aux_weight: 0\nnetwork:\n  memory_sectors: 16\n", "m.yaml"));
+        assertTrue(noHead.getMessage().contains("memory_sectors") && noHead.getMessage().contains("aux_weight"),
+                noHead.getMessage());
+        var tooMany = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("network:\n  memory_sectors: 33\n", "m.yaml"));
+        assertTrue(tooMany.getMessage().contains("memory sectors"), tooMany.getMessage());
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.wayfinder.policy.net;
+
+import dev.wayfinder.scenarios.model.Pose3;
+import dev.wayfinder.sim.camera.CameraInfo;
+import dev.wayfinder.sim.env.ActionSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The shield passes the network's choice unless its arc runs into something the memory holds. */
+class SafetyShieldTest {
+    private static final CameraInfo CAMERA = new CameraInfo(64, 64, 32, 32, 32, 32, 0.05, 20,
+            new Pose3(0, 0, 0.2, 0, 0, 0));
+    // forward, forward-left, forward-right, turn-left, turn-right, stop
+    private static final int FORWARD = 0;
+    private static final int FORWARD_RIGHT = 2;
+    private static final int TURN_LEFT = 3;
+
+    private static SafetyShield shield(ObstacleMemory m) {
+        return new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, 0.05, 0.6, m);
+    }
+
+    /** A wall seen across the whole view at {@code depth} metres. */
+    private static void wallAhead(ObstacleMemory m, double depth) {
+        float[] p = new float[NetworkSpec.AUX_TARGETS];
+        Arrays.fill(p, (float) (depth / Features.MAX_DEPTH));
+        m.observe(0, 0, 0, p, 0, CAMERA);
+    }
+
+    @Test
+    void nothingRememberedPassesTheNetworksChoice() {
+        ObstacleMemory m = new ObstacleMemory(8, 10);
+        float[] logits = {3, 1, 0, 0, 0, 0};
+        assertEquals(FORWARD, shield(m).choose(logits, 0, m, 0, 0, 0));
+        float[] offset = {9, 9, 0, 1, 5, 0, 0, 0};
+        assertEquals(FORWARD_RIGHT, shield(m).choose(offset, 2, m, 0, 0, 0), "reads the row at the offset");
+    }
+
+    @Test
+    void aWallAheadVetoesDrivingIntoItButNotTurningAway() {
+        ObstacleMemory m = new ObstacleMemory(8, 10);
+        // 0.3 m ahead: forward at 0.5 m/s for 0.6 s reaches it; forward-left (0.3 m/s, 1 rad/s) ends 0.17 m ahead
+        // and 0.05 m left, 0.13 m from the wall, under the radius plus margin (0.15 m).
+        wallAhead(m, 0.3);
+        float[] logits = {5, 4, 1, 3, 0, -1};
+        int a = shield(m).choose(logits, 0, m, 0, 0, 0);
+        // forward and forward-left both drive into the wall; turning left on the spot is the next preference.
+        assertEquals(TURN_LEFT, a);
+        // Far enough away, the network's first choice stands.
+        ObstacleMemory far = new ObstacleMemory(8, 10);
+        wallAhead(far, 1.2);
+        assertEquals(FORWARD, shield(far).choose(logits, 0, far, 0, 0, 0));
+        // The robot facing along the wall (turned 90 degrees left): driving on is clear.
+        assertEquals(FORWARD, shield(m).choose(logits, 0, m, 0, 0, Math.PI / 2));
+    }
+
+    @Test
+    void alreadyTooCloseItMayTurnOrBackOffButNotCloseIn() {
+        ObstacleMemory m = new ObstacleMemory(8, 10);
+        wallAhead(m, 0.12);
+        float[] logits = {5, 4, 3, 2, 1, 0};
+        // Every arc that moves forward gets closer; turning left on the spot keeps the present clearance.
+        assertEquals(TURN_LEFT, shield(m).choose(logits, 0, m, 0, 0, 0));
+        // Preferred forward-left, then forward-right: both close in on the wall; then (ties keep action order)
+        // forward, which does too, then turning left.
+        float[] prefersArcs = {0, 5, 1, 0, 0, 0};
+        assertEquals(TURN_LEFT, shield(m).choose(prefersArcs, 0, m, 0, 0, 0));
+    }
+
+    @Test
+    void badParametersAreRefused() {
+        ObstacleMemory m = new ObstacleMemory(8, 10);
+        assertThrows(IllegalArgumentException.class,
+                () -> new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0, 0.05, 0.6, m));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, -1, 0.6, m));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, 0.05, 0, m));
+    }
+}
