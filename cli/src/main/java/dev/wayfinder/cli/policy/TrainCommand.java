@@ -65,6 +65,11 @@ public final class TrainCommand implements Callable<Integer> {
           + " seconds, carried along by odometry, in N sectors all round the robot (network.memory_sectors).")
   Integer memorySectors;
 
+  @Option(names = "--shield", description = "Drive the DAgger rounds and validation through the safety shield on the"
+      + " camera's depth, as the policy is then meant to run (shield: true in the config; evaluate with"
+      + " 'wayfinder eval --shield').")
+  boolean shield;
+
   /** The JSON shape of the result. */
   public record Result(String dir, int iterations, List<Metrics> metrics, String weights, String best) {}
 
@@ -97,6 +102,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (memorySectors != null) {
           cfg = cfg.withNetwork(cfg.network().withMemorySectors(memorySectors));
+        }
+        if (shield) {
+          cfg = cfg.withShield(true);
         }
         Outputs.directory(output);
         r = DaggerTrainer.run(output, cfg, false, progress, !json.enabled() && Progress.stdoutIsTerminal());

@@ -7,6 +7,7 @@ import dev.wayfinder.policy.net.DjlLearner;
 import dev.wayfinder.policy.net.InferencePolicy;
 import dev.wayfinder.policy.net.NetworkSpec;
 import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.policy.net.SafetyShield;
 import dev.wayfinder.policy.rollout.Driver;
 import dev.wayfinder.policy.rollout.EpisodeResult;
 import dev.wayfinder.policy.rollout.Rollouts;
@@ -141,6 +142,9 @@ public final class DaggerTrainer {
         try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                      (float) cfg.auxWeight())) {
+            if (cfg.shield()) {
+                rollouts.shield(SafetyShield.Settings.DEFAULT);
+            }
             for (int k = first; k < cfg.iterations(); k++) {
                 double beta = cfg.beta(k);
                 long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();

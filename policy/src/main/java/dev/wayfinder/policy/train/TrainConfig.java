@@ -38,6 +38,9 @@ import java.util.Objects;
  * @param labelTemperature   0: learn the expert's chosen action (one-hot); above 0: learn its preferences, a
  *                           distribution over actions proportional to exp(-cost / temperature) of the expert's
  *                           cost of each action (metres of its cost; unsafe actions get 0), [0, 1]
+ * @param shield             whether the policy's actions in DAgger rounds and validation pass through the safety
+ *                           shield on the camera's depth ({@code SafetyShield.Settings.DEFAULT}), as the
+ *                           policy is then meant to run; the expert labels the states the shielded policy visits
  * @param seed               seeds weights, sampling, mixing and episode indices
  * @param network            the network shape
  */
@@ -45,10 +48,10 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                           int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, double auxWeight, double nearWeight,
-                          double labelTemperature, long seed, NetworkSpec network) {
+                          double labelTemperature, boolean shield, long seed, NetworkSpec network) {
     /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
-            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, 1, NetworkSpec.DEFAULT);
+            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, false, 1, NetworkSpec.DEFAULT);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
@@ -126,6 +129,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         m.put("aux_weight", String.format(Locale.ROOT, "%s", auxWeight));
         m.put("near_weight", String.format(Locale.ROOT, "%s", nearWeight));
         m.put("label_temperature", String.format(Locale.ROOT, "%s", labelTemperature));
+        m.put("shield", shield);
         m.put("seed", seed);
         return m;
     }
@@ -186,6 +190,11 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                     }
                 }
                 n = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
+            } else if (key.equals("shield")) {
+                if (!(val instanceof Boolean b)) {
+                    throw new IllegalArgumentException(source + ": shield must be true or false, got '" + val + "'");
+                }
+                v.put(key, b);
             } else if (v.containsKey(key)) {
                 v.put(key, num(source, key, val));
             } else {
@@ -197,7 +206,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 i(v, "gradient_steps"), i(v, "batch"), dbl(v, "learning_rate"), dbl(v, "weight_decay"), i(v, "envs"),
                 dbl(v, "beta_decay"), i(v, "validation_episodes"), i(v, "checkpoint_every"), i(v, "memory_chunks"),
                 i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"),
-                dbl(v, "label_temperature"), l(v, "seed"),
+                dbl(v, "label_temperature"), (Boolean) v.get("shield"), l(v, "seed"),
                 n);
     }
 
@@ -232,34 +241,41 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withIterations(int newIterations) {
         return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network);
     }
 
     /** A copy training on {@code names}. */
     public TrainConfig withScenarios(List<String> names) {
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network);
     }
 
     /** A copy with another network. */
     public TrainConfig withNetwork(NetworkSpec newNetwork) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, seed, newNetwork);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork);
+    }
+
+    /** A copy that trains with the safety shield on (or off). */
+    public TrainConfig withShield(boolean on) {
+        return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, newSeed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network);
     }
 
     /** A copy with other per-iteration budgets. */
     public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
         return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
                 weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift,
-                actionDropout, auxWeight, nearWeight, labelTemperature, seed, network);
+                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network);
     }
 }

@@ -19,6 +19,14 @@ class TrainConfigTest {
         var bad = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("network:\n  route_lookahead: 9\n", "r.yaml"));
         assertTrue(bad.getMessage().contains("route look-ahead"), bad.getMessage());
+        TrainConfig shielded = TrainConfig.fromYaml("shield: true\n", "s.yaml");
+        assertTrue(shielded.shield());
+        assertEquals(shielded, TrainConfig.fromYaml(shielded.toYaml(), "test"));
+        assertEquals(false, TrainConfig.DEFAULT.shield());
+        var notBool = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("shield: 3\n", "s.yaml"));
+        assertTrue(notBool.getMessage().contains("shield") && notBool.getMessage().contains("s.yaml"),
+                notBool.getMessage());
         TrainConfig memory = TrainConfig.fromYaml("network:\n  memory_sectors: 16\n", "m.yaml");
         assertEquals(16, memory.network().memorySectors());
         assertEquals(memory, TrainConfig.fromYaml(memory.toYaml(), "test"));
@@ -53,6 +61,10 @@ class TrainConfigTest {
         assertEquals(TrainConfig.DEFAULT.network(), route.network());
         assertEquals(0.8, route.network().routeLookahead(), 0);
         assertEquals(3.0, route.nearWeight(), 0);
+        assertEquals(false, route.shield());
+        var shieldFile = java.nio.file.Path.of("configs", "cluttered-room-route-shield-30min.yaml");
+        TrainConfig shielded = TrainConfig.fromYaml(java.nio.file.Files.readString(shieldFile), shieldFile.toString());
+        assertEquals(route.withShield(true), shielded, "the route run with the shield in the loop");
         var e = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("near_weight: 0", "f.yaml"));
         assertTrue(e.getMessage().contains("near_weight"), e.getMessage());
