@@ -207,7 +207,7 @@ public final class DaggerTrainer {
                     bestSpl = Double.isNaN(spl) ? bestSpl : spl;
                     AtomicFiles.write(dir.resolve(BEST), weights.toBytes());
                 }
-                plots(dir, history);
+                plots(dir, history, cfg.shield());
                 if ((k + 1) % cfg.checkpointEvery() == 0 || k == cfg.iterations() - 1) {
                     new Checkpoint(k, dataset.chunkCount(), history.size(), nextTrainIndex, elapsed, weights)
                             .write(dir);
@@ -225,12 +225,17 @@ public final class DaggerTrainer {
         return String.format(Locale.ROOT, "val success %.2f", h.get(h.size() - 1).valSuccess());
     }
 
-    /** Writes loss.png and success.png from the metrics so far. */
-    public static void plots(Path dir, List<Metrics> h) throws IOException {
+    /**
+     * Writes loss.png and success.png from the metrics so far.
+     *
+     * @param shielded whether validation ran through the safety shield (said in the plot's title)
+     */
+    public static void plots(Path dir, List<Metrics> h, boolean shielded) throws IOException {
         double[] x = h.stream().mapToDouble(Metrics::iteration).toArray();
         LinePlot.write(dir.resolve("loss.png"), "Training loss (cross-entropy to expert labels)", "iteration",
                 List.of(new LinePlot.Series("loss", x, h.stream().mapToDouble(Metrics::loss).toArray())));
-        LinePlot.write(dir.resolve("success.png"), "Validation (pure camera policy)", "iteration", List.of(
+        LinePlot.write(dir.resolve("success.png"), shielded ? "Validation (camera policy behind the safety shield)"
+                : "Validation (pure camera policy)", "iteration", List.of(
                 new LinePlot.Series("success rate", x, h.stream().mapToDouble(Metrics::valSuccess).toArray()),
                 new LinePlot.Series("SPL", x, h.stream().mapToDouble(Metrics::valSpl).toArray()),
                 new LinePlot.Series("collision rate", x, h.stream().mapToDouble(Metrics::valCollision).toArray())));
