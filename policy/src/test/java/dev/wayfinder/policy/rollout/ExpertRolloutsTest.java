@@ -37,19 +37,9 @@ class ExpertRolloutsTest {
     @Test
     void recordedSamplesCarryTheFramesDepthProfile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        var s = ScenarioLibrary.load("cluttered-room");
         var spec = dev.wayfinder.policy.net.NetworkSpec.DEFAULT;
-        var ds = new dev.wayfinder.policy.data.Dataset(dir, spec.width() * spec.height() * 3, spec.sampleFloats());
-        try (Rollouts r = new Rollouts(List.of(s), 2, true)) {
-            var policy = new dev.wayfinder.policy.net.InferencePolicy(
-                    dev.wayfinder.policy.net.PolicyWeights.random(spec, 1), 2);
-            r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.TRAIN, 0, 600, Integer.MAX_VALUE, 1),
-                    Optional.of(policy), Optional.of(ds), Optional.empty());
-        }
-        ds.flush();
-        var chunk = ds.read(0);
+        var chunk = expertSamples(spec, dir);
         int stride = chunk.stateSize();
-        assertEquals(spec.sampleFloats(), stride);
         int near = 0;
         for (int k = 0; k < chunk.size(); k++) {
             for (int b = 0; b < dev.wayfinder.policy.net.NetworkSpec.AUX_TARGETS; b++) {
@@ -65,20 +55,10 @@ class ExpertRolloutsTest {
     @Test
     void aNetworkWithMemoryRemembersObstaclesThatLeftTheView(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        var s = ScenarioLibrary.load("cluttered-room");
         int sectors = 16;
         var spec = dev.wayfinder.policy.net.NetworkSpec.DEFAULT.withMemorySectors(sectors);
-        var ds = new dev.wayfinder.policy.data.Dataset(dir, spec.width() * spec.height() * 3, spec.sampleFloats());
-        try (Rollouts r = new Rollouts(List.of(s), 2, true)) {
-            var policy = new dev.wayfinder.policy.net.InferencePolicy(
-                    dev.wayfinder.policy.net.PolicyWeights.random(spec, 1), 2);
-            r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.TRAIN, 0, 600, Integer.MAX_VALUE, 1),
-                    Optional.of(policy), Optional.of(ds), Optional.empty());
-        }
-        ds.flush();
-        var chunk = ds.read(0);
+        var chunk = expertSamples(spec, dir);
         int stride = chunk.stateSize();
-        assertEquals(spec.sampleFloats(), stride);
         int behind = 0;
         int ahead = 0;
         for (int k = 0; k < chunk.size(); k++) {
@@ -96,5 +76,21 @@ class ExpertRolloutsTest {
         // The expert turns and drives past furniture: what it saw stays remembered behind and beside it.
         assertTrue(behind > chunk.size() / 4, behind + " remembered sectors behind in " + chunk.size() + " samples");
         assertTrue(ahead > chunk.size() / 2, ahead + " remembered sectors ahead in " + chunk.size() + " samples");
+    }
+
+    /** The first chunk of samples recorded while the expert drives 600 steps of the cluttered room in two envs. */
+    private static dev.wayfinder.policy.data.Chunk expertSamples(dev.wayfinder.policy.net.NetworkSpec spec,
+                                                                 java.nio.file.Path dir) throws Exception {
+        var ds = new dev.wayfinder.policy.data.Dataset(dir, spec.width() * spec.height() * 3, spec.sampleFloats());
+        try (Rollouts r = new Rollouts(List.of(ScenarioLibrary.load("cluttered-room")), 2, true)) {
+            var policy = new dev.wayfinder.policy.net.InferencePolicy(
+                    dev.wayfinder.policy.net.PolicyWeights.random(spec, 1), 2);
+            r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.TRAIN, 0, 600, Integer.MAX_VALUE, 1),
+                    Optional.of(policy), Optional.of(ds), Optional.empty());
+        }
+        ds.flush();
+        var chunk = ds.read(0);
+        assertEquals(spec.sampleFloats(), chunk.stateSize());
+        return chunk;
     }
 }
