@@ -39,7 +39,9 @@ import java.util.SplittableRandom;
  * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the action of
  * physics-sim's privileged {@link Expert} into a {@link Dataset}, with the frame's depth profile as auxiliary
  * target ({@link Features#depthProfile}) and the expert's cost of every action ({@link Features#expertCosts}); SPL uses
- * {@link GlobalPlanner#shortestPathLength} as the shortest path. Not thread-safe; close it on the thread that made it.
+ * {@link GlobalPlanner#shortestPathLength} as the shortest path. A network with obstacle memory gets its memory inputs
+ * from an {@link ObstacleMemory} per env; with {@link #shield} set, the policy's actions pass through a
+ * {@link SafetyShield}. Not thread-safe; close it on the thread that made it.
  */
 public final class Rollouts implements AutoCloseable {
     /** Sees every step of every env (for recordings). */
