@@ -48,6 +48,8 @@ public final class SafetyShield {
     private final double radius;
     private final double margin;
     private final double horizon;
+    /** The farthest any arc goes, metres. */
+    private final double reach;
     private final double[] xs;
     private final double[] ys;
     private final int[] order;
@@ -78,6 +80,11 @@ public final class SafetyShield {
         this.radius = radius;
         this.margin = margin;
         this.horizon = horizon;
+        double far = 0;
+        for (int i = 0; i < n; i++) {
+            far = Math.max(far, Math.abs(v[i]) * horizon);
+        }
+        this.reach = far;
         this.xs = new double[memory.capacity()];
         this.ys = new double[memory.capacity()];
         this.order = new int[n];
@@ -112,10 +119,6 @@ public final class SafetyShield {
                 j--;
             }
             order[j + 1] = k;
-        }
-        double reach = 0;
-        for (int i = 0; i < n; i++) {
-            reach = Math.max(reach, Math.abs(v[i]) * horizon);
         }
         int count = memory.near(x, y, reach + radius + margin, xs, ys);
         if (count == 0) {
