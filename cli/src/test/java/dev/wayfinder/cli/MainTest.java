@@ -64,7 +64,11 @@ class MainTest {
         dir.resolve("out").toString());
     assertEquals(Main.USER_ERROR, margin.exitCode(), margin::toString);
     assertTrue(margin.err().contains("margin"), margin::toString);
-    for (CliRun r : java.util.List.of(predicted, unknown, margin)) {
+    CliRun hot = CliRun.of("eval", "--weights", file.toString(), "--shield", "--shield-temperature", "-1", "-o",
+        dir.resolve("out").toString());
+    assertEquals(Main.USER_ERROR, hot.exitCode(), hot::toString);
+    assertTrue(hot.err().contains("shield temperature") && hot.err().contains("-1"), hot::toString);
+    for (CliRun r : java.util.List.of(predicted, unknown, margin, hot)) {
       assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
     }
     assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");

@@ -76,6 +76,11 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How far ahead the shield checks each action (default ${DEFAULT-VALUE}).")
   double shieldHorizon;
 
+  @Option(names = "--shield-temperature", defaultValue = "1", paramLabel = "T",
+      description = "The order in which the shield tries the policy's actions: sampled from its softmax at this"
+          + " temperature (seeded), or 0 for the order of its logits (default ${DEFAULT-VALUE}).")
+  double shieldTemperature;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Report folder (default RUN/eval, or wayfinder-eval).")
   Path output;
@@ -111,7 +116,8 @@ public final class EvalCommand implements Callable<Integer> {
           throw new UserException("--shield predicted needs a policy trained with obstacle memory"
               + " (network.memory_sectors above 0); " + file + " has none");
         }
-        shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon));
+        shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
+            shieldTemperature));
       }
       Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
       Outputs.directory(dir);

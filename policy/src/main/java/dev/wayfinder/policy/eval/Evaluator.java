@@ -24,7 +24,7 @@ import java.util.Optional;
  * (disjoint from the train and validation seeds used in training), per scenario, in distribution and on the
  * scenario's out-of-distribution variant ({@link Randomizer#ood}). The three drivers see the same episodes.
  * Writes {@code report.md} with the table, the training curves (when a run folder is given) and GIFs of a
- * success and a failure per scenario.
+ * success and a failure per scenario and driver of the camera policy (alone, and through the shield when it runs).
  */
 public final class Evaluator {
     /**
@@ -86,6 +86,8 @@ public final class Evaluator {
                 int envs = Math.min(o.envs(), o.episodes());
                 var cam = s.robot().camera();
                 Film film = new Film(outDir, s.name(), cam.width(), cam.height());
+                Film shieldFilm = new Film(outDir, s.name() + (shieldRow == null ? "" : "-" + shieldRow.substring(7)),
+                        cam.width(), cam.height());
                 try (Rollouts r = new Rollouts(List.of(s), envs, true)) {
                     var out = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
                             Optional.empty(), o.gifs() ? Optional.of(film) : Optional.empty());
@@ -93,12 +95,16 @@ public final class Evaluator {
                     if (shieldRow != null) {
                         r.shield(o.shield().get());
                         var shielded = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
-                                Optional.empty(), Optional.empty());
+                                Optional.empty(), o.gifs() ? Optional.of(shieldFilm) : Optional.empty());
                         rows.add(EvalRow.of(s.name(), variant, shieldRow, shielded.episodes()));
                     }
                 }
                 film.success().ifPresent(gifs::add);
                 film.failure().ifPresent(gifs::add);
+                if (shieldRow != null) {
+                    shieldFilm.success().ifPresent(gifs::add);
+                    shieldFilm.failure().ifPresent(gifs::add);
+                }
                 int first = rows.size();
                 try (Rollouts r = new Rollouts(List.of(s), envs, false)) {
                     for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
@@ -114,7 +120,7 @@ public final class Evaluator {
                 log.println("evaluated " + s.name() + " (" + variant + "): success " + line);
             }
         }
-        Path report = Report.write(outDir, rows, gifs, trainDir);
+        Path report = Report.write(outDir, rows, gifs, trainDir, o.shield());
         return new Result(rows, report, gifs);
     }
 

@@ -1,6 +1,7 @@
 package dev.wayfinder.policy.eval;
 
 import dev.wayfinder.policy.data.AtomicFiles;
+import dev.wayfinder.policy.net.SafetyShield;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +17,34 @@ public final class Report {
     private Report() {
     }
 
-    /** Writes {@code dir/report.md}; copies the training curves from {@code trainDir} when given. */
-    public static Path write(Path dir, List<EvalRow> rows, List<Path> gifs, Optional<Path> trainDir)
-            throws IOException {
+    /**
+     * Writes {@code dir/report.md}; copies the training curves from {@code trainDir} when given.
+     *
+     * @param shield the shield's settings when the rows include the policy driving through it
+     */
+    public static Path write(Path dir, List<EvalRow> rows, List<Path> gifs, Optional<Path> trainDir,
+                             Optional<SafetyShield.Settings> shield) throws IOException {
         StringBuilder b = new StringBuilder("# Camera policy evaluation\n\n");
         b.append("Held-out test-split seeds (disjoint from training and validation seeds); every driver sees the ")
                 .append("same episodes. SPL: success weighted by path length (Anderson et al. 2018); time: mean ")
                 .append("simulated seconds to the goal over successful episodes. The expert is privileged (true map ")
                 .append("and pose); the policy sees only its camera, the goal vector from odometry and its previous ")
                 .append("action.\n\n");
-        if (rows.stream().anyMatch(r -> r.driver().startsWith("policy+"))) {
-            b.append("`policy+shield`: the same policy on the same episodes, driving through a safety shield that ")
-                    .append("takes, of the policy's actions in its order of preference, the first whose next fraction ")
-                    .append("of a second keeps clear of the obstacles seen over the last 4 s, from the camera's depth ")
-                    .append("image (an RGB-D camera) and odometry. `policy+pred-shield`: the same with the obstacles ")
-                    .append("from the network's own depth prediction instead of a depth image.\n\n");
+        if (shield.isPresent()) {
+            SafetyShield.Settings sh = shield.get();
+            String order = sh.temperature() > 0
+                    ? "in an order sampled from its softmax at temperature " + plain(sh.temperature()) + " (seeded)"
+                    : "in the order of its logits";
+            b.append(sh.source() == SafetyShield.DepthSource.CAMERA ? "`policy+shield`" : "`policy+pred-shield`")
+                    .append(": the same policy on the same episodes, driving through a safety shield that takes, of ")
+                    .append("the policy's actions ").append(order).append(", the first that moves the robot and ")
+                    .append("whose next ").append(plain(sh.horizon())).append(" s keep ")
+                    .append(plain(sh.margin() * 100)).append(" cm beyond the robot's radius clear ")
+                    .append("of the obstacles seen over the last 4 s, ")
+                    .append(sh.source() == SafetyShield.DepthSource.CAMERA
+                            ? "from the camera's depth image (an RGB-D camera) and odometry."
+                            : "from the network's own depth prediction and odometry.")
+                    .append(" Standing still is taken only when no moving action is clear.\n\n");
         }
         b.append("| scenario | variant | driver | episodes | success | SPL | collision | time to goal [s] |\n");
         b.append("|---|---|---|---:|---:|---:|---:|---:|\n");
@@ -59,5 +73,11 @@ public final class Report {
         Path out = dir.resolve("report.md");
         AtomicFiles.write(out, b.toString().getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    /** A number as short as it can be written: 1, 0.4, 2.5. */
+    private static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -4,13 +4,15 @@ import dev.wayfinder.sim.env.ActionSet;
 
 /**
  * A safety layer between the network and the motors, in the spirit of a collision monitor: of the discrete actions,
- * in the order of the network's preference (its logits), the first whose arc stays clear of every obstacle in the
- * {@link ObstacleMemory} (built from the network's own depth predictions and odometry) is taken. An arc is the
- * action's constant (v, omega) followed for {@link #horizon()} seconds by a circular robot of the nominal radius plus
- * {@link #margin()}. When no action is clear, the one whose arc keeps the most clearance is taken.
+ * in an order of preference ({@link ActionPreference}: the network's logit order, or an order sampled from its
+ * softmax), the first that moves the robot and whose arc stays clear of every obstacle in the {@link ObstacleMemory}
+ * is taken. An arc is the action's constant (v, omega) followed for {@link #horizon()} seconds by a circular robot
+ * of the nominal radius plus {@link #margin()}. Standing still is always clear, so it is offered last: it is taken
+ * only when no moving action is clear (a robot that stops short of its goal has failed too). When nothing is clear,
+ * the action whose arc keeps the most clearance is taken.
  *
- * <p>It needs nothing a real robot lacks: the camera (through the network), wheel odometry and the robot's nominal
- * radius and speed limits. Allocates nothing after construction. Not thread-safe: one per env.
+ * <p>It needs nothing a real robot lacks: a depth camera (or the network's own depth prediction), wheel odometry and
+ * the robot's nominal radius and speed limits. Allocates nothing after construction. Not thread-safe: one per env.
  */
 public final class SafetyShield {
     private static final double DT = 0.1;
@@ -26,13 +28,15 @@ public final class SafetyShield {
     /**
      * How a shield is set up.
      *
-     * @param source  where its obstacle points come from
-     * @param margin  clearance kept beyond the robot's radius, metres, 0..0.5
-     * @param horizon seconds each action's arc is checked, 0.1..3
+     * @param source      where its obstacle points come from
+     * @param margin      clearance kept beyond the robot's radius, metres, 0..0.5
+     * @param horizon     seconds each action's arc is checked, 0.1..3
+     * @param temperature how the actions are ordered: 0 for the network's logit order, else sampled from its
+     *                    softmax at this temperature ({@link ActionPreference}), 0..10
      */
-    public record Settings(DepthSource source, double margin, double horizon) {
-        /** The measured setting: the camera's depth, 1 cm margin, 0.4 s arcs. */
-        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.4);
+    public record Settings(DepthSource source, double margin, double horizon, double temperature) {
+        /** The measured setting: the camera's depth, 1 cm margin, 0.4 s arcs, actions sampled at temperature 1. */
+        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.4, 1.0);
 
         public Settings {
             java.util.Objects.requireNonNull(source, "source");
@@ -40,6 +44,15 @@ public final class SafetyShield {
                 throw new IllegalArgumentException("shield margin must be in 0..0.5 m and horizon in 0.1..3 s, got "
                         + margin + " m and " + horizon + " s");
             }
+            if (!(temperature >= 0 && temperature <= ActionPreference.MAX_TEMPERATURE)) {
+                throw new IllegalArgumentException("shield temperature must be in 0.." + ActionPreference.MAX_TEMPERATURE
+                        + " (0 = the network's logit order), got " + temperature);
+            }
+        }
+
+        /** These settings with another temperature. */
+        public Settings withTemperature(double t) {
+            return new Settings(source, margin, horizon, t);
         }
     }
 
@@ -52,7 +65,8 @@ public final class SafetyShield {
     private final double reach;
     private final double[] xs;
     private final double[] ys;
-    private final int[] order;
+    private final ActionPreference greedy;
+    private final boolean[] still;
 
     /**
      * @param actions    the discrete actions, as fractions of the speed limits
@@ -87,7 +101,11 @@ public final class SafetyShield {
         this.reach = far;
         this.xs = new double[memory.capacity()];
         this.ys = new double[memory.capacity()];
-        this.order = new int[n];
+        this.greedy = ActionPreference.greedy(n);
+        this.still = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            still[i] = v[i] == 0 && w[i] == 0;
+        }
     }
 
     /** Clearance kept beyond the robot's radius, metres. */
@@ -101,44 +119,46 @@ public final class SafetyShield {
     }
 
     /**
-     * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame.
+     * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame,
+     * the network's logit order being the preference.
      *
      * @param logits the network's logits for this robot, one per action, from {@code at}
      */
     public int choose(float[] logits, int at, ObstacleMemory memory, double x, double y, double yaw) {
+        return choose(greedy.rank(logits, at), memory, x, y, yaw);
+    }
+
+    /**
+     * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame.
+     *
+     * @param order every action once, most preferred first (from {@link ActionPreference#rank})
+     */
+    public int choose(int[] order, ObstacleMemory memory, double x, double y, double yaw) {
         int n = v.length;
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        // Insertion sort by descending logit (six actions).
-        for (int i = 1; i < n; i++) {
-            int k = order[i];
-            int j = i - 1;
-            while (j >= 0 && logits[at + order[j]] < logits[at + k]) {
-                order[j + 1] = order[j];
-                j--;
-            }
-            order[j + 1] = k;
+        if (order.length != n) {
+            throw new IllegalArgumentException("need an order of " + n + " actions, got " + order.length);
         }
         int count = memory.near(x, y, reach + radius + margin, xs, ys);
-        if (count == 0) {
-            return order[0];
-        }
         // Already closer than the radius plus margin (after a turn brought something into view): an arc is clear when
         // it gets no closer than the robot is now, so turning on the spot and backing out stay allowed.
-        double now = nearestNow(x, y, count);
-        double need = Math.min(radius + margin, now - 0.01);
+        double need = count == 0 ? Double.NEGATIVE_INFINITY : Math.min(radius + margin, nearestNow(x, y, count) - 0.01);
         int best = order[0];
         double bestClear = Double.NEGATIVE_INFINITY;
-        for (int r = 0; r < n; r++) {
-            int a = order[r];
-            double clear = arcClearance(a, x, y, yaw, count);
-            if (clear > need) {
-                return a;
-            }
-            if (clear > bestClear) {
-                bestClear = clear;
-                best = a;
+        // First the actions that move the robot, then standing still.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < n; r++) {
+                int a = order[r];
+                if (still[a] != (pass == 1)) {
+                    continue;
+                }
+                double clear = count == 0 ? Double.POSITIVE_INFINITY : arcClearance(a, x, y, yaw, count);
+                if (clear > need) {
+                    return a;
+                }
+                if (clear > bestClear) {
+                    bestClear = clear;
+                    best = a;
+                }
             }
         }
         return best;

@@ -1,6 +1,7 @@
 package dev.wayfinder.policy.rollout;
 
 import dev.wayfinder.policy.data.Dataset;
+import dev.wayfinder.policy.net.ActionPreference;
 import dev.wayfinder.policy.net.Features;
 import dev.wayfinder.policy.net.InferencePolicy;
 import dev.wayfinder.policy.net.NetworkSpec;
@@ -67,6 +68,7 @@ public final class Rollouts implements AutoCloseable {
     private final double[] route = new double[2];
     private ObstacleMemory[] memories = new ObstacleMemory[0];
     private SafetyShield[] shields = new SafetyShield[0];
+    private ActionPreference[] preferences = new ActionPreference[0];
     private SafetyShield.Settings shield;
     private final float[] profile = new float[CAMERA_STRIPS];
     /**
@@ -215,6 +217,12 @@ public final class Rollouts implements AutoCloseable {
         }
         if (shielding) {
             shields = new SafetyShield[n];
+            // Each env samples its own, reproducible sequence (the plan's seed, the env's index).
+            preferences = new ActionPreference[n];
+            SplittableRandom seeds = new SplittableRandom(plan.seed() ^ 0x5DEECE66DL);
+            for (int i = 0; i < n; i++) {
+                preferences[i] = new ActionPreference(actions, shield.temperature(), seeds.nextLong());
+            }
         }
         for (int i = 0; i < n; i++) {
             episodeCount[i] = 0;
@@ -315,7 +323,10 @@ public final class Rollouts implements AutoCloseable {
         return new Outcome(results, steps, nextIndex[0]);
     }
 
-    /** The policy's action for env {@code i}: its argmax, or the shield's choice among its preferences. */
+    /**
+     * The policy's action for env {@code i}: its argmax, or the shield's choice among its preferences (in logit order
+     * or sampled, as the shield's settings say).
+     */
     private int policyAction(int i, InferencePolicy p, boolean shielding) {
         if (!shielding) {
             return p.argmax(i);
@@ -326,8 +337,8 @@ public final class Rollouts implements AutoCloseable {
             shields[i] = new SafetyShield(config.actions(), robot.maxLinearSpeed(), robot.maxAngularSpeed(),
                     robot.footprint().boundingRadius(), shield.margin(), shield.horizon(), memories[i]);
         }
-        return shields[i].choose(p.logits(), i * config.actions().size(), memories[i], st.robotX(), st.robotY(),
-                st.robotYaw());
+        return shields[i].choose(preferences[i].rank(p.logits(), i * config.actions().size()), memories[i],
+                st.robotX(), st.robotY(), st.robotYaw());
     }
 
     /**

@@ -46,7 +46,7 @@ class EvaluatorTest {
     void aShieldOnPredictedDepthNeedsAMemoryNetworkAndShieldedRowsAreNamed(@TempDir Path dir) throws Exception {
         long seed = 3;
         NetworkSpec plain = new NetworkSpec(32, 32, List.of(8, 8), 16, 6);
-        var predicted = Optional.of(new SafetyShield.Settings(SafetyShield.DepthSource.PREDICTED, 0.01, 0.4));
+        var predicted = Optional.of(new SafetyShield.Settings(SafetyShield.DepthSource.PREDICTED, 0.01, 0.4, 1.0));
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Evaluator.run(PolicyWeights.random(plain, seed),
                         new Evaluator.Options(List.of("cluttered-room"), 1, 1, 1, seed, false, predicted), dir,
@@ -60,9 +60,14 @@ class EvaluatorTest {
                 r.rows().stream().map(EvalRow::driver).toList());
         // The camera's depth needs no memory network.
         var c = Evaluator.run(PolicyWeights.random(plain, seed), new Evaluator.Options(List.of("cluttered-room"), 2, 1,
-                2, seed, false, Optional.of(SafetyShield.Settings.DEFAULT)), dir, Optional.empty(), quiet);
+                2, seed, true, Optional.of(SafetyShield.Settings.DEFAULT)), dir, Optional.empty(), quiet);
         assertEquals("policy+shield", c.rows().get(1).driver());
         assertEquals(2, c.rows().get(1).episodes());
+        // The shielded run is filmed too, and the report says how the shield ordered the actions.
+        assertTrue(c.gifs().stream().anyMatch(g -> g.getFileName().toString().startsWith("cluttered-room-shield-")),
+                c.gifs().toString());
+        String md = Files.readString(c.report());
+        assertTrue(md.contains("softmax at temperature 1 (seeded)") && md.contains("1 cm"), md);
         assertTrue(Evaluator.line(r.rows().get(1)).startsWith("cluttered-room             in-distribution  "
                 + "policy+pred-shield "), Evaluator.line(r.rows().get(1)));
     }

@@ -71,6 +71,31 @@ class SafetyShieldTest {
     }
 
     @Test
+    void standingStillIsOfferedLast() {
+        ObstacleMemory m = new ObstacleMemory(8, 10);
+        float[] prefersStop = {0, 1, 0, 0, 2, 5};
+        // Nothing in the way: the first preference that moves (turn-right) rather than stop.
+        assertEquals(4, shield(m).choose(prefersStop, 0, m, 0, 0, 0));
+        // Only forward and stop, a wall just ahead: forward closes in, so stop.
+        ActionSet two = new ActionSet(java.util.List.of(new ActionSet.Entry("forward", 1, 0),
+                new ActionSet.Entry("stop", 0, 0)));
+        ObstacleMemory near = new ObstacleMemory(8, 10);
+        wallAhead(near, 0.2);
+        SafetyShield s = new SafetyShield(two, 0.5, 2.0, 0.1, 0.05, 0.6, near);
+        assertEquals(1, s.choose(new int[] {0, 1}, near, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.choose(new int[] {0}, near, 0, 0, 0));
+    }
+
+    @Test
+    void settingsRefuseBadValues() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new SafetyShield.Settings(SafetyShield.DepthSource.CAMERA, 0.01, 0.4, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SafetyShield.Settings(SafetyShield.DepthSource.CAMERA, 0.6, 0.4, 1));
+        assertEquals(0, SafetyShield.Settings.DEFAULT.withTemperature(0).temperature());
+    }
+
+    @Test
     void badParametersAreRefused() {
         ObstacleMemory m = new ObstacleMemory(8, 10);
         assertThrows(IllegalArgumentException.class,
