@@ -68,7 +68,11 @@ class MainTest {
         dir.resolve("out").toString());
     assertEquals(Main.USER_ERROR, hot.exitCode(), hot::toString);
     assertTrue(hot.err().contains("shield temperature") && hot.err().contains("-1"), hot::toString);
-    for (CliRun r : java.util.List.of(predicted, unknown, margin, hot)) {
+    CliRun how = CliRun.of("eval", "--weights", file.toString(), "--shield", "--shield-sampling", "never", "-o",
+        dir.resolve("out").toString());
+    assertEquals(Main.USER_ERROR, how.exitCode(), how::toString);
+    assertTrue(how.err().contains("never") && how.err().contains("always, stuck or refused"), how::toString);
+    for (CliRun r : java.util.List.of(predicted, unknown, margin, hot, how)) {
       assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
     }
     assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");

@@ -62,8 +62,9 @@ public final class EvalCommand implements Callable<Integer> {
   boolean noGifs;
 
   @Option(names = "--shield", arity = "0..1", fallbackValue = "camera", paramLabel = "camera|predicted",
-      description = "Drive the policy through a safety shield: of its actions, in order of preference, the first whose"
-          + " next --shield-horizon seconds keep --shield-margin clear of the obstacles seen over the last 4 s,"
+      description = "Drive the policy through a safety shield: its first choice, or when that is refused another of its"
+          + " actions, whose next --shield-horizon seconds keep --shield-margin clear of the obstacles seen over the"
+          + " last 4 s,"
           + " from the camera's depth image (camera, the default: an RGB-D camera) or from the network's own"
           + " predicted depth (predicted: a network trained with network.memory_sectors).")
   String shield;
@@ -76,10 +77,17 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How far ahead the shield checks each action (default ${DEFAULT-VALUE}).")
   double shieldHorizon;
 
-  @Option(names = "--shield-temperature", defaultValue = "1", paramLabel = "T",
-      description = "The order in which the shield tries the policy's actions: sampled from its softmax at this"
-          + " temperature (seeded), or 0 for the order of its logits (default ${DEFAULT-VALUE}).")
+  @Option(names = "--shield-temperature", defaultValue = "0.3", paramLabel = "T",
+      description = "The shield tries the policy's actions in an order sampled from its softmax at this temperature"
+          + " (seeded); 0 for the order of its logits (default ${DEFAULT-VALUE}).")
   double shieldTemperature;
+
+  @Option(names = "--shield-sampling", defaultValue = "always", paramLabel = "always|stuck|refused",
+      description = "Which actions the shield tries in the sampled order: always (every action), stuck (the"
+          + " replacements for a refused first choice, and every action after 3 s with under 0.15 m of progress)"
+          + " or refused (only the replacements); the first choice is otherwise the highest logit"
+          + " (default ${DEFAULT-VALUE}).")
+  String shieldSampling;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Report folder (default RUN/eval, or wayfinder-eval).")
@@ -116,8 +124,15 @@ public final class EvalCommand implements Callable<Integer> {
           throw new UserException("--shield predicted needs a policy trained with obstacle memory"
               + " (network.memory_sectors above 0); " + file + " has none");
         }
+        SafetyShield.Sampling sampling = switch (shieldSampling) {
+          case "always" -> SafetyShield.Sampling.ALWAYS;
+          case "stuck" -> SafetyShield.Sampling.STUCK;
+          case "refused" -> SafetyShield.Sampling.REFUSED;
+          default -> throw new UserException("--shield-sampling " + shieldSampling
+              + ": expected always, stuck or refused");
+        };
         shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
-            shieldTemperature));
+            shieldTemperature, sampling));
       }
       Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
       Outputs.directory(dir);

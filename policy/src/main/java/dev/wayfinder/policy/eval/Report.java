@@ -33,18 +33,25 @@ public final class Report {
         if (shield.isPresent()) {
             SafetyShield.Settings sh = shield.get();
             String order = sh.temperature() > 0
-                    ? "in an order sampled from its softmax at temperature " + plain(sh.temperature()) + " (seeded)"
-                    : "in the order of its logits";
+                    ? "an order sampled from the policy's softmax at temperature " + plain(sh.temperature())
+                            + " (seeded)"
+                    : "the order of the policy's logits";
+            String which = switch (sh.sampling()) {
+                case ALWAYS -> "It tries the policy's actions in " + order + " and takes the first";
+                case STUCK -> "It takes the policy's first choice (its highest logit), or when that is refused or the "
+                        + "robot has made under 0.15 m of progress in 3 s, the first of its actions in " + order;
+                case REFUSED -> "It takes the policy's first choice (its highest logit), or when that is refused, "
+                        + "the first of its other actions in " + order;
+            };
             b.append(sh.source() == SafetyShield.DepthSource.CAMERA ? "`policy+shield`" : "`policy+pred-shield`")
-                    .append(": the same policy on the same episodes, driving through a safety shield that takes, of ")
-                    .append("the policy's actions ").append(order).append(", the first that moves the robot and ")
-                    .append("whose next ").append(plain(sh.horizon())).append(" s keep ")
-                    .append(plain(sh.margin() * 100)).append(" cm beyond the robot's radius clear ")
-                    .append("of the obstacles seen over the last 4 s, ")
+                    .append(": the same policy on the same episodes, driving through a safety shield. ").append(which)
+                    .append(" that moves the robot and whose next ").append(plain(sh.horizon())).append(" s keep ")
+                    .append(plain(sh.margin() * 100))
+                    .append(" cm beyond the robot's radius clear of the obstacles seen over the last 4 s, ")
                     .append(sh.source() == SafetyShield.DepthSource.CAMERA
-                            ? "from the camera's depth image (an RGB-D camera) and odometry."
-                            : "from the network's own depth prediction and odometry.")
-                    .append(" Standing still is taken only when no moving action is clear.\n\n");
+                            ? "from the camera's depth image (an RGB-D camera) and odometry"
+                            : "from the network's own depth prediction and odometry")
+                    .append(". Standing still is taken only when no moving action is clear.\n\n");
         }
         b.append("| scenario | variant | driver | episodes | success | SPL | collision | time to goal [s] |\n");
         b.append("|---|---|---|---:|---:|---:|---:|---:|\n");

@@ -3,13 +3,15 @@ package dev.wayfinder.policy.net;
 import dev.wayfinder.sim.env.ActionSet;
 
 /**
- * A safety layer between the network and the motors, in the spirit of a collision monitor: of the discrete actions,
- * in an order of preference ({@link ActionPreference}: the network's logit order, or an order sampled from its
- * softmax), the first that moves the robot and whose arc stays clear of every obstacle in the {@link ObstacleMemory}
- * is taken. An arc is the action's constant (v, omega) followed for {@link #horizon()} seconds by a circular robot
- * of the nominal radius plus {@link #margin()}. Standing still is always clear, so it is offered last: it is taken
- * only when no moving action is clear (a robot that stops short of its goal has failed too). When nothing is clear,
- * the action whose arc keeps the most clearance is taken.
+ * A safety layer between the network and the motors, in the spirit of a collision monitor: the network's first
+ * choice (its highest logit) is taken when it moves the robot and its arc stays clear of every obstacle in the
+ * {@link ObstacleMemory}; otherwise, of the other actions in an order of preference ({@link ActionPreference}: the
+ * logit order, or an order sampled from the network's softmax, which keeps a refused robot from swinging between the
+ * same two actions), the first that is clear, those that move the robot first. An arc is the action's constant
+ * (v, omega) followed for {@link #horizon()} seconds by a circular robot of the nominal radius plus
+ * {@link #margin()}. Standing still is always clear, so it is offered last: it is taken only when no moving action is
+ * clear (a robot that stops short of its goal has failed too). When nothing is clear, the action whose arc keeps the
+ * most clearance is taken.
  *
  * <p>It needs nothing a real robot lacks: a depth camera (or the network's own depth prediction), wheel odometry and
  * the robot's nominal radius and speed limits. Allocates nothing after construction. Not thread-safe: one per env.
@@ -25,21 +27,55 @@ public final class SafetyShield {
         PREDICTED
     }
 
+    /** Which of the network's actions are tried in a sampled order ({@link ActionPreference}). */
+    public enum Sampling {
+        /** Only the replacements for a refused first choice; the first choice is the highest logit. */
+        REFUSED,
+        /**
+         * As {@link #REFUSED}, and every action while the robot is stuck: less than {@link #STUCK_DISTANCE} m from
+         * where it was {@link #STUCK_SECONDS} s ago (a progress check, as a navigation stack's recovery trigger).
+         */
+        STUCK,
+        /** Every action, the first choice too (exploration while training). */
+        ALWAYS;
+
+        /** Seconds over which a stuck robot's progress is measured. */
+        public static final double STUCK_SECONDS = 3;
+        /** Progress below which the robot counts as stuck, metres. */
+        public static final double STUCK_DISTANCE = 0.15;
+    }
+
     /**
      * How a shield is set up.
      *
      * @param source      where its obstacle points come from
      * @param margin      clearance kept beyond the robot's radius, metres, 0..0.5
      * @param horizon     seconds each action's arc is checked, 0.1..3
-     * @param temperature how the actions are ordered: 0 for the network's logit order, else sampled from its
-     *                    softmax at this temperature ({@link ActionPreference}), 0..10
+     * @param temperature how the actions are ordered when they are sampled: 0 for the logit order, else sampled
+     *                    from the network's softmax at this temperature ({@link ActionPreference}), 0..10
+     * @param sampling    which actions are tried in the sampled order
      */
-    public record Settings(DepthSource source, double margin, double horizon, double temperature) {
-        /** The measured setting: the camera's depth, 1 cm margin, 0.4 s arcs, actions sampled at temperature 1. */
-        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.4, 1.0);
+    public record Settings(DepthSource source, double margin, double horizon, double temperature,
+                           Sampling sampling) {
+        /**
+         * The measured setting for evaluation and deployment: the camera's depth, 1 cm margin, 0.4 s arcs, every
+         * action sampled from the network's softmax at temperature 0.3.
+         */
+        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.4, 0.3, Sampling.ALWAYS);
+        /**
+         * The setting training runs behind ({@code shield: true}): as {@link #DEFAULT} at temperature 1, so that
+         * the DAgger rounds explore more.
+         */
+        public static final Settings TRAINING = DEFAULT.withTemperature(1.0);
+
+        /** Settings that sample every action. */
+        public Settings(DepthSource source, double margin, double horizon, double temperature) {
+            this(source, margin, horizon, temperature, Sampling.ALWAYS);
+        }
 
         public Settings {
             java.util.Objects.requireNonNull(source, "source");
+            java.util.Objects.requireNonNull(sampling, "sampling");
             if (!(margin >= 0 && margin <= 0.5) || !(horizon >= 0.1 && horizon <= 3)) {
                 throw new IllegalArgumentException("shield margin must be in 0..0.5 m and horizon in 0.1..3 s, got "
                         + margin + " m and " + horizon + " s");
@@ -52,7 +88,7 @@ public final class SafetyShield {
 
         /** These settings with another temperature. */
         public Settings withTemperature(double t) {
-            return new Settings(source, margin, horizon, t);
+            return new Settings(source, margin, horizon, t, sampling);
         }
     }
 
@@ -67,6 +103,13 @@ public final class SafetyShield {
     private final double[] ys;
     private final ActionPreference greedy;
     private final boolean[] still;
+    /** Where the robot was at each of the last decisions (a ring), for the progress check. */
+    private final double[] pastX;
+    private final double[] pastY;
+    private int decisions;
+    /** Points gathered for the current decision, and the clearance an arc must keep. */
+    private int count;
+    private double need;
 
     /**
      * @param actions    the discrete actions, as fractions of the speed limits
@@ -79,7 +122,17 @@ public final class SafetyShield {
      */
     public SafetyShield(ActionSet actions, double maxLinear, double maxAngular, double radius, double margin,
                         double horizon, ObstacleMemory memory) {
-        if (!(radius > 0) || !(margin >= 0) || !(horizon > 0) || !(maxLinear > 0) || !(maxAngular > 0)) {
+        this(actions, maxLinear, maxAngular, radius, margin, horizon, memory, 10);
+    }
+
+    /**
+     * @param controlRate decisions per second, for the progress check of {@link Sampling#STUCK}, &gt; 0
+     * @see #SafetyShield(ActionSet, double, double, double, double, double, ObstacleMemory)
+     */
+    public SafetyShield(ActionSet actions, double maxLinear, double maxAngular, double radius, double margin,
+                        double horizon, ObstacleMemory memory, double controlRate) {
+        if (!(radius > 0) || !(margin >= 0) || !(horizon > 0) || !(maxLinear > 0) || !(maxAngular > 0)
+                || !(controlRate > 0)) {
             throw new IllegalArgumentException("shield needs radius, speeds and horizon > 0 and margin >= 0, got radius "
                     + radius + ", margin " + margin + ", horizon " + horizon + ", speeds " + maxLinear + ", "
                     + maxAngular);
@@ -101,6 +154,9 @@ public final class SafetyShield {
         this.reach = far;
         this.xs = new double[memory.capacity()];
         this.ys = new double[memory.capacity()];
+        int window = Math.max(1, (int) Math.round(Sampling.STUCK_SECONDS * controlRate));
+        this.pastX = new double[window];
+        this.pastY = new double[window];
         this.greedy = ActionPreference.greedy(n);
         this.still = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -129,29 +185,89 @@ public final class SafetyShield {
     }
 
     /**
+     * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame:
+     * the network's first choice (its highest logit) when it moves the robot and is clear; otherwise the first clear
+     * action in the order {@code others} ranks the logits (standing still last).
+     *
+     * @param logits the network's logits for this robot, one per action, from {@code at}
+     * @param others orders the actions when the first choice is refused (sampled from the softmax, or greedy)
+     */
+    public int choose(float[] logits, int at, ActionPreference others, ObstacleMemory memory, double x, double y,
+                      double yaw) {
+        return choose(logits, at, others, Sampling.REFUSED, memory, x, y, yaw);
+    }
+
+    /**
+     * As {@link #choose(float[], int, ActionPreference, ObstacleMemory, double, double, double)}, with every action
+     * ranked by {@code others} when {@code sampling} says so (always, or while the robot is stuck). Call once per
+     * control step, and {@link #reset} at each episode's start, for the progress check.
+     */
+    public int choose(float[] logits, int at, ActionPreference others, Sampling sampling, ObstacleMemory memory,
+                      double x, double y, double yaw) {
+        boolean stuck = record(x, y);
+        if (sampling == Sampling.ALWAYS || (sampling == Sampling.STUCK && stuck)) {
+            gather(memory, x, y);
+            return pick(others.rank(logits, at), x, y, yaw);
+        }
+        int first = greedy.rank(logits, at)[0];
+        gather(memory, x, y);
+        if (!still[first] && arcClearance(first, x, y, yaw) > need) {
+            return first;
+        }
+        return pick(others.rank(logits, at), x, y, yaw);
+    }
+
+    /**
      * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame.
      *
      * @param order every action once, most preferred first (from {@link ActionPreference#rank})
      */
     public int choose(int[] order, ObstacleMemory memory, double x, double y, double yaw) {
-        int n = v.length;
-        if (order.length != n) {
-            throw new IllegalArgumentException("need an order of " + n + " actions, got " + order.length);
+        if (order.length != v.length) {
+            throw new IllegalArgumentException("need an order of " + v.length + " actions, got " + order.length);
         }
-        int count = memory.near(x, y, reach + radius + margin, xs, ys);
+        gather(memory, x, y);
+        return pick(order, x, y, yaw);
+    }
+
+    /** Forgets where the robot was: call at each episode's start. */
+    public void reset() {
+        decisions = 0;
+    }
+
+    /** Notes the robot's position; whether it moved less than the stuck distance over the window. */
+    private boolean record(double x, double y) {
+        int w = pastX.length;
+        int k = decisions % w;
+        boolean full = decisions >= w;
+        double dx = x - pastX[k];
+        double dy = y - pastY[k];
+        pastX[k] = x;
+        pastY[k] = y;
+        decisions++;
+        return full && dx * dx + dy * dy < Sampling.STUCK_DISTANCE * Sampling.STUCK_DISTANCE;
+    }
+
+    /** Gathers the points within reach and the clearance an arc must keep. */
+    private void gather(ObstacleMemory memory, double x, double y) {
+        count = memory.near(x, y, reach + radius + margin, xs, ys);
         // Already closer than the radius plus margin (after a turn brought something into view): an arc is clear when
         // it gets no closer than the robot is now, so turning on the spot and backing out stay allowed.
-        double need = count == 0 ? Double.NEGATIVE_INFINITY : Math.min(radius + margin, nearestNow(x, y, count) - 0.01);
+        need = count == 0 ? Double.NEGATIVE_INFINITY : Math.min(radius + margin, nearestNow(x, y, count) - 0.01);
+    }
+
+    /** The first clear action of {@code order}, those that move first; the one keeping most clearance if none is. */
+    private int pick(int[] order, double x, double y, double yaw) {
+        int n = v.length;
         int best = order[0];
         double bestClear = Double.NEGATIVE_INFINITY;
-        // First the actions that move the robot, then standing still.
         for (int pass = 0; pass < 2; pass++) {
             for (int r = 0; r < n; r++) {
                 int a = order[r];
                 if (still[a] != (pass == 1)) {
                     continue;
                 }
-                double clear = count == 0 ? Double.POSITIVE_INFINITY : arcClearance(a, x, y, yaw, count);
+                double clear = arcClearance(a, x, y, yaw);
                 if (clear > need) {
                     return a;
                 }
@@ -178,7 +294,10 @@ public final class SafetyShield {
      * The smallest distance from the robot's centre to any of the gathered points along action {@code a}'s arc,
      * after the first step (on the spot, every action has the current clearance).
      */
-    private double arcClearance(int a, double x, double y, double yaw, int count) {
+    private double arcClearance(int a, double x, double y, double yaw) {
+        if (count == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
         double min = Double.POSITIVE_INFINITY;
         int steps = (int) Math.ceil(horizon / DT);
         double th = yaw;

@@ -324,8 +324,8 @@ public final class Rollouts implements AutoCloseable {
     }
 
     /**
-     * The policy's action for env {@code i}: its argmax, or the shield's choice among its preferences (in logit order
-     * or sampled, as the shield's settings say).
+     * The policy's action for env {@code i}: its argmax, or the shield's choice: the argmax when clear, else the
+     * first clear one of the others in logit order or sampled (every action sampled when the settings say so).
      */
     private int policyAction(int i, InferencePolicy p, boolean shielding) {
         if (!shielding) {
@@ -333,12 +333,14 @@ public final class Rollouts implements AutoCloseable {
         }
         var st = envs[i].state();
         if (shields[i] == null) {
-            var robot = scenarios.get(i % scenarios.size()).robot();
+            Scenario sc = scenarios.get(i % scenarios.size());
+            var robot = sc.robot();
             shields[i] = new SafetyShield(config.actions(), robot.maxLinearSpeed(), robot.maxAngularSpeed(),
-                    robot.footprint().boundingRadius(), shield.margin(), shield.horizon(), memories[i]);
+                    robot.footprint().boundingRadius(), shield.margin(), shield.horizon(), memories[i],
+                    sc.limits().controlRate());
         }
-        return shields[i].choose(preferences[i].rank(p.logits(), i * config.actions().size()), memories[i],
-                st.robotX(), st.robotY(), st.robotYaw());
+        return shields[i].choose(p.logits(), i * config.actions().size(), preferences[i], shield.sampling(),
+                memories[i], st.robotX(), st.robotY(), st.robotYaw());
     }
 
     /**
@@ -374,6 +376,9 @@ public final class Rollouts implements AutoCloseable {
                 experts[i].reset();
                 if (i < memories.length) {
                     memories[i].reset();
+                }
+                if (i < shields.length && shields[i] != null) {
+                    shields[i].reset();
                 }
                 shortestPath[i] = GlobalPlanner.shortestPathLength(envs[i].world());
                 previous[i] = -1;

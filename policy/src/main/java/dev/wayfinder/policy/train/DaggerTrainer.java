@@ -143,7 +143,7 @@ public final class DaggerTrainer {
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                      (float) cfg.auxWeight())) {
             if (cfg.shield()) {
-                rollouts.shield(SafetyShield.Settings.DEFAULT);
+                rollouts.shield(SafetyShield.Settings.TRAINING);
             }
             for (int k = first; k < cfg.iterations(); k++) {
                 double beta = cfg.beta(k);

@@ -39,8 +39,9 @@ import java.util.Objects;
  *                           distribution over actions proportional to exp(-cost / temperature) of the expert's
  *                           cost of each action (metres of its cost; unsafe actions get 0), [0, 1]
  * @param shield             whether the policy's actions in DAgger rounds and validation pass through the safety
- *                           shield on the camera's depth ({@code SafetyShield.Settings.DEFAULT}), as the
- *                           policy is then meant to run; the expert labels the states the shielded policy visits
+ *                           shield on the camera's depth ({@code SafetyShield.Settings.TRAINING}: every action
+ *                           sampled from the policy's softmax at temperature 1, to explore), as the policy is then
+ *                           meant to run; the expert labels the states the shielded policy visits
  * @param seed               seeds weights, sampling, mixing and episode indices
  * @param network            the network shape
  */

@@ -87,6 +87,59 @@ class SafetyShieldTest {
     }
 
     @Test
+    void aClearFirstChoiceStandsAndARefusedOneIsReplacedInTheOthersOrder() {
+        ObstacleMemory open = new ObstacleMemory(8, 10);
+        float[] logits = {5, 4, 1, 3, 0, -1};
+        // An order that would rank turn-right first: the clear first choice (forward) still stands.
+        ActionPreference others = new ActionPreference(6, 10, 4);
+        assertEquals(FORWARD, shield(open).choose(logits, 0, others, open, 0, 0, 0));
+        // A wall 0.3 m ahead refuses forward and forward-left; the replacement comes from the other order: the
+        // greedy order gives turn-left, the sampled one any clear action, and over many draws more than one.
+        ObstacleMemory m = new ObstacleMemory(8, 10);
+        wallAhead(m, 0.3);
+        SafetyShield s = shield(m);
+        assertEquals(TURN_LEFT, s.choose(logits, 0, ActionPreference.greedy(6), m, 0, 0, 0));
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int k = 0; k < 200; k++) {
+            int a = s.choose(logits, 0, others, m, 0, 0, 0);
+            seen.add(a);
+            org.junit.jupiter.api.Assertions.assertNotEquals(FORWARD, a, "forward runs into the wall");
+            org.junit.jupiter.api.Assertions.assertNotEquals(5, a, "stop while a turn is clear");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(seen.size() >= 2, "sampled replacements vary: " + seen);
+    }
+
+    @Test
+    void aStuckRobotSamplesEveryActionAndAMovingOneKeepsItsFirstChoice() {
+        ObstacleMemory open = new ObstacleMemory(8, 10);
+        float[] logits = {5, 4, 1, 3, 0, -1};
+        ActionPreference hot = new ActionPreference(6, 10, 9);
+        // 10 decisions per second: the progress check looks 3 s (30 decisions) back.
+        SafetyShield s = new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, 0.05, 0.6, open, 10);
+        for (int k = 0; k < 30; k++) {
+            assertEquals(FORWARD, s.choose(logits, 0, hot, SafetyShield.Sampling.STUCK, open, 0, 0, 0),
+                    "too soon to call it stuck (decision " + k + ")");
+        }
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int k = 0; k < 100; k++) {
+            seen.add(s.choose(logits, 0, hot, SafetyShield.Sampling.STUCK, open, 0, 0, 0));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(seen.size() >= 3, "stuck: every action sampled: " + seen);
+        // Driving 0.2 m per 3 s is progress: the first choice stands.
+        s.reset();
+        for (int k = 0; k < 100; k++) {
+            assertEquals(FORWARD, s.choose(logits, 0, hot, SafetyShield.Sampling.STUCK, open, k * 0.2 / 30, 0, 0));
+        }
+        // Sampling always: varies from the first decision.
+        seen.clear();
+        s.reset();
+        for (int k = 0; k < 30; k++) {
+            seen.add(s.choose(logits, 0, hot, SafetyShield.Sampling.ALWAYS, open, k * 0.1, 0, 0));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(seen.size() >= 3, "always sampled: " + seen);
+    }
+
+    @Test
     void settingsRefuseBadValues() {
         assertThrows(IllegalArgumentException.class,
                 () -> new SafetyShield.Settings(SafetyShield.DepthSource.CAMERA, 0.01, 0.4, -1));
