@@ -81,8 +81,8 @@ public final class SafetyShield {
                         + margin + " m and " + horizon + " s");
             }
             if (!(temperature >= 0 && temperature <= ActionPreference.MAX_TEMPERATURE)) {
-                throw new IllegalArgumentException("shield temperature must be in 0.." + ActionPreference.MAX_TEMPERATURE
-                        + " (0 = the network's logit order), got " + temperature);
+                throw new IllegalArgumentException("shield temperature must be in 0.."
+                        + ActionPreference.MAX_TEMPERATURE + " (0 = the network's logit order), got " + temperature);
             }
         }
 
@@ -186,21 +186,14 @@ public final class SafetyShield {
 
     /**
      * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame:
-     * the network's first choice (its highest logit) when it moves the robot and is clear; otherwise the first clear
-     * action in the order {@code others} ranks the logits (standing still last).
+     * the first clear action in the order {@code others} ranks the logits when {@code sampling} says so (always, or
+     * while the robot is stuck); otherwise the network's first choice (its highest logit) when it moves the robot and
+     * is clear, else the first clear one in {@code others}' order. Standing still comes last either way. Call once
+     * per control step, and {@link #reset} at each episode's start, for the progress check.
      *
-     * @param logits the network's logits for this robot, one per action, from {@code at}
-     * @param others orders the actions when the first choice is refused (sampled from the softmax, or greedy)
-     */
-    public int choose(float[] logits, int at, ActionPreference others, ObstacleMemory memory, double x, double y,
-                      double yaw) {
-        return choose(logits, at, others, Sampling.REFUSED, memory, x, y, yaw);
-    }
-
-    /**
-     * As {@link #choose(float[], int, ActionPreference, ObstacleMemory, double, double, double)}, with every action
-     * ranked by {@code others} when {@code sampling} says so (always, or while the robot is stuck). Call once per
-     * control step, and {@link #reset} at each episode's start, for the progress check.
+     * @param logits   the network's logits for this robot, one per action, from {@code at}
+     * @param others   orders the actions when they are sampled (from the softmax, or greedy)
+     * @param sampling which actions are tried in {@code others}' order
      */
     public int choose(float[] logits, int at, ActionPreference others, Sampling sampling, ObstacleMemory memory,
                       double x, double y, double yaw) {

@@ -92,16 +92,17 @@ class SafetyShieldTest {
         float[] logits = {5, 4, 1, 3, 0, -1};
         // An order that would rank turn-right first: the clear first choice (forward) still stands.
         ActionPreference others = new ActionPreference(6, 10, 4);
-        assertEquals(FORWARD, shield(open).choose(logits, 0, others, open, 0, 0, 0));
+        assertEquals(FORWARD, shield(open).choose(logits, 0, others, SafetyShield.Sampling.REFUSED, open, 0, 0, 0));
         // A wall 0.3 m ahead refuses forward and forward-left; the replacement comes from the other order: the
         // greedy order gives turn-left, the sampled one any clear action, and over many draws more than one.
         ObstacleMemory m = new ObstacleMemory(8, 10);
         wallAhead(m, 0.3);
         SafetyShield s = shield(m);
-        assertEquals(TURN_LEFT, s.choose(logits, 0, ActionPreference.greedy(6), m, 0, 0, 0));
+        assertEquals(TURN_LEFT,
+                s.choose(logits, 0, ActionPreference.greedy(6), SafetyShield.Sampling.REFUSED, m, 0, 0, 0));
         java.util.Set<Integer> seen = new java.util.TreeSet<>();
         for (int k = 0; k < 200; k++) {
-            int a = s.choose(logits, 0, others, m, 0, 0, 0);
+            int a = s.choose(logits, 0, others, SafetyShield.Sampling.REFUSED, m, 0, 0, 0);
             seen.add(a);
             org.junit.jupiter.api.Assertions.assertNotEquals(FORWARD, a, "forward runs into the wall");
             org.junit.jupiter.api.Assertions.assertNotEquals(5, a, "stop while a turn is clear");
