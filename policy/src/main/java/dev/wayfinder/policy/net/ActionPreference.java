@@ -43,8 +43,7 @@ public final class ActionPreference {
         return new ActionPreference(actions, 0, 0);
     }
 
-    /** Throws when {@code t} is not a temperature this class accepts. */
-    public static void checkTemperature(double t) {
+    private static void checkTemperature(double t) {
         if (!(t >= 0 && t <= MAX_TEMPERATURE)) {
             throw new IllegalArgumentException("action temperature must be in 0.." + MAX_TEMPERATURE
                     + " (0 = always the highest logit), got " + t);
@@ -54,11 +53,6 @@ public final class ActionPreference {
     /** 0 for the logit order, else the softmax temperature. */
     public double temperature() {
         return temperature;
-    }
-
-    /** The number of actions ranked. */
-    public int actions() {
-        return order.length;
     }
 
     /**
