@@ -117,13 +117,13 @@ public final class DemoCommand implements Callable<Integer> {
       if (!java.nio.file.Files.exists(best)) {
         best = run.resolve(dev.wayfinder.policy.train.DaggerTrainer.WEIGHTS);
       }
-      var weights = dev.wayfinder.policy.net.PolicyWeights.fromBytes(java.nio.file.Files.readAllBytes(best),
+      var weights = dev.wayfinder.robot.net.PolicyWeights.fromBytes(java.nio.file.Files.readAllBytes(best),
           best.toString());
       log.println("evaluating on held-out seeds (" + episodes + " episodes per variant and driver)");
       var eval = dev.wayfinder.cli.policy.EvalCommand.evaluate(weights,
           new dev.wayfinder.policy.eval.Evaluator.Options(allScenarios ? ScenarioLibrary.NAMES
               : List.of("cluttered-room"), episodes, 1.5, 8, 1, true,
-              java.util.Optional.of(dev.wayfinder.policy.net.SafetyShield.Settings.DEFAULT)),
+              java.util.Optional.of(dev.wayfinder.robot.net.SafetyShield.Settings.DEFAULT)),
           output.resolve("eval"), java.util.Optional.of(run), log);
       if (json.enabled()) {
         Json.print(out, new DemoResult(maps, run.toString(), eval));

@@ -50,8 +50,8 @@ class MainTest {
   @Test
   void aBadShieldIsAUserErrorNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     var file = dir.resolve("plain.weights");
-    java.nio.file.Files.write(file, dev.wayfinder.policy.net.PolicyWeights.random(
-        new dev.wayfinder.policy.net.NetworkSpec(32, 32, java.util.List.of(8, 8), 16, 6), 1).toBytes());
+    java.nio.file.Files.write(file, dev.wayfinder.robot.net.PolicyWeights.random(
+        new dev.wayfinder.robot.net.NetworkSpec(32, 32, java.util.List.of(8, 8), 16, 6), 1).toBytes());
     CliRun predicted = CliRun.of("eval", "--weights", file.toString(), "--shield=predicted", "-o",
         dir.resolve("out").toString());
     assertEquals(Main.USER_ERROR, predicted.exitCode(), predicted::toString);

@@ -8,8 +8,8 @@ import dev.wayfinder.cli.UserException;
 import dev.wayfinder.policy.eval.EvalRow;
 import dev.wayfinder.policy.eval.Evaluator;
 import dev.wayfinder.policy.export.PolicyExport;
-import dev.wayfinder.policy.net.PolicyWeights;
-import dev.wayfinder.policy.net.SafetyShield;
+import dev.wayfinder.robot.net.PolicyWeights;
+import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.policy.train.DaggerTrainer;
 import dev.wayfinder.scenarios.library.ScenarioLibrary;
 import java.io.IOException;
@@ -17,6 +17,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wayfinder.policy.rollout.SimRobot;
+import dev.wayfinder.policy.train.TrainConfig;
+import dev.wayfinder.randomization.Split;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code wayfinder eval}: the policy beside the expert and a random baseline on held-out seeds. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluate a trained camera policy on held-out test seeds, per scenario and on its"
+    description = "Evaluate a trained camera policy on held-out validation or test seeds through the robot boundary"
+        + " (what a real robot has: camera, optional depth camera, odometry, IMU, goal, optional static map), per scenario and on its"
         + " out-of-distribution variant, beside the privileged expert and a random policy; writes"
         + " report.md with the table, training curves and GIFs, and exports the policy (inference-core"
         + " and ONNX).")
@@ -89,6 +93,21 @@ public final class EvalCommand implements Callable<Integer> {
           + " (default ${DEFAULT-VALUE}).")
   String shieldSampling;
 
+  @Option(names = "--split", defaultValue = "test", paramLabel = "validation|test",
+      description = "Episodes of the validation split (to choose settings and checkpoints) or of the test split (only"
+          + " to report, once per configuration; default ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(names = "--map", paramLabel = "nominal|oracle|none",
+      description = "The static map a route-following policy plans on: nominal (the scenario file's layout, as a robot"
+          + " mapped it), oracle (the episode's true layout: an upper bound a robot cannot have) or none; default: the"
+          + " run's training config, else nominal.")
+  String map;
+
+  @Option(names = "--no-depth", description = "The robot has no depth camera (RGB only); the shield then needs"
+      + " --shield predicted.")
+  boolean noDepth;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Report folder (default RUN/eval, or wayfinder-eval).")
   Path output;
@@ -134,10 +153,34 @@ public final class EvalCommand implements Callable<Integer> {
         shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
             shieldTemperature, sampling));
       }
+      Split evalSplit = Split.byKey(split).filter(x -> x != Split.TRAIN).orElseThrow(
+          () -> new UserException("--split " + split + ": expected validation or test"));
+      SimRobot.MapSource mapSource = SimRobot.MapSource.NOMINAL;
+      boolean depthCamera = !noDepth;
+      if (run != null && Files.exists(run.resolve(DaggerTrainer.CONFIG))) {
+        TrainConfig cfg = TrainConfig.fromYaml(Files.readString(run.resolve(DaggerTrainer.CONFIG)),
+            run.resolve(DaggerTrainer.CONFIG).toString());
+        mapSource = cfg.map();
+        depthCamera = cfg.depthCamera() && !noDepth;
+      }
+      if (map != null) {
+        mapSource = SimRobot.MapSource.byKey(map).orElseThrow(
+            () -> new UserException("--map " + map + ": expected nominal, oracle or none"));
+      }
+      if (w.spec().followsRoute() && mapSource == SimRobot.MapSource.NONE) {
+        throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()
+            + " m) and needs a static map; use --map nominal");
+      }
+      if (shieldSettings.isPresent() && shieldSettings.get().source() == SafetyShield.DepthSource.CAMERA
+          && !depthCamera) {
+        throw new UserException("--shield camera reads the depth camera, but the robot has none (--no-depth, or the"
+            + " run's depth_camera: false); use --shield predicted");
+      }
       Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
       Outputs.directory(dir);
       Result r = evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-          oodFactor, envs, 1, !noGifs, shieldSettings), dir, Optional.ofNullable(run), json.enabled() ? System.err : System.out);
+          oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, new SimRobot.Sensors(depthCamera, mapSource)), dir,
+          Optional.ofNullable(run), json.enabled() ? System.err : System.out);
       if (json.enabled()) {
         Json.print(out, r);
       } else {

@@ -1,7 +1,7 @@
 package dev.wayfinder.policy.data;
 
-import dev.wayfinder.policy.net.Features;
-import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.robot.net.Features;
+import dev.wayfinder.robot.net.NetworkSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ public final class BatchSampler {
 
     /**
      * Fills a batch of {@code n} samples with action targets as well: with a {@link #labelTemperature} above 0, the
-     * distribution of {@link Features#softTarget} over the expert's stored action costs; otherwise (or for samples
+     * distribution of {@link dev.wayfinder.policy.net.TrainingTargets#softTarget} over the expert's stored action costs; otherwise (or for samples
      * stored without costs) the label one-hot.
      *
      * @param targets n x actions floats, or null when not wanted
@@ -175,7 +175,7 @@ public final class BatchSampler {
             labels[k] = c.label(s);
             if (targets != null) {
                 if (temperature > 0 && stride >= spec.costsOffset() + actions) {
-                    Features.softTarget(c.states(), s * stride + spec.costsOffset(), actions, temperature, targets,
+                    dev.wayfinder.policy.net.TrainingTargets.softTarget(c.states(), s * stride + spec.costsOffset(), actions, temperature, targets,
                             k * actions);
                 } else {
                     java.util.Arrays.fill(targets, k * actions, (k + 1) * actions, 0f);
@@ -206,7 +206,7 @@ public final class BatchSampler {
     }
 
     /**
-     * Teaches the expert's preferences instead of its choice alone: targets become {@link Features#softTarget} of
+     * Teaches the expert's preferences instead of its choice alone: targets become {@link dev.wayfinder.policy.net.TrainingTargets#softTarget} of
      * the stored action costs at this temperature (the cost's metres); 0 (the default) gives one-hot labels.
      *
      * @param temperature &gt;= 0

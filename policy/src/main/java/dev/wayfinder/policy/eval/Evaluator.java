@@ -1,10 +1,11 @@
 package dev.wayfinder.policy.eval;
 
-import dev.wayfinder.policy.net.InferencePolicy;
-import dev.wayfinder.policy.net.SafetyShield;
-import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.robot.net.InferencePolicy;
+import dev.wayfinder.robot.net.SafetyShield;
+import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.policy.rollout.Driver;
 import dev.wayfinder.policy.rollout.Rollouts;
+import dev.wayfinder.policy.rollout.SimRobot;
 import dev.wayfinder.policy.train.ScenarioRefs;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.randomization.Split;
@@ -20,9 +21,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Evaluates the camera policy against the privileged expert and a random policy on held-out test-split seeds
- * (disjoint from the train and validation seeds used in training), per scenario, in distribution and on the
- * scenario's out-of-distribution variant ({@link Randomizer#ood}). The three drivers see the same episodes.
+ * Evaluates the camera policy against the privileged expert and a random policy on held-out seeds of the validation
+ * split (to choose settings) or the test split (only to report), disjoint from the training seeds, per scenario, in
+ * distribution and on the scenario's out-of-distribution variant ({@link Randomizer#ood}, on fresh seeds). The policy
+ * decides through the robot boundary with the sensors the options give. The three drivers see the same episodes.
  * Writes {@code report.md} with the table, the training curves (when a run folder is given) and GIFs of a
  * success and a failure per scenario and driver of the camera policy (alone, and through the shield when it runs).
  */
@@ -39,11 +41,20 @@ public final class Evaluator {
      * @param shield    when present, the policy also drives the same episodes through a {@link SafetyShield} set
      *                  up so, in rows named {@code policy+shield} (on the camera's depth) or
      *                  {@code policy+pred-shield} (on the network's predicted depth)
+     * @param split     where the episodes come from: {@link Split#VALIDATION} to choose settings,
+     *                  {@link Split#TEST} only to report
+     * @param sensors   what the robot has (a mapless network gets no map whatever this says)
      */
     public record Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed,
-                          boolean gifs, Optional<SafetyShield.Settings> shield) {
+                          boolean gifs, Optional<SafetyShield.Settings> shield, Split split,
+                          SimRobot.Sensors sensors) {
         public Options {
             scenarios = List.copyOf(scenarios);
+            java.util.Objects.requireNonNull(split, "split");
+            java.util.Objects.requireNonNull(sensors, "sensors");
+            if (split == Split.TRAIN) {
+                throw new IllegalArgumentException("evaluate on the validation or the test split, not on training seeds");
+            }
             if (scenarios.isEmpty() || episodes < 1 || !(oodFactor >= 1) || envs < 1) {
                 throw new IllegalArgumentException("evaluation needs scenarios, episodes >= 1, ood factor >= 1 and "
                         + "envs >= 1; got " + scenarios + ", " + episodes + ", " + oodFactor + ", " + envs);
@@ -52,9 +63,22 @@ public final class Evaluator {
 
         /** Options without the shield. */
         public Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed, boolean gifs) {
-            this(scenarios, episodes, oodFactor, envs, seed, gifs, Optional.empty());
+            this(scenarios, episodes, oodFactor, envs, seed, gifs, Optional.empty(), Split.TEST,
+                    SimRobot.Sensors.RGBD_MAP);
+        }
+
+        /** Options on the test split with an RGB-D camera and the nominal map. */
+        public Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed, boolean gifs,
+                       Optional<SafetyShield.Settings> shield) {
+            this(scenarios, episodes, oodFactor, envs, seed, gifs, shield, Split.TEST, SimRobot.Sensors.RGBD_MAP);
         }
     }
+
+    /**
+     * First split index of the out-of-distribution episodes: fresh seeds, so OOD episode k is not a stretched copy of
+     * in-distribution episode k.
+     */
+    public static final long OOD_FIRST_INDEX = 1L << 40;
 
     /** The results. */
     public record Result(List<EvalRow> rows, Path report, List<Path> gifs) {
@@ -73,6 +97,12 @@ public final class Evaluator {
         }
         String shieldRow = o.shield().map(sh -> sh.source() == SafetyShield.DepthSource.CAMERA ? "policy+shield"
                 : "policy+pred-shield").orElse(null);
+        SimRobot.Sensors sensors = new SimRobot.Sensors(o.sensors().depthCamera(),
+                weights.spec().followsRoute() ? o.sensors().map() : SimRobot.MapSource.NONE);
+        if (o.shield().isPresent() && o.shield().get().source() == SafetyShield.DepthSource.CAMERA
+                && !sensors.depthCamera()) {
+            throw new IllegalArgumentException("a shield on the camera's depth needs a robot with a depth camera");
+        }
         Files.createDirectories(outDir);
         List<EvalRow> rows = new ArrayList<>();
         List<Path> gifs = new ArrayList<>();
@@ -88,13 +118,15 @@ public final class Evaluator {
                 Film film = new Film(outDir, s.name(), cam.width(), cam.height());
                 Film shieldFilm = new Film(outDir, s.name() + (shieldRow == null ? "" : "-" + shieldRow.substring(7)),
                         cam.width(), cam.height());
+                long first = s == base ? 0 : OOD_FIRST_INDEX;
                 try (Rollouts r = new Rollouts(List.of(s), envs, true)) {
-                    var out = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
+                    r.sensors(sensors);
+                    var out = r.run(plan(Driver.POLICY, o, first), Optional.of(new InferencePolicy(weights, envs)),
                             Optional.empty(), o.gifs() ? Optional.of(film) : Optional.empty());
                     rows.add(EvalRow.of(s.name(), variant, "policy", out.episodes()));
                     if (shieldRow != null) {
                         r.shield(o.shield().get());
-                        var shielded = r.run(plan(Driver.POLICY, o), Optional.of(new InferencePolicy(weights, envs)),
+                        var shielded = r.run(plan(Driver.POLICY, o, first), Optional.of(new InferencePolicy(weights, envs)),
                                 Optional.empty(), o.gifs() ? Optional.of(shieldFilm) : Optional.empty());
                         rows.add(EvalRow.of(s.name(), variant, shieldRow, shielded.episodes()));
                     }
@@ -105,27 +137,27 @@ public final class Evaluator {
                     shieldFilm.success().ifPresent(gifs::add);
                     shieldFilm.failure().ifPresent(gifs::add);
                 }
-                int first = rows.size();
+                int firstRow = rows.size();
                 try (Rollouts r = new Rollouts(List.of(s), envs, false)) {
                     for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
-                        var out = r.run(plan(d, o), Optional.empty(), Optional.empty(), Optional.empty());
+                        var out = r.run(plan(d, o, first), Optional.empty(), Optional.empty(), Optional.empty());
                         rows.add(EvalRow.of(s.name(), variant, d.key(), out.episodes()));
                     }
                 }
                 StringBuilder line = new StringBuilder();
-                for (EvalRow row : rows.subList(first - (shieldRow == null ? 1 : 2), rows.size())) {
+                for (EvalRow row : rows.subList(firstRow - (shieldRow == null ? 1 : 2), rows.size())) {
                     line.append(line.isEmpty() ? "" : ", ").append(row.driver()).append(' ')
                             .append(String.format(Locale.ROOT, "%.2f", row.success()));
                 }
                 log.println("evaluated " + s.name() + " (" + variant + "): success " + line);
             }
         }
-        Path report = Report.write(outDir, rows, gifs, trainDir, o.shield());
+        Path report = Report.write(outDir, rows, gifs, trainDir, o.shield(), o.split(), sensors, o.oodFactor());
         return new Result(rows, report, gifs);
     }
 
-    private static Rollouts.Plan plan(Driver d, Options o) {
-        return new Rollouts.Plan(d, 0, Split.TEST, 0, Long.MAX_VALUE, o.episodes(), o.seed());
+    private static Rollouts.Plan plan(Driver d, Options o, long firstIndex) {
+        return new Rollouts.Plan(d, 0, o.split(), firstIndex, Long.MAX_VALUE, o.episodes(), o.seed());
     }
 
     /** The table's header line. */

@@ -1,7 +1,12 @@
 package dev.wayfinder.policy.eval;
 
 import dev.wayfinder.policy.data.AtomicFiles;
-import dev.wayfinder.policy.net.SafetyShield;
+import dev.wayfinder.policy.rollout.SimRobot;
+import dev.wayfinder.randomization.Split;
+import dev.wayfinder.robot.RobotObservation;
+import dev.wayfinder.robot.net.SafetyShield;
+
+import java.lang.reflect.RecordComponent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +28,23 @@ public final class Report {
      * @param shield the shield's settings when the rows include the policy driving through it
      */
     public static Path write(Path dir, List<EvalRow> rows, List<Path> gifs, Optional<Path> trainDir,
-                             Optional<SafetyShield.Settings> shield) throws IOException {
+                             Optional<SafetyShield.Settings> shield, Split split, SimRobot.Sensors sensors,
+                             double oodFactor) throws IOException {
         StringBuilder b = new StringBuilder("# Camera policy evaluation\n\n");
-        b.append("Held-out test-split seeds (disjoint from training and validation seeds); every driver sees the ")
-                .append("same episodes. SPL: success weighted by path length (Anderson et al. 2018); time: mean ")
-                .append("simulated seconds to the goal over successful episodes. The expert is privileged (true map ")
-                .append("and pose); the policy sees only its camera, the goal vector from odometry and its previous ")
-                .append("action.\n\n");
+        b.append(split == Split.TEST
+                        ? "Held-out **test-split** seeds, disjoint from the training and validation seeds: a report, "
+                                + "not a place to choose settings. "
+                        : "**Validation-split** seeds, disjoint from the training and test seeds: the place to choose "
+                                + "settings and checkpoints. ")
+                .append("Every driver sees the same episodes. ");
+        if (oodFactor > 1) {
+            b.append("The OOD variant widens every randomization range ").append(plain(oodFactor))
+                    .append("x and draws fresh seeds of the same split (not stretched copies of the in-distribution ")
+                    .append("episodes). ");
+        }
+        b.append("SPL: success weighted by path length (Anderson et al. 2018); time: mean simulated seconds to the ")
+                .append("goal over successful episodes. The expert is privileged (the true layout and pose).\n\n");
+        b.append(received(sensors)).append('\n');
         if (shield.isPresent()) {
             SafetyShield.Settings sh = shield.get();
             String order = sh.temperature() > 0
@@ -80,6 +95,47 @@ public final class Report {
         Path out = dir.resolve("report.md");
         AtomicFiles.write(out, b.toString().getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    /**
+     * What the policy received at each decision, generated from the robot boundary's input type
+     * ({@link RobotObservation}'s components) and the robot's sensors, so it cannot drift from the code.
+     */
+    public static String received(SimRobot.Sensors sensors) {
+        StringBuilder b = new StringBuilder("What the policy received at each decision (the components of `")
+                .append(RobotObservation.class.getSimpleName()).append("`, nothing else):\n\n");
+        for (RecordComponent c : RobotObservation.class.getRecordComponents()) {
+            String name = c.getName();
+            boolean optional = c.getType() == Optional.class;
+            boolean present = !optional || switch (name) {
+                case "depth" -> sensors.depthCamera();
+                case "map" -> sensors.map() != SimRobot.MapSource.NONE;
+                default -> true;
+            };
+            String type = optional
+                    ? ((java.lang.reflect.ParameterizedType) c.getGenericType()).getActualTypeArguments()[0]
+                            .getTypeName().replaceAll(".*[.$]", "")
+                    : c.getType().getSimpleName();
+            b.append("- `").append(name).append("` (").append(type).append("): ");
+            if (!present) {
+                b.append("absent\n");
+                continue;
+            }
+            b.append(switch (name) {
+                case "image" -> "the RGB image, with the episode's randomized camera effects and latency";
+                case "camera" -> "the camera's nominal calibration from the scenario file (not its randomized mount)";
+                case "depth" -> "the RGB-D camera's measured depth (noise, range limits, invalid pixels)";
+                case "odometry" -> "wheel odometry in the odom frame, with its drift (not the true pose)";
+                case "imu" -> "the IMU's yaw rate and accelerations";
+                case "goal" -> "the goal in the odom frame";
+                case "map" -> sensors.map() == SimRobot.MapSource.ORACLE
+                        ? "**the episode's true layout (an oracle map: an upper bound, not a robot's input)**"
+                        : "the scenario file's nominal layout (walls, static obstacles at nominal poses; no jitter,"
+                                + " extra obstacles, distractors, pushables or movers), the pose on it from odometry";
+                default -> "as delivered";
+            }).append('\n');
+        }
+        return b.toString();
     }
 
     /** A number as short as it can be written: 1, 0.4, 2.5. */

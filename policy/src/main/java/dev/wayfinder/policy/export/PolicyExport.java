@@ -4,10 +4,10 @@ import dev.wayfinder.inference.format.ModelFile;
 import dev.wayfinder.inference.graph.Graph;
 import dev.wayfinder.policy.data.AtomicFiles;
 import dev.wayfinder.policy.net.DjlLearner;
-import dev.wayfinder.policy.net.InferencePolicy;
-import dev.wayfinder.policy.net.PolicyGraph;
-import dev.wayfinder.policy.net.NetworkSpec;
-import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.robot.net.InferencePolicy;
+import dev.wayfinder.robot.net.PolicyGraph;
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.PolicyWeights;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package dev.wayfinder.policy.net;
 
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.PolicyWeights;
+import dev.wayfinder.robot.net.PolicyGraph;
+import dev.wayfinder.robot.net.Features;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;

@@ -1,12 +1,13 @@
 package dev.wayfinder.policy.rollout;
 
 import dev.wayfinder.policy.data.Dataset;
-import dev.wayfinder.policy.net.ActionPreference;
-import dev.wayfinder.policy.net.Features;
-import dev.wayfinder.policy.net.InferencePolicy;
-import dev.wayfinder.policy.net.NetworkSpec;
-import dev.wayfinder.policy.net.ObstacleMemory;
-import dev.wayfinder.policy.net.SafetyShield;
+import dev.wayfinder.policy.net.TrainingTargets;
+import dev.wayfinder.robot.RobotObservation;
+import dev.wayfinder.robot.RobotPolicy;
+import dev.wayfinder.robot.net.Features;
+import dev.wayfinder.robot.net.InferencePolicy;
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.randomization.RandomizationException;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.randomization.Split;
@@ -37,12 +38,16 @@ import java.util.SplittableRandom;
  * scenario's curriculum at the plan's training progress), with seeds of one
  * {@link Split}: env {@code i}'s k-th episode has split index {@code firstIndex + k * n + i}, so results do not
  * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
- * thread) and the policy runs batched on inference-core. Every visited state can be labelled with the action of
- * physics-sim's privileged {@link Expert} into a {@link Dataset}, with the frame's depth profile as auxiliary
- * target ({@link Features#depthProfile}) and the expert's cost of every action ({@link Features#expertCosts}); SPL uses
- * {@link GlobalPlanner#shortestPathLength} as the shortest path. A network with obstacle memory gets its memory inputs
- * from an {@link ObstacleMemory} per env; with {@link #shield} set, the policy's actions pass through a
- * {@link SafetyShield}. Not thread-safe; close it on the thread that made it.
+ * thread) and the policy runs batched on inference-core.
+ *
+ * <p>The policy decides through the robot boundary: each env's {@link SimRobot} turns the env's sensor outputs into a
+ * {@link RobotObservation} (what a real robot of the scenario has, per {@link #sensors}), and a {@link RobotPolicy} per
+ * env prepares the network's inputs from it, follows the route on the robot's static map, keeps the obstacle memory
+ * and passes the network's choice through the {@link SafetyShield} when {@link #shield} is set. Only the teacher sees
+ * more: every visited state can be labelled with the action of physics-sim's privileged {@link Expert} into a
+ * {@link Dataset}, with the frame's true depth profile as auxiliary target ({@link TrainingTargets#depthProfile}) and
+ * the expert's cost of every action; SPL uses {@link GlobalPlanner#shortestPathLength} as the shortest path. Not
+ * thread-safe; close it on the thread that made it.
  */
 public final class Rollouts implements AutoCloseable {
     /** Sees every step of every env (for recordings). */
@@ -60,22 +65,15 @@ public final class Rollouts implements AutoCloseable {
     private final NavEnv[] envs;
     private final Expert[] experts;
     private final double[] shortestPath;
-    private final int[] previous;
     private final long[] episodeCount;
     private final boolean[] active;
     private final Observation[] obs;
     private final int n;
-    private final double[] route = new double[2];
-    private ObstacleMemory[] memories = new ObstacleMemory[0];
-    private SafetyShield[] shields = new SafetyShield[0];
-    private ActionPreference[] preferences = new ActionPreference[0];
+    private final SimRobot[] robots;
+    private RobotPolicy[] deciders = new RobotPolicy[0];
+    private final RobotObservation[] seen;
     private SafetyShield.Settings shield;
-    private final float[] profile = new float[CAMERA_STRIPS];
-    /**
-     * Strips of the depth profile a shield on the camera's depth image remembers: four times the network's, so
-     * that the conservative strip-wide obstacle points narrow passages less (1.4 degrees each at 90 degrees).
-     */
-    static final int CAMERA_STRIPS = 64;
+    private SimRobot.Sensors sensors = SimRobot.Sensors.RGBD_MAP;
     private double progress = 1;
 
     /**
@@ -93,17 +91,19 @@ public final class Rollouts implements AutoCloseable {
         this.renderer = camera ? Renderer.create() : null;
         this.envs = new NavEnv[n];
         this.experts = new Expert[n];
-        this.previous = new int[n];
         this.shortestPath = new double[n];
         this.episodeCount = new long[n];
         this.active = new boolean[n];
         this.obs = new Observation[n];
+        this.robots = new SimRobot[n];
+        this.seen = new RobotObservation[n];
         for (int i = 0; i < n; i++) {
             Scenario s = this.scenarios.get(i % this.scenarios.size());
             Optional<CameraSensor> sensor = camera
                     ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
             envs[i] = new NavEnv(seed -> Randomizer.episode(s, seed, progress), config, sensor);
             experts[i] = new Expert(config);
+            robots[i] = new SimRobot(s, config.actions(), sensors);
         }
     }
 
@@ -120,12 +120,25 @@ public final class Rollouts implements AutoCloseable {
     /**
      * Whether the policy's actions pass through a {@link SafetyShield}, and how it is set up: {@code null} (the
      * default) for none. With {@link SafetyShield.DepthSource#CAMERA} the obstacle memory (the shield's, and the
-     * network's memory inputs if it has any) is built from the camera's depth image; with
-     * {@link SafetyShield.DepthSource#PREDICTED} from the network's predicted depth profile, which needs a network
-     * with memory.
+     * network's memory inputs if it has any) is built from the depth camera's image, which {@link #sensors} must
+     * include; with {@link SafetyShield.DepthSource#PREDICTED} from the network's predicted depth profile, which needs
+     * a network with memory.
      */
     public void shield(SafetyShield.Settings settings) {
         this.shield = settings;
+    }
+
+    /** What the robots have besides the RGB camera, odometry and IMU (default: an RGB-D camera and the nominal map). */
+    public void sensors(SimRobot.Sensors s) {
+        this.sensors = java.util.Objects.requireNonNull(s, "sensors");
+        for (int i = 0; i < n; i++) {
+            robots[i] = new SimRobot(scenarios.get(i % scenarios.size()), config.actions(), s);
+        }
+    }
+
+    /** What the robots have. */
+    public SimRobot.Sensors sensors() {
+        return sensors;
     }
 
     /**
@@ -186,42 +199,30 @@ public final class Rollouts implements AutoCloseable {
         }
         progress = plan.progress();
         SplittableRandom rnd = new SplittableRandom(plan.seed());
-        NetworkSpec spec = policy.map(InferencePolicy::spec).orElse(null);
+        NetworkSpec spec = renderer == null ? null : policy.map(InferencePolicy::spec).orElse(null);
         int actions = config.actions().size();
-        float[] state = new float[spec == null ? NetworkSpec.GOAL_FEATURES + actions : spec.sampleFloats()];
+        float[] state = spec == null ? null : new float[spec.sampleFloats()];
         byte[] sized = spec == null ? null : new byte[spec.width() * spec.height() * 3];
         double[] costs = new double[actions];
         List<EpisodeResult> results = new ArrayList<>();
         long[] nextIndex = {0};
         boolean shielding = shield != null && needsPolicy;
-        if (shielding && shield.source() == SafetyShield.DepthSource.PREDICTED && spec.memorySectors() == 0) {
-            throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
-                    + "(network.memory_sectors above 0)");
+        if (shielding && shield.source() == SafetyShield.DepthSource.CAMERA && !sensors.depthCamera()) {
+            throw new IllegalArgumentException("a shield on the camera's depth needs robots with a depth camera");
         }
-        boolean features = spec != null && spec.memorySectors() > 0;
-        boolean remember = features || shielding;
-        // Memory points from the rendered depth profile when only the expert drives (the first round's
-        // demonstrations) or when the shield reads the camera's depth; otherwise from the network's prediction.
-        boolean cameraDepth = !needsPolicy || (shielding && shield.source() == SafetyShield.DepthSource.CAMERA);
-        int sectors = spec == null ? 0 : Math.max(1, spec.memorySectors());
-        // A shield on the camera's depth reads it finely; the network's memory inputs keep the profile it predicts.
-        int narrowest = scenarios.stream().mapToInt(sc -> sc.robot().camera().width()).min().orElse(CAMERA_STRIPS);
-        int strips = shielding && shield.source() == SafetyShield.DepthSource.CAMERA
-                ? Math.min(CAMERA_STRIPS, narrowest) : NetworkSpec.AUX_TARGETS;
-        if (remember && (memories.length != n || memories[0].sectors() != sectors
-                || memories[0].strips() != strips)) {
-            memories = new ObstacleMemory[n];
-            for (int i = 0; i < n; i++) {
-                memories[i] = new ObstacleMemory(sectors, ObstacleMemory.DEFAULT_HORIZON, strips);
-            }
+        if (spec != null && spec.followsRoute() && sensors.map() == SimRobot.MapSource.NONE) {
+            throw new IllegalArgumentException("this network follows a route (look-ahead " + spec.routeLookahead()
+                    + " m) and needs robots with a static map; the sensors have none");
         }
-        if (shielding) {
-            shields = new SafetyShield[n];
+        deciders = new RobotPolicy[spec == null ? 0 : n];
+        if (spec != null) {
             // Each env samples its own, reproducible sequence (the plan's seed, the env's index).
-            preferences = new ActionPreference[n];
             SplittableRandom seeds = new SplittableRandom(plan.seed() ^ 0x5DEECE66DL);
+            int narrowest = scenarios.stream().mapToInt(sc -> sc.robot().camera().width()).min()
+                    .orElse(RobotPolicy.CAMERA_STRIPS);
             for (int i = 0; i < n; i++) {
-                preferences[i] = new ActionPreference(actions, shield.temperature(), seeds.nextLong());
+                deciders[i] = new RobotPolicy(spec, robots[i].description(),
+                        Optional.ofNullable(shielding ? shield : null), seeds.nextLong(), narrowest);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -230,21 +231,19 @@ public final class Rollouts implements AutoCloseable {
         }
         long steps = 0;
         while (steps < plan.maxSteps() && results.size() < plan.maxEpisodes()) {
+            if (spec != null) {
+                for (int i = 0; i < n; i++) {
+                    if (active[i]) {
+                        seen[i] = robots[i].observe(obs[i], envs[i].world().episode());
+                    }
+                }
+            }
             if (needsPolicy) {
                 InferencePolicy p = policy.get();
                 for (int i = 0; i < n; i++) {
-                    if (!active[i]) {
-                        continue;
-                    }
-                    var frame = obs[i].camera().orElseThrow();
-                    Features.image(spec, frame.rgb(), frame.info().width(), frame.info().height(), p.images(),
-                            i * spec.imageSize());
-                    Features.state(spec, obs[i].goal()[0], bearing(i, spec), previous[i], p.states(),
-                            i * spec.stateSize());
-                    if (features) {
-                        var st = envs[i].state();
-                        memories[i].write(st.robotX(), st.robotY(), st.robotYaw(), p.states(),
-                                i * spec.stateSize() + spec.memoryOffset());
+                    if (active[i]) {
+                        deciders[i].prepare(seen[i], p.images(), i * spec.imageSize(), p.states(),
+                                i * spec.stateSize());
                     }
                 }
                 p.run();
@@ -260,48 +259,36 @@ public final class Rollouts implements AutoCloseable {
                 int expert = ((Action.Discrete) experts[i].act(env.world(), st)).index();
                 byte[] rgb = renderer == null ? null : obs[i].camera().orElseThrow().rgb();
                 if (dataset.isPresent()) {
-                    Features.state(actions, obs[i].goal()[0], bearing(i, spec), previous[i],
-                            state, 0);
-                    if (features) {
-                        memories[i].write(st.robotX(), st.robotY(), st.robotYaw(), state, spec.memoryOffset());
+                    if (needsPolicy) {
+                        System.arraycopy(policy.get().states(), i * spec.stateSize(), state, 0, spec.stateSize());
+                    } else {
+                        deciders[i].state(seen[i], state, 0);
                     }
                     try {
                         var frame = obs[i].camera().orElseThrow();
                         var info = frame.info();
-                        Features.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
+                        // The teacher's targets: the frame's true depth profile and the expert's action costs.
+                        TrainingTargets.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
                                 state, spec.stateSize());
                         experts[i].lastCosts(costs);
-                        Features.expertCosts(costs, actions, state, spec.costsOffset());
+                        TrainingTargets.expertCosts(costs, actions, state, spec.costsOffset());
                         Features.resampleRgb(rgb, info.width(), info.height(), sized, spec.width(), spec.height());
                         dataset.get().add(sized, state, 0, expert);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 }
-                if (remember) {
-                    var info = obs[i].camera().orElseThrow().info();
-                    if (!cameraDepth) {
-                        memories[i].observe(st.robotX(), st.robotY(), st.robotYaw(), policy.get().depthProfile(),
-                                i * NetworkSpec.AUX_TARGETS, info);
-                    } else {
-                        var frame = obs[i].camera().orElseThrow();
-                        Features.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
-                                memories[i].strips(), profile, 0);
-                        memories[i].observe(st.robotX(), st.robotY(), st.robotYaw(), profile, 0, info);
-                    }
-                }
                 int a = switch (plan.driver()) {
-                    case EXPERT -> expert;
-                    case POLICY -> policyAction(i, policy.get(), shielding);
-                    case RANDOM -> rnd.nextInt(actions);
-                    case MIXED -> rnd.nextDouble() < plan.beta() ? expert : policyAction(i, policy.get(), shielding);
+                    case EXPERT -> taken(i, expert);
+                    case POLICY -> decide(i, policy.get());
+                    case RANDOM -> taken(i, rnd.nextInt(actions));
+                    case MIXED -> rnd.nextDouble() < plan.beta() ? taken(i, expert) : decide(i, policy.get());
                 };
                 if (listener.isPresent()) {
                     listener.get().step(i, env.world().episode(), rgb, st.robotX(), st.robotY(), st.robotYaw(), a);
                 }
                 StepResult r = env.step(new Action.Discrete(a));
                 steps++;
-                previous[i] = a;
                 obs[i] = r.observation();
                 if (r.done()) {
                     var info = r.info();
@@ -323,41 +310,23 @@ public final class Rollouts implements AutoCloseable {
         return new Outcome(results, steps, nextIndex[0]);
     }
 
-    /**
-     * The policy's action for env {@code i}: its argmax, or the shield's choice: the argmax when clear, else the
-     * first clear one of the others in logit order or sampled (every action sampled when the settings say so).
-     */
-    private int policyAction(int i, InferencePolicy p, boolean shielding) {
-        if (!shielding) {
-            return p.argmax(i);
-        }
-        var st = envs[i].state();
-        if (shields[i] == null) {
-            Scenario sc = scenarios.get(i % scenarios.size());
-            var robot = sc.robot();
-            shields[i] = new SafetyShield(config.actions(), robot.maxLinearSpeed(), robot.maxAngularSpeed(),
-                    robot.footprint().boundingRadius(), shield.margin(), shield.horizon(), memories[i],
-                    sc.limits().controlRate());
-        }
-        return shields[i].choose(p.logits(), i * config.actions().size(), preferences[i], shield.sampling(),
-                memories[i], st.robotX(), st.robotY(), st.robotYaw());
+    /** The robot-side policy's decision for env {@code i} from the network's outputs of this step. */
+    private int decide(int i, InferencePolicy p) {
+        float[] predicted = p.depthProfile();
+        return deciders[i].decide(seen[i], p.logits(), i * p.spec().actions(), predicted.length == 0 ? null : predicted,
+                i * NetworkSpec.AUX_TARGETS);
     }
 
     /**
-     * The bearing input of env {@code i}: to the goal (odometry's goal vector), or for a network that follows a route
-     * to the point {@link NetworkSpec#routeLookahead} metres ahead along the global path the expert planned on the
-     * map, from the robot's pose on the map (as a localized robot knows it); the goal's bearing until a path exists.
+     * Action {@code a}, chosen by someone else (the expert, the random baseline), taken in env {@code i}: the robot
+     * side still sees the frame (its memory) and remembers the action as its previous one.
      */
-    private double bearing(int i, NetworkSpec spec) {
-        if (spec == null || !spec.followsRoute()) {
-            return obs[i].goal()[1];
+    private int taken(int i, int a) {
+        if (i < deciders.length) {
+            deciders[i].observe(seen[i], null, 0);
+            deciders[i].executed(a);
         }
-        var st = envs[i].state();
-        if (!experts[i].routePoint(st.robotX(), st.robotY(), spec.routeLookahead(), route)) {
-            return obs[i].goal()[1];
-        }
-        return Math.IEEEremainder(Math.atan2(route[1] - st.robotY(), route[0] - st.robotX()) - st.robotYaw(),
-                2 * Math.PI);
+        return a;
     }
 
     private boolean start(int i, Plan plan, long[] nextIndex) {
@@ -374,14 +343,10 @@ public final class Rollouts implements AutoCloseable {
                 ResetResult r = envs[i].reset(plan.split().seed(index));
                 obs[i] = r.observation();
                 experts[i].reset();
-                if (i < memories.length) {
-                    memories[i].reset();
-                }
-                if (i < shields.length && shields[i] != null) {
-                    shields[i].reset();
+                if (i < deciders.length) {
+                    deciders[i].reset();
                 }
                 shortestPath[i] = GlobalPlanner.shortestPathLength(envs[i].world());
-                previous[i] = -1;
                 return true;
             } catch (RandomizationException e) {
                 // An unsolvable draw: skip this seed; the next index of this env is tried.

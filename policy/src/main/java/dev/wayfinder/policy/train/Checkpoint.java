@@ -1,8 +1,8 @@
 package dev.wayfinder.policy.train;
 
 import dev.wayfinder.policy.data.AtomicFiles;
-import dev.wayfinder.policy.data.Crc32Trailer;
-import dev.wayfinder.policy.net.PolicyWeights;
+import dev.wayfinder.robot.net.Crc32Trailer;
+import dev.wayfinder.robot.net.PolicyWeights;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -4,10 +4,10 @@ import dev.wayfinder.policy.data.AtomicFiles;
 import dev.wayfinder.policy.data.BatchSampler;
 import dev.wayfinder.policy.data.Dataset;
 import dev.wayfinder.policy.net.DjlLearner;
-import dev.wayfinder.policy.net.InferencePolicy;
-import dev.wayfinder.policy.net.NetworkSpec;
-import dev.wayfinder.policy.net.PolicyWeights;
-import dev.wayfinder.policy.net.SafetyShield;
+import dev.wayfinder.robot.net.InferencePolicy;
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.PolicyWeights;
+import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.policy.rollout.Driver;
 import dev.wayfinder.policy.rollout.EpisodeResult;
 import dev.wayfinder.policy.rollout.Rollouts;
@@ -142,6 +142,7 @@ public final class DaggerTrainer {
         try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                      (float) cfg.auxWeight())) {
+            rollouts.sensors(cfg.sensors());
             if (cfg.shield()) {
                 rollouts.shield(SafetyShield.Settings.TRAINING);
             }

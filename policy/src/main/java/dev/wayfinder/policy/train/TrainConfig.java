@@ -1,6 +1,9 @@
 package dev.wayfinder.policy.train;
 
-import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.policy.rollout.SimRobot;
+import dev.wayfinder.robot.net.SafetyShield;
+
+import dev.wayfinder.robot.net.NetworkSpec;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -44,19 +47,26 @@ import java.util.Objects;
  *                           meant to run; the expert labels the states the shielded policy visits
  * @param seed               seeds weights, sampling, mixing and episode indices
  * @param network            the network shape
+ * @param depthCamera        whether the robot has an RGB-D camera (the shield reads its measured depth image)
+ * @param map                which static map a route-following robot has: {@code nominal} (the scenario file's
+ *                           layout, as a robot mapped it before the furniture moved) or {@code oracle} (the episode's
+ *                           true layout: an upper bound, not a robot's input); a mapless network ignores it
  */
 public record TrainConfig(List<String> scenarios, int iterations, long firstCollectSteps, long collectSteps,
                           int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, double auxWeight, double nearWeight,
-                          double labelTemperature, boolean shield, long seed, NetworkSpec network) {
+                          double labelTemperature, boolean shield, long seed, NetworkSpec network,
+                          boolean depthCamera, SimRobot.MapSource map) {
     /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
-            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, false, 1, NetworkSpec.DEFAULT);
+            1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, false, 1, NetworkSpec.DEFAULT, true,
+            SimRobot.MapSource.NOMINAL);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(map, "map");
         check(!scenarios.isEmpty(), "scenarios", "at least one", scenarios);
         check(iterations >= 1 && iterations <= 10_000, "iterations", "1..10000", iterations);
         check(firstCollectSteps >= 1, "first_collect_steps", ">= 1", firstCollectSteps);
@@ -75,6 +85,14 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         check(auxWeight >= 0 && auxWeight <= 100, "aux_weight", "in [0, 100]", auxWeight);
         check(nearWeight > 0 && nearWeight <= 100, "near_weight", "in (0, 100]", nearWeight);
         check(labelTemperature >= 0 && labelTemperature <= 1, "label_temperature", "in [0, 1]", labelTemperature);
+        if (network.followsRoute() && map == SimRobot.MapSource.NONE) {
+            throw new IllegalArgumentException("training config: network.route_lookahead " + network.routeLookahead()
+                    + " follows a route on a static map, but map is none; give map: nominal, or route_lookahead: 0");
+        }
+        if (shield && !depthCamera) {
+            throw new IllegalArgumentException("training config: shield: true reads the depth camera, but depth_camera"
+                    + " is false");
+        }
         if (network != null && network.memorySectors() > 0 && !(auxWeight > 0)) {
             throw new IllegalArgumentException("training config: network.memory_sectors " + network.memorySectors()
                     + " needs aux_weight > 0 (the obstacle memory is built from the depth profile the network learns"
@@ -132,6 +150,8 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         m.put("label_temperature", String.format(Locale.ROOT, "%s", labelTemperature));
         m.put("shield", shield);
         m.put("seed", seed);
+        m.put("depth_camera", depthCamera);
+        m.put("map", map.key());
         return m;
     }
 
@@ -191,11 +211,17 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                     }
                 }
                 n = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
-            } else if (key.equals("shield")) {
+            } else if (key.equals("shield") || key.equals("depth_camera")) {
                 if (!(val instanceof Boolean b)) {
-                    throw new IllegalArgumentException(source + ": shield must be true or false, got '" + val + "'");
+                    throw new IllegalArgumentException(source + ": " + key + " must be true or false, got '" + val
+                            + "'");
                 }
                 v.put(key, b);
+            } else if (key.equals("map")) {
+                SimRobot.MapSource m = SimRobot.MapSource.byKey(String.valueOf(val)).orElseThrow(
+                        () -> new IllegalArgumentException(source + ": map must be nominal, oracle or none, got '"
+                                + val + "'"));
+                v.put(key, m.key());
             } else if (v.containsKey(key)) {
                 v.put(key, num(source, key, val));
             } else {
@@ -208,7 +234,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 dbl(v, "beta_decay"), i(v, "validation_episodes"), i(v, "checkpoint_every"), i(v, "memory_chunks"),
                 i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"),
                 dbl(v, "label_temperature"), (Boolean) v.get("shield"), l(v, "seed"),
-                n);
+                n, (Boolean) v.get("depth_camera"), SimRobot.MapSource.byKey(String.valueOf(v.get("map"))).orElseThrow());
     }
 
     private static Number num(String source, String key, Object o) {
@@ -242,41 +268,54 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withIterations(int newIterations) {
         return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map);
     }
 
     /** A copy training on {@code names}. */
     public TrainConfig withScenarios(List<String> names) {
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map);
     }
 
     /** A copy with another network. */
     public TrainConfig withNetwork(NetworkSpec newNetwork) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map);
     }
 
     /** A copy that trains with the safety shield on (or off). */
     public TrainConfig withShield(boolean on) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map);
+    }
+
+    /** A copy with other robot sensors. */
+    public TrainConfig withSensors(boolean newDepthCamera, SimRobot.MapSource newMap) {
+        return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network,
+                newDepthCamera, newMap);
+    }
+
+    /** What the robots have in training and validation: the map only where the network follows a route. */
+    public SimRobot.Sensors sensors() {
+        return new SimRobot.Sensors(depthCamera, network.followsRoute() ? map : SimRobot.MapSource.NONE);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map);
     }
 
     /** A copy with other per-iteration budgets. */
     public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
         return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
                 weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift,
-                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network);
+                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map);
     }
 }

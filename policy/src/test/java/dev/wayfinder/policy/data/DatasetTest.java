@@ -1,6 +1,6 @@
 package dev.wayfinder.policy.data;
 
-import dev.wayfinder.policy.net.NetworkSpec;
+import dev.wayfinder.robot.net.NetworkSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +125,7 @@ class DatasetTest {
             costs[k % 6] = 0;
             costs[(k + 1) % 6] = 0.01;
             costs[(k + 2) % 6] = Double.POSITIVE_INFINITY;
-            dev.wayfinder.policy.net.Features.expertCosts(costs, 6, st, SPEC.costsOffset());
+            dev.wayfinder.policy.net.TrainingTargets.expertCosts(costs, 6, st, SPEC.costsOffset());
             d.add(img, st, 0, k % 6);
         }
         d.flush();

@@ -1,8 +1,8 @@
 package dev.wayfinder.policy.eval;
 
-import dev.wayfinder.policy.net.NetworkSpec;
-import dev.wayfinder.policy.net.PolicyWeights;
-import dev.wayfinder.policy.net.SafetyShield;
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.PolicyWeights;
+import dev.wayfinder.robot.net.SafetyShield;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,10 @@
 package dev.wayfinder.policy.net;
 
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.PolicyWeights;
+import dev.wayfinder.robot.net.InferencePolicy;
+import dev.wayfinder.robot.net.Features;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,11 @@
 package dev.wayfinder.policy.net;
 
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.PolicyWeights;
+import dev.wayfinder.robot.net.InferencePolicy;
+import dev.wayfinder.robot.net.Features;
+import dev.wayfinder.robot.net.Crc32Trailer;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -51,10 +57,10 @@ class ParityTest {
         java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
         v1.write(v2, 0, header);
         // Today's writer adds the look-ahead (8 bytes) and the memory sectors (4 bytes) after the header.
-        v1.write(v2, header + 12, v2.length - dev.wayfinder.policy.data.Crc32Trailer.SIZE - header - 12);
+        v1.write(v2, header + 12, v2.length - dev.wayfinder.robot.net.Crc32Trailer.SIZE - header - 12);
         byte[] body = v1.toByteArray();
         body[7] = 1;
-        PolicyWeights old = PolicyWeights.fromBytes(dev.wayfinder.policy.data.Crc32Trailer.append(body), "v1");
+        PolicyWeights old = PolicyWeights.fromBytes(dev.wayfinder.robot.net.Crc32Trailer.append(body), "v1");
         assertEquals(plain, old.spec());
         assertFalse(old.spec().followsRoute());
     }
@@ -100,10 +106,10 @@ class ParityTest {
         int header = 4 * (2 + 2 + 1 + 2 + 2) + 8;
         java.io.ByteArrayOutputStream v2 = new java.io.ByteArrayOutputStream();
         v2.write(v3, 0, header);
-        v2.write(v3, header + 4, v3.length - dev.wayfinder.policy.data.Crc32Trailer.SIZE - header - 4);
+        v2.write(v3, header + 4, v3.length - dev.wayfinder.robot.net.Crc32Trailer.SIZE - header - 4);
         byte[] body = v2.toByteArray();
         body[7] = 2;
-        assertEquals(plain, PolicyWeights.fromBytes(dev.wayfinder.policy.data.Crc32Trailer.append(body), "v2").spec());
+        assertEquals(plain, PolicyWeights.fromBytes(dev.wayfinder.robot.net.Crc32Trailer.append(body), "v2").spec());
     }
 
     @Test

@@ -37,12 +37,12 @@ class ExpertRolloutsTest {
     @Test
     void recordedSamplesCarryTheFramesDepthProfile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        var spec = dev.wayfinder.policy.net.NetworkSpec.DEFAULT;
+        var spec = dev.wayfinder.robot.net.NetworkSpec.DEFAULT;
         var chunk = expertSamples(spec, dir);
         int stride = chunk.stateSize();
         int near = 0;
         for (int k = 0; k < chunk.size(); k++) {
-            for (int b = 0; b < dev.wayfinder.policy.net.NetworkSpec.AUX_TARGETS; b++) {
+            for (int b = 0; b < dev.wayfinder.robot.net.NetworkSpec.AUX_TARGETS; b++) {
                 float v = chunk.states()[k * stride + spec.stateSize() + b];
                 assertTrue(v >= 0 && v <= 1, "sample " + k + " strip " + b + ": " + v);
                 near += v < 0.5 ? 1 : 0;
@@ -56,7 +56,7 @@ class ExpertRolloutsTest {
     void aNetworkWithMemoryRemembersObstaclesThatLeftTheView(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         int sectors = 16;
-        var spec = dev.wayfinder.policy.net.NetworkSpec.DEFAULT.withMemorySectors(sectors);
+        var spec = dev.wayfinder.robot.net.NetworkSpec.DEFAULT.withMemorySectors(sectors);
         var chunk = expertSamples(spec, dir);
         int stride = chunk.stateSize();
         int behind = 0;
@@ -79,12 +79,12 @@ class ExpertRolloutsTest {
     }
 
     /** The first chunk of samples recorded while the expert drives 600 steps of the cluttered room in two envs. */
-    private static dev.wayfinder.policy.data.Chunk expertSamples(dev.wayfinder.policy.net.NetworkSpec spec,
+    private static dev.wayfinder.policy.data.Chunk expertSamples(dev.wayfinder.robot.net.NetworkSpec spec,
                                                                  java.nio.file.Path dir) throws Exception {
         var ds = new dev.wayfinder.policy.data.Dataset(dir, spec.width() * spec.height() * 3, spec.sampleFloats());
         try (Rollouts r = new Rollouts(List.of(ScenarioLibrary.load("cluttered-room")), 2, true)) {
-            var policy = new dev.wayfinder.policy.net.InferencePolicy(
-                    dev.wayfinder.policy.net.PolicyWeights.random(spec, 1), 2);
+            var policy = new dev.wayfinder.robot.net.InferencePolicy(
+                    dev.wayfinder.robot.net.PolicyWeights.random(spec, 1), 2);
             r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.TRAIN, 0, 600, Integer.MAX_VALUE, 1),
                     Optional.of(policy), Optional.of(ds), Optional.empty());
         }

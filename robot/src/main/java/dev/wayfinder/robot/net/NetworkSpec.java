@@ -1,4 +1,4 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
 
     /**
      * Auxiliary training targets stored with each sample (not network inputs): the distance to the nearest wall or
-     * obstacle seen in each of this many vertical strips of the image, see {@link Features#depthProfile}.
+     * obstacle seen in each of this many vertical strips of the image, see {@link dev.wayfinder.robot.perception.DepthObstacles}.
      */
     public static final int AUX_TARGETS = 8;
 
@@ -111,7 +111,7 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
 
     /**
      * Floats stored per dataset sample: the state vector, then the {@link #AUX_TARGETS} auxiliary targets, then the
-     * expert's cost of each action ({@link Features#expertCosts}).
+     * expert's cost of each action (the policy module's training targets).
      */
     public int sampleFloats() {
         return costsOffset() + actions;

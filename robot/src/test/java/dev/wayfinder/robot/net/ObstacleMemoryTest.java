@@ -1,7 +1,7 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
-import dev.wayfinder.scenarios.model.Pose3;
-import dev.wayfinder.sim.camera.CameraInfo;
+import dev.wayfinder.robot.CameraModel;
+import dev.wayfinder.robot.RobotDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -14,8 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Obstacles seen by the camera are remembered where they are while the robot turns and drives past them. */
 class ObstacleMemoryTest {
     /** 64 pixels wide, 90 degrees: fx = 32; mounted 0.1 m ahead of the robot's centre. */
-    private static final CameraInfo CAMERA = new CameraInfo(64, 64, 32, 32, 32, 32, 0.05, 20,
-            new Pose3(0.1, 0, 0.2, 0, 0, 0));
+    private static final CameraModel CAMERA = new CameraModel(64, 64, 32, 32, 32, 32, 0.1, 0, 0.2, 0, 0, 0);
 
     private static float[] nothing() {
         float[] p = new float[NetworkSpec.AUX_TARGETS];

@@ -1,8 +1,7 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
-import dev.wayfinder.scenarios.model.Pose3;
-import dev.wayfinder.sim.camera.CameraInfo;
-import dev.wayfinder.sim.env.ActionSet;
+import dev.wayfinder.robot.CameraModel;
+import dev.wayfinder.robot.RobotDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -12,15 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The shield passes the network's choice unless its arc runs into something the memory holds. */
 class SafetyShieldTest {
-    private static final CameraInfo CAMERA = new CameraInfo(64, 64, 32, 32, 32, 32, 0.05, 20,
-            new Pose3(0, 0, 0.2, 0, 0, 0));
+    /** forward, forward-left, forward-right, turn-left, turn-right, stop; 0.1 m radius, 0.5 m/s, 2 rad/s, 10 Hz. */
+    static final RobotDescription ROBOT = new RobotDescription(0.1, 0.5, 2.0, 10, java.util.List.of(
+            new RobotDescription.Command("forward", 1, 0), new RobotDescription.Command("forward-left", 0.6, 0.5),
+            new RobotDescription.Command("forward-right", 0.6, -0.5), new RobotDescription.Command("turn-left", 0, 0.6),
+            new RobotDescription.Command("turn-right", 0, -0.6), new RobotDescription.Command("stop", 0, 0)));
+
+    private static final CameraModel CAMERA = new CameraModel(64, 64, 32, 32, 32, 32, 0, 0, 0.2, 0, 0, 0);
     // forward, forward-left, forward-right, turn-left, turn-right, stop
     private static final int FORWARD = 0;
     private static final int FORWARD_RIGHT = 2;
     private static final int TURN_LEFT = 3;
 
     private static SafetyShield shield(ObstacleMemory m) {
-        return new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, 0.05, 0.6, m);
+        return new SafetyShield(ROBOT, 0.05, 0.6, m);
     }
 
     /** A wall seen across the whole view at {@code depth} metres. */
@@ -77,11 +81,11 @@ class SafetyShieldTest {
         // Nothing in the way: the first preference that moves (turn-right) rather than stop.
         assertEquals(4, shield(m).choose(prefersStop, 0, m, 0, 0, 0));
         // Only forward and stop, a wall just ahead: forward closes in, so stop.
-        ActionSet two = new ActionSet(java.util.List.of(new ActionSet.Entry("forward", 1, 0),
-                new ActionSet.Entry("stop", 0, 0)));
+        RobotDescription two = new RobotDescription(0.1, 0.5, 2.0, 10, java.util.List.of(
+                new RobotDescription.Command("forward", 1, 0), new RobotDescription.Command("stop", 0, 0)));
         ObstacleMemory near = new ObstacleMemory(8, 10);
         wallAhead(near, 0.2);
-        SafetyShield s = new SafetyShield(two, 0.5, 2.0, 0.1, 0.05, 0.6, near);
+        SafetyShield s = new SafetyShield(two, 0.05, 0.6, near);
         assertEquals(1, s.choose(new int[] {0, 1}, near, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> s.choose(new int[] {0}, near, 0, 0, 0));
     }
@@ -116,7 +120,7 @@ class SafetyShieldTest {
         float[] logits = {5, 4, 1, 3, 0, -1};
         ActionPreference hot = new ActionPreference(6, 10, 9);
         // 10 decisions per second: the progress check looks 3 s (30 decisions) back.
-        SafetyShield s = new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, 0.05, 0.6, open, 10);
+        SafetyShield s = new SafetyShield(ROBOT, 0.05, 0.6, open);
         for (int k = 0; k < 30; k++) {
             assertEquals(FORWARD, s.choose(logits, 0, hot, SafetyShield.Sampling.STUCK, open, 0, 0, 0),
                     "too soon to call it stuck (decision " + k + ")");
@@ -153,10 +157,10 @@ class SafetyShieldTest {
     void badParametersAreRefused() {
         ObstacleMemory m = new ObstacleMemory(8, 10);
         assertThrows(IllegalArgumentException.class,
-                () -> new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0, 0.05, 0.6, m));
+                () -> new RobotDescription(0, 0.5, 2.0, 10, ROBOT.actions()));
         assertThrows(IllegalArgumentException.class,
-                () -> new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, -1, 0.6, m));
+                () -> new SafetyShield(ROBOT, -1, 0.6, m));
         assertThrows(IllegalArgumentException.class,
-                () -> new SafetyShield(ActionSet.DEFAULT, 0.5, 2.0, 0.1, 0.05, 0, m));
+                () -> new SafetyShield(ROBOT, 0.05, 0, m));
     }
 }

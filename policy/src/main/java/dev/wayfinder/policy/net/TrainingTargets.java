@@ -1,103 +1,21 @@
 package dev.wayfinder.policy.net;
 
+import dev.wayfinder.robot.net.Features;
+import dev.wayfinder.robot.net.NetworkSpec;
+
 /**
- * The network's input preparation, shared by training, rollouts and deployment so that every path sees
- * identically prepared inputs. Stateless; writes into caller-owned arrays and allocates nothing.
- *
- * <ul>
- *   <li>Image: sRGB bytes (height x width x 3, row-major) to floats (3 x height x width), {@code v / 255 - 0.5}.
- *       A camera of another size is resampled to the network's size (nearest pixel).</li>
- *   <li>State: {@code min(distance, 5 m) / 5}, {@code sin(bearing)}, {@code cos(bearing)}, then the previous
- *       action one-hot (all zero at the start of an episode).</li>
- * </ul>
+ * Training targets computed from what only the simulator knows (the privileged teacher's side; never a network
+ * input): the depth profile of a frame from its ground-truth depth and segmentation, and the expert's action costs.
+ * Stateless; writes into caller-owned arrays.
  */
-public final class Features {
-    /** Goal distances beyond this many metres look alike to the network. */
-    public static final double MAX_DISTANCE = 5.0;
-    /** Depth-profile distances beyond this many metres look alike. */
-    public static final double MAX_DEPTH = 3.0;
-
-    private Features() {
-    }
-
-    /**
-     * Writes the image of {@code rgb} ({@code srcH x srcW x 3} bytes) into {@code out} at {@code at}.
-     *
-     * @param out destination with room for {@link NetworkSpec#imageSize()} floats from {@code at}
-     */
-    public static void image(NetworkSpec spec, byte[] rgb, int srcW, int srcH, float[] out, int at) {
-        int w = spec.width();
-        int h = spec.height();
-        int plane = w * h;
-        if (rgb.length < srcW * srcH * 3) {
-            throw new IllegalArgumentException("image needs " + srcW * srcH * 3 + " bytes, got " + rgb.length);
-        }
-        for (int y = 0; y < h; y++) {
-            int sy = srcH == h ? y : y * srcH / h;
-            for (int x = 0; x < w; x++) {
-                int sx = srcW == w ? x : x * srcW / w;
-                int s = (sy * srcW + sx) * 3;
-                int d = at + y * w + x;
-                out[d] = (rgb[s] & 0xff) / 255f - 0.5f;
-                out[d + plane] = (rgb[s + 1] & 0xff) / 255f - 0.5f;
-                out[d + 2 * plane] = (rgb[s + 2] & 0xff) / 255f - 0.5f;
-            }
-        }
-    }
-
-    /**
-     * Writes the state vector into {@code out} at {@code at}.
-     *
-     * @param distance       goal distance in metres (&gt;= 0; NaN counts as 0)
-     * @param bearing        goal bearing in radians, positive to the left
-     * @param previousAction index of the previous action, or -1 at the start of an episode
-     */
-    public static void state(NetworkSpec spec, double distance, double bearing, int previousAction, float[] out,
-                             int at) {
-        state(spec.actions(), distance, bearing, previousAction, out, at);
-    }
-
-    /** {@link #state(NetworkSpec, double, double, int, float[], int)} for {@code actions} discrete actions. */
-    public static void state(int actions, double distance, double bearing, int previousAction, float[] out,
-                             int at) {
-        if (previousAction < -1 || previousAction >= actions) {
-            throw new IllegalArgumentException("previous action must be in -1.." + (actions - 1) + ", got "
-                    + previousAction);
-        }
-        double d = Double.isNaN(distance) ? 0 : Math.min(Math.max(distance, 0), MAX_DISTANCE);
-        out[at] = (float) (d / MAX_DISTANCE);
-        out[at + 1] = (float) Math.sin(bearing);
-        out[at + 2] = (float) Math.cos(bearing);
-        for (int a = 0; a < actions; a++) {
-            out[at + NetworkSpec.GOAL_FEATURES + a] = a == previousAction ? 1f : 0f;
-        }
-    }
-
-    /**
-     * Nearest-pixel resampling of sRGB bytes ({@code sh x sw x 3}) into {@code dst} ({@code dh x dw x 3});
-     * a plain copy when the sizes agree.
-     */
-    public static void resampleRgb(byte[] src, int sw, int sh, byte[] dst, int dw, int dh) {
-        if (sw == dw && sh == dh) {
-            System.arraycopy(src, 0, dst, 0, dw * dh * 3);
-            return;
-        }
-        for (int y = 0; y < dh; y++) {
-            int sy = y * sh / dh;
-            for (int x = 0; x < dw; x++) {
-                int s = (sy * sw + x * sw / dw) * 3;
-                int d = (y * dw + x) * 3;
-                dst[d] = src[s];
-                dst[d + 1] = src[s + 1];
-                dst[d + 2] = src[s + 2];
-            }
-        }
+public final class TrainingTargets {
+    private TrainingTargets() {
     }
 
     /**
      * The auxiliary depth profile of a camera frame (a training target, never a network input): for each of
      * {@link NetworkSpec#AUX_TARGETS} vertical strips of the image, the smallest depth of any wall or obstacle
-     * pixel in it, {@code min(depth, MAX_DEPTH) / MAX_DEPTH}; 1 where the strip shows only floor and sky. It asks
+     * pixel in it, {@code min(depth, Features.MAX_DEPTH) / Features.MAX_DEPTH}; 1 where the strip shows only floor and sky. It asks
      * the convolutions for geometry (how far is free space in each direction) rather than for the randomized
      * colours and textures, which a network fitting the expert's labels alone latches onto.
      *
@@ -121,7 +39,7 @@ public final class Features {
         for (int b = 0; b < bins; b++) {
             int x0 = b * width / bins;
             int x1 = Math.max(x0 + 1, (b + 1) * width / bins);
-            double best = MAX_DEPTH;
+            double best = Features.MAX_DEPTH;
             for (int y = 0; y < height; y++) {
                 for (int x = x0; x < x1 && x < width; x++) {
                     int id = segmentation[y * width + x];
@@ -133,7 +51,7 @@ public final class Features {
                     }
                 }
             }
-            out[at + b] = (float) (Math.max(0, best) / MAX_DEPTH);
+            out[at + b] = (float) (Math.max(0, best) / Features.MAX_DEPTH);
         }
     }
 

@@ -1,6 +1,6 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
-import dev.wayfinder.policy.data.Crc32Trailer;
+import dev.wayfinder.robot.net.Crc32Trailer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
 import dev.wayfinder.inference.compile.CompileOptions;
 import dev.wayfinder.inference.compile.Compiler;
@@ -78,7 +78,7 @@ public final class InferencePolicy {
 
     /**
      * The depth profile predicted in the last run, batch x {@link NetworkSpec#AUX_TARGETS} (see
-     * {@link Features#depthProfile}); live. Empty for a network without obstacle memory.
+     * {@link dev.wayfinder.robot.perception.DepthObstacles}); live. Empty for a network without obstacle memory.
      */
     public float[] depthProfile() {
         return depth;

@@ -1,4 +1,4 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
 import dev.wayfinder.inference.graph.Graph;
 import dev.wayfinder.inference.graph.GraphBuilder;

@@ -1,4 +1,4 @@
-package dev.wayfinder.policy.data;
+package dev.wayfinder.robot.net;
 
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.wayfinder.policy.net;
 
+import dev.wayfinder.robot.net.NetworkSpec;
+
 import dev.wayfinder.render.SegmentationIds;
 import dev.wayfinder.sim.core.World;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The auxiliary depth profile sees walls and obstacles, per vertical strip, and nothing else. */
-class FeaturesTest {
+class TrainingTargetsTest {
     private static final int W = 32;
     private static final int H = 16;
 
@@ -35,23 +37,23 @@ class FeaturesTest {
         put(depth, seg, 0, 0, Float.POSITIVE_INFINITY, World.SEG_NONE);
         float[] out = new float[2 + NetworkSpec.AUX_TARGETS];
         out[0] = 42;
-        Features.depthProfile(depth, seg, W, H, out, 2);
+        TrainingTargets.depthProfile(depth, seg, W, H, out, 2);
         assertEquals(42, out[0], "writes only from the offset");
         assertArrayEquals(new float[] {1, 1, 0.5f, 1, 1, 0.2f, 1, 1},
                 Arrays.copyOfRange(out, 2, out.length), 1e-6f);
         assertThrows(IllegalArgumentException.class,
-                () -> Features.depthProfile(new float[3], seg, W, H, out, 0));
+                () -> TrainingTargets.depthProfile(new float[3], seg, W, H, out, 0));
     }
 
     @Test
     void expertCostsBecomeADistributionThatExcludesUnsafeActions() {
         double inf = Double.POSITIVE_INFINITY;
         float[] stored = new float[1 + 6];
-        Features.expertCosts(new double[] {0, 0.02, 0.4, inf, 3.0, Double.NaN}, 6, stored, 1);
+        TrainingTargets.expertCosts(new double[] {0, 0.02, 0.4, inf, 3.0, Double.NaN}, 6, stored, 1);
         assertArrayEquals(new float[] {0, 0.02f, 0.4f, 1, 1, 1}, Arrays.copyOfRange(stored, 1, 7), 1e-6f,
                 "clipped to MAX_COST, unsafe and unknown at 1");
         float[] p = new float[6];
-        Features.softTarget(stored, 1, 6, 0.05, p, 0);
+        TrainingTargets.softTarget(stored, 1, 6, 0.05, p, 0);
         double sum = 0;
         for (float v : p) {
             sum += v;
@@ -63,10 +65,10 @@ class FeaturesTest {
         assertTrue(p[0] > p[1] && p[1] > p[2] && p[2] > 0, Arrays.toString(p));
         assertEquals(Math.exp(-0.02 / 0.05), p[1] / p[0], 1e-5, "ratio follows exp(-cost / temperature)");
         float[] cold = new float[6];
-        Features.softTarget(stored, 1, 6, 0.001, cold, 0);
+        TrainingTargets.softTarget(stored, 1, 6, 0.001, cold, 0);
         assertEquals(1, cold[0], 1e-6, "a low temperature gives the expert's choice");
         float[] allUnsafe = {1, 1, 1, 1, 1, 1};
-        Features.softTarget(allUnsafe, 0, 6, 0.05, p, 0);
+        TrainingTargets.softTarget(allUnsafe, 0, 6, 0.05, p, 0);
         assertEquals(1f / 6, p[2], 1e-6f);
     }
 

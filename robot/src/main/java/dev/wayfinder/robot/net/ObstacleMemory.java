@@ -1,12 +1,12 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
-import dev.wayfinder.sim.camera.CameraInfo;
+import dev.wayfinder.robot.CameraModel;
 
 /**
  * A short egocentric memory of obstacles, built from the camera's depth profile and carried along by odometry: what
  * a robot with one forward camera needs to know about the furniture it is passing, which has left its view.
  *
- * <p>Each observed frame contributes three points per depth-profile strip ({@link Features#depthProfile}; the
+ * <p>Each observed frame contributes three points per depth-profile strip ({@link dev.wayfinder.robot.perception.DepthObstacles}; the
  * network's own prediction of it when deployed): the nearest wall or obstacle in that strip, at the strip's two edges
  * and its centre, placed in the odometry frame by the camera's nominal intrinsics and mount and the robot's pose. Strips that see nothing within
  * {@link Features#MAX_DEPTH} add nothing. The points of the last {@link #horizon()} frames are kept. The network
@@ -90,11 +90,11 @@ public final class ObstacleMemory {
      *                to [0, 1]; 1 and NaN mean nothing seen)
      * @param camera  the camera's nominal intrinsics and mount on the robot
      */
-    public void observe(double x, double y, double yaw, float[] profile, int at, CameraInfo camera) {
+    public void observe(double x, double y, double yaw, float[] profile, int at, CameraModel camera) {
         int base = head * strips * PER_STRIP;
         double cos = Math.cos(yaw);
         double sin = Math.sin(yaw);
-        double mountYaw = camera.mount().yaw();
+        double mountYaw = camera.yaw();
         double mc = Math.cos(mountYaw);
         double ms = Math.sin(mountYaw);
         for (int b = 0; b < strips; b++) {
@@ -112,8 +112,8 @@ public final class ObstacleMemory {
                 // the axis where u is below the principal point).
                 double u = (b + 0.5 * e) * camera.width() / strips;
                 double lateral = depth * (camera.cx() - u) / camera.fx();
-                double rx = camera.mount().x() + mc * depth - ms * lateral;
-                double ry = camera.mount().y() + ms * depth + mc * lateral;
+                double rx = camera.mountX() + mc * depth - ms * lateral;
+                double ry = camera.mountY() + ms * depth + mc * lateral;
                 px[slot] = x + cos * rx - sin * ry;
                 py[slot] = y + sin * rx + cos * ry;
             }

@@ -1,6 +1,8 @@
-package dev.wayfinder.policy.net;
+package dev.wayfinder.robot.net;
 
-import dev.wayfinder.sim.env.ActionSet;
+import dev.wayfinder.robot.RobotDescription;
+
+import java.util.List;
 
 /**
  * A safety layer between the network and the motors, in the spirit of a collision monitor: the network's first
@@ -112,37 +114,26 @@ public final class SafetyShield {
     private double need;
 
     /**
-     * @param actions    the discrete actions, as fractions of the speed limits
-     * @param maxLinear  the robot's nominal top speed, m/s
-     * @param maxAngular the robot's nominal top turn rate, rad/s
-     * @param radius     the robot's nominal bounding radius, metres
-     * @param margin     clearance kept beyond the radius, metres, &gt;= 0
-     * @param horizon    seconds each arc is followed, &gt; 0
-     * @param memory     the memory this shield reads (for its capacity)
+     * @param robot   the robot: its discrete actions, nominal radius, speed limits and control rate (for the progress
+     *                check of {@link Sampling#STUCK})
+     * @param margin  clearance kept beyond the radius, metres, &gt;= 0
+     * @param horizon seconds each arc is followed, &gt; 0
+     * @param memory  the memory this shield reads (for its capacity)
      */
-    public SafetyShield(ActionSet actions, double maxLinear, double maxAngular, double radius, double margin,
-                        double horizon, ObstacleMemory memory) {
-        this(actions, maxLinear, maxAngular, radius, margin, horizon, memory, 10);
-    }
-
-    /**
-     * @param controlRate decisions per second, for the progress check of {@link Sampling#STUCK}, &gt; 0
-     * @see #SafetyShield(ActionSet, double, double, double, double, double, ObstacleMemory)
-     */
-    public SafetyShield(ActionSet actions, double maxLinear, double maxAngular, double radius, double margin,
-                        double horizon, ObstacleMemory memory, double controlRate) {
-        if (!(radius > 0) || !(margin >= 0) || !(horizon > 0) || !(maxLinear > 0) || !(maxAngular > 0)
-                || !(controlRate > 0)) {
-            throw new IllegalArgumentException("shield needs radius, speeds and horizon > 0 and margin >= 0, got radius "
-                    + radius + ", margin " + margin + ", horizon " + horizon + ", speeds " + maxLinear + ", "
-                    + maxAngular);
+    public SafetyShield(RobotDescription robot, double margin, double horizon, ObstacleMemory memory) {
+        double radius = robot.radius();
+        double controlRate = robot.controlRate();
+        if (!(margin >= 0) || !(horizon > 0)) {
+            throw new IllegalArgumentException("shield needs horizon > 0 and margin >= 0, got margin " + margin
+                    + ", horizon " + horizon);
         }
+        List<RobotDescription.Command> actions = robot.actions();
         int n = actions.size();
         this.v = new double[n];
         this.w = new double[n];
         for (int i = 0; i < n; i++) {
-            v[i] = actions.get(i).linear() * maxLinear;
-            w[i] = actions.get(i).angular() * maxAngular;
+            v[i] = robot.linear(i);
+            w[i] = robot.angular(i);
         }
         this.radius = radius;
         this.margin = margin;

@@ -1,0 +1,250 @@
+package dev.wayfinder.robot;
+
+import dev.wayfinder.robot.net.ActionPreference;
+import dev.wayfinder.robot.net.Features;
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.ObstacleMemory;
+import dev.wayfinder.robot.net.SafetyShield;
+import dev.wayfinder.robot.perception.DepthObstacles;
+import dev.wayfinder.robot.route.RouteFollower;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One robot's decisions, from {@link RobotObservation}s alone: input preparation for the network, the bearing it
+ * steers by (the goal from odometry, or a route planned on the static map), the obstacle memory, the safety shield and
+ * the choice of action. The network itself runs outside (batched over many robots in simulation, alone on a robot), so
+ * one decision is three calls: {@link #prepare} fills the network's inputs, the caller runs the network,
+ * {@link #decide} turns its outputs into an action; {@link #executed} records what was actually done when someone
+ * else (a teacher, a test) chose it. {@link Runner} does all of it for one robot with its own compiled network.
+ *
+ * <p>Where the memory's obstacle points come from: the depth camera's image (obstacles separated from the floor by
+ * {@link DepthObstacles}) when the shield reads the camera's depth, or the network's own depth prediction. Points are
+ * placed by odometry. Allocates nothing per decision after the first. Not thread-safe: one per robot.
+ */
+public final class RobotPolicy {
+    /**
+     * Strips of the depth profile a shield on the camera's depth remembers: four times the network's, so the
+     * conservative strip-wide obstacle points narrow passages less (1.4 degrees each at 90 degrees).
+     */
+    public static final int CAMERA_STRIPS = 64;
+
+    private final NetworkSpec spec;
+    private final RobotDescription robot;
+    private final SafetyShield.Settings shieldSettings;
+    private final ObstacleMemory memory;
+    private final SafetyShield shield;
+    private final ActionPreference preference;
+    private final RouteFollower route;
+    private final DepthObstacles obstacles = new DepthObstacles();
+    private final boolean cameraDepth;
+    private final float[] profile;
+    private final float[] memoryInputs;
+    private int previous = -1;
+    private double bearing;
+
+    /**
+     * @param spec   the network's shape
+     * @param robot  the robot
+     * @param shield the safety shield's settings; empty for none (the network's argmax is taken)
+     * @param seed   seeds the shield's sampled action order (a deployment is replayable)
+     * @param strips strips of the camera's depth profile the shield's memory reads (1..{@link #CAMERA_STRIPS}, at
+     *               most the image width): the robot's camera width decides the usable number
+     */
+    public RobotPolicy(NetworkSpec spec, RobotDescription robot, Optional<SafetyShield.Settings> shield, long seed,
+                       int strips) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.robot = Objects.requireNonNull(robot, "robot");
+        this.shieldSettings = shield.orElse(null);
+        if (robot.actions().size() != spec.actions()) {
+            throw new IllegalArgumentException("the network chooses between " + spec.actions() + " actions, the robot"
+                    + " has " + robot.actions().size());
+        }
+        this.cameraDepth = shieldSettings != null && shieldSettings.source() == SafetyShield.DepthSource.CAMERA;
+        if (shieldSettings != null && !cameraDepth && spec.memorySectors() == 0) {
+            throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
+                    + "(network.memory_sectors above 0)");
+        }
+        boolean remember = spec.memorySectors() > 0 || shieldSettings != null;
+        int use = cameraDepth ? Math.max(1, Math.min(strips, CAMERA_STRIPS)) : NetworkSpec.AUX_TARGETS;
+        this.memory = remember ? new ObstacleMemory(Math.max(1, spec.memorySectors()), ObstacleMemory.DEFAULT_HORIZON,
+                use) : null;
+        this.profile = new float[use];
+        this.memoryInputs = new float[Math.max(1, spec.memorySectors())];
+        this.shield = shieldSettings == null ? null
+                : new SafetyShield(robot, shieldSettings.margin(), shieldSettings.horizon(), memory);
+        this.preference = new ActionPreference(spec.actions(), shieldSettings == null ? 0 : shieldSettings.temperature(),
+                seed);
+        this.route = spec.followsRoute() ? new RouteFollower(robot.radius(), robot.controlRate()) : null;
+    }
+
+    /** The network's shape. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The robot. */
+    public RobotDescription robot() {
+        return robot;
+    }
+
+    /** Whether this policy needs a depth image in every observation (its shield reads the depth camera). */
+    public boolean needsDepth() {
+        return cameraDepth;
+    }
+
+    /** Whether this policy needs a static map in every observation (it follows a route). */
+    public boolean needsMap() {
+        return route != null;
+    }
+
+    /** Starts a new episode (or goal): forgets the memory, the route and the previous action. */
+    public void reset() {
+        previous = -1;
+        if (memory != null) {
+            memory.reset();
+        }
+        if (shield != null) {
+            shield.reset();
+        }
+        if (route != null) {
+            route.reset();
+        }
+    }
+
+    /**
+     * Fills the network's inputs for {@code o}: its image ({@link NetworkSpec#imageSize()} floats at {@code imageAt})
+     * and its state ({@link NetworkSpec#stateSize()} floats at {@code stateAt}): the goal's distance, the bearing to
+     * steer by, the previous action, and the remembered obstacles (seen before this frame).
+     */
+    public void prepare(RobotObservation o, float[] images, int imageAt, float[] states, int stateAt) {
+        RobotObservation.RgbImage img = o.image();
+        Features.image(spec, img.rgb(), img.width(), img.height(), images, imageAt);
+        state(o, states, stateAt);
+    }
+
+    /** Fills only the state vector of {@link #prepare} (a dataset stores the image separately). */
+    public void state(RobotObservation o, float[] states, int stateAt) {
+        Pose2D p = o.odometry().pose();
+        double dx = o.goal().x() - p.x();
+        double dy = o.goal().y() - p.y();
+        double distance = Math.hypot(dx, dy);
+        double goalBearing = Math.IEEEremainder(Math.atan2(dy, dx) - p.yaw(), 2 * Math.PI);
+        if (route != null) {
+            if (o.map().isEmpty()) {
+                throw new IllegalArgumentException("this policy follows a route on a static map (route look-ahead "
+                        + spec.routeLookahead() + " m), but the observation has no map");
+            }
+            bearing = route.bearing(o, spec.routeLookahead());
+        } else {
+            bearing = goalBearing;
+        }
+        Features.state(spec, distance, bearing, previous, states, stateAt);
+        if (spec.memorySectors() > 0) {
+            memory.write(p.x(), p.y(), p.yaw(), states, stateAt + spec.memoryOffset());
+        }
+    }
+
+    /**
+     * Adds {@code o}'s obstacles to the memory (before choosing): from its depth image when the shield reads the
+     * camera's depth (or when {@code predicted} is null and the observation has one), else from the network's
+     * predicted depth profile ({@link NetworkSpec#AUX_TARGETS} values at {@code predictedAt}).
+     */
+    public void observe(RobotObservation o, float[] predicted, int predictedAt) {
+        if (memory == null) {
+            return;
+        }
+        Pose2D p = o.odometry().pose();
+        if (cameraDepth || predicted == null) {
+            if (o.depth().isEmpty()) {
+                if (cameraDepth) {
+                    throw new IllegalArgumentException("the shield reads the depth camera, but the observation has no"
+                            + " depth image");
+                }
+                return;
+            }
+            obstacles.profile(o.depth().get(), o.camera(), memory.strips(), Features.MAX_DEPTH, profile, 0);
+            memory.observe(p.x(), p.y(), p.yaw(), profile, 0, o.camera());
+        } else {
+            memory.observe(p.x(), p.y(), p.yaw(), predicted, predictedAt, o.camera());
+        }
+    }
+
+    /**
+     * The action for {@code o} from the network's outputs: the argmax of its logits, or the shield's choice. Observes
+     * the frame first ({@link #observe}) and records the action as executed.
+     *
+     * @param logits    {@link NetworkSpec#actions()} logits at {@code logitsAt}
+     * @param predicted the network's depth profile ({@link NetworkSpec#AUX_TARGETS} values at {@code predictedAt}),
+     *                  or null when it predicts none
+     */
+    public int decide(RobotObservation o, float[] logits, int logitsAt, float[] predicted, int predictedAt) {
+        observe(o, predicted, predictedAt);
+        int a;
+        if (shield == null) {
+            a = argmax(logits, logitsAt, spec.actions());
+        } else {
+            Pose2D p = o.odometry().pose();
+            a = shield.choose(logits, logitsAt, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
+        }
+        previous = a;
+        return a;
+    }
+
+    /** Records that action {@code a} was executed (when the caller chose it instead of {@link #decide}). */
+    public void executed(int a) {
+        if (a < 0 || a >= spec.actions()) {
+            throw new IllegalArgumentException("action must be in 0.." + (spec.actions() - 1) + ", got " + a);
+        }
+        previous = a;
+    }
+
+    /** The bearing the last {@link #prepare} steered by, radians in base_link. */
+    public double bearing() {
+        return bearing;
+    }
+
+    /** The route the policy follows in the map frame (x, y pairs), or null (mapless, or before the first plan). */
+    public double[] route() {
+        return route == null ? null : route.route();
+    }
+
+    static int argmax(float[] logits, int at, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (logits[at + i] > logits[at + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** A policy with its own network compiled for one robot: {@link #act} is a whole decision. */
+    public static final class Runner {
+        private final RobotPolicy policy;
+        private final dev.wayfinder.robot.net.InferencePolicy net;
+
+        /** Runs {@code policy} on {@code net} (compiled for batch 1, of the policy's shape). */
+        public Runner(RobotPolicy policy, dev.wayfinder.robot.net.InferencePolicy net) {
+            if (net.batch() != 1 || !net.spec().equals(policy.spec())) {
+                throw new IllegalArgumentException("a runner needs the policy's network compiled for batch 1");
+            }
+            this.policy = policy;
+            this.net = net;
+        }
+
+        /** The decision for {@code o}. */
+        public int act(RobotObservation o) {
+            policy.prepare(o, net.images(), 0, net.states(), 0);
+            net.run();
+            float[] predicted = net.depthProfile();
+            return policy.decide(o, net.logits(), 0, predicted.length == 0 ? null : predicted, 0);
+        }
+
+        /** The robot-side policy. */
+        public RobotPolicy policy() {
+            return policy;
+        }
+    }
+}

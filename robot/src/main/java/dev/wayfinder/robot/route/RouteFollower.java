@@ -1,0 +1,144 @@
+package dev.wayfinder.robot.route;
+
+import dev.wayfinder.robot.Pose2D;
+import dev.wayfinder.robot.RobotObservation;
+
+/**
+ * Follows a route planned on a static map from the robot's own pose estimate (its odometry carried onto the map by
+ * the map to odom transform), as a local controller follows Nav2's global plan: it replans every
+ * {@link #REPLAN_SECONDS} and whenever the robot is more than {@link #OFF_ROUTE} from the route, and gives the point
+ * a fixed distance ahead along it. Where the world differs from the map (furniture moved, new obstacles), the
+ * route does not know: that is the camera's job. Not thread-safe: one per robot.
+ */
+public final class RouteFollower {
+    /** Seconds between replans. */
+    public static final double REPLAN_SECONDS = 1.0;
+    /** Distance from the route beyond which the robot replans at once, metres. */
+    public static final double OFF_ROUTE = 0.3;
+
+    private final double radius;
+    private final int replanEvery;
+    private GridPlanner planner;
+    private double[] path;
+    private int since;
+    private int along;
+    private final double[] tmp = new double[2];
+
+    /**
+     * @param radius      the robot's radius the map is inflated by, metres, &gt;= 0
+     * @param controlRate decisions per second, &gt; 0
+     */
+    public RouteFollower(double radius, double controlRate) {
+        if (!(radius >= 0) || !(controlRate > 0)) {
+            throw new IllegalArgumentException("route follower needs radius >= 0 and control rate > 0, got " + radius
+                    + ", " + controlRate);
+        }
+        this.radius = radius;
+        this.replanEvery = Math.max(1, (int) Math.round(REPLAN_SECONDS * controlRate));
+    }
+
+    /** Forgets the route (a new goal or episode); the planner of an unchanged map is kept. */
+    public void reset() {
+        path = null;
+        since = 0;
+        along = 0;
+    }
+
+    /**
+     * The bearing, in base_link (radians, positive to the left), to the point {@code ahead} metres along the route
+     * to the goal; the goal's own bearing (from odometry) when no route exists.
+     *
+     * @param o     the observation; it must carry a map
+     * @param ahead look-ahead distance, metres, &gt; 0
+     */
+    public double bearing(RobotObservation o, double ahead) {
+        RobotObservation.StaticMap m = o.map().orElseThrow(
+                () -> new IllegalArgumentException("following a route needs a static map in the observation"));
+        if (planner == null || planner.map() != m.grid()) {
+            planner = new GridPlanner(m.grid(), radius);
+            path = null;
+        }
+        Pose2D robot = m.odomInMap().compose(o.odometry().pose());
+        m.odomInMap().apply(o.goal().x(), o.goal().y(), tmp);
+        double gx = tmp[0];
+        double gy = tmp[1];
+        if (path == null || ++since >= replanEvery || distanceToPath(robot.x(), robot.y()) > OFF_ROUTE) {
+            double[] p = planner.plan(robot.x(), robot.y(), gx, gy);
+            if (p != null) {
+                path = p;
+                along = 0;
+            }
+            since = 0;
+        }
+        double tx = gx;
+        double ty = gy;
+        if (path != null) {
+            lookahead(robot.x(), robot.y(), ahead);
+            tx = tmp[0];
+            ty = tmp[1];
+        }
+        return Math.IEEEremainder(Math.atan2(ty - robot.y(), tx - robot.x()) - robot.yaw(), 2 * Math.PI);
+    }
+
+    /** The current route in the map frame (x, y pairs), or null before the first plan. */
+    public double[] route() {
+        return path == null ? null : path.clone();
+    }
+
+    private double distanceToPath(double x, double y) {
+        if (path == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k + 3 < path.length; k += 2) {
+            best = Math.min(best, segmentDistance(x, y, path[k], path[k + 1], path[k + 2], path[k + 3]));
+        }
+        return best;
+    }
+
+    /** The point {@code ahead} metres along the path from the robot's projection on it, into tmp. */
+    private void lookahead(double x, double y, double ahead) {
+        int segments = path.length / 2 - 1;
+        // The nearest segment at or after the last one used (the robot moves along; it does not jump back).
+        int best = along;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int s = along; s < segments; s++) {
+            double d = segmentDistance(x, y, path[2 * s], path[2 * s + 1], path[2 * s + 2], path[2 * s + 3]);
+            if (d < bestD - 1e-9) {
+                bestD = d;
+                best = s;
+            }
+        }
+        along = best;
+        double ax = path[2 * best];
+        double ay = path[2 * best + 1];
+        double bx = path[2 * best + 2];
+        double by = path[2 * best + 3];
+        double len = Math.hypot(bx - ax, by - ay);
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / (len * len)));
+        double left = ahead + t * len;
+        for (int s = best; s < segments; s++) {
+            double sx = path[2 * s];
+            double sy = path[2 * s + 1];
+            double ex = path[2 * s + 2];
+            double ey = path[2 * s + 3];
+            double l = Math.hypot(ex - sx, ey - sy);
+            if (left <= l && l > 0) {
+                tmp[0] = sx + (ex - sx) * left / l;
+                tmp[1] = sy + (ey - sy) * left / l;
+                return;
+            }
+            left -= l;
+        }
+        tmp[0] = path[path.length - 2];
+        tmp[1] = path[path.length - 1];
+    }
+
+    private static double segmentDistance(double x, double y, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double l2 = dx * dx + dy * dy;
+        double t = l2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2));
+        return Math.hypot(x - ax - t * dx, y - ay - t * dy);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.wayfinder.robot.perception;
+
+import dev.wayfinder.robot.CameraModel;
+import dev.wayfinder.robot.RobotObservation;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Obstacles are told from the floor by geometry: a synthetic depth image is ray-cast against a floor plane and a
+ * box for a camera whose true mount differs from its calibration, and the profile must see the box and not the floor.
+ */
+class DepthObstaclesTest {
+    private static final int W = 64;
+    private static final int H = 48;
+
+    /** Depth image of a floor (z = 0) and a wall-like box face at x = wallX for y in [y0, y1], seen by {@code truth}. */
+    static float[] render(CameraModel truth, double wallX, double y0, double y1, double noise, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] d = new float[W * H];
+        double cr = Math.cos(truth.roll()), sr = Math.sin(truth.roll());
+        double cp = Math.cos(truth.pitch()), sp = Math.sin(truth.pitch());
+        double cy = Math.cos(truth.yaw()), sy = Math.sin(truth.yaw());
+        for (int v = 0; v < H; v++) {
+            for (int u = 0; u < W; u++) {
+                double mx = 1, my = (truth.cx() - (u + 0.5)) / truth.fx(), mz = (truth.cy() - (v + 0.5)) / truth.fy();
+                double rx = cy * cp * mx + (cy * sp * sr - sy * cr) * my + (cy * sp * cr + sy * sr) * mz;
+                double ry = sy * cp * mx + (sy * sp * sr + cy * cr) * my + (sy * sp * cr - cy * sr) * mz;
+                double rz = -sp * mx + cp * sr * my + cp * cr * mz;
+                double t = Double.POSITIVE_INFINITY;
+                if (rz < 0) {
+                    t = -truth.mountZ() / rz;
+                }
+                if (rx > 0) {
+                    double tw = (wallX - truth.mountX()) / rx;
+                    double yw = truth.mountY() + tw * ry;
+                    if (tw < t && yw >= y0 && yw <= y1 && truth.mountZ() + tw * rz < 1.0) {
+                        t = tw;
+                    }
+                }
+                d[v * W + u] = Double.isFinite(t) && t < 10
+                        ? (float) (t * (1 + noise * t * rnd.nextGaussian())) : Float.NaN;
+            }
+        }
+        return d;
+    }
+
+    @Test
+    void floorIsIgnoredAndTheObstacleIsSeenDespiteAMountPitchedOffItsCalibration() {
+        long seed = 41;
+        CameraModel calibrated = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+        CameraModel truth = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.16, 0, Math.toRadians(14), 0);
+        // A box face 1.5 m ahead covering the left half of the view (y from 0 to 2 m).
+        float[] depth = render(truth, 1.5, 0.0, 2.0, 0.005, seed);
+        DepthObstacles d = new DepthObstacles();
+        float[] out = new float[8];
+        d.profile(new RobotObservation.DepthImage(W, H, depth, 0), calibrated, 8, 3.0, out, 0);
+        assertTrue(d.floorFitted(), "the floor plane should be fitted (seed " + seed + ")");
+        for (int s = 0; s < 3; s++) {
+            assertTrue(out[s] < 0.6, "strip " + s + " sees the box at ~1.5 m: " + out[s] + " (seed " + seed + ")");
+        }
+        for (int s = 5; s < 8; s++) {
+            assertEquals(1f, out[s], 1e-6, "strip " + s + " sees only floor (seed " + seed + ")");
+        }
+    }
+
+    @Test
+    void withoutTheFitAFourDegreeMountErrorWouldMakeTheFloorAnObstacle() {
+        // The same floor seen by the pitched camera, back-projected with the calibration and the nominal floor:
+        // far floor points rise by range x 4 degrees, above the obstacle height. The fit is what removes them.
+        CameraModel calibrated = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+        CameraModel truth = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(6), 0);
+        float[] depth = render(truth, 100, 0, 0, 0, 1);
+        double lift = 2.5 * Math.sin(Math.toRadians(4));
+        assertTrue(lift > DepthObstacles.MIN_HEIGHT + DepthObstacles.NOISE_ALLOWANCE * 2.5 * 2.5 * 0.5,
+                "the test's premise: " + lift);
+        float[] out = new float[8];
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, depth, 0), calibrated, 8, 3.0, out, 0);
+        for (float v : out) {
+            assertEquals(1f, v, 1e-6, "only floor in view");
+        }
+    }
+
+    @Test
+    void invalidPixelsAreIgnored() {
+        CameraModel cam = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+        float[] depth = new float[W * H];
+        java.util.Arrays.fill(depth, Float.NaN);
+        for (int k = 0; k < depth.length; k += 3) {
+            depth[k] = 0;
+        }
+        float[] out = new float[4];
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, depth, 0), cam, 4, 3.0, out, 0);
+        for (float v : out) {
+            assertEquals(1f, v, 1e-6);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.wayfinder.robot.route;
+
+import dev.wayfinder.robot.OccupancyMap;
+import dev.wayfinder.robot.Pose2D;
+import dev.wayfinder.robot.RobotObservation;
+import dev.wayfinder.robot.CameraModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Planning on an occupancy map for a round robot, and following the plan. */
+class GridPlannerTest {
+    /** A 4 m x 2 m room (0.05 m cells) walled all round, with a wall across x = 2 open only for y in [1.4, 1.9]. */
+    static OccupancyMap room() {
+        int w = 80;
+        int h = 40;
+        byte[] c = new byte[w * h];
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                boolean border = i == 0 || j == 0 || i == w - 1 || j == h - 1;
+                double y = (j + 0.5) * 0.05;
+                boolean divider = (i == 40 || i == 41) && !(y > 1.4 && y < 1.9);
+                c[j * w + i] = (byte) (border || divider ? 100 : 0);
+            }
+        }
+        return new OccupancyMap(0.05, 0, 0, w, h, c);
+    }
+
+    @Test
+    void pathGoesThroughTheGapAndKeepsTheRobotsRadiusFromWalls() {
+        GridPlanner p = new GridPlanner(room(), 0.1);
+        double[] path = p.plan(0.5, 0.5, 3.5, 0.5);
+        assertNotNull(path);
+        boolean throughGap = false;
+        for (int k = 2; k + 2 < path.length; k += 2) {
+            double x = path[k];
+            double y = path[k + 1];
+            assertTrue(p.clearance(x, y) - 0.025 >= 0.1 - 1e-6, "path point (" + x + ", " + y + ") too close");
+            if (Math.abs(x - 2.05) < 0.1) {
+                throughGap |= y > 1.4 && y < 1.9;
+            }
+        }
+        assertTrue(throughGap, "the path must cross the divider through its gap");
+        double length = 0;
+        for (int k = 0; k + 3 < path.length; k += 2) {
+            length += Math.hypot(path[k + 2] - path[k], path[k + 3] - path[k + 1]);
+        }
+        // Up to the gap and back down: two legs of at least hypot(1.5 m, 0.9 m) each, not much more.
+        assertTrue(length > 2 * Math.hypot(1.5, 0.9) && length < 5.0, "path length " + length);
+    }
+
+    @Test
+    void aRobotTooWideForTheGapHasNoPath() {
+        assertNull(new GridPlanner(room(), 0.3).plan(0.5, 0.5, 3.5, 0.5));
+    }
+
+    @Test
+    void aStartInsideTheInflatedBandStillPlans() {
+        GridPlanner p = new GridPlanner(room(), 0.1);
+        assertTrue(!p.free(0.08, 0.08));
+        assertNotNull(p.plan(0.08, 0.08, 1.0, 1.0));
+    }
+
+    @Test
+    void distanceFieldIsNearEuclidean() {
+        float[] d = GridPlanner.distanceField(room());
+        // Cell (10, 10): 10 cells from the border cells at i = 0 and j = 0.
+        assertEquals(0.5, d[10 * 80 + 10], 0.03);
+    }
+
+    @Test
+    void followerSteersTowardTheGapNotStraightAtTheGoal() {
+        RouteFollower f = new RouteFollower(0.1, 10);
+        CameraModel cam = new CameraModel(8, 8, 4, 4, 4, 4, 0, 0, 0.2, 0, 0, 0);
+        var obs = new RobotObservation(new RobotObservation.RgbImage(8, 8, new byte[192], 0), cam, Optional.empty(),
+                new RobotObservation.Odometry(new Pose2D(1.5, 0.5, 0), 0, 0, 0), Optional.empty(),
+                new RobotObservation.Goal(3.5, 0.5), Optional.of(new RobotObservation.StaticMap(room(), Pose2D.IDENTITY)));
+        double b = f.bearing(obs, 0.8);
+        // The goal is straight ahead (bearing 0) behind the divider; the route turns left toward the gap.
+        assertTrue(b > 0.3, "bearing " + b + " should point left, toward the gap");
+        // With the odom frame shifted on the map, the same map point is reached through the transform.
+        var shifted = new RobotObservation(obs.image(), cam, Optional.empty(),
+                new RobotObservation.Odometry(new Pose2D(0.5, 0.0, 0), 0, 0, 0), Optional.empty(),
+                new RobotObservation.Goal(2.5, 0.0),
+                Optional.of(new RobotObservation.StaticMap(room(), new Pose2D(1.0, 0.5, 0))));
+        RouteFollower g = new RouteFollower(0.1, 10);
+        assertEquals(b, g.bearing(shifted, 0.8), 1e-9);
+    }
+}
