@@ -16,6 +16,13 @@ import static dev.wayfinder.scenarios.model.RandomParameter.CAMERA_JITTER_YAW;
 import static dev.wayfinder.scenarios.model.RandomParameter.CAMERA_JITTER_Z;
 import static dev.wayfinder.scenarios.model.RandomParameter.CAMERA_MOTION_BLUR;
 import static dev.wayfinder.scenarios.model.RandomParameter.CAMERA_NOISE;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_DROPOUT;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_EDGE_THRESHOLD;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_MAX_RANGE;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_MIN_RANGE;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_NOISE_BASE;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_NOISE_QUADRATIC;
+import static dev.wayfinder.scenarios.model.RandomParameter.DEPTH_QUANTIZATION;
 import static dev.wayfinder.scenarios.model.RandomParameter.FOG_DENSITY;
 import static dev.wayfinder.scenarios.model.RandomParameter.LIGHT_AZIMUTH;
 import static dev.wayfinder.scenarios.model.RandomParameter.LIGHT_COLOR_TEMPERATURE;
@@ -24,6 +31,7 @@ import static dev.wayfinder.scenarios.model.RandomParameter.LIGHT_INTENSITY;
 
 import dev.wayfinder.scenarios.model.CameraEffects;
 import dev.wayfinder.scenarios.model.CameraSpec;
+import dev.wayfinder.scenarios.model.DepthEffects;
 import dev.wayfinder.scenarios.model.Lighting;
 import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Pose3;
@@ -95,6 +103,22 @@ final class Looks {
         CameraEffects n = CameraEffects.NOMINAL;
         return new CameraEffects(d.value(CAMERA_NOISE, n.noiseStd()), d.value(CAMERA_EXPOSURE, n.exposure()),
                 d.value(CAMERA_GAMMA, n.gamma()), d.value(CAMERA_MOTION_BLUR, n.motionBlur()),
-                d.value(CAMERA_DEAD_PIXELS, n.deadPixelFraction()));
+                d.value(CAMERA_DEAD_PIXELS, n.deadPixelFraction()), depth(d));
+    }
+
+    /**
+     * The depth camera's imperfections. Maximum range and edge threshold are unlimited (off) when not
+     * randomized; when they are, a curriculum narrows their ranges toward the largest value (the most
+     * lenient camera), since +Infinity cannot be a centre.
+     */
+    static DepthEffects depth(Draws d) {
+        DepthEffects n = DepthEffects.NOMINAL;
+        double maxRange = d.has(DEPTH_MAX_RANGE) ? d.value(DEPTH_MAX_RANGE, DEPTH_MAX_RANGE.domainMax())
+                : n.maxRange();
+        double edge = d.has(DEPTH_EDGE_THRESHOLD)
+                ? d.value(DEPTH_EDGE_THRESHOLD, DEPTH_EDGE_THRESHOLD.domainMax()) : n.edgeThreshold();
+        return new DepthEffects(d.value(DEPTH_NOISE_BASE, n.noiseBase()),
+                d.value(DEPTH_NOISE_QUADRATIC, n.noiseQuadratic()), d.value(DEPTH_QUANTIZATION, n.disparityStep()),
+                d.value(DEPTH_MIN_RANGE, n.minRange()), maxRange, edge, d.value(DEPTH_DROPOUT, n.dropoutFraction()));
     }
 }

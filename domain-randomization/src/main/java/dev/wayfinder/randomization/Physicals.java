@@ -1,6 +1,7 @@
 package dev.wayfinder.randomization;
 
 import static dev.wayfinder.scenarios.model.RandomParameter.ACTUATION_NOISE;
+import static dev.wayfinder.scenarios.model.RandomParameter.CAMERA_LATENCY;
 import static dev.wayfinder.scenarios.model.RandomParameter.CONTROL_LATENCY;
 import static dev.wayfinder.scenarios.model.RandomParameter.FLOOR_FRICTION;
 import static dev.wayfinder.scenarios.model.RandomParameter.FLOOR_HUE;
@@ -71,7 +72,7 @@ final class Physicals {
         return new Dynamics(d.value(MOTOR_GAIN, n.motorGain()), d.value(ACTUATION_NOISE, n.actuationNoise()),
                 d.value(CONTROL_LATENCY, n.controlLatency()), d.value(SENSOR_LATENCY, n.sensorLatency()),
                 d.value(ODOMETRY_DRIFT, n.odometryDrift()), d.value(LIDAR_NOISE, n.lidarNoiseStd()),
-                d.value(IMU_NOISE, n.imuNoiseStd()));
+                d.value(IMU_NOISE, n.imuNoiseStd()), d.value(CAMERA_LATENCY, n.cameraLatency()));
     }
 
     /** One obstacle's look (every kind), friction (every kind) and mass (pushable ones), from its own streams. */

@@ -64,6 +64,33 @@ class RandomizerBehaviourTest {
     }
 
     @Test
+    void depthCameraIsPerfectUnlessRandomizedAndACurriculumStartsLenient() {
+        Scenario plain = Fixtures.scenario("plain", Randomization.none());
+        assertTrue(Randomizer.episode(plain, 7).cameraEffects().depth().isNoiseFree());
+        assertEquals(0, Randomizer.episode(plain, 7).dynamics().cameraLatency());
+
+        Map<RandomParameter, Distribution> p = new EnumMap<>(RandomParameter.class);
+        p.put(RandomParameter.DEPTH_MAX_RANGE, new Distribution.Uniform(3, 10));
+        p.put(RandomParameter.DEPTH_EDGE_THRESHOLD, new Distribution.Uniform(0.02, 0.1));
+        p.put(RandomParameter.DEPTH_NOISE_QUADRATIC, new Distribution.Uniform(0.004, 0.015));
+        p.put(RandomParameter.CAMERA_LATENCY, new Distribution.Uniform(0.02, 0.08));
+        Scenario s = Fixtures.withCurriculum(p, new Curriculum(0, 0.5));
+        for (long seed = 0; seed < 50; seed++) {
+            String w = "seed " + seed;
+            Episode start = Randomizer.episode(s, seed, 0);
+            // Nothing to centre on for an unlimited range: the curriculum starts at the most lenient camera.
+            assertEquals(10, start.cameraEffects().depth().maxRange(), 1e-12, w);
+            assertEquals(0.1, start.cameraEffects().depth().edgeThreshold(), 1e-12, w);
+            assertEquals(0.004, start.cameraEffects().depth().noiseQuadratic(), 1e-12, w);
+            assertEquals(0.02, start.dynamics().cameraLatency(), 1e-12, w);
+            Episode full = Randomizer.episode(s, seed, 1);
+            double r = full.cameraEffects().depth().maxRange();
+            assertTrue(r >= 3 && r <= 10, w + ": max range " + r);
+            assertEquals(0, full.cameraEffects().depth().minRange(), w + ": min range not randomized");
+        }
+    }
+
+    @Test
     void addedObjectsStayInsideTheLayoutArea() {
         Map<RandomParameter, Distribution> p = new EnumMap<>(RandomParameter.class);
         p.put(RandomParameter.EXTRA_OBSTACLE_COUNT, new Distribution.Uniform(2, 5));

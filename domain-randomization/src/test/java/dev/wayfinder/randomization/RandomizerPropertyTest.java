@@ -64,6 +64,15 @@ class RandomizerPropertyTest {
             assertEquals(v.get("motor_gain"), e.dynamics().motorGain(), s);
             assertEquals(v.get("control_latency"), e.dynamics().controlLatency(), s);
             assertEquals(v.get("camera_noise"), e.cameraEffects().noiseStd(), s);
+            assertEquals(v.get("camera_latency"), e.dynamics().cameraLatency(), s);
+            var depth = e.cameraEffects().depth();
+            assertEquals(v.get("depth_noise_base"), depth.noiseBase(), s);
+            assertEquals(v.get("depth_noise_quadratic"), depth.noiseQuadratic(), s);
+            assertEquals(v.get("depth_quantization"), depth.disparityStep(), s);
+            assertEquals(v.get("depth_min_range"), depth.minRange(), s);
+            assertEquals(v.get("depth_max_range"), depth.maxRange(), s);
+            assertEquals(v.get("depth_edge_threshold"), depth.edgeThreshold(), s);
+            assertEquals(v.get("depth_dropout"), depth.dropoutFraction(), s);
             assertEquals(v.get("camera_fov"), e.robot().camera().horizontalFov(), s);
             assertEquals(v.get("motor_lag"), e.robot().motorLag(), s);
             assertEquals(Fixtures.ROBOT_MASS * v.get("robot_mass_scale"), e.robot().mass(), 1e-12, s);

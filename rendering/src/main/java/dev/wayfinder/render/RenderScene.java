@@ -22,6 +22,11 @@ import java.util.List;
  * <p>Every part belongs to a <em>body</em>: body 0 is the robot, body {@code 1 + i} is obstacle {@code i}
  * of the episode, and static parts have no body. {@link ObjectPoses} carries the bodies' floor poses for
  * each frame.
+ *
+ * <p>The goal marker (a flat green disc of the goal tolerance's radius) is a visualisation for people:
+ * free cameras and overviews draw it, the robot camera does not, since nothing marks the goal for a real
+ * robot and a policy must find it from its goal vector. {@link #withGoalInRobotCamera} makes a scene that
+ * shows it to the robot camera too (for tasks that do mark the goal).
  */
 public final class RenderScene {
     /** No body: a static part. */
@@ -60,9 +65,13 @@ public final class RenderScene {
     private final int partCount;
     private final float[] linearColors;
     private final float[] lightingUniforms;
+    private final boolean goalInRobotCamera;
+    private final List<Part> parts;
 
-    private RenderScene(Episode episode, List<Part> parts) {
+    private RenderScene(Episode episode, List<Part> parts, boolean goalInRobotCamera) {
         this.episode = episode;
+        this.parts = List.copyOf(parts);
+        this.goalInRobotCamera = goalInRobotCamera;
         // Near things first, walls then floor last, so that early depth testing skips hidden floor pixels;
         // within a layer one group per (shape, texture kind).
         List<Part> sorted = new ArrayList<>(parts);
@@ -157,7 +166,20 @@ public final class RenderScene {
                         id, 1 + i));
             }
         }
-        return new RenderScene(episode, parts);
+        return new RenderScene(episode, parts, false);
+    }
+
+    /**
+     * This scene with the goal marker shown to the robot camera ({@code true}) or hidden from it
+     * ({@code false}, the default of {@link #of}). Free cameras always show it.
+     */
+    public RenderScene withGoalInRobotCamera(boolean show) {
+        return show == goalInRobotCamera ? this : new RenderScene(episode, parts, show);
+    }
+
+    /** Whether the robot camera sees the goal marker (false unless asked for). */
+    public boolean goalInRobotCamera() {
+        return goalInRobotCamera;
     }
 
     private static void addRobot(List<Part> parts, Episode episode) {

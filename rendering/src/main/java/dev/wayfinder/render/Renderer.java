@@ -87,7 +87,8 @@ public final class Renderer implements AutoCloseable {
 
     /**
      * Renders the robot camera of {@code scene} with the robot at body 0 of {@code poses} into
-     * {@code out}, then applies the frame's camera effects. The robot's own body is not drawn.
+     * {@code out}, then applies the frame's camera effects. The robot's own body is not drawn, nor is the goal
+     * marker unless the scene asks for it ({@link RenderScene#withGoalInRobotCamera}).
      *
      * @param out written in place; its spec should be the scene's camera (any size works)
      */
@@ -249,13 +250,17 @@ public final class Renderer implements AutoCloseable {
         }
     }
 
-    private void draw(RenderScene scene, ObjectPoses poses, int width, int height, boolean drawRobot) {
+    private void draw(RenderScene scene, ObjectPoses poses, int width, int height, boolean freeView) {
         target(width, height).bind();
-        drawTile(scene, poses, drawRobot);
+        drawTile(scene, poses, freeView);
     }
 
-    /** Clears (within the scissor box, if enabled) and draws into the bound target's viewport. */
-    private void drawTile(RenderScene scene, ObjectPoses poses, boolean drawRobot) {
+    /**
+     * Clears (within the scissor box, if enabled) and draws into the bound target's viewport: everything for
+     * a free view; for the robot camera ({@code freeView} false) neither the robot nor, unless the scene
+     * asks for it, the goal marker.
+     */
+    private void drawTile(RenderScene scene, ObjectPoses poses, boolean freeView) {
         Rgb bg = scene.lighting().background();
         glClearColor((float) bg.r(), (float) bg.g(), (float) bg.b(), 1f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -273,7 +278,8 @@ public final class Renderer implements AutoCloseable {
         float[] colors = scene.linearColors();
         for (int g = 0; g < groups.size(); g++) {
             RenderScene.Group group = groups.get(g);
-            groupCounts[g] = fill(group.parts(), poses, drawRobot, colors, group.colorBase());
+            groupCounts[g] = fill(group.parts(), poses, freeView, freeView || scene.goalInRobotCamera(), colors,
+                    group.colorBase());
         }
         instances.flip();
         meshes.upload(instances);
@@ -298,12 +304,13 @@ public final class Renderer implements AutoCloseable {
     private static final int[] ZERO_ID = new int[4];
 
     /** Writes the instances of {@code parts}; returns how many were written. */
-    private int fill(List<RenderScene.Part> parts, ObjectPoses poses, boolean drawRobot, float[] colors, int colorBase) {
+    private int fill(List<RenderScene.Part> parts, ObjectPoses poses, boolean drawRobot, boolean drawGoal,
+                     float[] colors, int colorBase) {
         ByteBuffer b = instances;
         int n = 0;
         for (int i = 0; i < parts.size(); i++) {
             RenderScene.Part p = parts.get(i);
-            if (p.body() == 0 && !drawRobot) {
+            if ((p.body() == 0 && !drawRobot) || (p.segId() == SegmentationIds.GOAL && !drawGoal)) {
                 continue;
             }
             double x = p.dx(), y = p.dy(), yaw = p.yaw();

@@ -9,7 +9,12 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link #rgb()}: (height x width x 3) bytes, sRGB, interleaved R, G, B</li>
- *   <li>{@link #depth()}: (height x width) metres along the optical axis; {@code +inf} where nothing was hit</li>
+ *   <li>{@link #depth()}: (height x width) <em>ground-truth</em> metres along the optical axis; {@code +inf}
+ *       where nothing was hit. Privileged: training labels, experts and checks may use it, a policy must not
+ *       (a robot has no such image)</li>
+ *   <li>{@link #measuredDepth()}: (height x width) what the robot's RGB-D camera delivers: metres along the
+ *       optical axis with the episode's {@link dev.wayfinder.scenarios.model.DepthEffects} applied
+ *       ({@link DepthNoiseModel}), NaN where the camera has no valid measurement (REP-118, 32FC1)</li>
  *   <li>{@link #segmentation()}: (height x width) segmentation ids as given by
  *       {@link dev.wayfinder.sim.core.World#segmentationId(int)} and the constants in
  *       {@link dev.wayfinder.sim.core.World}; 0 where nothing was hit</li>
@@ -21,16 +26,19 @@ public final class CameraFrame {
     private final CameraInfo info;
     private final byte[] rgb;
     private final float[] depth;
+    private final float[] measuredDepth;
     private final int[] segmentation;
     private long stampNanos;
 
-    /** A frame sized for {@code info}, black, depth infinite, segmentation 0. */
+    /** A frame sized for {@code info}, black, depth infinite, measured depth NaN, segmentation 0. */
     public CameraFrame(CameraInfo info) {
         this.info = Objects.requireNonNull(info, "info");
         this.rgb = new byte[info.pixels() * 3];
         this.depth = new float[info.pixels()];
+        this.measuredDepth = new float[info.pixels()];
         this.segmentation = new int[info.pixels()];
         Arrays.fill(depth, Float.POSITIVE_INFINITY);
+        Arrays.fill(measuredDepth, Float.NaN);
     }
 
     /** The camera this frame is sized for. */
@@ -43,9 +51,21 @@ public final class CameraFrame {
         return rgb;
     }
 
-    /** Depth in metres, (height x width); the live array. */
+    /**
+     * Ground-truth depth in metres along the optical axis, (height x width), {@code +inf} where nothing was
+     * hit; the live array. Privileged information: use {@link #measuredDepth()} for what a robot would see.
+     */
     public float[] depth() {
         return depth;
+    }
+
+    /**
+     * Depth as the robot's RGB-D camera measures it, metres along the optical axis, (height x width), NaN
+     * where invalid (no return, out of range, depth edge, dropout); the live array. Equals {@link #depth()}
+     * wherever something was hit when the episode's depth camera is perfect.
+     */
+    public float[] measuredDepth() {
+        return measuredDepth;
     }
 
     /** Segmentation ids, (height x width); the live array. */
@@ -53,7 +73,10 @@ public final class CameraFrame {
         return segmentation;
     }
 
-    /** Simulation time of the capture, nanoseconds since reset. */
+    /**
+     * Simulation time of the capture, nanoseconds since reset: when the world looked as the frame shows it,
+     * which is the episode's camera latency before the frame's delivery.
+     */
     public long stampNanos() {
         return stampNanos;
     }
@@ -71,6 +94,7 @@ public final class CameraFrame {
         CameraFrame c = new CameraFrame(info);
         System.arraycopy(rgb, 0, c.rgb, 0, rgb.length);
         System.arraycopy(depth, 0, c.depth, 0, depth.length);
+        System.arraycopy(measuredDepth, 0, c.measuredDepth, 0, measuredDepth.length);
         System.arraycopy(segmentation, 0, c.segmentation, 0, segmentation.length);
         c.stampNanos = stampNanos;
         return c;

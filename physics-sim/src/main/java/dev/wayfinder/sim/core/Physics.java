@@ -10,6 +10,12 @@ import dev.wayfinder.scenarios.model.Robot;
  * divergence checks, then {@link Sensors#update}. Stateless; allocates nothing itself (JBullet allocates a
  * little per substep).
  *
+ * <p>Latencies: odometry, IMU and lidar are sampled {@code sensorLatency} before the end of the control step
+ * (at most one period). The camera renders what the state records for it: with a camera latency, the poses
+ * of the moving bodies after every substep are kept for as many substeps as the latency spans (possibly
+ * several control periods), and {@link SimState#cameraBodyPose} hands out those of the substep that lies the
+ * latency before the end of the step.
+ *
  * <p>Motor model per substep: the command (v, omega) is clamped to the robot's speed limits and turned into
  * wheel rim-speed targets, scaled by the motor gain and the per-step actuation noise; each wheel follows its
  * target with a first-order lag (time constant {@code motorLag}); the resulting (v, omega) is limited by
@@ -174,6 +180,7 @@ public final class Physics {
 
         s.scene.readPose(World.ROBOT, s.poses, 0);
         s.scene.readVelocity(World.ROBOT, s.robotVelocity, 0);
+        s.recordCameraPoses();
         checkDivergence(world, s, robot);
         if (s.truncation == Truncation.NONE) {
             int contact = s.scene.robotContact();

@@ -76,6 +76,11 @@ public final class SimState {
     int pushableCircleCount;
     final double[] scratch2 = new double[2];
 
+    // --- camera latency: poses of the moving bodies after each of the last cameraLatencySubsteps + 1
+    // substeps (entry for substep count c at slot c % slots), 7 doubles per moving body; empty without latency
+    final double[] cameraRing;
+    final int cameraRingSlots;
+
     /** A state for {@code world}, reset with seed 0. */
     public SimState(World world) {
         this.world = Objects.requireNonNull(world, "world");
@@ -95,6 +100,9 @@ public final class SimState {
         }
         dynamicSegments = new double[16 * boxes];
         dynamicCircles = new double[3 * cylinders];
+        int lag = world.cameraLatencySubsteps();
+        cameraRingSlots = lag + 1;
+        cameraRing = lag == 0 ? new double[0] : new double[cameraRingSlots * 7 * world.movingBodiesRef().length];
         reset(0);
     }
 
@@ -140,7 +148,28 @@ public final class SimState {
         for (int i = 0; i < world.bodyCount(); i++) {
             scene.readPose(i, poses, 7 * i);
         }
+        recordCameraPoses();
         Sensors.update(world, this);
+    }
+
+    /**
+     * Records the moving bodies' current poses (from the physics scene) for the substep count now, when the
+     * camera has latency. Called at reset and after every substep.
+     */
+    void recordCameraPoses() {
+        if (cameraRing.length == 0) {
+            return;
+        }
+        int[] moving = world.movingBodiesRef();
+        int base = (int) (substepCount % cameraRingSlots) * 7 * moving.length;
+        for (int k = 0; k < moving.length; k++) {
+            int b = moving[k];
+            if (b == World.ROBOT) {
+                System.arraycopy(poses, 0, cameraRing, base + 7 * k, 7);
+            } else {
+                scene.readPose(b, cameraRing, base + 7 * k);
+            }
+        }
     }
 
     /** The world this state belongs to. */
@@ -165,6 +194,43 @@ public final class SimState {
      */
     public void bodyPose(int index, double[] out) {
         System.arraycopy(poses, 7 * index, out, 0, 7);
+    }
+
+    /**
+     * Writes body {@code index}'s pose as the camera sees it into {@code out[0..6]} (same layout as
+     * {@link #bodyPose}): the pose {@link World#cameraLatencySubsteps()} substeps before the end of the
+     * last step (the pose at reset when the episode is younger than that). Without camera latency it is
+     * {@link #bodyPose}. This is what a {@link dev.wayfinder.sim.camera.CameraSensor} renders. Allocates nothing.
+     */
+    public void cameraBodyPose(int index, double[] out) {
+        if (cameraRing.length == 0 || world.bodies().get(index).kind() == BodyKind.STATIC) {
+            bodyPose(index, out);
+            return;
+        }
+        int k = java.util.Arrays.binarySearch(world.movingBodiesRef(), index);
+        long c = Math.max(0, substepCount - world.cameraLatencySubsteps());
+        int base = (int) (c % cameraRingSlots) * 7 * world.movingBodiesRef().length;
+        System.arraycopy(cameraRing, base + 7 * k, out, 0, 7);
+    }
+
+    /** Yaw of body {@code index} as the camera sees it ({@link #cameraBodyPose}), radians. */
+    public double cameraBodyYaw(int index) {
+        if (cameraRing.length == 0 || world.bodies().get(index).kind() == BodyKind.STATIC) {
+            return bodyYaw(index);
+        }
+        int k = java.util.Arrays.binarySearch(world.movingBodiesRef(), index);
+        long c = Math.max(0, substepCount - world.cameraLatencySubsteps());
+        int base = (int) (c % cameraRingSlots) * 7 * world.movingBodiesRef().length;
+        return yawOf(cameraRing, base + 7 * k);
+    }
+
+    /**
+     * Simulation time that a camera frame delivered now shows, nanoseconds since reset: {@link #timeNanos()}
+     * less the camera latency, never before 0. The stamp a {@link dev.wayfinder.sim.camera.CameraSensor}
+     * gives its frames.
+     */
+    public long cameraStampNanos() {
+        return Math.max(0, timeNanos - world.cameraLatencyNanos());
     }
 
     /** Ground-truth x of base_link, metres. */

@@ -37,6 +37,9 @@ public final class World {
     private final long controlPeriodNanos;
     private final int latencySubsteps;
     private final int sensorLatencySubsteps;
+    private final int cameraLatencySubsteps;
+    private final long cameraLatencyNanos;
+    private final int[] movingBodies;
     private final double[] staticSegments;
     private final double[] staticCircles;
     private final double robotRadius;
@@ -55,6 +58,10 @@ public final class World {
         this.latencySubsteps = (int) Math.round(episode.dynamics().controlLatency() / substepSeconds);
         this.sensorLatencySubsteps = (int) Math.min(substeps - 1,
                 Math.round(episode.dynamics().sensorLatency() / substepSeconds));
+        this.cameraLatencySubsteps = (int) Math.round(episode.dynamics().cameraLatency() / substepSeconds);
+        this.cameraLatencyNanos = Math.round(cameraLatencySubsteps * (controlPeriodNanos / (double) substeps));
+        this.movingBodies = this.bodies.stream().filter(b -> b.kind() != BodyKind.STATIC).mapToInt(Body::index)
+                .toArray();
         this.staticSegments = staticSegments.clone();
         this.staticCircles = staticCircles.clone();
         this.robotRadius = episode.robot().footprint().boundingRadius();
@@ -127,6 +134,24 @@ public final class World {
      */
     public int sensorLatencySubsteps() {
         return sensorLatencySubsteps;
+    }
+
+    /**
+     * Camera latency rounded to whole substeps: a frame delivered after a control step shows the bodies as
+     * they were this many substeps before its end (possibly in earlier control steps). Not clamped.
+     */
+    public int cameraLatencySubsteps() {
+        return cameraLatencySubsteps;
+    }
+
+    /** {@link #cameraLatencySubsteps()} in nanoseconds: how much older a delivered frame is than its delivery. */
+    public long cameraLatencyNanos() {
+        return cameraLatencyNanos;
+    }
+
+    /** Indices of the bodies that can move (the robot, pushable and moving obstacles), ascending. */
+    int[] movingBodiesRef() {
+        return movingBodies;
     }
 
     /** Radius of the circle enclosing the robot's footprint, metres. */

@@ -37,10 +37,10 @@ class CameraSeamTest {
                 throw new IllegalArgumentException("frame made for another camera");
             }
             double[] pose = new double[7];
-            state.bodyPose(World.ROBOT, pose);
+            state.cameraBodyPose(World.ROBOT, pose);
             Arrays.fill(out.segmentation(), world.segmentationId(World.ROBOT));
             Arrays.fill(out.depth(), (float) pose[0]);
-            out.setStampNanos(state.timeNanos());
+            out.setStampNanos(state.cameraStampNanos());
             captures++;
         }
 

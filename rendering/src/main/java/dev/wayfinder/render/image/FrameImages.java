@@ -40,6 +40,22 @@ public final class FrameImages {
         return img;
     }
 
+    /**
+     * A depth image ({@code width x height} metres, row-major, row 0 at the top, as physics-sim's
+     * {@code CameraFrame#depth()} and {@code #measuredDepth()} hold them) through a colour map from 0 to
+     * {@code maxDepth} metres (&gt; 0); pixels without a finite depth (no return, NaN = invalid) are black.
+     */
+    public static BufferedImage depth(float[] depth, int width, int height, double maxDepth) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int v = 0; v < height; v++) {
+            for (int u = 0; u < width; u++) {
+                float d = depth[v * width + u];
+                img.setRGB(u, v, Float.isFinite(d) ? colorMap(d / maxDepth) : 0);
+            }
+        }
+        return img;
+    }
+
     /** The segmentation image, one colour per id (background black). */
     public static BufferedImage segmentation(CameraFrame f) {
         BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);

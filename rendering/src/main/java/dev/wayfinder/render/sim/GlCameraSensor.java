@@ -9,17 +9,20 @@ import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.sim.camera.CameraFrame;
 import dev.wayfinder.sim.camera.CameraInfo;
 import dev.wayfinder.sim.camera.CameraSensor;
+import dev.wayfinder.sim.camera.DepthNoiseModel;
 import dev.wayfinder.sim.core.SimState;
 import dev.wayfinder.sim.core.World;
 
 /**
- * physics-sim's {@link CameraSensor} on the OpenGL renderer: draws a {@link World} at a {@link SimState}'s
- * body poses from the robot camera and applies the episode's camera effects.
+ * physics-sim's {@link CameraSensor} on the OpenGL renderer: draws a {@link World} from the robot camera at the
+ * body poses the camera sees ({@link SimState#cameraBodyPose}: the episode's camera latency ago), without the
+ * goal marker, applies the episode's colour effects to the image and its depth effects
+ * ({@link DepthNoiseModel}) to the ground-truth depth to give the measured depth.
  *
  * <p>Per world it compiles a {@link RenderScene} once (the last world is remembered, so an environment
- * stepping one world allocates nothing per capture); the effect stream (noise, motion blur) restarts when the
- * world changes or the state is back at time 0. Not thread-safe: one sensor per thread, on the thread that
- * created its renderer.
+ * stepping one world allocates nothing per capture); the effect streams (colour noise, motion blur, depth
+ * noise), seeded by the episode seed, restart when the world changes or the state is back at time 0. Not
+ * thread-safe: one sensor per thread, on the thread that created its renderer.
  */
 public final class GlCameraSensor implements CameraSensor {
     private final Renderer renderer;
@@ -31,6 +34,7 @@ public final class GlCameraSensor implements CameraSensor {
     private RenderScene scene;
     private ObjectPoses poses;
     private dev.wayfinder.render.CameraFrame frame;
+    private DepthNoiseModel depthNoise;
     private boolean closed;
 
     /**
@@ -73,16 +77,18 @@ public final class GlCameraSensor implements CameraSensor {
             bind(w);
         } else if (state.timeNanos() == 0) {
             frame.reset();
+            depthNoise.reset();
         }
         for (int b = 0; b < w.bodyCount(); b++) {
-            state.bodyPose(b, pose);
-            poses.set(b, pose[0], pose[1], state.bodyYaw(b));
+            state.cameraBodyPose(b, pose);
+            poses.set(b, pose[0], pose[1], state.cameraBodyYaw(b));
         }
         renderer.renderCamera(scene, poses, frame);
         frame.rgb().get(0, out.rgb(), 0, out.rgb().length);
         frame.depth().get(0, out.depth(), 0, out.depth().length);
         frame.segmentation().get(0, out.segmentation(), 0, out.segmentation().length);
-        out.setStampNanos(state.timeNanos());
+        depthNoise.apply(out.depth(), out.measuredDepth());
+        out.setStampNanos(state.cameraStampNanos());
     }
 
     private void bind(World w) {
@@ -100,6 +106,7 @@ public final class GlCameraSensor implements CameraSensor {
         CameraSpec c = e.robot().camera();
         CameraSpec use = c.width() == spec.width() && c.height() == spec.height() ? c : spec;
         frame = new dev.wayfinder.render.CameraFrame(use, e.cameraEffects(), e.seed(), true, true);
+        depthNoise = new DepthNoiseModel(e.cameraEffects().depth(), use.width(), use.height(), e.seed());
     }
 
     @Override

@@ -90,6 +90,20 @@ public enum RandomParameter {
     CAMERA_MOTION_BLUR("camera_motion_blur", ParameterGroup.VISUAL, ParameterUnit.FRACTION, 0, 0.999),
     /** CameraEffects.deadPixelFraction. */
     CAMERA_DEAD_PIXELS("camera_dead_pixels", ParameterGroup.VISUAL, ParameterUnit.FRACTION, 0, 1),
+    /** DepthEffects.noiseBase: a of the axial depth noise sigma(z) = a + b z^2. */
+    DEPTH_NOISE_BASE("depth_noise_base", ParameterGroup.VISUAL, ParameterUnit.METRE, 0, 1),
+    /** DepthEffects.noiseQuadratic: b of the axial depth noise sigma(z) = a + b z^2. */
+    DEPTH_NOISE_QUADRATIC("depth_noise_quadratic", ParameterGroup.VISUAL, ParameterUnit.PER_METRE, 0, 1),
+    /** DepthEffects.disparityStep: depth is quantized in inverse depth with this step, so the depth step at z is about this times z^2. */
+    DEPTH_QUANTIZATION("depth_quantization", ParameterGroup.VISUAL, ParameterUnit.PER_METRE, 0, 1),
+    /** DepthEffects.minRange: nearer measurements are invalid (NaN). */
+    DEPTH_MIN_RANGE("depth_min_range", ParameterGroup.VISUAL, ParameterUnit.METRE, 0, 1),
+    /** DepthEffects.maxRange: farther measurements are invalid (NaN); not randomized = unlimited. */
+    DEPTH_MAX_RANGE("depth_max_range", ParameterGroup.VISUAL, ParameterUnit.METRE, 1, 1000),
+    /** DepthEffects.edgeThreshold: a pixel whose depth differs from a neighbour's by more than this fraction is invalid (NaN); not randomized = off. */
+    DEPTH_EDGE_THRESHOLD("depth_edge_threshold", ParameterGroup.VISUAL, ParameterUnit.FRACTION, 0.001, 10),
+    /** DepthEffects.dropoutFraction: probability that a depth pixel is invalid (NaN) in a frame. */
+    DEPTH_DROPOUT("depth_dropout", ParameterGroup.VISUAL, ParameterUnit.FRACTION, 0, 1),
     /** Floor friction, replacing Arena.floorFriction. */
     FLOOR_FRICTION("floor_friction", ParameterGroup.PHYSICAL, ParameterUnit.COEFFICIENT, 0, 10),
     /** Friction of each obstacle, replacing Obstacle.friction. */
@@ -110,6 +124,8 @@ public enum RandomParameter {
     CONTROL_LATENCY("control_latency", ParameterGroup.PHYSICAL, ParameterUnit.SECOND, 0, 10),
     /** Dynamics.sensorLatency. */
     SENSOR_LATENCY("sensor_latency", ParameterGroup.PHYSICAL, ParameterUnit.SECOND, 0, 10),
+    /** Dynamics.cameraLatency: camera frames show the world this long before their delivery. */
+    CAMERA_LATENCY("camera_latency", ParameterGroup.PHYSICAL, ParameterUnit.SECOND, 0, 10),
     /** Dynamics.odometryDrift. */
     ODOMETRY_DRIFT("odometry_drift", ParameterGroup.PHYSICAL, ParameterUnit.FRACTION, 0, 1),
     /** Dynamics.lidarNoiseStd. */

@@ -45,6 +45,27 @@ class ModelTest {
     }
 
     @Test
+    void depthEffectsValidateAndDescribeTheNoise() {
+        DepthEffects d = new DepthEffects(0.002, 0.008, 0.0015, 0.15, 6, 0.05, 0.02);
+        assertEquals(0.010, d.sigmaAt(1), 1e-12);
+        assertEquals(0.002 + 0.008 * 9, d.sigmaAt(3), 1e-12);
+        assertTrue(DepthEffects.NOMINAL.isNoiseFree());
+        assertTrue(!d.isNoiseFree());
+        assertEquals(DepthEffects.NOMINAL, CameraEffects.NOMINAL.depth());
+        assertEquals(CameraEffects.NOMINAL, new CameraEffects(0, 1, 1, 0, 0));
+        assertEquals(d, CameraEffects.NOMINAL.withDepth(d).depth());
+        assertEquals(0, Dynamics.NOMINAL.cameraLatency());
+        assertEquals(30_000_000L, new Dynamics(1, 0, 0, 0, 0, 0, 0, 0.03).cameraLatencyNanos());
+        assertThrows(IllegalArgumentException.class, () -> new DepthEffects(-0.1, 0, 0, 0, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DepthEffects(0, 0, 0, 2, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DepthEffects(0, 0, 0, 0, Double.NaN, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DepthEffects(0, 0, 0, 0, 1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DepthEffects(0, 0, 0, 0, 1, 1, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new Dynamics(1, 0, 0, 0, 0, 0, 0, -0.01));
+        assertThrows(NullPointerException.class, () -> new CameraEffects(0, 1, 1, 0, 0, null));
+    }
+
+    @Test
     void obstacleKindRules() {
         Material m = Material.solid(Rgb.WHITE);
         Box b = new Box(0.2, 0.2, 0.2);
