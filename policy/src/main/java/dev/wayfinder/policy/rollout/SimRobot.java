@@ -158,7 +158,7 @@ public final class SimRobot {
         long stamp = frame.stampNanos();
         var image = new RobotObservation.RgbImage(info.width(), info.height(), frame.rgb(), stamp);
         Optional<RobotObservation.DepthImage> depth = sensors.depthCamera()
-                ? Optional.of(new RobotObservation.DepthImage(info.width(), info.height(), frame.depth(),
+                ? Optional.of(new RobotObservation.DepthImage(info.width(), info.height(), frame.measuredDepth(),
                         stamp))
                 : Optional.empty();
         float[] od = obs.odometry();
