@@ -127,4 +127,39 @@ public final class Randomizer {
                 scenario.starts(), scenario.goals(), scenario.lighting(), scenario.limits(),
                 new Randomization(wide, r.curriculum(), r.layoutArea(), r.maxAttempts()));
     }
+
+    /**
+     * The scenario in a visual style outside its training palette: every texture parameter that draws from a choice
+     * draws from the textures the scenario never shows instead, and every saturation parameter whose range stops
+     * short of 1 draws from above it (halfway from its top to 1, up to 1), so floors, walls and obstacles take
+     * colours and patterns the policy was never trained on. Geometry, lighting, camera and physics are unchanged.
+     * Parameters the scenario does not randomize stay as they are. The name gets the suffix {@code -style}.
+     */
+    public static Scenario style(Scenario scenario) {
+        Randomization r = scenario.randomization();
+        Map<RandomParameter, Distribution> out = new EnumMap<>(RandomParameter.class);
+        for (Map.Entry<RandomParameter, Distribution> e : r.parameters().entrySet()) {
+            RandomParameter p = e.getKey();
+            Distribution d = e.getValue();
+            if (p.unit() == dev.wayfinder.scenarios.model.ParameterUnit.CATEGORY && p.name().endsWith("_TEXTURE")
+                    && d instanceof Distribution.Choice c) {
+                java.util.List<Double> unseen = new java.util.ArrayList<>();
+                for (dev.wayfinder.scenarios.model.TextureKind k : dev.wayfinder.scenarios.model.TextureKind.values()) {
+                    if (!c.values().contains((double) k.ordinal())) {
+                        unseen.add((double) k.ordinal());
+                    }
+                }
+                out.put(p, unseen.isEmpty() ? d : Distribution.Choice.of(unseen));
+            } else if (p.name().endsWith("_SATURATION") && d.max() < 1) {
+                out.put(p, new Distribution.Uniform((d.max() + 1) / 2, 1));
+            } else {
+                out.put(p, d);
+            }
+        }
+        String base = scenario.name();
+        String name = (base.length() > 58 ? base.substring(0, 58) : base) + "-style";
+        return new Scenario(name, scenario.description(), scenario.arena(), scenario.obstacles(), scenario.robot(),
+                scenario.starts(), scenario.goals(), scenario.lighting(), scenario.limits(),
+                new Randomization(out, r.curriculum(), r.layoutArea(), r.maxAttempts()));
+    }
 }
