@@ -39,6 +39,9 @@ public final class RobotPolicy {
     private final RouteFollower route;
     private final DepthObstacles obstacles = new DepthObstacles();
     private final boolean cameraDepth;
+    private final int cameraStrips;
+    /** The observation whose depth image {@link #obstacles} last profiled. */
+    private RobotObservation profiled;
     private final float[] profile;
     private final float[] memoryInputs;
     private int previous = -1;
@@ -51,9 +54,11 @@ public final class RobotPolicy {
      * @param seed   seeds the shield's sampled action order (a deployment is replayable)
      * @param strips strips of the camera's depth profile the shield's memory reads (1..{@link #CAMERA_STRIPS}, at
      *               most the image width): the robot's camera width decides the usable number
+     * @param layered whether a route-following policy's route also avoids what the depth camera has shown
+     *               ({@link dev.wayfinder.robot.route.ObstacleLayer}); a mapless robot with a depth camera needs it
      */
     public RobotPolicy(NetworkSpec spec, RobotDescription robot, Optional<SafetyShield.Settings> shield, long seed,
-                       int strips) {
+                       int strips, boolean layered) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.robot = Objects.requireNonNull(robot, "robot");
         this.shieldSettings = shield.orElse(null);
@@ -67,16 +72,17 @@ public final class RobotPolicy {
                     + "(network.memory_sectors above 0)");
         }
         boolean remember = spec.memorySectors() > 0 || shieldSettings != null;
-        int use = cameraDepth ? Math.max(1, Math.min(strips, CAMERA_STRIPS)) : NetworkSpec.AUX_TARGETS;
+        this.cameraStrips = Math.max(1, Math.min(strips, CAMERA_STRIPS));
+        int use = cameraDepth ? cameraStrips : NetworkSpec.AUX_TARGETS;
         this.memory = remember ? new ObstacleMemory(Math.max(1, spec.memorySectors()), ObstacleMemory.DEFAULT_HORIZON,
                 use) : null;
-        this.profile = new float[use];
+        this.profile = new float[cameraStrips];
         this.memoryInputs = new float[Math.max(1, spec.memorySectors())];
         this.shield = shieldSettings == null ? null
                 : new SafetyShield(robot, shieldSettings.margin(), shieldSettings.horizon(), memory);
         this.preference = new ActionPreference(spec.actions(), shieldSettings == null ? 0 : shieldSettings.temperature(),
                 seed);
-        this.route = spec.followsRoute() ? new RouteFollower(robot.radius(), robot.controlRate()) : null;
+        this.route = spec.followsRoute() ? new RouteFollower(robot.radius(), robot.controlRate(), layered) : null;
     }
 
     /** The network's shape. */
@@ -132,11 +138,13 @@ public final class RobotPolicy {
         double distance = Math.hypot(dx, dy);
         double goalBearing = Math.IEEEremainder(Math.atan2(dy, dx) - p.yaw(), 2 * Math.PI);
         if (route != null) {
-            if (o.map().isEmpty()) {
+            if (o.map().isEmpty() && !(route.layered() && o.depth().isPresent())) {
                 throw new IllegalArgumentException("this policy follows a route on a static map (route look-ahead "
-                        + spec.routeLookahead() + " m), but the observation has no map");
+                        + spec.routeLookahead() + " m), but the observation has no map"
+                        + (route.layered() ? " and no depth image to map with" : ""));
             }
-            bearing = route.bearing(o, spec.routeLookahead());
+            bearing = route.bearing(o, spec.routeLookahead(),
+                    route.layered() && o.depth().isPresent() && profile(o) != null ? obstacles : null);
         } else {
             bearing = goalBearing;
         }
@@ -164,8 +172,15 @@ public final class RobotPolicy {
                 }
                 return;
             }
-            obstacles.profile(o.depth().get(), o.camera(), memory.strips(), Features.MAX_DEPTH, profile, 0);
-            memory.observe(p.x(), p.y(), p.yaw(), profile, 0, o.camera());
+            if (memory.strips() == cameraStrips) {
+                memory.observe(p.x(), p.y(), p.yaw(), profile(o), 0, o.camera());
+            } else {
+                // A memory of the network's coarse strips, fed the camera's depth while the network does not drive.
+                float[] coarse = new float[memory.strips()];
+                new DepthObstacles().profile(o.depth().get(), o.camera(), memory.strips(), Features.MAX_DEPTH, coarse,
+                        0);
+                memory.observe(p.x(), p.y(), p.yaw(), coarse, 0, o.camera());
+            }
         } else {
             memory.observe(p.x(), p.y(), p.yaw(), predicted, predictedAt, o.camera());
         }
@@ -198,6 +213,15 @@ public final class RobotPolicy {
             throw new IllegalArgumentException("action must be in 0.." + (spec.actions() - 1) + ", got " + a);
         }
         previous = a;
+    }
+
+    /** The obstacle profile of {@code o}'s depth image in the camera strips, computed once per observation. */
+    private float[] profile(RobotObservation o) {
+        if (o != profiled) {
+            obstacles.profile(o.depth().get(), o.camera(), cameraStrips, Features.MAX_DEPTH, profile, 0);
+            profiled = o;
+        }
+        return profile;
     }
 
     /** The bearing the last {@link #prepare} steered by, radians in base_link. */

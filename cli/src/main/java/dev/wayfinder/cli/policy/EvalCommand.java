@@ -104,6 +104,10 @@ public final class EvalCommand implements Callable<Integer> {
           + " run's training config, else nominal.")
   String map;
 
+  @Option(names = "--obstacle-layer", description = "A route-following robot also maps what its depth camera shows"
+      + " and plans round it (like a costmap's obstacle layer); with --map none it plans on that alone.")
+  boolean obstacleLayer;
+
   @Option(names = "--no-depth", description = "The robot has no depth camera (RGB only); the shield then needs"
       + " --shield predicted.")
   boolean noDepth;
@@ -167,9 +171,9 @@ public final class EvalCommand implements Callable<Integer> {
         mapSource = SimRobot.MapSource.byKey(map).orElseThrow(
             () -> new UserException("--map " + map + ": expected nominal, oracle or none"));
       }
-      if (w.spec().followsRoute() && mapSource == SimRobot.MapSource.NONE) {
+      if (w.spec().followsRoute() && mapSource == SimRobot.MapSource.NONE && !(obstacleLayer && depthCamera)) {
         throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()
-            + " m) and needs a static map; use --map nominal");
+            + " m) and needs a static map, or a depth camera and --obstacle-layer to map with; use --map nominal");
       }
       if (shieldSettings.isPresent() && shieldSettings.get().source() == SafetyShield.DepthSource.CAMERA
           && !depthCamera) {
@@ -179,7 +183,7 @@ public final class EvalCommand implements Callable<Integer> {
       Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
       Outputs.directory(dir);
       Result r = evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-          oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, new SimRobot.Sensors(depthCamera, mapSource)), dir,
+          oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, new SimRobot.Sensors(depthCamera, mapSource, obstacleLayer)), dir,
           Optional.ofNullable(run), json.enabled() ? System.err : System.out);
       if (json.enabled()) {
         Json.print(out, r);

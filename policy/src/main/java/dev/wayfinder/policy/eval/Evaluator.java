@@ -98,7 +98,8 @@ public final class Evaluator {
         String shieldRow = o.shield().map(sh -> sh.source() == SafetyShield.DepthSource.CAMERA ? "policy+shield"
                 : "policy+pred-shield").orElse(null);
         SimRobot.Sensors sensors = new SimRobot.Sensors(o.sensors().depthCamera(),
-                weights.spec().followsRoute() ? o.sensors().map() : SimRobot.MapSource.NONE);
+                weights.spec().followsRoute() ? o.sensors().map() : SimRobot.MapSource.NONE,
+                weights.spec().followsRoute() && o.sensors().obstacleLayer() && o.sensors().depthCamera());
         if (o.shield().isPresent() && o.shield().get().source() == SafetyShield.DepthSource.CAMERA
                 && !sensors.depthCamera()) {
             throw new IllegalArgumentException("a shield on the camera's depth needs a robot with a depth camera");

@@ -135,6 +135,12 @@ public final class Report {
                 default -> "as delivered";
             }).append('\n');
         }
+        if (sensors.obstacleLayer()) {
+            b.append("\nThe route is also planned round what the depth camera has shown since the episode began (an ")
+                    .append("obstacle layer the robot builds from its depth images and odometry; unknown space counts ")
+                    .append("as free)").append(sensors.map() == SimRobot.MapSource.NONE ? ", with no map besides it" : "")
+                    .append(".\n");
+        }
         return b.toString();
     }
 

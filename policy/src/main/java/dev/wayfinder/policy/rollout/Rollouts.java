@@ -210,9 +210,10 @@ public final class Rollouts implements AutoCloseable {
         if (shielding && shield.source() == SafetyShield.DepthSource.CAMERA && !sensors.depthCamera()) {
             throw new IllegalArgumentException("a shield on the camera's depth needs robots with a depth camera");
         }
-        if (spec != null && spec.followsRoute() && sensors.map() == SimRobot.MapSource.NONE) {
+        if (spec != null && spec.followsRoute() && sensors.map() == SimRobot.MapSource.NONE
+                && !(sensors.obstacleLayer() && sensors.depthCamera())) {
             throw new IllegalArgumentException("this network follows a route (look-ahead " + spec.routeLookahead()
-                    + " m) and needs robots with a static map; the sensors have none");
+                    + " m) and needs robots with a static map, or a depth camera to map with; the sensors have neither");
         }
         deciders = new RobotPolicy[spec == null ? 0 : n];
         if (spec != null) {
@@ -222,7 +223,8 @@ public final class Rollouts implements AutoCloseable {
                     .orElse(RobotPolicy.CAMERA_STRIPS);
             for (int i = 0; i < n; i++) {
                 deciders[i] = new RobotPolicy(spec, robots[i].description(),
-                        Optional.ofNullable(shielding ? shield : null), seeds.nextLong(), narrowest);
+                        Optional.ofNullable(shielding ? shield : null), seeds.nextLong(), narrowest,
+                        sensors.obstacleLayer() && sensors.depthCamera());
             }
         }
         for (int i = 0; i < n; i++) {

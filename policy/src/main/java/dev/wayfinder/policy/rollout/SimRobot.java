@@ -68,15 +68,27 @@ public final class SimRobot {
     /**
      * The robot's sensors beyond the RGB camera, odometry and IMU it always has.
      *
-     * @param depthCamera whether an RGB-D camera delivers a depth image
-     * @param map         which static map it has
+     * @param depthCamera   whether an RGB-D camera delivers a depth image
+     * @param map           which static map it has
+     * @param obstacleLayer whether a route-following robot also maps what its depth camera shows and routes round
+     *                      it (needs the depth camera; a mapless robot routes on that alone)
      */
-    public record Sensors(boolean depthCamera, MapSource map) {
+    public record Sensors(boolean depthCamera, MapSource map, boolean obstacleLayer) {
         /** An RGB-D camera and the nominal static map. */
-        public static final Sensors RGBD_MAP = new Sensors(true, MapSource.NOMINAL);
+        public static final Sensors RGBD_MAP = new Sensors(true, MapSource.NOMINAL, false);
 
         public Sensors {
             Objects.requireNonNull(map, "map");
+        }
+
+        /** Sensors without the obstacle layer. */
+        public Sensors(boolean depthCamera, MapSource map) {
+            this(depthCamera, map, false);
+        }
+
+        /** These sensors with the obstacle layer on or off. */
+        public Sensors withObstacleLayer(boolean on) {
+            return new Sensors(depthCamera, map, on);
         }
 
         /** A short description for reports. */
@@ -86,7 +98,7 @@ public final class SimRobot {
                         case NONE -> ", no map";
                         case NOMINAL -> ", static map of the nominal layout (pose on it from odometry)";
                         case ORACLE -> ", ORACLE map of the true layout (upper bound, not a robot input)";
-                    };
+                    } + (obstacleLayer && depthCamera ? ", route also round what the depth camera showed" : "");
         }
     }
 

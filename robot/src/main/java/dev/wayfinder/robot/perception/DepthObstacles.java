@@ -36,6 +36,12 @@ public final class DepthObstacles {
     private double b;
     private double c;
     private boolean fitted;
+    /** Per strip of the last profile: the nearest obstacle point and the farthest floor point, base_link, NaN if none. */
+    private float[] hitX = new float[0];
+    private float[] hitY = new float[0];
+    private float[] floorX = new float[0];
+    private float[] floorY = new float[0];
+    private int lastStrips;
 
     /**
      * Writes the obstacle depth profile of {@code depth} in {@code strips} strips into {@code out} from {@code at}.
@@ -70,25 +76,71 @@ public final class DepthObstacles {
             }
         }
         fitFloor(n);
+        if (hitX.length < strips) {
+            hitX = new float[strips];
+            hitY = new float[strips];
+            floorX = new float[strips];
+            floorY = new float[strips];
+        }
+        lastStrips = strips;
         for (int s = 0; s < strips; s++) {
             int x0 = s * width / strips;
             int x1 = Math.max(x0 + 1, (s + 1) * width / strips);
             double best = maxDepth;
+            int bestK = -1;
+            double farFloor = 0;
+            int floorK = -1;
             for (int y = 0; y < height; y++) {
                 for (int x = x0; x < x1 && x < width; x++) {
                     int k = y * width + x;
-                    if (!valid[k] || m[k] >= best) {
+                    if (!valid[k]) {
                         continue;
                     }
                     double r2 = px[k] * px[k] + py[k] * py[k];
                     double above = pz[k] - (a * px[k] + b * py[k] + c);
-                    if (above > MIN_HEIGHT + NOISE_ALLOWANCE * r2 && above < MAX_HEIGHT) {
-                        best = m[k];
+                    double limit = MIN_HEIGHT + NOISE_ALLOWANCE * r2;
+                    if (above > limit && above < MAX_HEIGHT) {
+                        if (m[k] < best) {
+                            best = m[k];
+                            bestK = k;
+                        }
+                    } else if (Math.abs(above) <= limit && m[k] < maxDepth && m[k] > farFloor) {
+                        farFloor = m[k];
+                        floorK = k;
                     }
                 }
             }
             out[at + s] = (float) (Math.max(0, best) / maxDepth);
+            hitX[s] = bestK < 0 ? Float.NaN : px[bestK];
+            hitY[s] = bestK < 0 ? Float.NaN : py[bestK];
+            floorX[s] = floorK < 0 ? Float.NaN : px[floorK];
+            floorY[s] = floorK < 0 ? Float.NaN : py[floorK];
         }
+    }
+
+    /** Strips of the last profile. */
+    public int strips() {
+        return lastStrips;
+    }
+
+    /**
+     * The last profile's nearest obstacle point in strip {@code s} in base_link, into {@code out[0..1]}; false (and
+     * NaN) when the strip saw no obstacle within range.
+     */
+    public boolean obstacle(int s, double[] out) {
+        out[0] = hitX[s];
+        out[1] = hitY[s];
+        return !Float.isNaN(hitX[s]);
+    }
+
+    /**
+     * The last profile's farthest floor point in strip {@code s} within range in base_link (free space up to there),
+     * into {@code out[0..1]}; false when the strip saw no floor.
+     */
+    public boolean floorReach(int s, double[] out) {
+        out[0] = floorX[s];
+        out[1] = floorY[s];
+        return !Float.isNaN(floorX[s]);
     }
 
     /** Whether the last profile's floor came from a fitted plane (else the nominal floor z = 0). */

@@ -18,10 +18,11 @@ public final class GridPlanner {
     public static final double INFLATION_COST = 3.0;
 
     private final OccupancyMap map;
+    private final double radius;
     private final int w;
     private final int h;
     /** Distance of each cell's centre to the nearest occupied cell's centre, metres (w x h). */
-    private final float[] clearance;
+    private float[] clearance;
     private final boolean[] blocked;
     private final float[] stepCost;
     private final double[] g;
@@ -41,24 +42,36 @@ public final class GridPlanner {
             throw new IllegalArgumentException("robot radius must be finite and >= 0, got " + radius);
         }
         this.map = map;
+        this.radius = radius;
         this.w = map.width();
         this.h = map.height();
         int n = w * h;
-        this.clearance = distanceField(map);
         this.blocked = new boolean[n];
         this.stepCost = new float[n];
-        for (int k = 0; k < n; k++) {
-            // Clearance is measured between cell centres; an occupied cell reaches half a cell towards us.
-            double over = clearance[k] - 0.5 * map.resolution() - radius;
-            blocked[k] = over < 0;
-            stepCost[k] = (float) (over >= INFLATION_BAND ? 0 : INFLATION_COST * (1 - over / INFLATION_BAND));
-        }
+        refresh(map.cells());
         this.g = new double[n];
         this.parent = new int[n];
         this.heap = new int[n];
         this.heapKey = new double[n];
         this.heapPos = new int[n];
         this.stamp = new int[n];
+    }
+
+    /**
+     * Plans on {@code cells} from now on (the map's geometry, other contents: the static map with what the robot has
+     * observed since, say); width x height values, -1..100.
+     */
+    public void refresh(byte[] cells) {
+        if (cells.length != w * h) {
+            throw new IllegalArgumentException("need " + w * h + " cells, got " + cells.length);
+        }
+        clearance = distanceField(w, h, map.resolution(), cells);
+        for (int k = 0; k < w * h; k++) {
+            // Clearance is measured between cell centres; an occupied cell reaches half a cell towards us.
+            double over = clearance[k] - 0.5 * map.resolution() - radius;
+            blocked[k] = over < 0;
+            stepCost[k] = (float) (over >= INFLATION_BAND ? 0 : INFLATION_COST * (1 - over / INFLATION_BAND));
+        }
     }
 
     /** The map planned on. */
@@ -271,19 +284,19 @@ public final class GridPlanner {
      * sqrt 2 weights, within a few percent of Euclidean), metres; infinite on a map without obstacles.
      */
     static float[] distanceField(OccupancyMap map) {
-        int w = map.width();
-        int h = map.height();
+        return distanceField(map.width(), map.height(), map.resolution(), map.cells());
+    }
+
+    private static float[] distanceField(int w, int h, double resolution, byte[] cells) {
         float[] d = new float[w * h];
         Arrays.fill(d, Float.POSITIVE_INFINITY);
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < w; i++) {
-                if (map.occupied(i, j)) {
-                    d[j * w + i] = 0;
-                }
+        for (int k = 0; k < w * h; k++) {
+            if (cells[k] >= OccupancyMap.OCCUPIED) {
+                d[k] = 0;
             }
         }
-        float r = (float) map.resolution();
-        float rd = (float) (map.resolution() * Math.sqrt(2));
+        float r = (float) resolution;
+        float rd = (float) (resolution * Math.sqrt(2));
         for (int j = 0; j < h; j++) {
             for (int i = 0; i < w; i++) {
                 int k = j * w + i;

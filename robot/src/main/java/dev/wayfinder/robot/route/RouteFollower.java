@@ -1,14 +1,18 @@
 package dev.wayfinder.robot.route;
 
+import dev.wayfinder.robot.OccupancyMap;
 import dev.wayfinder.robot.Pose2D;
+import dev.wayfinder.robot.perception.DepthObstacles;
 import dev.wayfinder.robot.RobotObservation;
 
 /**
- * Follows a route planned on a static map from the robot's own pose estimate (its odometry carried onto the map by
- * the map to odom transform), as a local controller follows Nav2's global plan: it replans every
- * {@link #REPLAN_SECONDS} and whenever the robot is more than {@link #OFF_ROUTE} from the route, and gives the point
- * a fixed distance ahead along it. Where the world differs from the map (furniture moved, new obstacles), the
- * route does not know: that is the camera's job. Not thread-safe: one per robot.
+ * Follows a route planned from the robot's own pose estimate (its odometry carried onto the map by the map to odom
+ * transform), as a local controller follows Nav2's global plan: it replans every {@link #REPLAN_SECONDS} and whenever
+ * the robot is more than {@link #OFF_ROUTE} from the route, and gives the point a fixed distance ahead along it. The
+ * route is planned on the static map, on the map with an {@link ObstacleLayer} of what the depth camera has shown
+ * since the episode began (furniture that moved, new obstacles), or, for a mapless robot with a depth camera, on that
+ * layer alone (unknown space counts as free). Without the layer, where the world differs from the map the route does
+ * not know: that is the camera's job. Not thread-safe: one per robot.
  */
 public final class RouteFollower {
     /** Seconds between replans. */
@@ -16,9 +20,17 @@ public final class RouteFollower {
     /** Distance from the route beyond which the robot replans at once, metres. */
     public static final double OFF_ROUTE = 0.3;
 
+    /** Margin around start and goal of a mapless robot's grid, metres. */
+    public static final double MAPLESS_MARGIN = 6.0;
+    /** Cell side of a mapless robot's grid, metres. */
+    public static final double MAPLESS_RESOLUTION = 0.1;
+
     private final double radius;
     private final int replanEvery;
+    private final boolean layered;
     private GridPlanner planner;
+    private ObstacleLayer layer;
+    private OccupancyMap base;
     private double[] path;
     private int since;
     private int along;
@@ -29,12 +41,27 @@ public final class RouteFollower {
      * @param controlRate decisions per second, &gt; 0
      */
     public RouteFollower(double radius, double controlRate) {
+        this(radius, controlRate, false);
+    }
+
+    /**
+     * @param radius      the robot's radius the map is inflated by, metres, &gt;= 0
+     * @param controlRate decisions per second, &gt; 0
+     * @param layered     whether the route also avoids what the depth camera has shown ({@link ObstacleLayer})
+     */
+    public RouteFollower(double radius, double controlRate, boolean layered) {
         if (!(radius >= 0) || !(controlRate > 0)) {
             throw new IllegalArgumentException("route follower needs radius >= 0 and control rate > 0, got " + radius
                     + ", " + controlRate);
         }
         this.radius = radius;
         this.replanEvery = Math.max(1, (int) Math.round(REPLAN_SECONDS * controlRate));
+        this.layered = layered;
+    }
+
+    /** Whether the route also avoids what the depth camera has shown. */
+    public boolean layered() {
+        return layered;
     }
 
     /** Forgets the route (a new goal or episode); the planner of an unchanged map is kept. */
@@ -42,6 +69,16 @@ public final class RouteFollower {
         path = null;
         since = 0;
         along = 0;
+        if (layer != null) {
+            if (base == null) {
+                // A mapless robot's grid is laid around its next start and goal.
+                layer = null;
+                planner = null;
+            } else {
+                layer.reset();
+                planner.refresh(base.cells());
+            }
+        }
     }
 
     /**
@@ -52,17 +89,42 @@ public final class RouteFollower {
      * @param ahead look-ahead distance, metres, &gt; 0
      */
     public double bearing(RobotObservation o, double ahead) {
-        RobotObservation.StaticMap m = o.map().orElseThrow(
-                () -> new IllegalArgumentException("following a route needs a static map in the observation"));
-        if (planner == null || planner.map() != m.grid()) {
-            planner = new GridPlanner(m.grid(), radius);
-            path = null;
+        return bearing(o, ahead, null);
+    }
+
+    /**
+     * As {@link #bearing(RobotObservation, double)}, first adding the depth frame {@code seen} (the profile of
+     * {@code o}'s depth image) to the obstacle layer when the follower is layered.
+     *
+     * @param seen the frame's obstacles, or null when there is no depth image
+     */
+    public double bearing(RobotObservation o, double ahead, DepthObstacles seen) {
+        Pose2D odomInMap = o.map().map(RobotObservation.StaticMap::odomInMap).orElse(Pose2D.IDENTITY);
+        if (o.map().isEmpty() && !layered) {
+            throw new IllegalArgumentException("following a route needs a static map in the observation, or a depth"
+                    + " camera to map with");
         }
-        Pose2D robot = m.odomInMap().compose(o.odometry().pose());
-        m.odomInMap().apply(o.goal().x(), o.goal().y(), tmp);
+        Pose2D robot = odomInMap.compose(o.odometry().pose());
+        odomInMap.apply(o.goal().x(), o.goal().y(), tmp);
         double gx = tmp[0];
         double gy = tmp[1];
-        if (path == null || ++since >= replanEvery || distanceToPath(robot.x(), robot.y()) > OFF_ROUTE) {
+        OccupancyMap grid = o.map().map(RobotObservation.StaticMap::grid).orElse(null);
+        if (planner == null || (grid != null && planner.map() != grid)) {
+            base = grid;
+            OccupancyMap geometry = grid != null ? grid
+                    : ObstacleLayer.around(robot.x(), robot.y(), gx, gy, MAPLESS_MARGIN, MAPLESS_RESOLUTION);
+            planner = new GridPlanner(geometry, radius);
+            layer = layered ? new ObstacleLayer(geometry) : null;
+            path = null;
+        }
+        if (layer != null && seen != null) {
+            layer.observe(seen, robot, o.camera().mountX(), o.camera().mountY());
+        }
+        boolean replan = path == null || ++since >= replanEvery || distanceToPath(robot.x(), robot.y()) > OFF_ROUTE;
+        if (replan) {
+            if (layer != null && layer.changed()) {
+                planner.refresh(layer.combine(base));
+            }
             double[] p = planner.plan(robot.x(), robot.y(), gx, gy);
             if (p != null) {
                 path = p;

@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Obstacles are told from the floor by geometry: a synthetic depth image is ray-cast against a floor plane and a
  * box for a camera whose true mount differs from its calibration, and the profile must see the box and not the floor.
  */
-class DepthObstaclesTest {
-    private static final int W = 64;
-    private static final int H = 48;
+public class DepthObstaclesTest {
+    public static final int W = 64;
+    public static final int H = 48;
 
     /** Depth image of a floor (z = 0) and a wall-like box face at x = wallX for y in [y0, y1], seen by {@code truth}. */
-    static float[] render(CameraModel truth, double wallX, double y0, double y1, double noise, long seed) {
+    public static float[] render(CameraModel truth, double wallX, double y0, double y1, double noise, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] d = new float[W * H];
         double cr = Math.cos(truth.roll()), sr = Math.sin(truth.roll());
