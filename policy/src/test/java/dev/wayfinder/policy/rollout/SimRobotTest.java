@@ -78,6 +78,35 @@ class SimRobotTest {
     }
 
     @Test
+    void thePoseARobotGetsIsItsDriftingOdometryNotTheTruth() throws Exception {
+        var s = ScenarioLibrary.load("cluttered-room");
+        var sim = new SimRobot(s, EnvConfig.DISCRETE.actions(), SimRobot.Sensors.RGBD_MAP);
+        double worst = 0;
+        try (Renderer r = Renderer.create();
+             NavEnv env = new NavEnv(seed -> Randomizer.episode(s, seed, 1.0), EnvConfig.DISCRETE,
+                     Optional.of(new GlCameraSensor(r, s.robot().camera())))) {
+            for (long k = 0; k < 4; k++) {
+                long seed = Split.VALIDATION.seed(k);
+                var obs = env.reset(seed).observation();
+                for (int t = 0; t < 40; t++) {
+                    var step = env.step(new dev.wayfinder.sim.env.Action.Discrete(t % 7 == 0 ? 1 : 0));
+                    obs = step.observation();
+                    if (step.done()) {
+                        break;
+                    }
+                }
+                RobotObservation ro = sim.observe(obs, env.world().episode());
+                var st = env.state();
+                assertEquals(obs.odometry()[0], ro.odometry().pose().x(), 1e-6, "seed " + seed);
+                assertEquals(obs.odometry()[1], ro.odometry().pose().y(), 1e-6, "seed " + seed);
+                worst = Math.max(worst, Math.hypot(st.robotX() - ro.odometry().pose().x(),
+                        st.robotY() - ro.odometry().pose().y()));
+            }
+        }
+        assertTrue(worst > 1e-4, "odometry drifts from the true pose in some episode (worst " + worst + " m)");
+    }
+
+    @Test
     void sensorsAreDescribedAndMapSourcesParse() {
         assertEquals(SimRobot.MapSource.ORACLE, SimRobot.MapSource.byKey("Oracle").orElseThrow());
         assertFalse(SimRobot.MapSource.byKey("true-layout").isPresent());
