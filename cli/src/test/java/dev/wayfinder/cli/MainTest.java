@@ -79,6 +79,35 @@ class MainTest {
   }
 
   @Test
+  void badSensorsAndSplitsAreUserErrorsNamingThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var file = dir.resolve("route.weights");
+    java.nio.file.Files.write(file, dev.wayfinder.robot.net.PolicyWeights.random(
+        new dev.wayfinder.robot.net.NetworkSpec(32, 32, java.util.List.of(8, 8), 16, 6, 0.8), 1).toBytes());
+    String out = dir.resolve("out").toString();
+    CliRun train = CliRun.of("eval", "--weights", file.toString(), "--split", "train", "-o", out);
+    assertEquals(Main.USER_ERROR, train.exitCode(), train::toString);
+    assertTrue(train.err().contains("--split train") && train.err().contains("validation or test"), train::toString);
+    CliRun where = CliRun.of("eval", "--weights", file.toString(), "--map", "true-layout", "-o", out);
+    assertEquals(Main.USER_ERROR, where.exitCode(), where::toString);
+    assertTrue(where.err().contains("true-layout") && where.err().contains("nominal, oracle or none"),
+        where::toString);
+    CliRun mapless = CliRun.of("eval", "--weights", file.toString(), "--map", "none", "-o", out);
+    assertEquals(Main.USER_ERROR, mapless.exitCode(), mapless::toString);
+    assertTrue(mapless.err().contains("static map") && mapless.err().contains("--obstacle-layer"), mapless::toString);
+    CliRun blind = CliRun.of("eval", "--weights", file.toString(), "--no-depth", "--shield", "-o", out);
+    assertEquals(Main.USER_ERROR, blind.exitCode(), blind::toString);
+    assertTrue(blind.err().contains("depth camera"), blind::toString);
+    CliRun many = CliRun.of("eval", "--run", dir.resolve("a").toString(), "--run", dir.resolve("b").toString());
+    assertEquals(Main.USER_ERROR, many.exitCode(), many::toString);
+    assertTrue(many.err().contains("-o DIR"), many::toString);
+    for (CliRun r : java.util.List.of(train, where, mapless, blind, many)) {
+      assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
+    }
+    assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
   void badMemorySectorsAreAUserErrorNamingThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     CliRun r = CliRun.of("train", "--memory-sectors", "40", "-o", dir.resolve("run").toString());
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);

@@ -7,6 +7,8 @@ import dev.wayfinder.cli.Outputs;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.policy.eval.EvalRow;
 import dev.wayfinder.policy.eval.Evaluator;
+import dev.wayfinder.policy.eval.Report;
+import dev.wayfinder.policy.eval.Summary;
 import dev.wayfinder.policy.export.PolicyExport;
 import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.robot.net.SafetyShield;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import dev.wayfinder.policy.rollout.SimRobot;
 import dev.wayfinder.policy.train.TrainConfig;
 import dev.wayfinder.randomization.Split;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +44,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
 
-  @Option(names = "--run", paramLabel = "DIR", description = "A training run folder (uses its best.weights).")
-  Path run;
+  @Option(names = "--run", paramLabel = "DIR", description = "A training run folder (uses its best.weights);"
+      + " repeat it for several runs (training seeds): each is evaluated on the same episodes, and summary.md gives"
+      + " the mean and spread across them.")
+  List<Path> runs;
 
   @Option(names = "--weights", paramLabel = "FILE", description = "A weights file instead of a run folder.")
   Path weights;
@@ -120,75 +125,63 @@ public final class EvalCommand implements Callable<Integer> {
   public record Result(List<EvalRow> rows, String report, List<String> gifs, String modelFile, String onnxFile,
                        double exportMaxAbsDiff) {}
 
+  /** The JSON shape of an evaluation over several runs. */
+  public record MultiResult(List<Result> runs, List<Summary.Line> summary, String summaryFile) {}
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if ((run == null) == (weights == null)) {
-      throw new UserException("give exactly one of --run DIR or --weights FILE");
+    if ((runs == null || runs.isEmpty()) == (weights == null)) {
+      throw new UserException("give --run DIR (one or more) or --weights FILE");
     }
     try {
-      Path file = weights;
-      if (run != null) {
-        file = Files.exists(run.resolve(DaggerTrainer.BEST)) ? run.resolve(DaggerTrainer.BEST)
-            : run.resolve(DaggerTrainer.WEIGHTS);
-      }
-      if (!Files.exists(file)) {
-        throw new UserException("no weights at " + file + "; train first ('wayfinder train')");
-      }
-      PolicyWeights w = PolicyWeights.fromBytes(Files.readAllBytes(file), file.toString());
-      Optional<SafetyShield.Settings> shieldSettings = Optional.empty();
-      if (shield != null) {
-        SafetyShield.DepthSource source = switch (shield) {
-          case "camera" -> SafetyShield.DepthSource.CAMERA;
-          case "predicted" -> SafetyShield.DepthSource.PREDICTED;
-          default -> throw new UserException("--shield " + shield + ": expected camera or predicted");
-        };
-        if (source == SafetyShield.DepthSource.PREDICTED && w.spec().memorySectors() == 0) {
-          throw new UserException("--shield predicted needs a policy trained with obstacle memory"
-              + " (network.memory_sectors above 0); " + file + " has none");
+      if (weights != null) {
+        Result r = evaluateOne(null, weights, output != null ? output : Path.of("wayfinder-eval"));
+        if (json.enabled()) {
+          Json.print(out, r);
+        } else {
+          print(out, r);
         }
-        SafetyShield.Sampling sampling = switch (shieldSampling) {
-          case "always" -> SafetyShield.Sampling.ALWAYS;
-          case "stuck" -> SafetyShield.Sampling.STUCK;
-          case "refused" -> SafetyShield.Sampling.REFUSED;
-          default -> throw new UserException("--shield-sampling " + shieldSampling
-              + ": expected always, stuck or refused");
-        };
-        shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
-            shieldTemperature, sampling));
-      }
-      Split evalSplit = Split.byKey(split).filter(x -> x != Split.TRAIN).orElseThrow(
-          () -> new UserException("--split " + split + ": expected validation or test"));
-      SimRobot.MapSource mapSource = SimRobot.MapSource.NOMINAL;
-      boolean depthCamera = !noDepth;
-      if (run != null && Files.exists(run.resolve(DaggerTrainer.CONFIG))) {
-        TrainConfig cfg = TrainConfig.fromYaml(Files.readString(run.resolve(DaggerTrainer.CONFIG)),
-            run.resolve(DaggerTrainer.CONFIG).toString());
-        mapSource = cfg.map();
-        depthCamera = cfg.depthCamera() && !noDepth;
-      }
-      if (map != null) {
-        mapSource = SimRobot.MapSource.byKey(map).orElseThrow(
-            () -> new UserException("--map " + map + ": expected nominal, oracle or none"));
-      }
-      if (w.spec().followsRoute() && mapSource == SimRobot.MapSource.NONE && !(obstacleLayer && depthCamera)) {
-        throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()
-            + " m) and needs a static map, or a depth camera and --obstacle-layer to map with; use --map nominal");
-      }
-      if (shieldSettings.isPresent() && shieldSettings.get().source() == SafetyShield.DepthSource.CAMERA
-          && !depthCamera) {
-        throw new UserException("--shield camera reads the depth camera, but the robot has none (--no-depth, or the"
-            + " run's depth_camera: false); use --shield predicted");
-      }
-      Path dir = output != null ? output : run != null ? run.resolve("eval") : Path.of("wayfinder-eval");
-      Outputs.directory(dir);
-      Result r = evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-          oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, new SimRobot.Sensors(depthCamera, mapSource, obstacleLayer)), dir,
-          Optional.ofNullable(run), json.enabled() ? System.err : System.out);
-      if (json.enabled()) {
-        Json.print(out, r);
+      } else if (runs.size() == 1) {
+        Path run = runs.get(0);
+        Result r = evaluateOne(run, weightsOf(run), output != null ? output : run.resolve("eval"));
+        if (json.enabled()) {
+          Json.print(out, r);
+        } else {
+          print(out, r);
+        }
       } else {
-        print(out, r);
+        if (output == null) {
+          throw new UserException("evaluating several runs needs -o DIR for the summary (each run's report goes to"
+              + " DIR/<run folder name>)");
+        }
+        Outputs.directory(output);
+        List<Result> results = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path run : runs) {
+          String name = run.toAbsolutePath().normalize().getFileName().toString();
+          if (names.contains(name)) {
+            throw new UserException("--run " + run + ": two runs share the folder name " + name);
+          }
+          names.add(name);
+          results.add(evaluateOne(run, weightsOf(run), output.resolve(name)));
+        }
+        List<Summary.Line> lines = Summary.of(results.stream().map(Result::rows).toList());
+        Path md = Summary.write(output, lines, names, Report.received(sensorsFor(runs.get(0))));
+        MultiResult m = new MultiResult(results, lines, md.toString());
+        if (json.enabled()) {
+          Json.print(out, m);
+        } else {
+          out.println();
+          out.printf(Locale.ROOT, "%-26s %-16s %-18s %4s %5s %17s %17s %17s%n", "scenario", "variant", "driver",
+              "runs", "eps", "success", "SPL", "collision");
+          for (Summary.Line l : lines) {
+            out.printf(Locale.ROOT, "%-26s %-16s %-18s %4d %5d %17s %17s %17s%n", l.scenario(), l.variant(),
+                l.driver(), l.runs(), l.episodes(), Summary.pm(l.success(), l.successStd()),
+                Summary.pm(l.spl(), l.splStd()), Summary.pm(l.collision(), l.collisionStd()));
+          }
+          out.printf("summary: %s%n", md);
+        }
       }
       out.flush();
       return Main.OK;
@@ -197,6 +190,73 @@ public final class EvalCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException("evaluation failed: " + e.getMessage(), e);
     }
+  }
+
+  private static Path weightsOf(Path run) {
+    return Files.exists(run.resolve(DaggerTrainer.BEST)) ? run.resolve(DaggerTrainer.BEST)
+        : run.resolve(DaggerTrainer.WEIGHTS);
+  }
+
+  /** The robot's sensors for {@code run} (null: a weights file): its training config, then the flags. */
+  private SimRobot.Sensors sensorsFor(Path run) throws IOException {
+    SimRobot.MapSource mapSource = SimRobot.MapSource.NOMINAL;
+    boolean depthCamera = !noDepth;
+    if (run != null && Files.exists(run.resolve(DaggerTrainer.CONFIG))) {
+      TrainConfig cfg = TrainConfig.fromYaml(Files.readString(run.resolve(DaggerTrainer.CONFIG)),
+          run.resolve(DaggerTrainer.CONFIG).toString());
+      mapSource = cfg.map();
+      depthCamera = cfg.depthCamera() && !noDepth;
+    }
+    if (map != null) {
+      mapSource = SimRobot.MapSource.byKey(map).orElseThrow(
+          () -> new UserException("--map " + map + ": expected nominal, oracle or none"));
+    }
+    return new SimRobot.Sensors(depthCamera, mapSource, obstacleLayer);
+  }
+
+  private Result evaluateOne(Path run, Path file, Path dir) throws IOException {
+    if (!Files.exists(file)) {
+      throw new UserException("no weights at " + file + "; train first ('wayfinder train')");
+    }
+    PolicyWeights w = PolicyWeights.fromBytes(Files.readAllBytes(file), file.toString());
+    Optional<SafetyShield.Settings> shieldSettings = Optional.empty();
+    if (shield != null) {
+      SafetyShield.DepthSource source = switch (shield) {
+        case "camera" -> SafetyShield.DepthSource.CAMERA;
+        case "predicted" -> SafetyShield.DepthSource.PREDICTED;
+        default -> throw new UserException("--shield " + shield + ": expected camera or predicted");
+      };
+      if (source == SafetyShield.DepthSource.PREDICTED && w.spec().memorySectors() == 0) {
+        throw new UserException("--shield predicted needs a policy trained with obstacle memory"
+            + " (network.memory_sectors above 0); " + file + " has none");
+      }
+      SafetyShield.Sampling sampling = switch (shieldSampling) {
+        case "always" -> SafetyShield.Sampling.ALWAYS;
+        case "stuck" -> SafetyShield.Sampling.STUCK;
+        case "refused" -> SafetyShield.Sampling.REFUSED;
+        default -> throw new UserException("--shield-sampling " + shieldSampling
+            + ": expected always, stuck or refused");
+      };
+      shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
+          shieldTemperature, sampling));
+    }
+    Split evalSplit = Split.byKey(split).filter(x -> x != Split.TRAIN).orElseThrow(
+        () -> new UserException("--split " + split + ": expected validation or test"));
+    SimRobot.Sensors sensors = sensorsFor(run);
+    if (w.spec().followsRoute() && sensors.map() == SimRobot.MapSource.NONE
+        && !(sensors.obstacleLayer() && sensors.depthCamera())) {
+      throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()
+          + " m) and needs a static map, or a depth camera and --obstacle-layer to map with; use --map nominal");
+    }
+    if (shieldSettings.isPresent() && shieldSettings.get().source() == SafetyShield.DepthSource.CAMERA
+        && !sensors.depthCamera()) {
+      throw new UserException("--shield camera reads the depth camera, but the robot has none (--no-depth, or the"
+          + " run's depth_camera: false); use --shield predicted");
+    }
+    Outputs.directory(dir);
+    return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
+        oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors), dir, Optional.ofNullable(run),
+        json.enabled() ? System.err : System.out);
   }
 
   /** Evaluates, writes the report and exports (shared with the demo). */
