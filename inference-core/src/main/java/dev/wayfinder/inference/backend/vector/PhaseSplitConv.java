@@ -31,7 +31,7 @@ final class PhaseSplitConv extends VectorConv {
 
     private PhaseSplitConv(KernelSpec.Conv2d spec, PhaseSplitCopy copy, PhaseSplitCopy into, int intoPadTop,
                            boolean prelaid) {
-        super(spec, copy.groupTapOffsets());
+        super(spec, copy.groupTapOffsets(), false, copy.outputRowStep());
         this.copy = copy;
         this.into = into;
         this.intoPadTop = intoPadTop;
@@ -51,16 +51,6 @@ final class PhaseSplitConv extends VectorConv {
     @Override
     int groupFloats() {
         return spec.c() / spec.groups() * copy.channelFloats;
-    }
-
-    @Override
-    void block8(float[] a, int in, int out, int w0, int m) {
-        tiles.block8Rows(a, in, out, w0, m, copy.outputRowStep());
-    }
-
-    @Override
-    void single(float[] a, int in, int out, int w0, int m) {
-        tiles.singleRows(a, in, out, w0, m, copy.outputRowStep());
     }
 
     /**

@@ -31,7 +31,7 @@ final class RowGroupedConv extends VectorConv {
     private final long[] kernelColumnLanes;
 
     RowGroupedConv(KernelSpec.Conv2d spec) {
-        super(spec, tapOffsets(spec));
+        super(spec, tapOffsets(spec), true, 0);
         segmentRows = segmentRows(spec);
         segmentFloats = segmentRows * spec.ow();
         kernelColumnOffset = new int[spec.kw()];
@@ -83,16 +83,6 @@ final class RowGroupedConv extends VectorConv {
     @Override
     int groupFloats() {
         return spec.c() / spec.groups() * spec.kw() * spec.strideH() * segmentFloats;
-    }
-
-    @Override
-    void block8(float[] a, int in, int out, int w0, int m) {
-        tiles.block8Flat(a, in, out, w0, m);
-    }
-
-    @Override
-    void single(float[] a, int in, int out, int w0, int m) {
-        tiles.singleFlat(a, in, out, w0, m);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class TapColumnsConv extends VectorConv {
     }
 
     private TapColumnsConv(KernelSpec.Conv2d spec, int columnFloats) {
-        super(spec, tapOffsets(spec, columnFloats));
+        super(spec, tapOffsets(spec, columnFloats), true, 0);
         this.copy = new PhaseSplitCopy(spec);
         this.columnFloats = columnFloats;
     }
@@ -51,16 +51,6 @@ final class TapColumnsConv extends VectorConv {
     @Override
     int groupFloats() {
         return spec.c() / spec.groups() * spec.kh() * spec.kw() * columnFloats;
-    }
-
-    @Override
-    void block8(float[] a, int in, int out, int w0, int m) {
-        tiles.block8Flat(a, in, out, w0, m);
-    }
-
-    @Override
-    void single(float[] a, int in, int out, int w0, int m) {
-        tiles.singleFlat(a, in, out, w0, m);
     }
 
     @Override

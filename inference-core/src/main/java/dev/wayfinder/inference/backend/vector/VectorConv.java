@@ -63,10 +63,12 @@ abstract sealed class VectorConv implements Kernel permits PhaseSplitConv, RowGr
     /**
      * @param tapOffsets per tap (input channel of a group, ky, kx) in weight order: where its inputs lie in the
      *                   layout's copy relative to a tile's first input
+     * @param flatTiles  whether tiles run over the flattened output plane rather than along output rows
+     * @param inRowStep  for tiles along rows: floats of the copy between the inputs of consecutive output rows
      */
-    VectorConv(KernelSpec.Conv2d spec, int[] tapOffsets) {
+    VectorConv(KernelSpec.Conv2d spec, int[] tapOffsets, boolean flatTiles, int inRowStep) {
         this.spec = spec;
-        tiles = new ConvTiles(spec, tapOffsets);
+        tiles = new ConvTiles(spec, tapOffsets, flatTiles, inRowStep);
         outPlane = spec.oh() * spec.ow();
         outImage = spec.m() * outPlane;
         inImage = spec.c() * spec.h() * spec.w();
@@ -102,12 +104,6 @@ abstract sealed class VectorConv implements Kernel permits PhaseSplitConv, RowGr
     /** Floats between the parts of the copy that two consecutive groups read. */
     abstract int groupFloats();
 
-    /** Channels {@code m..m+7} of one image: input from the group's part of the copy at {@code in}, output plane at {@code out}. */
-    abstract void block8(float[] a, int in, int out, int w0, int m);
-
-    /** The single channel {@code m} of one image, as {@link #block8}. */
-    abstract void single(float[] a, int in, int out, int w0, int m);
-
     @Override
     public void run(float[] a, int[] in, int out, int scratch) {
         for (int img = 0; img < spec.n(); img++) {
@@ -129,9 +125,9 @@ abstract sealed class VectorConv implements Kernel permits PhaseSplitConv, RowGr
             int m = unitChannel[u];
             int from = copy + unitGroup[u] * groupFloats;
             if (unitIsBlock[u]) {
-                block8(a, from, outImg + m * outPlane, unitWeight[u], m);
+                tiles.block8(a, from, outImg + m * outPlane, unitWeight[u], m);
             } else {
-                single(a, from, outImg + m * outPlane, unitWeight[u], m);
+                tiles.single(a, from, outImg + m * outPlane, unitWeight[u], m);
             }
         }
     }
