@@ -35,7 +35,7 @@ public final class VectorBackend implements Backend {
     @Override
     public Kernel kernel(KernelSpec spec) {
         return switch (spec) {
-            case KernelSpec.Conv2d s -> new VectorConv(s);
+            case KernelSpec.Conv2d s -> VectorConv.of(s);
             case KernelSpec.Dense s -> new VectorDense(s);
             case KernelSpec.DenseInt8 s -> new VectorDenseInt8(s);
             case KernelSpec.MatMul s -> new VectorMatMul(s);
