@@ -113,6 +113,10 @@ public final class EvalCommand implements Callable<Integer> {
       + " and plans round it (like a costmap's obstacle layer); with --map none it plans on that alone.")
   boolean obstacleLayer;
 
+  @Option(names = "--style", description = "Add a variant in a visual style outside the training palette (unseen"
+      + " textures, saturations above the trained range) on fresh seeds.")
+  boolean style;
+
   @Option(names = "--no-depth", description = "The robot has no depth camera (RGB only); the shield then needs"
       + " --shield predicted.")
   boolean noDepth;
@@ -255,7 +259,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Outputs.directory(dir);
     return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-        oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors), dir, Optional.ofNullable(run),
+        oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors, style), dir, Optional.ofNullable(run),
         json.enabled() ? System.err : System.out);
   }
 

@@ -44,10 +44,12 @@ public final class Evaluator {
      * @param split     where the episodes come from: {@link Split#VALIDATION} to choose settings,
      *                  {@link Split#TEST} only to report
      * @param sensors   what the robot has (a mapless network gets no map whatever this says)
+     * @param style     whether to add the visual-style variant ({@link Randomizer#style}: textures and colours
+     *                  outside the training palette, fresh seeds)
      */
     public record Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed,
                           boolean gifs, Optional<SafetyShield.Settings> shield, Split split,
-                          SimRobot.Sensors sensors) {
+                          SimRobot.Sensors sensors, boolean style) {
         public Options {
             scenarios = List.copyOf(scenarios);
             java.util.Objects.requireNonNull(split, "split");
@@ -64,19 +66,19 @@ public final class Evaluator {
         /** Options without the shield. */
         public Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed, boolean gifs) {
             this(scenarios, episodes, oodFactor, envs, seed, gifs, Optional.empty(), Split.TEST,
-                    SimRobot.Sensors.RGBD_MAP);
+                    SimRobot.Sensors.RGBD_MAP, false);
         }
 
         /** Options on the test split with an RGB-D camera and the nominal map. */
         public Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed, boolean gifs,
                        Optional<SafetyShield.Settings> shield) {
-            this(scenarios, episodes, oodFactor, envs, seed, gifs, shield, Split.TEST, SimRobot.Sensors.RGBD_MAP);
+            this(scenarios, episodes, oodFactor, envs, seed, gifs, shield, Split.TEST, SimRobot.Sensors.RGBD_MAP, false);
         }
     }
 
     /**
-     * First split index of the out-of-distribution episodes: fresh seeds, so OOD episode k is not a stretched copy of
-     * in-distribution episode k.
+     * Split indices of the k-th variant start at k times this: out-of-distribution and style episodes get fresh
+     * seeds, so OOD episode k is not a stretched copy of in-distribution episode k.
      */
     public static final long OOD_FIRST_INDEX = 1L << 40;
 
@@ -112,14 +114,18 @@ public final class Evaluator {
             if (o.oodFactor() > 1) {
                 variants.add(Randomizer.ood(base, o.oodFactor()));
             }
-            for (Scenario s : variants) {
-                String variant = s == base ? "in-distribution" : "ood";
+            if (o.style()) {
+                variants.add(Randomizer.style(base));
+            }
+            for (int v = 0; v < variants.size(); v++) {
+                Scenario s = variants.get(v);
+                String variant = s == base ? "in-distribution" : s.name().endsWith("-style") ? "style" : "ood";
                 int envs = Math.min(o.envs(), o.episodes());
                 var cam = s.robot().camera();
                 Film film = new Film(outDir, s.name(), cam.width(), cam.height());
                 Film shieldFilm = new Film(outDir, s.name() + (shieldRow == null ? "" : "-" + shieldRow.substring(7)),
                         cam.width(), cam.height());
-                long first = s == base ? 0 : OOD_FIRST_INDEX;
+                long first = v * OOD_FIRST_INDEX;
                 try (Rollouts r = new Rollouts(List.of(s), envs, true)) {
                     r.sensors(sensors);
                     var out = r.run(plan(Driver.POLICY, o, first), Optional.of(new InferencePolicy(weights, envs)),

@@ -42,6 +42,10 @@ public final class Report {
                     .append("x and draws fresh seeds of the same split (not stretched copies of the in-distribution ")
                     .append("episodes). ");
         }
+        if (rows.stream().anyMatch(r -> r.variant().equals("style"))) {
+            b.append("The style variant draws textures the scenario never shows and saturations above its trained range, ")
+                    .append("on fresh seeds. ");
+        }
         b.append("SPL: success weighted by path length (Anderson et al. 2018); time: mean simulated seconds to the ")
                 .append("goal over successful episodes. The expert is privileged (the true layout and pose).\n\n");
         b.append(received(sensors)).append('\n');
