@@ -5,18 +5,16 @@ import dev.wayfinder.ros.NodeOptions;
 import dev.wayfinder.ros.Publisher;
 import dev.wayfinder.ros.QosProfile;
 import dev.wayfinder.ros.Subscription;
-import dev.wayfinder.ros.interop.PeerProcess;
 import dev.wayfinder.ros.msg.Header;
 import dev.wayfinder.ros.msg.Image;
 import dev.wayfinder.ros.msg.Time;
 import dev.wayfinder.ros.msg.Twist;
 import dev.wayfinder.ros.msg.Vector3;
-import java.io.BufferedReader;
+import dev.wayfinder.ros.testkit.NetworkNamespace;
+import dev.wayfinder.ros.testkit.PeerProcess;
+import dev.wayfinder.ros.testkit.Prerequisites;
+import dev.wayfinder.ros.testkit.RosPeers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +34,7 @@ import java.util.function.BooleanSupplier;
  * (delivered of sent) and as fast as reliable flow control allows (images and megabytes per second delivered),
  * measured in one run.
  *
- * <p>The Cyclone DDS peer is a small C program shipped with ros-bridge (its sources are resources of that module),
+ * <p>The Cyclone DDS peer is a small C program from wayfinder-ros-testkit (its sources are resources of that module),
  * built with idlc and gcc on first use into a cache folder and rebuilt only when its sources change. Everything runs
  * in a private network namespace ({@code unshare -n}, loopback only, so it needs root): this process builds the
  * peer, then starts itself again inside the namespace with {@code --inside}, which measures and prints
@@ -44,9 +42,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class RosBench {
     /** Debian packages the benchmark needs. */
-    public static final String PACKAGES = "cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux";
-    private static final String RESOURCES = "/dev/wayfinder/ros/interop/";
-    private static final String[] PEER_SOURCES = {"RosPeer.idl", "ros_peer.c", "cyclone-peer.xml"};
+    public static final String PACKAGES = Prerequisites.CYCLONE_PACKAGES;
     private static final double TARGET_RATIO = 2.0;
     /** Image rows, publisher->subscriber. */
     static final List<String> IMAGE_PAIRS = List.of("Java->Java", "Java->Cyclone", "Cyclone->Java",
@@ -198,117 +194,35 @@ public final class RosBench {
 
     // ---------------------------------------------------------------- outer process: tools, peer, namespace
 
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Builds the Cyclone DDS peer into {@code dir} (idlc + gcc) unless it is there and its sources are unchanged.
+     * Builds the Cyclone DDS peer into {@code dir} (idlc + gcc, with ros-testkit) unless it is there and its sources
+     * are unchanged.
      *
      * @return the folder holding {@code ros_peer} and {@code cyclone-peer.xml}
      */
     public static Path buildPeer(Path dir) throws IOException, InterruptedException {
-        for (String tool : new String[] {"idlc", "gcc", "unshare", "ip"}) {
-            if (!onPath(tool)) {
-                throw new IllegalStateException("needs '" + tool + "' on PATH to build and run the Cyclone DDS peer;"
-                        + " install the Debian packages: apt-get install -y " + PACKAGES);
-            }
-        }
-        Files.createDirectories(dir);
-        boolean changed = false;
-        for (String f : PEER_SOURCES) {
-            try (InputStream in = RosBench.class.getResourceAsStream(RESOURCES + f)) {
-                if (in == null) {
-                    throw new IllegalStateException("peer source " + RESOURCES + f + " missing from the class path"
-                            + " (it ships in wayfinder-ros-bridge)");
-                }
-                byte[] b = in.readAllBytes();
-                Path to = dir.resolve(f);
-                if (!Files.exists(to) || !Arrays.equals(b, Files.readAllBytes(to))) {
-                    Files.write(to, b);
-                    changed = true;
-                }
-            }
-        }
-        Path bin = dir.resolve("ros_peer");
-        if (changed || !Files.isExecutable(bin)) {
-            exec(dir, 60, "idlc", "-o", dir.toString(), dir.resolve("RosPeer.idl").toString());
-            exec(dir, 120, "gcc", "-O1", "-o", bin.toString(), "-I" + dir, dir.resolve("ros_peer.c").toString(),
-                    dir.resolve("RosPeer.c").toString(), "-lddsc");
-        }
-        return dir;
-    }
-
-    private static void exec(Path dir, int timeoutS, String... cmd) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(dir, "build", ".log");
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            boolean done = p.waitFor(timeoutS, TimeUnit.SECONDS);
-            if (!done) {
-                p.destroyForcibly();
-            }
-            if (!done || p.exitValue() != 0) {
-                throw new IllegalStateException("building the Cyclone DDS peer failed (" + String.join(" ", cmd)
-                        + "):\n" + Files.readString(log, StandardCharsets.UTF_8) + "\nDebian packages needed: "
-                        + PACKAGES);
-            }
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        Prerequisites.missingForCyclone().ifPresent(m -> {
+            throw new IllegalStateException(m + (m.startsWith("needs root") ? " (e.g. sudo wayfinder bench ros)" : ""));
+        });
+        return RosPeers.cyclone(dir);
     }
 
     /** Starts this class again in a new network namespace with {@code --inside} and parses its rows. */
     private Result inNamespace(Path peers) throws IOException, InterruptedException {
         String cp = System.getProperty("wayfinder.ros.benchClasspath", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "bash", "-c",
-                "ip link set lo up && exec \"$0\" \"$@\"",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
-                RosBench.class.getName(), "--inside", peers.toString(), "--warmup", String.valueOf(warmup),
-                "--round-trips", String.valueOf(roundTrips), "--images", String.valueOf(images), "--burst",
-                String.valueOf(burst)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the child ended
-            }
-        }, "bench-ros-output");
-        reader.setDaemon(true);
-        reader.start();
         long limitS = 120 + (warmup + roundTrips) * 3L / 100 + images / 5 + burst / 5;
-        boolean done = p.waitFor(limitS, TimeUnit.SECONDS);
-        if (!done) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        reader.join(2000);
-        String out;
-        synchronized (lines) {
-            out = String.join("\n", lines);
-        }
-        if (!done) {
+        NetworkNamespace.Result r = NetworkNamespace.runJava(false, cp, "512m", RosBench.class.getName(), limitS,
+                "--inside", peers.toString(), "--warmup", String.valueOf(warmup), "--round-trips",
+                String.valueOf(roundTrips), "--images", String.valueOf(images), "--burst", String.valueOf(burst));
+        String out = r.output();
+        if (r.timedOut()) {
             throw new IllegalStateException("the benchmark did not finish within " + limitS + " s:\n" + out);
         }
-        if (p.exitValue() != 0) {
-            String hint = out.contains("unshare") && (out.contains("Operation not permitted")
-                    || out.contains("Permission denied"))
+        if (r.exitCode() != 0) {
+            String hint = r.namespaceRefused()
                     ? "\nit runs in a private network namespace (unshare -n) so that its traffic stays on loopback;"
                     + " that needs root: run it as root (e.g. sudo wayfinder bench ros)" : "";
-            throw new IllegalStateException("the benchmark failed (exit " + p.exitValue() + "):\n" + out + hint);
+            throw new IllegalStateException("the benchmark failed (exit " + r.exitCode() + "):\n" + out + hint);
         }
         List<RoundTrip> rows = new ArrayList<>();
         List<ImageRow> imageRows = new ArrayList<>();
