@@ -26,7 +26,7 @@ class RosBenchTest {
     private static String run(String... extra) throws Exception {
         Prerequisites.assumeInTest(Prerequisites.missingForCyclone());
         // the child JVM needs only this module's classes, ros-bridge's and ros-testkit's
-        System.setProperty("wayfinder.ros.benchClasspath",
+        System.setProperty(PeerSetup.CLASSPATH_PROPERTY,
                 NetworkNamespace.classPathOf(RosBench.class, Node.class, PeerProcess.class));
         String[] args = new String[extra.length + 10];
         String[] base = {"--warmup", "200", "--round-trips", "200", "--images", "10", "--burst", "20", "--cache",
