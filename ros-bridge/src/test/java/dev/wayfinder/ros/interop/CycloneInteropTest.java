@@ -2,7 +2,7 @@ package dev.wayfinder.ros.interop;
 
 import dev.wayfinder.ros.testkit.Prerequisites;
 import dev.wayfinder.ros.testkit.RosPeers;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class CycloneInteropTest {
 
-    @BeforeAll
-    static void prerequisites() {
+    @BeforeEach
+    void prerequisites() {
         Prerequisites.assumeInTest(Prerequisites.missingForCyclone());
     }
 
