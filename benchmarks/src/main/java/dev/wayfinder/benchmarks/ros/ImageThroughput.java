@@ -65,6 +65,10 @@ final class ImageThroughput {
 
         /** Waits until at least n images have arrived or the timeout passes. */
         void await(int n, long timeoutMs) throws InterruptedException;
+
+        /** Stops receiving (closes the subscription or kills the sink peer). */
+        @Override
+        void close();
     }
 
     /** @return one row per pair of {@link #PAIRS}, in that order */
