@@ -11,6 +11,7 @@ import dev.wayfinder.ros.QosProfile;
 import dev.wayfinder.ros.Subscription;
 import dev.wayfinder.ros.TopicInfo;
 import dev.wayfinder.ros.tools.MessageText;
+import dev.wayfinder.ros.tools.MessageTree;
 import dev.wayfinder.ros.tools.MessageTypes;
 import dev.wayfinder.ros.tools.TopicTools;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.ros.Publisher;
 import dev.wayfinder.ros.QosProfile;
+import dev.wayfinder.ros.tools.MessageTree;
 import dev.wayfinder.ros.tools.MessageTypes;
 import dev.wayfinder.ros.tools.MessageValues;
 import java.io.PrintWriter;
@@ -99,7 +100,8 @@ public final class TopicPubCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException("VALUES for " + entry.type().name() + ": " + e.getMessage() + "; expected YAML flow "
           + "style with fields of " + entry.recordClass().getSimpleName() + " ("
-          + MessageValues.describe(entry.recordClass()) + "), e.g. \"{" + example(entry.recordClass()) + "}\"");
+          + MessageValues.describe(entry.recordClass()) + "), e.g. \"{" + MessageValues.example(entry.recordClass())
+          + "}\"");
     }
     long limit = once ? 1 : times == null ? Long.MAX_VALUE : times;
     int wanted = waitFor != null ? waitFor : limit == Long.MAX_VALUE ? 0 : 1;
@@ -145,10 +147,5 @@ public final class TopicPubCommand implements Callable<Integer> {
       }
     }
     return Main.OK;
-  }
-
-  private static String example(Class<? extends Record> type) {
-    var c = type.getRecordComponents()[0];
-    return MessageTree.rosName(c.getName()) + ": " + (c.getType().isRecord() ? "{...}" : "...");
   }
 }

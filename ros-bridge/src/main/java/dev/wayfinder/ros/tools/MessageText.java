@@ -2,17 +2,25 @@ package dev.wayfinder.ros.tools;
 
 import dev.wayfinder.ros.msg.Covariance;
 import java.lang.reflect.Array;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Renders a message record as YAML the way {@code ros2 topic echo} does, with long arrays abbreviated. */
 public final class MessageText {
     /** Arrays longer than this are shown as their length only. */
     public static final int MAX_ARRAY = 32;
 
+    /** Strings that YAML would read as something else, or not as this string, unless quoted. */
+    private static final Pattern NEEDS_QUOTES = Pattern.compile(".*[:#{}\\[\\],'\"].*|\\s.*|.*\\s");
+
     private MessageText() {
+    }
+
+    /** {@code s} in single quotes (quotes inside doubled) when it is empty or matches {@code needsQuotes}. */
+    static String quoted(String s, Pattern needsQuotes) {
+        return s.isEmpty() || needsQuotes.matcher(s).matches() ? "'" + s.replace("'", "''") + "'" : s;
     }
 
     /**
@@ -27,8 +35,8 @@ public final class MessageText {
 
     private static void fields(Record r, String indent, StringBuilder b) {
         for (RecordComponent c : r.getClass().getRecordComponents()) {
-            Object v = get(r, c);
-            String name = FieldNames.ros(c.getName());
+            Object v = RecordFields.value(r, c);
+            String name = RecordFields.rosName(c.getName());
             if (v instanceof Covariance cov) {
                 v = cov.values();
             }
@@ -59,14 +67,6 @@ public final class MessageText {
         }
     }
 
-    private static Object get(Record r, RecordComponent c) {
-        try {
-            return c.getAccessor().invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
-        }
-    }
-
     private static String array(Object a) {
         int n = Array.getLength(a);
         if (n > MAX_ARRAY) {
@@ -83,9 +83,10 @@ public final class MessageText {
         return b.append(']').toString();
     }
 
-    private static String scalar(Object v) {
+    /** A scalar as YAML: strings quoted where YAML needs it, whole floating-point numbers with ".0". */
+    static String scalar(Object v) {
         if (v instanceof String s) {
-            return s.isEmpty() || s.matches(".*[:#{}\\[\\],'\"].*|\\s.*|.*\\s") ? "'" + s.replace("'", "''") + "'" : s;
+            return quoted(s, NEEDS_QUOTES);
         }
         if (v instanceof Double d) {
             return d == Math.rint(d) && !d.isInfinite() ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);

@@ -35,7 +35,7 @@ public final class MessageValues {
         RecordComponent[] cs = type.getRecordComponents();
         List<String> names = new ArrayList<>();
         for (RecordComponent c : cs) {
-            names.add(FieldNames.ros(c.getName()));
+            names.add(RecordFields.rosName(c.getName()));
         }
         for (String k : values.keySet()) {
             if (!names.contains(k)) {
@@ -171,7 +171,16 @@ public final class MessageValues {
      * @return its ROS field names, nested fields dotted (for help texts)
      */
     public static String describe(Class<? extends Record> type) {
-        return java.util.Arrays.stream(type.getRecordComponents()).map(c -> FieldNames.ros(c.getName()))
+        return java.util.Arrays.stream(type.getRecordComponents()).map(c -> RecordFields.rosName(c.getName()))
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * @param type a message record class
+     * @return the start of a value for it, for help texts: its first field, e.g. {@code "linear: {...}"}
+     */
+    public static String example(Class<? extends Record> type) {
+        RecordComponent c = type.getRecordComponents()[0];
+        return RecordFields.rosName(c.getName()) + ": " + (c.getType().isRecord() ? "{...}" : "...");
     }
 }

@@ -11,6 +11,7 @@ import dev.wayfinder.ros.msg.Time;
 import dev.wayfinder.ros.msg.Twist;
 import dev.wayfinder.ros.msg.Vector3;
 import dev.wayfinder.ros.rtps.ParticipantConfig;
+import dev.wayfinder.ros.testkit.PeerProcess;
 import dev.wayfinder.ros.tools.MessageTypes;
 import java.net.NetworkInterface;
 import dev.wayfinder.ros.rtps.discovery.ParticipantData;
@@ -22,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one interop scenario inside a private network namespace (started by {@link NamespaceRunner}); prints
+ * Runs one interop scenario inside a private network namespace (started by {@link Scenarios}); prints
  * "PASS ..." or "FAIL ..." as its last line and exits 0 or 1. Arguments: scenario, directory with the built peers
  * (ros_peer for Cyclone DDS, fastdds_peer for Fast DDS) and the Cyclone configuration.
  */

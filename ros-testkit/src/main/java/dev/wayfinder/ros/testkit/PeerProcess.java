@@ -1,4 +1,4 @@
-package dev.wayfinder.ros.interop;
+package dev.wayfinder.ros.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A running peer program (the Cyclone DDS C peer built from this package's resources, or another middleware's
- * peer): its standard output collected line by line on a daemon thread, killed (SIGKILL) on close. Used by the
- * interoperability tests and by the ROS 2 benchmark. Thread-safe.
+ * A running peer program (the Cyclone DDS C peer or the Fast DDS C++ peer that {@link RosPeers} builds): its standard
+ * output collected line by line on a daemon thread, killed (SIGKILL) on close. Used by ros-bridge's interoperability
+ * tests and by the ROS 2 benchmark. Thread-safe.
  */
 public final class PeerProcess implements AutoCloseable {
     private final Process process;

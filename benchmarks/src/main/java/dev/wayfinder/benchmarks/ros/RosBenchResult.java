@@ -1,0 +1,102 @@
+package dev.wayfinder.benchmarks.ros;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one run of {@link RosBench} measured, and the text lines that carry it from the measuring child process
+ * (inside the network namespace) to the parent: {@code ROW pair p50 p90 p99 max n} per round-trip pair and
+ * {@code IMAGES pair sent30 delivered30 burstSent burstDelivered burstNanos burstBytes} per image pair.
+ *
+ * @param roundTrips the round-trip rows, in measuring order
+ * @param images the image rows, in {@link ImageThroughput#PAIRS} order
+ */
+public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images) {
+    /** How many round-trip rows a run has. */
+    static final int ROUND_TRIP_ROWS = 3;
+
+    /** Copies the lists. */
+    public RosBenchResult {
+        roundTrips = List.copyOf(roundTrips);
+        images = List.copyOf(images);
+    }
+
+    /** One row of round-trip percentiles in microseconds. */
+    public record RoundTrip(String pair, long p50, long p90, long p99, long max, int n) {
+        /** @return the row as the child process prints it */
+        String line() {
+            return "ROW " + pair + " " + p50 + " " + p90 + " " + p99 + " " + max + " " + n + "\n";
+        }
+    }
+
+    /**
+     * One row of 640x480 rgb8 images on reliable QoS from a publisher to a subscriber.
+     *
+     * @param pair publisher->subscriber
+     * @param sent30 images published at 30 Hz
+     * @param delivered30 how many of them arrived
+     * @param burstSent images published as fast as reliable flow control allows
+     * @param burstDelivered how many of them arrived
+     * @param burstNanos from the first burst image's publication to the last one's arrival
+     * @param burstBytes image data bytes delivered in the burst
+     */
+    public record ImageRow(String pair, int sent30, int delivered30, int burstSent, int burstDelivered,
+                           long burstNanos, long burstBytes) {
+        /** @return burst images delivered per second */
+        public double imagesPerSecond() {
+            return burstNanos <= 0 ? 0 : burstDelivered * 1e9 / burstNanos;
+        }
+
+        /** @return burst image data delivered, in megabytes (10^6 bytes) per second */
+        public double megabytesPerSecond() {
+            return burstNanos <= 0 ? 0 : burstBytes * 1e3 / burstNanos;
+        }
+
+        /** @return the row as the child process prints it */
+        String line() {
+            return "IMAGES " + pair + " " + sent30 + " " + delivered30 + " " + burstSent + " " + burstDelivered + " "
+                    + burstNanos + " " + burstBytes + "\n";
+        }
+    }
+
+    /** Java&lt;-&gt;Cyclone p50 over Cyclone&lt;-&gt;Cyclone p50. */
+    public double ratioP50() {
+        return (double) row("Java<->Cyclone").p50() / Math.max(1, row("Cyclone<->Cyclone").p50());
+    }
+
+    RoundTrip row(String pair) {
+        return roundTrips.stream().filter(r -> r.pair().equals(pair)).findFirst().orElseThrow();
+    }
+
+    /** @return every row as the child process prints it, round trips first */
+    String lines() {
+        StringBuilder b = new StringBuilder();
+        roundTrips.forEach(r -> b.append(r.line()));
+        images.forEach(i -> b.append(i.line()));
+        return b.toString();
+    }
+
+    /**
+     * Reads the rows out of the child's output, ignoring other lines.
+     *
+     * @throws IllegalStateException unless every round-trip and image row is there
+     */
+    static RosBenchResult parse(String out) {
+        List<RoundTrip> rows = new ArrayList<>();
+        List<ImageRow> imageRows = new ArrayList<>();
+        for (String l : out.split("\n")) {
+            String[] f = l.split(" ");
+            if (f[0].equals("ROW") && f.length == 7) {
+                rows.add(new RoundTrip(f[1].replace('_', ' '), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                        Long.parseLong(f[4]), Long.parseLong(f[5]), Integer.parseInt(f[6])));
+            } else if (f[0].equals("IMAGES") && f.length == 8) {
+                imageRows.add(new ImageRow(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])));
+            }
+        }
+        if (rows.size() != ROUND_TRIP_ROWS || imageRows.size() != ImageThroughput.PAIRS.size()) {
+            throw new IllegalStateException("unexpected benchmark output:\n" + out);
+        }
+        return new RosBenchResult(rows, imageRows);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.wayfinder.benchmarks.ros;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's output without running it: the table and JSON of fixed numbers equal what the benchmark printed
+ * before it was split into classes (report-table.txt and report.json were written by that version), the rows survive
+ * the trip from the child process to the parent, and percentiles pick the elements they name.
+ */
+class RosBenchReportTest {
+    private static final RosBenchResult FIXED = new RosBenchResult(List.of(
+            new RosBenchResult.RoundTrip("Java<->Java", 57, 85, 132, 400, 2000),
+            new RosBenchResult.RoundTrip("Java<->Cyclone", 63, 84, 136, 1200, 2000),
+            new RosBenchResult.RoundTrip("Cyclone<->Cyclone", 46, 102, 149, 990, 2000)),
+            List.of(new RosBenchResult.ImageRow("Java->Java", 60, 60, 600, 600, 1_000_000_000L, 600L * 921_600),
+                    new RosBenchResult.ImageRow("Java->Cyclone", 60, 59, 600, 600, 2_500_000_000L, 600L * 921_600),
+                    new RosBenchResult.ImageRow("Cyclone->Java", 60, 60, 600, 598, 1_234_567_890L, 598L * 921_600),
+                    new RosBenchResult.ImageRow("Cyclone->Cyclone", 60, 60, 600, 600, 0L, 0L)));
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = RosBenchReportTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void tableAndJsonKeepTheirShape() throws IOException {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.ROOT);
+        try {
+            assertEquals(resource("report-table.txt"), RosBenchReport.table(FIXED));
+            assertEquals(resource("report.json"), RosBenchReport.json(FIXED));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void rowsTravelFromTheChildToTheParentUnchanged() {
+        String lines = FIXED.lines();
+        assertEquals("ROW Java<->Java 57 85 132 400 2000\n", lines.lines().findFirst().orElseThrow() + "\n");
+        assertEquals(FIXED, RosBenchResult.parse("some log line\n" + lines + "PASS\n"));
+        assertThrows(IllegalStateException.class, () -> RosBenchResult.parse("ROW Java<->Java 1 2 3 4 5\n"));
+    }
+
+    @Test
+    void percentilesAreTheNamedElementsOfTheSortedTimes() {
+        long[] us = new long[200];
+        for (int i = 0; i < us.length; i++) {
+            us[i] = 1000 - i;
+        }
+        assertEquals(new RosBenchResult.RoundTrip("Java<->Java", 901, 981, 999, 1000, 200),
+                Statistics.roundTrip("Java<->Java", us));
+        assertEquals(1000 - 199, us[199], "the samples are not sorted in place");
+        RosBenchResult.ImageRow row = Statistics.imageRow("Java->Java", 5, 5, 2,
+                List.of(new Statistics.Arrival(10, 100, 250), new Statistics.Arrival(10, 150, 300)));
+        assertEquals(new RosBenchResult.ImageRow("Java->Java", 5, 5, 2, 2, 200, 20), row);
+    }
+}
