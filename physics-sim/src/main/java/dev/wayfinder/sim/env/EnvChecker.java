@@ -1,23 +1,62 @@
 package dev.wayfinder.sim.env;
 
+import dev.wayfinder.sim.camera.CameraFrame;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Conformance checks for any {@link Env}, like Gymnasium's env_checker: declared spaces, observations inside
- * them, seed determinism, terminated/truncated semantics, stepping after the end refused, reset after the end.
+ * them, seed determinism (the camera's images too, when the env has a camera), terminated/truncated semantics,
+ * stepping before a reset and after the end refused, reset after the end. Main code, so that any env a user builds
+ * (a wrapper, a new sensor, the camera env, the env the policy's rollouts step) can be checked the same way; a
+ * failed check throws {@link Failure} naming the check and the seed.
  */
 public final class EnvChecker {
+    /** A failed check. */
+    public static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super("env check failed: " + message);
+        }
+    }
+
     private EnvChecker() {
+    }
+
+    private static void assertTrue(boolean ok, String what) {
+        if (!ok) {
+            throw new Failure(what);
+        }
+    }
+
+    private static void assertFalse(boolean bad, String what) {
+        assertTrue(!bad, what);
+    }
+
+    private static void assertNotNull(Object o, String what) {
+        assertTrue(o != null, what + " is null");
+    }
+
+    private static void assertEquals(Object expected, Object actual, String what) {
+        assertTrue(Objects.equals(expected, actual), what + ": expected " + expected + ", got " + actual);
+    }
+
+    private static void assertArrayEquals(float[] expected, float[] actual, String what) {
+        assertTrue(Arrays.equals(expected, actual), what + " differs");
+    }
+
+    private static void assertThrows(Class<? extends RuntimeException> type, Runnable r, String what) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            assertTrue(type.isInstance(e), what + ": threw " + e + " instead of " + type.getSimpleName());
+            return;
+        }
+        throw new Failure(what + ": nothing was thrown");
     }
 
     /** Runs every check on fresh envs from {@code factory}, random actions from {@code seed}. */
@@ -37,6 +76,8 @@ public final class EnvChecker {
             Trace a = first.get(i);
             Trace b = second.get(i);
             assertArrayEquals(a.flat, b.flat, "observation at step " + i + ", seed " + seed);
+            assertTrue(Arrays.equals(a.rgb, b.rgb) && Arrays.equals(a.depth, b.depth),
+                    "camera image at step " + i + " differs between two runs of seed " + seed);
             assertEquals(a.reward, b.reward, "reward at step " + i + ", seed " + seed);
             assertEquals(a.terminated, b.terminated, "terminated at step " + i + ", seed " + seed);
             assertEquals(a.truncated, b.truncated, "truncated at step " + i + ", seed " + seed);
@@ -69,7 +110,13 @@ public final class EnvChecker {
                 assertFalse(s.terminated() && s.truncated(), "terminated and truncated at once, seed " + seed);
                 float[] flat = new float[s.observation().flatSize()];
                 s.observation().flatten(flat, 0);
-                traces.add(new Trace(flat, s.reward(), s.terminated(), s.truncated()));
+                CameraFrame cam = s.observation().camera().orElse(null);
+                if (cam != null) {
+                    assertTrue(cam.stampNanos() <= s.info().timeNanos(),
+                            "camera frame stamped after the step's time, seed " + seed);
+                }
+                traces.add(new Trace(flat, s.reward(), s.terminated(), s.truncated(),
+                        cam == null ? null : cam.rgb().clone(), cam == null ? null : cam.measuredDepth().clone()));
                 done = s.done();
             }
             if (done) {
@@ -93,6 +140,7 @@ public final class EnvChecker {
         return new Action.Velocity(x[0], x[1]);
     }
 
-    private record Trace(float[] flat, double reward, boolean terminated, boolean truncated) {
+    private record Trace(float[] flat, double reward, boolean terminated, boolean truncated, byte[] rgb,
+                         float[] depth) {
     }
 }
