@@ -82,8 +82,27 @@ public record RobotObservation(RgbImage image, CameraModel camera, Optional<Dept
      * @param stampNanos time of the estimate
      */
     public record Odometry(Pose2D pose, double linear, double angular, long stampNanos) {
+        /** Longest stretch {@link #poseAt} extrapolates over, nanoseconds. */
+        public static final long MAX_EXTRAPOLATION_NANOS = 500_000_000L;
+
         public Odometry {
             Objects.requireNonNull(pose, "pose");
+        }
+
+        /**
+         * The pose at {@code stamp} (a camera image's capture time, say), carried from this estimate's stamp by its
+         * own twist held constant, as a tf lookup at the image's stamp would interpolate; at most
+         * {@link #MAX_EXTRAPOLATION_NANOS} either way.
+         */
+        public Pose2D poseAt(long stamp) {
+            long dtNanos = Math.max(-MAX_EXTRAPOLATION_NANOS, Math.min(MAX_EXTRAPOLATION_NANOS, stamp - stampNanos));
+            if (dtNanos == 0 || (linear == 0 && angular == 0)) {
+                return pose;
+            }
+            double dt = dtNanos * 1e-9;
+            double mid = pose.yaw() + angular * dt / 2;
+            return new Pose2D(pose.x() + linear * dt * Math.cos(mid), pose.y() + linear * dt * Math.sin(mid),
+                    pose.yaw() + angular * dt);
         }
     }
 

@@ -163,7 +163,6 @@ public final class RobotPolicy {
         if (memory == null) {
             return;
         }
-        Pose2D p = o.odometry().pose();
         if (cameraDepth || predicted == null) {
             if (o.depth().isEmpty()) {
                 if (cameraDepth) {
@@ -172,6 +171,8 @@ public final class RobotPolicy {
                 }
                 return;
             }
+            // The points are where the robot was when the image was taken, not where it is now.
+            Pose2D p = o.odometry().poseAt(o.depth().get().stampNanos());
             if (memory.strips() == cameraStrips) {
                 memory.observe(p.x(), p.y(), p.yaw(), profile(o), 0, o.camera());
             } else {
@@ -182,6 +183,7 @@ public final class RobotPolicy {
                 memory.observe(p.x(), p.y(), p.yaw(), coarse, 0, o.camera());
             }
         } else {
+            Pose2D p = o.odometry().poseAt(o.image().stampNanos());
             memory.observe(p.x(), p.y(), p.yaw(), predicted, predictedAt, o.camera());
         }
     }

@@ -236,7 +236,7 @@ public final class Rollouts implements AutoCloseable {
             if (spec != null) {
                 for (int i = 0; i < n; i++) {
                     if (active[i]) {
-                        seen[i] = robots[i].observe(obs[i], envs[i].world().episode());
+                        seen[i] = robots[i].observe(obs[i], envs[i].world().episode(), envs[i].state().timeNanos());
                     }
                 }
             }

@@ -161,9 +161,11 @@ public final class SimRobot {
 
     /**
      * The observation of the env's current step: {@code obs} is the env's observation (it must carry a camera
-     * frame), {@code episode} the running episode (for the goal, which a robot is given, and for the oracle map only).
+     * frame), {@code episode} the running episode (for the goal, which a robot is given, for the time stamps its
+     * sensors put on their readings, and for the oracle map only), {@code timeNanos} the simulation time of the
+     * step's end.
      */
-    public RobotObservation observe(Observation obs, Episode episode) {
+    public RobotObservation observe(Observation obs, Episode episode, long timeNanos) {
         CameraFrame frame = obs.camera().orElseThrow(
                 () -> new IllegalStateException("the robot-side policy needs an env with a camera"));
         var info = frame.info();
@@ -174,13 +176,15 @@ public final class SimRobot {
                         stamp))
                 : Optional.empty();
         float[] od = obs.odometry();
-        var odometry = new RobotObservation.Odometry(new Pose2D(od[0], od[1], od[2]), od[3], od[4], stamp);
+        // Odometry and IMU are read their sensor latency before the step's end, and stamped so (as a driver does).
+        long sensorStamp = Math.max(0, timeNanos - episode.dynamics().sensorLatencyNanos());
+        var odometry = new RobotObservation.Odometry(new Pose2D(od[0], od[1], od[2]), od[3], od[4], sensorStamp);
         float[] imu = obs.imu();
         var goal = new RobotObservation.Goal(episode.goal().x(), episode.goal().y());
         CameraModel cam = info.width() == camera.width() && info.height() == camera.height() ? camera
                 : camera(scenario.robot().camera());
         return new RobotObservation(image, cam, depth, odometry,
-                Optional.of(new RobotObservation.Imu(imu[0], imu[1], imu[2], stamp)), goal, staticMap(episode));
+                Optional.of(new RobotObservation.Imu(imu[0], imu[1], imu[2], sensorStamp)), goal, staticMap(episode));
     }
 
     private Optional<RobotObservation.StaticMap> staticMap(Episode episode) {

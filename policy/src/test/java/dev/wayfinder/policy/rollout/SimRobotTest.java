@@ -54,10 +54,10 @@ class SimRobotTest {
             for (long k = 0; k < 6; k++) {
                 long seed = Split.VALIDATION.seed(k);
                 var obs = env.reset(seed).observation();
-                RobotObservation ro = sim.observe(obs, env.world().episode());
+                RobotObservation ro = sim.observe(obs, env.world().episode(), env.state().timeNanos());
                 assertTrue(ro.depth().isPresent() && ro.map().isPresent(), "seed " + seed);
                 // The map is the same object for every episode: the nominal layout, not this episode's.
-                assertTrue(ro.map().get() == sim.observe(obs, env.world().episode()).map().get());
+                assertTrue(ro.map().get() == sim.observe(obs, env.world().episode(), env.state().timeNanos()).map().get());
                 var frame = obs.camera().orElseThrow();
                 var info = frame.info();
                 float[] truth = new float[8];
@@ -95,7 +95,7 @@ class SimRobotTest {
                         break;
                     }
                 }
-                RobotObservation ro = sim.observe(obs, env.world().episode());
+                RobotObservation ro = sim.observe(obs, env.world().episode(), env.state().timeNanos());
                 var st = env.state();
                 assertEquals(obs.odometry()[0], ro.odometry().pose().x(), 1e-6, "seed " + seed);
                 assertEquals(obs.odometry()[1], ro.odometry().pose().y(), 1e-6, "seed " + seed);

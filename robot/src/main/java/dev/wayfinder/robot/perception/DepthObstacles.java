@@ -6,7 +6,7 @@ import dev.wayfinder.robot.RobotObservation;
 /**
  * Finds obstacles in a depth image by geometry alone, as a robot does without a segmentation oracle: every valid
  * pixel is back-projected through the camera's calibration and nominal mount into base_link; the floor is fitted as a
- * plane to the points near the nominal floor (least squares, refitted on its inliers; so a camera mounted a few
+ * plane to the points near the nominal floor (RANSAC, then least squares on the inliers; so a camera mounted a few
  * degrees off its calibration still finds its floor), and a point counts as an obstacle when it lies more than
  * {@link #MIN_HEIGHT} (plus an allowance growing with the range squared, for depth noise) above that plane and below
  * {@link #MAX_HEIGHT}. The result is a depth profile: for each vertical strip of the image, the smallest depth of an
@@ -21,6 +21,16 @@ public final class DepthObstacles {
     public static final double NOISE_ALLOWANCE = 0.01;
     /** Points higher than this above the floor are ignored (overhangs the robot passes under), metres. */
     public static final double MAX_HEIGHT = 2.0;
+    /**
+     * Where a strip's near floor should be measured but mostly is not, something stands closer than the depth
+     * camera's minimum range (an RGB-D camera returns nothing there): the strip then reports an obstacle at this
+     * optical depth, metres. The near floor is the pixels whose ray meets the nominal floor between
+     * {@link #NEAR_FLOOR_MIN} and {@link #NEAR_FLOOR_MAX} (beyond the minimum range of small RGB-D cameras, short of
+     * where grazing floor turns invalid anyway).
+     */
+    public static final double TOO_CLOSE_DEPTH = 0.12;
+    static final double NEAR_FLOOR_MIN = 0.25;
+    static final double NEAR_FLOOR_MAX = 0.8;
     /** Fewest floor inliers for a fitted plane; below it the nominal floor (z = 0) is used. */
     static final int MIN_FLOOR_POINTS = 30;
 
@@ -31,6 +41,9 @@ public final class DepthObstacles {
     private float[] py;
     private float[] pz;
     private boolean[] valid;
+    private int[] candidates;
+    /** Per pixel, the optical depth at which its ray meets the nominal floor (infinite when it looks up). */
+    private float[] floorDepth;
     /** The last fitted floor: z = a x + b y + c in base_link. */
     private double a;
     private double b;
@@ -90,9 +103,19 @@ public final class DepthObstacles {
             int bestK = -1;
             double farFloor = 0;
             int floorK = -1;
+            int band = 0;
+            int bandInvalid = 0;
+            int firstInvalid = -1;
             for (int y = 0; y < height; y++) {
                 for (int x = x0; x < x1 && x < width; x++) {
                     int k = y * width + x;
+                    if (floorDepth[k] >= NEAR_FLOOR_MIN && floorDepth[k] <= NEAR_FLOOR_MAX) {
+                        band++;
+                        if (!valid[k]) {
+                            bandInvalid++;
+                            firstInvalid = firstInvalid < 0 ? k : firstInvalid;
+                        }
+                    }
                     if (!valid[k]) {
                         continue;
                     }
@@ -109,6 +132,13 @@ public final class DepthObstacles {
                         floorK = k;
                     }
                 }
+            }
+            if (band >= 4 && 2 * bandInvalid >= band && TOO_CLOSE_DEPTH < best) {
+                // The near floor is missing: something closer than the camera can measure.
+                best = TOO_CLOSE_DEPTH;
+                px[firstInvalid] = (float) (camera.mountX() + TOO_CLOSE_DEPTH * rays[3 * firstInvalid]);
+                py[firstInvalid] = (float) (camera.mountY() + TOO_CLOSE_DEPTH * rays[3 * firstInvalid + 1]);
+                bestK = firstInvalid;
             }
             out[at + s] = (float) (Math.max(0, best) / maxDepth);
             hitX[s] = bestK < 0 ? Float.NaN : px[bestK];
@@ -153,73 +183,124 @@ public final class DepthObstacles {
         return new double[] {a, b, c};
     }
 
+    /** Most floor tilt a fitted plane may have (a mount a few degrees off its calibration), as a slope. */
+    static final double MAX_TILT = Math.tan(Math.toRadians(8));
+    /** Most floor height offset a fitted plane may have, metres. */
+    static final double MAX_OFFSET = 0.05;
+    private static final int HYPOTHESES = 48;
+
+    /**
+     * Fits the floor by RANSAC over the points near the nominal floor: planes through three of them, within
+     * {@link #MAX_TILT} and {@link #MAX_OFFSET} of the nominal floor, scored by their inliers; the best is refined by
+     * least squares on its inliers. A low box filling the view cannot win (its top lies too high, its faces are too
+     * steep), so it does not drag the floor up and vanish into it. The random triples come from a fixed seed: the
+     * same image gives the same floor.
+     */
     private void fitFloor(int n) {
         a = 0;
         b = 0;
         c = 0;
         fitted = false;
-        // Candidates: near the nominal floor, with a tolerance growing with range (a mount pitched off its
-        // calibration by a few degrees lifts far floor points by range x angle).
-        double tol0 = 0.05;
-        double slope = 0.1;
-        for (int round = 0; round < 3; round++) {
-            double sxx = 0, sxy = 0, sx = 0, syy = 0, sy = 0, s1 = 0, sxz = 0, syz = 0, sz = 0;
-            for (int k = 0; k < n; k++) {
-                if (!valid[k]) {
-                    continue;
-                }
-                double x = px[k];
-                double y = py[k];
-                double r = Math.sqrt(x * x + y * y);
-                double resid = pz[k] - (a * x + b * y + c);
-                if (Math.abs(resid) > tol0 + slope * r) {
-                    continue;
-                }
-                sxx += x * x;
-                sxy += x * y;
-                sx += x;
-                syy += y * y;
-                sy += y;
-                s1 += 1;
-                sxz += x * pz[k];
-                syz += y * pz[k];
-                sz += pz[k];
+        int count = 0;
+        for (int k = 0; k < n; k++) {
+            if (!valid[k]) {
+                continue;
             }
-            if (s1 < MIN_FLOOR_POINTS) {
-                a = 0;
-                b = 0;
-                c = 0;
-                fitted = false;
-                return;
+            double r = Math.sqrt(px[k] * px[k] + py[k] * py[k]);
+            if (Math.abs(pz[k]) <= MAX_OFFSET + (MAX_TILT + 0.02) * r) {
+                candidates[count++] = k;
             }
-            // Normal equations of z = a x + b y + c, solved by Cramer's rule.
-            double det = sxx * (syy * s1 - sy * sy) - sxy * (sxy * s1 - sy * sx) + sx * (sxy * sy - syy * sx);
-            if (Math.abs(det) < 1e-9) {
-                // Degenerate (points on a line): keep the nominal tilt and fit the height only.
-                a = 0;
-                b = 0;
-                c = sz / s1;
-            } else {
-                double na = (sxz * (syy * s1 - sy * sy) - sxy * (syz * s1 - sy * sz) + sx * (syz * sy - syy * sz)) / det;
-                double nb = (sxx * (syz * s1 - sz * sy) - sxz * (sxy * s1 - sy * sx) + sx * (sxy * sz - syz * sx)) / det;
-                double nc = (sxx * (syy * sz - sy * syz) - sxy * (sxy * sz - syz * sx) + sxz * (sxy * sy - syy * sx))
-                        / det;
-                if (Math.abs(na) > 0.3 || Math.abs(nb) > 0.3 || Math.abs(nc) > 0.2) {
-                    // Steeper than any plausible mount error: not the floor; trust the calibration.
-                    a = 0;
-                    b = 0;
-                    c = 0;
-                    fitted = false;
-                    return;
-                }
-                a = na;
-                b = nb;
-                c = nc;
-            }
-            fitted = true;
-            tol0 = 0.03;
-            slope = 0.02;
         }
+        if (count < MIN_FLOOR_POINTS) {
+            return;
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(0x5EEDF100L);
+        int stride = Math.max(1, count / 1024);
+        int bestScore = -1;
+        double ba = 0, bb = 0, bc = 0;
+        double[] plane = new double[3];
+        for (int h = 0; h < HYPOTHESES; h++) {
+            int i = candidates[rnd.nextInt(count)];
+            int j = candidates[rnd.nextInt(count)];
+            int k = candidates[rnd.nextInt(count)];
+            if (!planeThrough(i, j, k, plane) || !plausible(plane)) {
+                continue;
+            }
+            int score = 0;
+            for (int q = 0; q < count; q += stride) {
+                if (inlier(candidates[q], plane[0], plane[1], plane[2])) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                ba = plane[0];
+                bb = plane[1];
+                bc = plane[2];
+            }
+        }
+        if (bestScore * stride < MIN_FLOOR_POINTS) {
+            return;
+        }
+        a = ba;
+        b = bb;
+        c = bc;
+        fitted = true;
+        // Least squares on the inliers of the best hypothesis, kept only if it stays plausible.
+        double sxx = 0, sxy = 0, sx = 0, syy = 0, sy = 0, s1 = 0, sxz = 0, syz = 0, sz = 0;
+        for (int q = 0; q < count; q++) {
+            int k = candidates[q];
+            if (!inlier(k, ba, bb, bc)) {
+                continue;
+            }
+            double x = px[k];
+            double y = py[k];
+            sxx += x * x;
+            sxy += x * y;
+            sx += x;
+            syy += y * y;
+            sy += y;
+            s1 += 1;
+            sxz += x * pz[k];
+            syz += y * pz[k];
+            sz += pz[k];
+        }
+        double det = sxx * (syy * s1 - sy * sy) - sxy * (sxy * s1 - sy * sx) + sx * (sxy * sy - syy * sx);
+        if (Math.abs(det) > 1e-9) {
+            plane[0] = (sxz * (syy * s1 - sy * sy) - sxy * (syz * s1 - sy * sz) + sx * (syz * sy - syy * sz)) / det;
+            plane[1] = (sxx * (syz * s1 - sz * sy) - sxz * (sxy * s1 - sy * sx) + sx * (sxy * sz - syz * sx)) / det;
+            plane[2] = (sxx * (syy * sz - sy * syz) - sxy * (sxy * sz - syz * sx) + sxz * (sxy * sy - syy * sx)) / det;
+            if (plausible(plane)) {
+                a = plane[0];
+                b = plane[1];
+                c = plane[2];
+            }
+        }
+    }
+
+    private boolean inlier(int k, double pa, double pb, double pc) {
+        double r2 = px[k] * px[k] + py[k] * py[k];
+        return Math.abs(pz[k] - (pa * px[k] + pb * py[k] + pc)) < 0.015 + 0.005 * r2;
+    }
+
+    private static boolean plausible(double[] p) {
+        return Math.abs(p[0]) <= MAX_TILT && Math.abs(p[1]) <= MAX_TILT && Math.abs(p[2]) <= MAX_OFFSET;
+    }
+
+    /** The plane z = a x + b y + c through points i, j, k into {@code out}; false when they are (nearly) collinear. */
+    private boolean planeThrough(int i, int j, int k, double[] out) {
+        double ux = px[j] - px[i], uy = py[j] - py[i], uz = pz[j] - pz[i];
+        double vx = px[k] - px[i], vy = py[k] - py[i], vz = pz[k] - pz[i];
+        double nx = uy * vz - uz * vy;
+        double ny = uz * vx - ux * vz;
+        double nz = ux * vy - uy * vx;
+        if (Math.abs(nz) < 1e-4) {
+            return false;
+        }
+        out[0] = -nx / nz;
+        out[1] = -ny / nz;
+        out[2] = pz[i] - out[0] * px[i] - out[1] * py[i];
+        return true;
     }
 
     private void bind(CameraModel cam) {
@@ -233,6 +314,8 @@ public final class DepthObstacles {
         py = new float[n];
         pz = new float[n];
         valid = new boolean[n];
+        candidates = new int[n];
+        floorDepth = new float[n];
         // base_link from mount: R = Rz(yaw) Ry(pitch) Rx(roll); positive pitch turns +x downwards.
         double cr = Math.cos(cam.roll()), sr = Math.sin(cam.roll());
         double cp = Math.cos(cam.pitch()), sp = Math.sin(cam.pitch());
@@ -251,6 +334,8 @@ public final class DepthObstacles {
                 rays[3 * k] = (float) (r[0][0] * mx + r[0][1] * my + r[0][2] * mz);
                 rays[3 * k + 1] = (float) (r[1][0] * mx + r[1][1] * my + r[1][2] * mz);
                 rays[3 * k + 2] = (float) (r[2][0] * mx + r[2][1] * my + r[2][2] * mz);
+                floorDepth[k] = rays[3 * k + 2] < 0 ? (float) (-cam.mountZ() / rays[3 * k + 2])
+                        : Float.POSITIVE_INFINITY;
             }
         }
     }

@@ -118,7 +118,10 @@ public final class RouteFollower {
             path = null;
         }
         if (layer != null && seen != null) {
-            layer.observe(seen, robot, o.camera().mountX(), o.camera().mountY());
+            // Placed where the robot was when the depth image was taken.
+            Pose2D then = odomInMap.compose(o.odometry().poseAt(o.depth().map(RobotObservation.DepthImage::stampNanos)
+                    .orElse(o.odometry().stampNanos())));
+            layer.observe(seen, then, o.camera().mountX(), o.camera().mountY());
         }
         boolean replan = path == null || ++since >= replanEvery || distanceToPath(robot.x(), robot.y()) > OFF_ROUTE;
         if (replan) {

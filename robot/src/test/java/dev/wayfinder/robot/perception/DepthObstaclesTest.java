@@ -85,17 +85,36 @@ public class DepthObstaclesTest {
     }
 
     @Test
-    void invalidPixelsAreIgnored() {
+    void scatteredInvalidPixelsAreIgnoredButAMissingNearFloorIsSomethingTooClose() {
+        long seed = 17;
         CameraModel cam = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
-        float[] depth = new float[W * H];
-        java.util.Arrays.fill(depth, Float.NaN);
-        for (int k = 0; k < depth.length; k += 3) {
-            depth[k] = 0;
+        // Open floor with 3 % of the pixels dropped: nothing in view.
+        float[] depth = render(cam, 100, 0, 0, 0, seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < depth.length; k++) {
+            if (rnd.nextDouble() < 0.03) {
+                depth[k] = Float.NaN;
+            }
         }
-        float[] out = new float[4];
-        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, depth, 0), cam, 4, 3.0, out, 0);
+        float[] out = new float[8];
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, depth, 0), cam, 8, 3.0, out, 0);
         for (float v : out) {
-            assertEquals(1f, v, 1e-6);
+            assertEquals(1f, v, 1e-6, "scattered dropout is not an obstacle (seed " + seed + ")");
+        }
+        // A box face 0.1 m in front of the lens covering the right half: the camera measures nothing there (below its
+        // minimum range), so the near floor it should see is missing.
+        float[] close = render(cam, 0.15, -2, 0, 0, seed);
+        for (int k = 0; k < close.length; k++) {
+            if (close[k] < 0.2f) {
+                close[k] = Float.NaN;
+            }
+        }
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, close, 0), cam, 8, 3.0, out, 0);
+        for (int s = 5; s < 8; s++) {
+            assertEquals(DepthObstacles.TOO_CLOSE_DEPTH / 3.0, out[s], 1e-6, "strip " + s + " is blocked too close");
+        }
+        for (int s = 0; s < 3; s++) {
+            assertEquals(1f, out[s], 1e-6, "strip " + s + " sees open floor");
         }
     }
 }
