@@ -110,8 +110,13 @@ public final class EvalCommand implements Callable<Integer> {
   String map;
 
   @Option(names = "--obstacle-layer", description = "A route-following robot also maps what its depth camera shows"
-      + " and plans round it (like a costmap's obstacle layer); with --map none it plans on that alone.")
+      + " and plans round it (like a costmap's obstacle layer); with --map none it plans on that alone (default: the"
+      + " run's training config).")
   boolean obstacleLayer;
+
+  @Option(names = "--no-obstacle-layer", description = "Plan the route on the static map alone, even where the run"
+      + " was trained with the obstacle layer.")
+  boolean noObstacleLayer;
 
   @Option(names = "--style", description = "Add a variant in a visual style outside the training palette (unseen"
       + " textures, saturations above the trained range) on fresh seeds.")
@@ -205,17 +210,19 @@ public final class EvalCommand implements Callable<Integer> {
   private SimRobot.Sensors sensorsFor(Path run) throws IOException {
     SimRobot.MapSource mapSource = SimRobot.MapSource.NOMINAL;
     boolean depthCamera = !noDepth;
+    boolean layer = obstacleLayer;
     if (run != null && Files.exists(run.resolve(DaggerTrainer.CONFIG))) {
       TrainConfig cfg = TrainConfig.fromYaml(Files.readString(run.resolve(DaggerTrainer.CONFIG)),
           run.resolve(DaggerTrainer.CONFIG).toString());
       mapSource = cfg.map();
       depthCamera = cfg.depthCamera() && !noDepth;
+      layer = (cfg.obstacleLayer() || obstacleLayer) && !noObstacleLayer;
     }
     if (map != null) {
       mapSource = SimRobot.MapSource.byKey(map).orElseThrow(
           () -> new UserException("--map " + map + ": expected nominal, oracle or none"));
     }
-    return new SimRobot.Sensors(depthCamera, mapSource, obstacleLayer);
+    return new SimRobot.Sensors(depthCamera, mapSource, layer && !noObstacleLayer && depthCamera);
   }
 
   private Result evaluateOne(Path run, Path file, Path dir) throws IOException {

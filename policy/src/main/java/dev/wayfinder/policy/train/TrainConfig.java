@@ -51,17 +51,19 @@ import java.util.Objects;
  * @param map                which static map a route-following robot has: {@code nominal} (the scenario file's
  *                           layout, as a robot mapped it before the furniture moved) or {@code oracle} (the episode's
  *                           true layout: an upper bound, not a robot's input); a mapless network ignores it
+ * @param obstacleLayer      whether a route-following robot also maps what its depth camera shows and plans its
+ *                           route round it (an obstacle layer over the static map); needs the depth camera
  */
 public record TrainConfig(List<String> scenarios, int iterations, long firstCollectSteps, long collectSteps,
                           int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, double auxWeight, double nearWeight,
                           double labelTemperature, boolean shield, long seed, NetworkSpec network,
-                          boolean depthCamera, SimRobot.MapSource map) {
+                          boolean depthCamera, SimRobot.MapSource map, boolean obstacleLayer) {
     /** The demo's default: cluttered room, a run of about a quarter of an hour on two cores. */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
             1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, false, 1, NetworkSpec.DEFAULT, true,
-            SimRobot.MapSource.NOMINAL);
+            SimRobot.MapSource.NOMINAL, false);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
@@ -88,6 +90,10 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         if (network.followsRoute() && map == SimRobot.MapSource.NONE) {
             throw new IllegalArgumentException("training config: network.route_lookahead " + network.routeLookahead()
                     + " follows a route on a static map, but map is none; give map: nominal, or route_lookahead: 0");
+        }
+        if (obstacleLayer && !depthCamera) {
+            throw new IllegalArgumentException("training config: obstacle_layer: true maps with the depth camera, but"
+                    + " depth_camera is false");
         }
         if (shield && !depthCamera) {
             throw new IllegalArgumentException("training config: shield: true reads the depth camera, but depth_camera"
@@ -152,6 +158,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         m.put("seed", seed);
         m.put("depth_camera", depthCamera);
         m.put("map", map.key());
+        m.put("obstacle_layer", obstacleLayer);
         return m;
     }
 
@@ -211,7 +218,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                     }
                 }
                 n = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
-            } else if (key.equals("shield") || key.equals("depth_camera")) {
+            } else if (key.equals("shield") || key.equals("depth_camera") || key.equals("obstacle_layer")) {
                 if (!(val instanceof Boolean b)) {
                     throw new IllegalArgumentException(source + ": " + key + " must be true or false, got '" + val
                             + "'");
@@ -234,7 +241,8 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 dbl(v, "beta_decay"), i(v, "validation_episodes"), i(v, "checkpoint_every"), i(v, "memory_chunks"),
                 i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"),
                 dbl(v, "label_temperature"), (Boolean) v.get("shield"), l(v, "seed"),
-                n, (Boolean) v.get("depth_camera"), SimRobot.MapSource.byKey(String.valueOf(v.get("map"))).orElseThrow());
+                n, (Boolean) v.get("depth_camera"), SimRobot.MapSource.byKey(String.valueOf(v.get("map"))).orElseThrow(),
+                (Boolean) v.get("obstacle_layer"));
     }
 
     private static Number num(String source, String key, Object o) {
@@ -268,28 +276,28 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withIterations(int newIterations) {
         return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer);
     }
 
     /** A copy training on {@code names}. */
     public TrainConfig withScenarios(List<String> names) {
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer);
     }
 
     /** A copy with another network. */
     public TrainConfig withNetwork(NetworkSpec newNetwork) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map, obstacleLayer);
     }
 
     /** A copy that trains with the safety shield on (or off). */
     public TrainConfig withShield(boolean on) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map, obstacleLayer);
     }
 
     /** A copy with other robot sensors. */
@@ -297,25 +305,26 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
                 augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network,
-                newDepthCamera, newMap);
+                newDepthCamera, newMap, obstacleLayer);
     }
 
     /** What the robots have in training and validation: the map only where the network follows a route. */
     public SimRobot.Sensors sensors() {
-        return new SimRobot.Sensors(depthCamera, network.followsRoute() ? map : SimRobot.MapSource.NONE);
+        return new SimRobot.Sensors(depthCamera, network.followsRoute() ? map : SimRobot.MapSource.NONE,
+                network.followsRoute() && obstacleLayer);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map, obstacleLayer);
     }
 
     /** A copy with other per-iteration budgets. */
     public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
         return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
                 weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift,
-                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map);
+                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer);
     }
 }
