@@ -47,3 +47,17 @@ wayfinder_jvm_flags() {
   [ "${WAYFINDER_JAVA_MAJOR:-21}" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
   printf '%s\n' "${flags[@]}"
 }
+
+# Copies stdin to stdout, leaving out the JVM's incubator notice when it is the first line. Ctrl-C is ignored
+# here so that the JVM's last words (shutdown messages) still get through after an interrupt; the copy ends when
+# the JVM closes its stderr. `read` takes one byte at a time from a pipe, so nothing after the first line is held.
+wayfinder_drop_incubator_notice() {
+  trap '' INT
+  local first
+  if IFS= read -r first; then
+    [ "$first" = "WARNING: Using incubator modules: jdk.incubator.vector" ] || printf '%s\n' "$first"
+  elif [ -n "$first" ]; then
+    printf '%s' "$first"
+  fi
+  exec cat
+}

@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /**
  * {@code wayfinder demo}: the main job, end to end. Stage 1 validates every bundled scenario and draws its map
@@ -73,19 +74,19 @@ public final class DemoCommand implements Callable<Integer> {
         double shortest = MapDrawer.plannedPaths(s).stream().mapToDouble(Path::length).min().orElse(Double.NaN);
         results.add(new ScenarioResult(name, true, png.toString(), shortest, ""));
         if (!json.enabled()) {
-          out.printf("ok       %-18s path %5.2f m   %s%n", name, shortest, png);
+          out.printf(Locale.ROOT, "ok       %-18s path %5.2f m   %s%n", name, shortest, png);
           out.flush();
         }
       } catch (ScenarioException e) {
         results.add(new ScenarioResult(name, false, "", Double.NaN, e.getMessage()));
         if (!json.enabled()) {
-          out.printf("INVALID  %-18s %s%n", name, e.getMessage());
+          out.printf(Locale.ROOT, "INVALID  %-18s %s%n", name, e.getMessage());
         }
       }
     }
     long bad = results.stream().filter(r -> !r.valid()).count();
     if (!json.enabled()) {
-      out.printf("%d scenarios valid, %d invalid; maps in %s%n", results.size() - bad, bad, output);
+      out.printf(Locale.ROOT, "%d scenarios valid, %d invalid; maps in %s%n", results.size() - bad, bad, output);
       out.flush();
     }
     if (mapsOnly || bad > 0) {
@@ -98,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private int trainAndEvaluate(PrintWriter out, List<ScenarioResult> maps) {
-    java.io.PrintStream log = json.enabled() ? System.err : System.out;
+    java.io.PrintStream log = WriterStream.of(json.enabled() ? spec.commandLine().getErr() : out);
     java.nio.file.Path run = output.resolve("run");
     dev.wayfinder.policy.train.TrainConfig cfg = dev.wayfinder.policy.train.TrainConfig.DEFAULT;
     if (longer) {

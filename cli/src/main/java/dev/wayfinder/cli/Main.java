@@ -19,10 +19,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Libraries logging through SLF4J (DJL) report warnings and errors only, on stderr, unless the user says otherwise.
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    // Libraries logging through SLF4J (DJL) report warnings and errors only, on stderr: simplelogger.properties.
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

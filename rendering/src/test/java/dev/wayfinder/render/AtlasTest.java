@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wayfinder.render.bench.BenchEpisodes;
 import dev.wayfinder.scenarios.model.Episode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Rendering cameras as tiles of one atlas gives the images of rendering them one by one (up to edge pixels). */
+@ExtendWith(NeedsEgl.class)
 class AtlasTest {
     @Test
     void atlasTilesEqualSeparateRenders() {

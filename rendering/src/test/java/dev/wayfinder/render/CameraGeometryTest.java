@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Where things appear in the robot camera: position, direction of motion, depth and segmentation. */
+@ExtendWith(NeedsEgl.class)
 class CameraGeometryTest {
     private static Renderer renderer;
 

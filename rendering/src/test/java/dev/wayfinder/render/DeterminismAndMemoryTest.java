@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Same episode, same bytes; and a long run allocates nothing per frame and does not grow. */
+@ExtendWith(NeedsEgl.class)
 class DeterminismAndMemoryTest {
     private static byte[] render(Renderer r, Episode e, int frames) {
         RenderScene scene = RenderScene.of(e);

@@ -20,11 +20,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The goal marker is for people: overviews and free cameras show it, the robot camera does not (unless a
  * scene asks for it). With {@code -Dwayfinder.test.images=DIR} the images are written there as PNGs.
  */
+@ExtendWith(NeedsEgl.class)
 class GoalMarkerTest {
     private static Renderer renderer;
 

@@ -3,6 +3,7 @@ package dev.wayfinder.benchmarks.inference;
 import dev.wayfinder.inference.backend.Backends;
 import dev.wayfinder.inference.bench.InferenceBench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ public final class InferenceComparison {
      * @param djl    include DJL + PyTorch if it is on the class path (a note on stderr says when it is not)
      */
     public static List<InferenceBench.EngineFactory> engines(boolean scalar, boolean djl) {
+        return engines(scalar, djl, System.err);
+    }
+
+    /** As {@link #engines(boolean, boolean)}, with notes (an engine left out, and why) printed to {@code notes}. */
+    public static List<InferenceBench.EngineFactory> engines(boolean scalar, boolean djl, PrintStream notes) {
         List<InferenceBench.EngineFactory> list = new ArrayList<>();
         list.add(InferenceBench.core(Backends.preferred(), false));
         list.add(InferenceBench.core(Backends.preferred(), false, 2));
@@ -53,7 +59,7 @@ public final class InferenceComparison {
             if (missing == null) {
                 list.add(DjlEngines.factory());
             } else {
-                System.err.println("note: " + DjlEngines.NAME + " left out: " + missing + " is not on the class path "
+                notes.println("note: " + DjlEngines.NAME + " left out: " + missing + " is not on the class path "
                         + "(run with the Maven-resolved class path for it, see benchmarks/README-inference.md)");
             }
         }
@@ -83,8 +89,13 @@ public final class InferenceComparison {
         return null;
     }
 
-    /** Runs the comparison and returns the table or JSON text. */
+    /** Runs the comparison and returns the table or JSON text; notes go to stderr. */
     public static String run(String[] args) throws Exception {
+        return run(args, System.err);
+    }
+
+    /** Runs the comparison and returns the table or JSON text; notes (an engine left out) go to {@code notes}. */
+    public static String run(String[] args, PrintStream notes) throws Exception {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         boolean scalar = !a.remove("--no-scalar");
         boolean djl = !a.remove("--no-djl");
@@ -95,7 +106,7 @@ public final class InferenceComparison {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ", --no-scalar, --no-djl", e);
         }
-        List<InferenceBench.Result> r = InferenceBench.run(engines(scalar, djl), o);
+        List<InferenceBench.Result> r = InferenceBench.run(engines(scalar, djl, notes), o);
         List<String> baselines = new ArrayList<>(List.of(ORT));
         if (r.stream().anyMatch(x -> x.engine().equals(DjlEngines.NAME))) {
             baselines.add(DjlEngines.NAME);

@@ -4,7 +4,6 @@ import dev.wayfinder.ros.testkit.Prerequisites;
 import dev.wayfinder.ros.testkit.RosPeers;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code wayfinder bench ros}: ROS 2 Twist ping-pong round trips Java&lt;-&gt;Java, Java&lt;-&gt;Cyclone DDS and
@@ -63,7 +62,6 @@ public final class RosBench {
      * @throws IllegalStateException when tools or root are missing, or a measurement fails
      */
     public static String run(String... args) throws Exception {
-        Locale.setDefault(Locale.ROOT);
         boolean json = false;
         int warmup = 3000;
         int roundTrips = 2000;

@@ -1,5 +1,7 @@
 package dev.wayfinder.benchmarks.ros;
 
+import java.util.Locale;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,20 +17,20 @@ public final class RosBenchReport {
     public static String table(RosBenchResult r) {
         StringBuilder b = new StringBuilder();
         b.append("ROS 2 Twist ping-pong round trip, reliable QoS, loopback in a private network namespace (us)\n");
-        b.append(String.format("%-20s %8s %8s %8s %8s %7s%n", "pair", "p50", "p90", "p99", "max", "n"));
+        b.append(String.format(Locale.ROOT, "%-20s %8s %8s %8s %8s %7s%n", "pair", "p50", "p90", "p99", "max", "n"));
         for (RosBenchResult.RoundTrip t : r.roundTrips()) {
-            b.append(String.format("%-20s %8d %8d %8d %8d %7d%n", t.pair(), t.p50(), t.p90(), t.p99(), t.max(),
+            b.append(String.format(Locale.ROOT, "%-20s %8d %8d %8d %8d %7d%n", t.pair(), t.p50(), t.p90(), t.p99(), t.max(),
                     t.n()));
         }
         double ratio = r.ratioP50();
-        b.append(String.format("Java<->Cyclone / Cyclone<->Cyclone at p50: %.2fx (target <= %.0fx: %s)%n", ratio,
+        b.append(String.format(Locale.ROOT, "Java<->Cyclone / Cyclone<->Cyclone at p50: %.2fx (target <= %.0fx: %s)%n", ratio,
                 TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "not met"));
-        b.append(String.format("%n640x480 rgb8 images, reliable QoS: delivered/sent at 30 Hz, and a burst as fast as"
+        b.append(String.format(Locale.ROOT, "%n640x480 rgb8 images, reliable QoS: delivered/sent at 30 Hz, and a burst as fast as"
                 + " flow control allows%n"));
-        b.append(String.format("%-18s %12s %14s %10s %8s%n", "publisher->sub", "30 Hz", "burst", "images/s",
+        b.append(String.format(Locale.ROOT, "%-18s %12s %14s %10s %8s%n", "publisher->sub", "30 Hz", "burst", "images/s",
                 "MB/s"));
         for (RosBenchResult.ImageRow i : r.images()) {
-            b.append(String.format("%-18s %12s %14s %10.0f %8.0f%s%n", i.pair(), i.delivered30() + "/" + i.sent30(),
+            b.append(String.format(Locale.ROOT, "%-18s %12s %14s %10.0f %8.0f%s%n", i.pair(), i.delivered30() + "/" + i.sent30(),
                     i.burstDelivered() + "/" + i.burstSent(), i.imagesPerSecond(), i.megabytesPerSecond(),
                     i.delivered30() == i.sent30() && i.burstDelivered() == i.burstSent() ? "" : "  LOSS"));
         }
@@ -39,7 +41,7 @@ public final class RosBenchReport {
     public static String json(RosBenchResult r) {
         Map<String, String> rows = new LinkedHashMap<>();
         for (RosBenchResult.RoundTrip t : r.roundTrips()) {
-            rows.put(t.pair(), String.format("{\"p50\": %d, \"p90\": %d, \"p99\": %d, \"max\": %d, \"n\": %d}",
+            rows.put(t.pair(), String.format(Locale.ROOT, "{\"p50\": %d, \"p90\": %d, \"p99\": %d, \"max\": %d, \"n\": %d}",
                     t.p50(), t.p90(), t.p99(), t.max(), t.n()));
         }
         StringBuilder b = new StringBuilder("{\n  \"round_trip_us\": {\n");
@@ -49,12 +51,12 @@ public final class RosBenchReport {
                     .append(++i < rows.size() ? ",\n" : "\n");
         }
         b.append("  },\n");
-        b.append(String.format("  \"ratio_p50_java_cyclone_over_cyclone_cyclone\": %.3f,%n", r.ratioP50()));
-        b.append(String.format("  \"target_ratio_p50\": %.1f,%n", TARGET_RATIO));
+        b.append(String.format(Locale.ROOT, "  \"ratio_p50_java_cyclone_over_cyclone_cyclone\": %.3f,%n", r.ratioP50()));
+        b.append(String.format(Locale.ROOT, "  \"target_ratio_p50\": %.1f,%n", TARGET_RATIO));
         b.append("  \"images_640x480_rgb8_reliable\": {\n");
         for (int k = 0; k < r.images().size(); k++) {
             RosBenchResult.ImageRow m = r.images().get(k);
-            b.append(String.format("    \"%s\": {\"hz30\": {\"sent\": %d, \"delivered\": %d}, \"burst\": {\"sent\": %d,"
+            b.append(String.format(Locale.ROOT, "    \"%s\": {\"hz30\": {\"sent\": %d, \"delivered\": %d}, \"burst\": {\"sent\": %d,"
                     + " \"delivered\": %d, \"seconds\": %.4f, \"images_per_s\": %.1f, \"mb_per_s\": %.1f}}%s%n",
                     m.pair(), m.sent30(), m.delivered30(), m.burstSent(), m.burstDelivered(), m.burstNanos() / 1e9,
                     m.imagesPerSecond(), m.megabytesPerSecond(), k + 1 < r.images().size() ? "," : ""));

@@ -2,36 +2,34 @@ package dev.wayfinder.cli.bench;
 
 import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.UserException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import dev.wayfinder.cli.WriterStream;
+import dev.wayfinder.benchmarks.inference.InferenceComparison;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wayfinder bench inference [--json]}: the policy network on inference-core's Vector API backend (float
  * and INT8 dense), its scalar reference, ONNX Runtime and DJL + PyTorch (one intra-op thread, offline), side by side
  * in one run, with medians and ratios to ONNX Runtime and to DJL + PyTorch.
  *
- * <p>The comparison lives in the benchmarks module, which carries ONNX Runtime (about 140 MB of native
- * libraries). It is looked up by name so the CLI can ship with or without it: with only inference-core on the
- * class path the table shows our backends alone (ratios to the scalar reference), and says so. DJL + PyTorch comes
- * with the policy module, which the CLI always carries; without it the comparison leaves that row out and says so.
+ * <p>The comparison lives in the benchmarks module ({@link InferenceComparison}), which carries ONNX Runtime; the CLI
+ * depends on it and calls it directly. Without DJL on the class path the comparison leaves that row out and says so.
  */
 @Command(name = "inference", mixinStandardHelpOptions = true,
     description = {"Benchmark policy inference: our Vector API and scalar backends vs ONNX Runtime",
         "and DJL + PyTorch; same model, weights and input, same run. Prints medians of",
         "several timed runs and ratios to ONNX Runtime and to DJL + PyTorch (below 1 is faster)."})
 public final class BenchInferenceCommand implements Runnable {
-  static final String COMPARISON = "dev.wayfinder.benchmarks.inference.InferenceComparison";
-  static final String CORE_ONLY = "dev.wayfinder.inference.bench.InferenceBench";
-
+  @Spec CommandSpec spec;
   @Mixin JsonOption json;
-
   @Option(names = "--batch", split = ",", defaultValue = "1,32", paramLabel = "N[,M]",
       description = "Batch sizes to measure (default ${DEFAULT-VALUE}).")
   int[] batches;
@@ -55,8 +53,9 @@ public final class BenchInferenceCommand implements Runnable {
     if (runs < 1 || batches.length == 0 || IntStream.of(batches).anyMatch(b -> b < 1 || b > 4096)) {
       throw new UserException("--runs must be >= 1 and each --batch 1..4096");
     }
+    PrintWriter err = spec.commandLine().getErr();
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      System.err.println("note: the JVM runs without --add-modules jdk.incubator.vector, so the Vector API "
+      err.println("note: the JVM runs without --add-modules jdk.incubator.vector, so the Vector API "
           + "backend is unavailable and only the scalar reference is measured");
     }
     List<String> args = new ArrayList<>();
@@ -77,37 +76,19 @@ public final class BenchInferenceCommand implements Runnable {
     if (noDjl) {
       extra.add("--no-djl");
     }
-    String out;
+    String table;
     try {
-      out = invoke(COMPARISON, "run", args, extra);
-    } catch (ClassNotFoundException e) {
-      try {
-        System.err.println("note: ONNX Runtime comparison not installed (module wayfinder-benchmarks); "
-            + "showing inference-core's backends only");
-        out = invoke(CORE_ONLY, "report", args, List.of());
-      } catch (ClassNotFoundException e2) {
-        throw new UserException("the inference benchmark is not part of this build "
-            + "(expected wayfinder-benchmarks or wayfinder-inference-core on the class path)");
-      }
+      args.addAll(extra);
+      table = InferenceComparison.run(args.toArray(new String[0]), WriterStream.of(err));
+    } catch (IllegalArgumentException bad) {
+      throw new UserException("bench inference: " + bad.getMessage(), bad);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("inference benchmark failed: " + e, e);
     }
-    System.out.print(out);
-  }
-
-  private static String invoke(String cls, String method, List<String> args, List<String> extra)
-      throws ClassNotFoundException {
-    List<String> all = new ArrayList<>(args);
-    all.addAll(extra);
-    Class<?> c = Class.forName(cls);
-    try {
-      Method m = c.getMethod(method, String[].class);
-      return (String) m.invoke(null, (Object) all.toArray(new String[0]));
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof IllegalArgumentException bad) {
-        throw new UserException("bench inference: " + bad.getMessage(), bad);
-      }
-      throw new IllegalStateException("inference benchmark failed: " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(cls + "." + method + "(String[]) is missing or not callable", e);
-    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(table);
+    out.flush();
   }
 }

@@ -2,6 +2,7 @@ package dev.wayfinder.cli.bench;
 
 import dev.wayfinder.cli.Json;
 import dev.wayfinder.cli.JsonOption;
+import dev.wayfinder.cli.WriterStream;
 import dev.wayfinder.render.bench.RenderBench;
 import java.io.PrintWriter;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class BenchRenderCommand implements Runnable {
           "--warmup must be in [0, 600] and --seconds in (0, 600], got " + warmup + " and " + seconds);
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<RenderBench.Row> rows = new RenderBench(warmup, seconds, json.enabled() ? null : System.err).run();
+    List<RenderBench.Row> rows = new RenderBench(warmup, seconds,
+        json.enabled() ? null : WriterStream.of(spec.commandLine().getErr())).run();
     if (json.enabled()) {
       Json.print(out, new Bench(Runtime.getRuntime().availableProcessors(), rows));
     } else {

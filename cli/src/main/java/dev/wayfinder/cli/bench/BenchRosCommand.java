@@ -2,21 +2,22 @@ package dev.wayfinder.cli.bench;
 
 import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.UserException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import dev.wayfinder.benchmarks.ros.RosBench;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wayfinder bench ros [--json]}: ROS 2 Twist round trips Java<->Java, Java<->Cyclone DDS and
  * Cyclone<->Cyclone, and 640x480 images on reliable QoS (at 30 Hz, and as a burst sent as fast as reliable
  * delivery allows) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone, in one run inside a private network namespace.
  *
- * <p>The benchmark lives in the benchmarks module ({@code dev.wayfinder.benchmarks.ros.RosBench}), which the CLI
- * carries at run time; it is looked up by name like the inference comparison.
+ * <p>The benchmark lives in the benchmarks module ({@link RosBench}), which the CLI depends on and calls directly.
  */
 @Command(name = "ros", mixinStandardHelpOptions = true,
     description = {"Benchmark ros-bridge against Cyclone DDS: Twist ping-pong round trips (p50/p90/p99) Java<->Java,",
@@ -25,8 +26,7 @@ import picocli.CommandLine.Option;
         "Runs in a private network namespace (unshare -n, needs root); builds a small Cyclone DDS peer on first",
         "use (Debian packages: cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
 public final class BenchRosCommand implements Runnable {
-  static final String BENCH = "dev.wayfinder.benchmarks.ros.RosBench";
-
+  @Spec CommandSpec spec;
   @Mixin JsonOption json;
 
   @Option(names = "--round-trips", defaultValue = "2000", paramLabel = "N",
@@ -52,26 +52,18 @@ public final class BenchRosCommand implements Runnable {
     if (json.enabled()) {
       args.add("--json");
     }
-    Class<?> c;
+    String table;
     try {
-      c = Class.forName(BENCH);
-    } catch (ClassNotFoundException e) {
-      throw new UserException("the ROS benchmark is not part of this build (expected wayfinder-benchmarks on the "
-          + "class path)");
+      table = RosBench.run(args.toArray(new String[0]));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UserException("bench ros: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("ROS benchmark failed: " + e, e);
     }
-    String out;
-    try {
-      Method m = c.getMethod("run", String[].class);
-      out = (String) m.invoke(null, (Object) args.toArray(new String[0]));
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
-        throw new UserException("bench ros: " + e.getCause().getMessage(), e.getCause());
-      }
-      throw new IllegalStateException("ROS benchmark failed: " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(BENCH + ".run(String[]) is missing or not callable", e);
-    }
-    System.out.print(out);
-    System.out.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(table);
+    out.flush();
   }
 }

@@ -5,6 +5,7 @@ import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.Outputs;
 import dev.wayfinder.cli.UserException;
+import dev.wayfinder.cli.WriterStream;
 import dev.wayfinder.policy.eval.EvalRow;
 import dev.wayfinder.policy.eval.Evaluator;
 import dev.wayfinder.policy.eval.Report;
@@ -189,7 +190,7 @@ public final class EvalCommand implements Callable<Integer> {
                 l.driver(), l.runs(), l.episodes(), Summary.pm(l.success(), l.successStd()),
                 Summary.pm(l.spl(), l.splStd()), Summary.pm(l.collision(), l.collisionStd()));
           }
-          out.printf("summary: %s%n", md);
+          out.printf(Locale.ROOT, "summary: %s%n", md);
         }
       }
       out.flush();
@@ -267,7 +268,7 @@ public final class EvalCommand implements Callable<Integer> {
     Outputs.directory(dir);
     return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
         oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors, style), dir, Optional.ofNullable(run),
-        json.enabled() ? System.err : System.out);
+        WriterStream.of(json.enabled() ? spec.commandLine().getErr() : spec.commandLine().getOut()));
   }
 
   /** Evaluates, writes the report and exports (shared with the demo). */
@@ -288,6 +289,6 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%nexported %s and %s (max |logit - DJL| %.2g)%n", r.modelFile(), r.onnxFile(),
         r.exportMaxAbsDiff());
-    out.printf("report: %s%n", r.report());
+    out.printf(Locale.ROOT, "report: %s%n", r.report());
   }
 }

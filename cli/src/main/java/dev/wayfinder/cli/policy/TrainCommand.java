@@ -5,6 +5,7 @@ import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.Outputs;
 import dev.wayfinder.cli.UserException;
+import dev.wayfinder.cli.WriterStream;
 import dev.wayfinder.policy.train.DaggerTrainer;
 import dev.wayfinder.policy.train.Metrics;
 import dev.wayfinder.policy.train.Progress;
@@ -76,7 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintStream progress = json.enabled() ? System.err : System.out;
+    // Progress goes where Main.run's writers go: stderr with --json (stdout is for the JSON), stdout otherwise.
+    PrintStream progress = WriterStream.of(json.enabled() ? spec.commandLine().getErr() : out);
     try {
       DaggerTrainer.Result r;
       if (resume != null) {
@@ -121,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
               r.metrics().size(), Progress.formatSeconds(last.elapsed()), last.valSuccess(), last.valSpl(),
               last.valCollision());
         }
-        out.printf("run folder %s (metrics.csv, loss.png, success.png, best.weights)%n", dir);
+        out.printf(Locale.ROOT, "run folder %s (metrics.csv, loss.png, success.png, best.weights)%n", dir);
       }
       out.flush();
       return Main.OK;

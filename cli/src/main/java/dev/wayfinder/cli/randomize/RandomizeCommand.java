@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /**
  * {@code wayfinder randomize --scenario S --count 64 -o sheet.png}: draws episodes of a scenario and shows
@@ -118,10 +119,10 @@ public final class RandomizeCommand implements Runnable {
       return;
     }
     int retried = (int) draws.stream().filter(d -> d.attempts() > 1).count();
-    out.printf("drew %d episode%s of %s (%s, progress %.2f%s); %d needed a layout redraw%n", count,
+    out.printf(Locale.ROOT, "drew %d episode%s of %s (%s, progress %.2f%s); %d needed a layout redraw%n", count,
         count == 1 ? "" : "s", s.name(), seedText(named), progress, ood == null ? "" : ", ood x" + ood, retried);
     if (output != null) {
-      out.printf("wrote %s: %d %s%n", output, count, maps ? "top-down maps" : "robot camera views");
+      out.printf(Locale.ROOT, "wrote %s: %d %s%n", output, count, maps ? "top-down maps" : "robot camera views");
     }
     out.flush();
   }

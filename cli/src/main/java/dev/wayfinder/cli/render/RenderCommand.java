@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /**
  * {@code wayfinder render --scenario S --seed N -o DIR}: renders one episode headless and writes the robot
@@ -107,8 +108,8 @@ public final class RenderCommand implements Runnable {
     if (json.enabled()) {
       Json.print(out, new Rendered(s.name(), nominal ? 0 : seed, nominal, description, info, files));
     } else {
-      out.printf("rendered %s (%s) with %s%n", s.name(), nominal ? "nominal episode" : "seed " + seed, description);
-      out.printf("camera %dx%d, fx %.1f px; wrote %d files to %s%n", info.width(), info.height(), info.fx(),
+      out.printf(Locale.ROOT, "rendered %s (%s) with %s%n", s.name(), nominal ? "nominal episode" : "seed " + seed, description);
+      out.printf(Locale.ROOT, "camera %dx%d, fx %.1f px; wrote %d files to %s%n", info.width(), info.height(), info.fx(),
           files.size(), output);
       for (String f : files) {
         out.println("  " + f);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /** {@code wayfinder scenario draw FILE -o map.png}: a top-down picture with the planned paths. */
 @Command(name = "draw", mixinStandardHelpOptions = true,
@@ -50,9 +51,9 @@ public final class ScenarioDrawCommand implements Runnable {
     if (json.enabled()) {
       Json.print(out, new Drawn(s.name(), output.toString(), lengths.size(), lengths));
     } else {
-      out.printf("wrote %s (%s: %d planned path%s%s)%n", output, s.name(), lengths.size(),
+      out.printf(Locale.ROOT, "wrote %s (%s: %d planned path%s%s)%n", output, s.name(), lengths.size(),
           lengths.size() == 1 ? "" : "s",
-          lengths.isEmpty() ? "" : String.format(", shortest %.2f m", lengths.stream().mapToDouble(d -> d).min().orElse(0)));
+          lengths.isEmpty() ? "" : String.format(Locale.ROOT, ", shortest %.2f m", lengths.stream().mapToDouble(d -> d).min().orElse(0)));
       out.flush();
     }
   }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /** {@code wayfinder scenario list}: the bundled scenarios. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -27,7 +28,7 @@ public final class ScenarioListCommand implements Runnable {
     }
     int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(4);
     for (ScenarioLibrary.Entry e : entries) {
-      out.printf("%-" + width + "s  %s%n", e.name(), e.description());
+      out.printf(Locale.ROOT, "%-" + width + "s  %s%n", e.name(), e.description());
     }
     out.flush();
   }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.Locale;
 
 /** {@code wayfinder sim replay FILE}: replays a recording and checks that it reproduces bit for bit. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -61,7 +62,7 @@ public final class SimReplayCommand implements Runnable {
       Json.print(out, new Replayed(file.toString(), r.scenarioName(), r.seed(), rep.steps(), rep.exact(),
           rep.firstMismatch(), r.outcome(), rep.outcome()));
     } else {
-      out.printf("%s: %s seed %d, %d steps, %s%n", file, r.scenarioName(), r.seed(), rep.steps(),
+      out.printf(Locale.ROOT, "%s: %s seed %d, %d steps, %s%n", file, r.scenarioName(), r.seed(), rep.steps(),
           rep.exact() ? "reproduced exactly (" + rep.outcome() + ")"
               : "DIVERGED at step " + rep.firstMismatch() + " (recorded " + r.outcome() + ", replayed "
                   + rep.outcome() + ")");

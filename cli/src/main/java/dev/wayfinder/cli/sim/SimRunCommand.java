@@ -106,7 +106,7 @@ public final class SimRunCommand implements Runnable {
       for (int i = 0; i < episodes; i++) {
         outcomes.add(runOne(env, p, cfg, seed + i));
         if (!json.enabled() && episodes >= 10 && (i + 1) % Math.max(1, episodes / 10) == 0) {
-          err.printf("episode %d/%d%n", i + 1, episodes);
+          err.printf(Locale.ROOT, "episode %d/%d%n", i + 1, episodes);
           err.flush();
         }
       }
@@ -126,7 +126,7 @@ public final class SimRunCommand implements Runnable {
     out.printf(Locale.ROOT, "  truncated      %6.1f %%%n", 100 * r.truncatedRate());
     out.printf(Locale.ROOT, "  mean steps     %6.1f%n", r.meanSteps());
     if (record != null) {
-      out.printf("  recordings in %s%n", record);
+      out.printf(Locale.ROOT, "  recordings in %s%n", record);
     }
     out.flush();
   }

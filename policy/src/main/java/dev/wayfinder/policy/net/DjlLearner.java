@@ -70,6 +70,7 @@ public final class DjlLearner implements AutoCloseable {
         this.spec = initial.spec();
         this.auxWeight = auxWeight;
         this.manager = NDManager.newBaseManager();
+        TorchLogLevel.apply();
         this.block = new DjlPolicyBlock(spec, auxWeight > 0);
         block.initialize(manager, DataType.FLOAT32, block.inputShapes(1));
         block.load(initial);

@@ -17,8 +17,11 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The evaluation table covers every driver on the same episodes, and the report links real GIFs. */
+@ExtendWith(NeedsEgl.class)
 class EvaluatorTest {
     @Test
     void tableReportAndGifs(@TempDir Path dir) throws Exception {

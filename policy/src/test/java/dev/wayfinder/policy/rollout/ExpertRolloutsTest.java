@@ -9,11 +9,14 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The privileged expert, driven through {@link Rollouts}, solves randomized cluttered-room episodes (imitation
  * depends on it), and a fixed quota runs exactly the requested split indices.
  */
+@ExtendWith(NeedsEgl.class)
 class ExpertRolloutsTest {
     @Test
     void expertReachesMostRandomizedGoals() throws Exception {

@@ -8,7 +8,9 @@ import dev.wayfinder.scenarios.library.ScenarioLibrary;
 import dev.wayfinder.sim.env.EnvChecker;
 import dev.wayfinder.sim.env.EnvConfig;
 import dev.wayfinder.sim.env.NavEnv;
+import dev.wayfinder.render.NeedsEgl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Optional;
 
@@ -16,6 +18,7 @@ import java.util.Optional;
  * The env the policy's rollouts step (randomized episodes, the robot camera with its effects, measured depth and
  * latency) passes the Gymnasium-style conformance checks, camera images included: same seed, same pixels.
  */
+@ExtendWith(NeedsEgl.class)
 class RolloutEnvConformanceTest {
     @Test
     void cameraEnvUnderRandomizationConforms() throws Exception {

@@ -21,11 +21,14 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The simulated robot's observations hold what a robot has: the nominal map (not the episode's layout) and a depth
  * image whose obstacles, found by geometry alone, agree with the renderer's segmentation (which the robot never sees).
  */
+@ExtendWith(NeedsEgl.class)
 class SimRobotTest {
     @Test
     void nominalMapHasTheFilesStaticObstaclesAndAFreeStartAndGoal() throws Exception {

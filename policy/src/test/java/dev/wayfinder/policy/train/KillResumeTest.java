@@ -14,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real training process is killed with SIGKILL right after its first checkpoint, then resumed in a new
  * process: the run completes, and nothing from before the checkpoint (weights, metrics, data) is lost or
  * duplicated.
  */
+@ExtendWith(NeedsEgl.class)
 class KillResumeTest {
     private static final String CONFIG = """
             scenarios: [cluttered-room]

@@ -7,8 +7,11 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tiles land in a grid of the promised size, each where its index says. */
+@ExtendWith(NeedsEgl.class)
 class ContactSheetTest {
     @Test
     void tilesAreLaidOutRowByRow() {

@@ -29,8 +29,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The CameraSensor adapter sees what the renderer sees at the simulation's poses. */
+@ExtendWith(NeedsEgl.class)
 class GlCameraSensorTest {
     @Test
     void captureAtTheStartEqualsADirectRenderAndFollowsTheRobot() {

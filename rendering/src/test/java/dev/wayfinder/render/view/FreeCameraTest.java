@@ -13,8 +13,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import org.junit.jupiter.api.Test;
+import dev.wayfinder.render.NeedsEgl;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Free cameras draw the robot too, at the right place, into BGRA ints with row 0 at the top. */
+@ExtendWith(NeedsEgl.class)
 class FreeCameraTest {
     private static IntBuffer ints(int n) {
         return ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder()).asIntBuffer();

@@ -1,0 +1,94 @@
+package dev.wayfinder.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wayfinder.render.NeedsEgl;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Everything a command prints goes to the writers {@link Main#run} was given, so the in-process harness
+ * ({@link CliRun}) and the studio see it. Training progress and the benchmark tables went to System.out and
+ * System.err directly before, and the harness saw nothing of them.
+ */
+class CapturedOutputTest {
+  private static final String TINY = """
+      scenarios: [cluttered-room]
+      iterations: 1
+      first_collect_steps: 200
+      collect_steps: 100
+      gradient_steps: 5
+      validation_episodes: 2
+      envs: 2
+      """;
+
+  @Test
+  void trainingProgressIsWrittenToTheGivenStdout(@TempDir Path dir) throws Exception {
+    NeedsEgl.check();
+    Path config = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+    CliRun r = CliRun.of("train", "--config", config.toString(), "-o", dir.resolve("run").toString());
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("iteration 1/1:"), () -> "progress line missing from the captured stdout: " + r);
+    assertTrue(r.out().contains("trained 1 iterations"), r::toString);
+  }
+
+  @Test
+  void withJsonTheProgressGoesToTheGivenStderrAndStdoutIsJsonOnly(@TempDir Path dir) throws Exception {
+    NeedsEgl.check();
+    Path config = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+    CliRun r = CliRun.of("train", "--json", "--config", config.toString(), "-o", dir.resolve("run").toString());
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("iteration 1/1:"), () -> "progress line missing from the captured stderr: " + r);
+    assertEquals(1, new ObjectMapper().readTree(r.out()).get("iterations").asInt(), r::toString);
+  }
+
+  @Test
+  void benchInferenceTableIsWrittenToTheGivenStdout() {
+    CliRun r = CliRun.of("bench", "inference", "--quick", "--runs", "1", "--batch", "1", "--no-scalar", "--no-djl");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("onnxruntime"), () -> "benchmark table missing from the captured stdout: " + r);
+  }
+
+  @Test
+  void benchRosBadOptionIsAUserErrorOnTheGivenStderr() {
+    CliRun r = CliRun.of("bench", "ros", "--round-trips", "5");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("--round-trips must be >= 10"), r::toString);
+  }
+
+  @Test
+  void commandsLeaveTheDefaultLocaleAlone() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      CliRun.of("bench", "ros", "--round-trips", "5"); // it set Locale.ROOT for the whole JVM before
+      CliRun.of("scenario", "list");
+      assertEquals(Locale.GERMANY, Locale.getDefault());
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void writerStreamKeepsMultiByteCharactersSplitAcrossWrites() {
+    StringWriter text = new StringWriter();
+    PrintStream s = WriterStream.of(new PrintWriter(text));
+    byte[] utf8 = "µs ± 2 → ok".getBytes(StandardCharsets.UTF_8);
+    for (byte b : utf8) {
+      s.write(b);
+    }
+    s.flush();
+    assertEquals("µs ± 2 → ok", text.toString());
+    assertFalse(text.toString().contains("\uFFFD"));
+  }
+}
