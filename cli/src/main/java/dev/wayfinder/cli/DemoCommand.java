@@ -124,7 +124,8 @@ public final class DemoCommand implements Callable<Integer> {
       var eval = dev.wayfinder.cli.policy.EvalCommand.evaluate(weights,
           new dev.wayfinder.policy.eval.Evaluator.Options(allScenarios ? ScenarioLibrary.NAMES
               : List.of("cluttered-room"), episodes, 1.5, 8, 1, true,
-              java.util.Optional.of(dev.wayfinder.robot.net.SafetyShield.Settings.DEFAULT)),
+              java.util.Optional.of(dev.wayfinder.robot.net.SafetyShield.Settings.DEFAULT),
+              dev.wayfinder.randomization.Split.TEST, cfg.sensors(), false),
           output.resolve("eval"), java.util.Optional.of(run), log);
       if (json.enabled()) {
         Json.print(out, new DemoResult(maps, run.toString(), eval));
