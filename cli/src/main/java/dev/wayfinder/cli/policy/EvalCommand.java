@@ -50,7 +50,8 @@ public final class EvalCommand implements Callable<Integer> {
       + " the mean and spread across them.")
   List<Path> runs;
 
-  @Option(names = "--weights", paramLabel = "FILE", description = "A weights file instead of a run folder.")
+  @Option(names = "--weights", paramLabel = "FILE", description = "A weights file instead of a run folder (a"
+      + " config.yaml beside it sets the robot's sensors, as for models/cluttered-room-rgbd-map/policy.weights).")
   Path weights;
 
   @Option(names = "--scenario", paramLabel = "NAME|FILE",
@@ -207,7 +208,10 @@ public final class EvalCommand implements Callable<Integer> {
         : run.resolve(DaggerTrainer.WEIGHTS);
   }
 
-  /** The robot's sensors for {@code run} (null: a weights file): its training config, then the flags. */
+  /**
+   * The robot's sensors for a run folder (or the folder of a weights file): the training config there, if any, then
+   * the flags.
+   */
   private SimRobot.Sensors sensorsFor(Path run) throws IOException {
     SimRobot.MapSource mapSource = SimRobot.MapSource.NOMINAL;
     boolean depthCamera = !noDepth;
@@ -254,7 +258,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Split evalSplit = Split.byKey(split).filter(x -> x != Split.TRAIN).orElseThrow(
         () -> new UserException("--split " + split + ": expected validation or test"));
-    SimRobot.Sensors sensors = sensorsFor(run);
+    // A weights file with a config.yaml beside it (a shipped model) is evaluated with that config's sensors.
+    SimRobot.Sensors sensors = sensorsFor(run != null ? run : file.toAbsolutePath().getParent());
     if (w.spec().followsRoute() && sensors.map() == SimRobot.MapSource.NONE
         && !(sensors.obstacleLayer() && sensors.depthCamera())) {
       throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()
