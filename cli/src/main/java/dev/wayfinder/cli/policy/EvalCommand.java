@@ -88,12 +88,12 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How far ahead the shield checks each action (default ${DEFAULT-VALUE}).")
   double shieldHorizon;
 
-  @Option(names = "--shield-temperature", defaultValue = "0.3", paramLabel = "T",
+  @Option(names = "--shield-temperature", defaultValue = "1", paramLabel = "T",
       description = "The shield tries the policy's actions in an order sampled from its softmax at this temperature"
           + " (seeded); 0 for the order of its logits (default ${DEFAULT-VALUE}).")
   double shieldTemperature;
 
-  @Option(names = "--shield-sampling", defaultValue = "always", paramLabel = "always|stuck|refused",
+  @Option(names = "--shield-sampling", defaultValue = "stuck", paramLabel = "always|stuck|refused",
       description = "Which actions the shield tries in the sampled order: always (every action), stuck (the"
           + " replacements for a refused first choice, and every action after 3 s with under 0.15 m of progress)"
           + " or refused (only the replacements); the first choice is otherwise the highest logit"
