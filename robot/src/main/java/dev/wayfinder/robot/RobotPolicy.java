@@ -38,6 +38,9 @@ public final class RobotPolicy {
     private final ActionPreference preference;
     private final RouteFollower route;
     private final DepthObstacles obstacles = new DepthObstacles();
+    /** For a memory of the network's coarse strips fed by the camera (expert-driven rounds): its own profiler. */
+    private final DepthObstacles coarseObstacles = new DepthObstacles();
+    private final float[] coarse = new float[NetworkSpec.AUX_TARGETS];
     private final boolean cameraDepth;
     private final int cameraStrips;
     /** The observation whose depth image {@link #obstacles} last profiled. */
@@ -177,9 +180,7 @@ public final class RobotPolicy {
                 memory.observe(p.x(), p.y(), p.yaw(), profile(o), 0, o.camera());
             } else {
                 // A memory of the network's coarse strips, fed the camera's depth while the network does not drive.
-                float[] coarse = new float[memory.strips()];
-                new DepthObstacles().profile(o.depth().get(), o.camera(), memory.strips(), Features.MAX_DEPTH, coarse,
-                        0);
+                coarseObstacles.profile(o.depth().get(), o.camera(), memory.strips(), Features.MAX_DEPTH, coarse, 0);
                 memory.observe(p.x(), p.y(), p.yaw(), coarse, 0, o.camera());
             }
         } else {
