@@ -10,10 +10,10 @@ import dev.wayfinder.policy.eval.EvalRow;
 import dev.wayfinder.policy.eval.Evaluator;
 import dev.wayfinder.policy.eval.Report;
 import dev.wayfinder.policy.eval.Summary;
+import dev.wayfinder.policy.eval.TrainedModel;
 import dev.wayfinder.policy.export.PolicyExport;
 import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.robot.net.SafetyShield;
-import dev.wayfinder.policy.train.DaggerTrainer;
 import dev.wayfinder.scenarios.library.ScenarioLibrary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -147,7 +147,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     try {
       if (weights != null) {
-        Result r = evaluateOne(null, weights, output != null ? output : Path.of("wayfinder-eval"));
+        Result r = evaluateOne(null, load(weights), output != null ? output : Path.of("wayfinder-eval"));
         if (json.enabled()) {
           Json.print(out, r);
         } else {
@@ -155,7 +155,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
       } else if (runs.size() == 1) {
         Path run = runs.get(0);
-        Result r = evaluateOne(run, weightsOf(run), output != null ? output : run.resolve("eval"));
+        Result r = evaluateOne(run, load(run), output != null ? output : run.resolve("eval"));
         if (json.enabled()) {
           Json.print(out, r);
         } else {
@@ -175,10 +175,10 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UserException("--run " + run + ": two runs share the folder name " + name);
           }
           names.add(name);
-          results.add(evaluateOne(run, weightsOf(run), output.resolve(name)));
+          results.add(evaluateOne(run, load(run), output.resolve(name)));
         }
         List<Summary.Line> lines = Summary.of(results.stream().map(Result::rows).toList());
-        Path md = Summary.write(output, lines, names, Report.received(sensorsFor(runs.get(0))));
+        Path md = Summary.write(output, lines, names, Report.received(sensorsFor(load(runs.get(0)))));
         MultiResult m = new MultiResult(results, lines, md.toString());
         if (json.enabled()) {
           Json.print(out, m);
@@ -203,38 +203,29 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private static Path weightsOf(Path run) {
-    return Files.exists(run.resolve(DaggerTrainer.BEST)) ? run.resolve(DaggerTrainer.BEST)
-        : run.resolve(DaggerTrainer.WEIGHTS);
+  /** A run folder (its best weights) or a weights file, with the training config beside it. */
+  private static TrainedModel load(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      throw new UserException("no weights at " + path + "; train first ('wayfinder train')");
+    }
+    return TrainedModel.load(path);
   }
 
-  /**
-   * The robot's sensors for a run folder (or the folder of a weights file): the training config there, if any, then
-   * the flags.
-   */
-  private SimRobot.Sensors sensorsFor(Path run) throws IOException {
-    SimRobot.MapSource mapSource = SimRobot.MapSource.NOMINAL;
-    boolean depthCamera = !noDepth;
-    boolean layer = obstacleLayer;
-    if (run != null && Files.exists(run.resolve(DaggerTrainer.CONFIG))) {
-      TrainConfig cfg = TrainConfig.fromYaml(Files.readString(run.resolve(DaggerTrainer.CONFIG)),
-          run.resolve(DaggerTrainer.CONFIG).toString());
-      mapSource = cfg.map();
-      depthCamera = cfg.depthCamera() && !noDepth;
-      layer = (cfg.obstacleLayer() || obstacleLayer) && !noObstacleLayer;
-    }
+  /** The robot's sensors: the model's training config, if any, then the flags. */
+  private SimRobot.Sensors sensorsFor(TrainedModel m) {
+    SimRobot.MapSource mapSource = m.config().map(TrainConfig::map).orElse(SimRobot.MapSource.NOMINAL);
+    boolean depthCamera = m.config().map(TrainConfig::depthCamera).orElse(true) && !noDepth;
+    boolean layer = (m.config().map(TrainConfig::obstacleLayer).orElse(false) || obstacleLayer) && !noObstacleLayer;
     if (map != null) {
       mapSource = SimRobot.MapSource.byKey(map).orElseThrow(
           () -> new UserException("--map " + map + ": expected nominal, oracle or none"));
     }
-    return new SimRobot.Sensors(depthCamera, mapSource, layer && !noObstacleLayer && depthCamera);
+    return new SimRobot.Sensors(depthCamera, mapSource, layer && depthCamera);
   }
 
-  private Result evaluateOne(Path run, Path file, Path dir) throws IOException {
-    if (!Files.exists(file)) {
-      throw new UserException("no weights at " + file + "; train first ('wayfinder train')");
-    }
-    PolicyWeights w = PolicyWeights.fromBytes(Files.readAllBytes(file), file.toString());
+  private Result evaluateOne(Path run, TrainedModel model, Path dir) throws IOException {
+    PolicyWeights w = model.weights();
+    Path file = model.weightsFile();
     Optional<SafetyShield.Settings> shieldSettings = Optional.empty();
     if (shield != null) {
       SafetyShield.DepthSource source = switch (shield) {
@@ -259,7 +250,7 @@ public final class EvalCommand implements Callable<Integer> {
     Split evalSplit = Split.byKey(split).filter(x -> x != Split.TRAIN).orElseThrow(
         () -> new UserException("--split " + split + ": expected validation or test"));
     // A weights file with a config.yaml beside it (a shipped model) is evaluated with that config's sensors.
-    SimRobot.Sensors sensors = sensorsFor(run != null ? run : file.toAbsolutePath().getParent());
+    SimRobot.Sensors sensors = sensorsFor(model);
     if (w.spec().followsRoute() && sensors.map() == SimRobot.MapSource.NONE
         && !(sensors.obstacleLayer() && sensors.depthCamera())) {
       throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()

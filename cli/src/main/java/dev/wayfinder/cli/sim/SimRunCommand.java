@@ -4,17 +4,19 @@ import dev.wayfinder.cli.Json;
 import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.Scenarios;
 import dev.wayfinder.cli.UserException;
+import dev.wayfinder.policy.eval.TrainedModel;
+import dev.wayfinder.policy.rollout.TrainedPolicy;
+import dev.wayfinder.render.Renderer;
+import dev.wayfinder.render.sim.GlCameraSensor;
+import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.scenarios.model.Scenario;
-import dev.wayfinder.sim.env.Action;
+import dev.wayfinder.sim.camera.CameraSensor;
 import dev.wayfinder.sim.env.EnvConfig;
 import dev.wayfinder.sim.env.NavEnv;
-import dev.wayfinder.sim.env.Observation;
-import dev.wayfinder.sim.env.StepResult;
 import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.sim.eval.EvalResult;
 import dev.wayfinder.sim.eval.Evaluator;
 import dev.wayfinder.sim.eval.Policy;
-import dev.wayfinder.sim.expert.GlobalPlanner;
 import dev.wayfinder.sim.record.Recorder;
 import dev.wayfinder.sim.record.RecordingFile;
 import java.io.IOException;
@@ -33,12 +35,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wayfinder sim run --scenario S --policy expert|random --episodes N}: runs a policy for N episodes
- * and prints success rate, SPL, collision rate and mean steps; {@code --record DIR} writes one recording per
- * episode.
+ * {@code wayfinder sim run --scenario S --policy expert|random|MODEL --episodes N}: runs a policy for N episodes
+ * through physics-sim's one episode loop ({@link Evaluator#runEpisode}) and prints success rate, SPL, collision rate
+ * and mean steps; {@code --record DIR} writes one recording per episode. A trained model drives through the robot
+ * boundary ({@link TrainedPolicy}), with the robot camera rendered.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run a policy in the simulator and print success rate, SPL, collision rate and mean steps.",
+        "The policy is the privileged expert, random actions, or a trained camera policy: a model folder (e.g.",
+        "models/cluttered-room-rgbd-map), a training run folder or a weights file; it drives through the robot",
+        "boundary with the sensors it was trained with.",
         "Episode i uses seed N+i (--seed N); without --randomize seed 0 is the nominal episode and other seeds",
         "perturb only the start and goal; with --randomize every episode is fully domain-randomized."})
 public final class SimRunCommand implements Runnable {
@@ -52,8 +58,13 @@ public final class SimRunCommand implements Runnable {
   String scenario;
 
   @Option(names = "--policy", defaultValue = "expert", paramLabel = "P",
-      description = "expert (privileged planner) or random (default ${DEFAULT-VALUE}).")
+      description = "expert (privileged planner), random, or a trained model: a model or run folder or a weights file"
+          + " (default ${DEFAULT-VALUE}).")
   String policy;
+
+  @Option(names = "--shield", description = "A trained model drives through the safety shield on its depth camera"
+      + " (the settings chosen on validation).")
+  boolean shield;
 
   @Option(names = "--episodes", defaultValue = "20", paramLabel = "N",
       description = "Episodes to run, 1..100000 (default ${DEFAULT-VALUE}).")
@@ -84,8 +95,17 @@ public final class SimRunCommand implements Runnable {
       default -> throw new ParameterException(spec.commandLine(),
           "--actions must be discrete or continuous, got '" + actions + "'");
     };
-    if (!policy.equals("expert") && !policy.equals("random")) {
-      throw new ParameterException(spec.commandLine(), "--policy must be expert or random, got '" + policy + "'");
+    boolean trained = !policy.equals("expert") && !policy.equals("random");
+    if (trained && !Files.exists(Path.of(policy))) {
+      throw new ParameterException(spec.commandLine(), "--policy must be expert, random or the path of a trained model,"
+          + " got '" + policy + "' (no such file or folder)");
+    }
+    if (trained && cfg != EnvConfig.DISCRETE) {
+      throw new ParameterException(spec.commandLine(), "--policy " + policy + ": trained models choose discrete actions;"
+          + " drop --actions " + actions);
+    }
+    if (shield && !trained) {
+      throw new ParameterException(spec.commandLine(), "--shield applies to a trained model, not to --policy " + policy);
     }
     if (episodes < 1 || episodes > MAX_EPISODES) {
       throw new ParameterException(spec.commandLine(),
@@ -99,10 +119,15 @@ public final class SimRunCommand implements Runnable {
       }
     }
     Scenario s = Scenarios.resolve(scenario);
-    Policy p = policy.equals("expert") ? Policy.expert(cfg) : Policy.random();
     PrintWriter err = spec.commandLine().getErr();
     List<EpisodeOutcome> outcomes = new ArrayList<>();
-    try (NavEnv env = new NavEnv(EpisodeSources.of(s, randomize), cfg)) {
+    try (Renderer renderer = trained ? Renderer.create() : null;
+         NavEnv env = new NavEnv(EpisodeSources.of(s, randomize), cfg, camera(renderer, s))) {
+      Policy p = switch (policy) {
+        case "expert" -> Policy.expert(cfg);
+        case "random" -> Policy.random();
+        default -> trainedPolicy(s);
+      };
       for (int i = 0; i < episodes; i++) {
         outcomes.add(runOne(env, p, cfg, seed + i));
         if (!json.enabled() && episodes >= 10 && (i + 1) % Math.max(1, episodes / 10) == 0) {
@@ -111,7 +136,7 @@ public final class SimRunCommand implements Runnable {
         }
       }
     }
-    EvalResult r = Evaluator.summarize(outcomes);
+    EvalResult r = EvalResult.of(outcomes);
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
       Json.print(out, new Run(s.name(), policy, actions, randomize, seed, r,
@@ -131,28 +156,41 @@ public final class SimRunCommand implements Runnable {
     out.flush();
   }
 
+  private static Optional<CameraSensor> camera(Renderer renderer, Scenario s) {
+    return renderer == null ? Optional.empty() : Optional.of(new GlCameraSensor(renderer, s.robot().camera()));
+  }
+
+  private Policy trainedPolicy(Scenario s) {
+    try {
+      TrainedModel m = TrainedModel.load(Path.of(policy));
+      return new TrainedPolicy(m.weights(), s, m.sensors(),
+          shield ? Optional.of(SafetyShield.Settings.DEFAULT) : Optional.empty(), seed);
+    } catch (IOException e) {
+      throw new UserException("cannot read the model " + policy + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--policy " + policy + ": " + e.getMessage(), e);
+    }
+  }
+
   private EpisodeOutcome runOne(NavEnv env, Policy p, EnvConfig cfg, long episodeSeed) {
-    Observation obs = env.reset(episodeSeed).observation();
-    p.reset(env, episodeSeed);
-    double shortest = GlobalPlanner.shortestPathLength(env.world());
-    Recorder rec = new Recorder(cfg);
-    rec.start(env, episodeSeed);
-    StepResult st;
-    do {
-      Action a = p.act(env, obs);
-      st = env.step(a);
-      rec.step(a, st);
-      obs = st.observation();
-    } while (!st.done());
-    if (record != null) {
-      Path f = record.resolve(env.world().episode().scenarioName() + "-" + episodeSeed + ".wfrec");
+    Recorder rec = record == null ? null : new Recorder(cfg);
+    EpisodeOutcome o = Evaluator.runEpisode(env, p, episodeSeed, (a, st) -> {
+      if (rec != null) {
+        if (st.info().steps() == 1) {
+          // The episode was reset by runEpisode just before its first step; the recording starts with it.
+          rec.start(env, episodeSeed);
+        }
+        rec.step(a, st);
+      }
+    });
+    if (rec != null) {
+      Path f = record.resolve(o.scenario() + "-" + episodeSeed + ".wfrec");
       try {
         RecordingFile.write(rec.finish(), f);
       } catch (IOException e) {
         throw new UserException("cannot write the recording " + f + ": " + e.getMessage(), e);
       }
     }
-    return new EpisodeOutcome(episodeSeed, st.info().success(), st.info().collision(), st.info().truncation().key(),
-        st.info().steps(), st.info().pathLength(), shortest);
+    return o;
   }
 }

@@ -11,12 +11,23 @@ import java.util.Objects;
  */
 @FunctionalInterface
 public interface EpisodeSource {
-    /** The episode for {@code seed}; the same seed must give an equal episode. */
+    /**
+     * The episode for {@code seed}; the same seed must give an equal episode.
+     *
+     * @throws Unavailable when this seed has no episode (e.g. no solvable layout); a {@link VectorEnv} skips it
+     */
     Episode episode(long seed);
 
     /** Always {@code episode}; the seed then only drives the noise. */
     static EpisodeSource fixed(Episode episode) {
         Objects.requireNonNull(episode, "episode");
         return seed -> episode;
+    }
+
+    /** This seed has no episode (e.g. no solvable layout could be drawn); callers skip to another seed. */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

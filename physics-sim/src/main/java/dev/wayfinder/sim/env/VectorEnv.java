@@ -3,6 +3,7 @@ package dev.wayfinder.sim.env;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,20 +16,44 @@ import java.util.concurrent.Future;
  * depend on the number of threads or on scheduling. Driven by one thread at a time; {@link #close()} closes
  * the envs and stops the pool.
  *
+ * <p>A {@link Seeds} schedule can replace the default seeding (a held-out split's seeds, a fixed quota of
+ * episodes): an env whose schedule has no more seeds goes idle, and a draw its {@link EpisodeSource} reports as
+ * {@linkplain EpisodeSource.Unavailable unavailable} (no solvable layout for that seed) is skipped for the env's next
+ * seed, at most {@link #MAX_SKIPPED_DRAWS} in a row. A {@code null} action holds an env for one step (it is not
+ * stepped), so a caller with a step budget can stop part-way through a batch.
+ *
  * <p>Each worker thread owns a fixed slice of the envs and is the only thread that resets and steps them:
  * JBullet binds its object pools to the thread that builds a dynamics world, so a world must not be stepped
  * by two threads at once through a shared pool.
  */
 public final class VectorEnv implements AutoCloseable {
+    /** Consecutive unavailable draws after which an env goes idle. */
+    public static final int MAX_SKIPPED_DRAWS = 20;
+
+    /** Which seed each env's episodes get. Must be a pure function; called on worker threads. */
+    @FunctionalInterface
+    public interface Seeds {
+        /**
+         * The reset seed of env {@code env}'s draw number {@code draw} (0, 1, ...; skipped draws count), or empty when
+         * the env has no more episodes (it goes idle).
+         */
+        OptionalLong seed(int env, long draw);
+
+        /** The default schedule: {@link #seedFor(long, int, long) seedFor(base, env, draw)}, without end. */
+        static Seeds of(long base) {
+            return (env, draw) -> OptionalLong.of(seedFor(base, env, draw));
+        }
+    }
+
     private final List<Env> envs;
     private final List<ExecutorService> workers = new ArrayList<>();
     private final List<Callable<Void>> chunks = new ArrayList<>();
     private final List<Callable<Void>> resets = new ArrayList<>();
     private final List<Future<Void>> inFlight = new ArrayList<>();
-    private final long[] episodeIndex;
+    private final long[] draws;
     private final VectorStep out;
     private Action[] pending;
-    private long baseSeed;
+    private Seeds seeds;
     private boolean started;
 
     /**
@@ -36,6 +61,17 @@ public final class VectorEnv implements AutoCloseable {
      * @param threads worker threads, 1..envs.size(); 1 steps on the calling thread
      */
     public VectorEnv(List<? extends Env> envs, int threads) {
+        this(envs, threads, true);
+    }
+
+    /**
+     * @param envs               the envs (at least one), all with equal action spaces; owned by this VectorEnv
+     * @param threads            worker threads, 1..envs.size(); 1 steps on the calling thread
+     * @param sameObservations   whether the observation spaces must be equal too (Gymnasium's contract); false lets
+     *                           envs of different scenarios (cameras, lidars) be stepped together, and then
+     *                           {@link #observationSpace()} is env 0's
+     */
+    public VectorEnv(List<? extends Env> envs, int threads, boolean sameObservations) {
         Objects.requireNonNull(envs, "envs");
         if (envs.isEmpty()) {
             throw new IllegalArgumentException("a vector env needs at least one env");
@@ -46,11 +82,12 @@ public final class VectorEnv implements AutoCloseable {
         this.envs = List.copyOf(envs);
         for (Env e : this.envs) {
             if (!e.actionSpace().equals(this.envs.get(0).actionSpace())
-                    || !e.observationSpace().equals(this.envs.get(0).observationSpace())) {
-                throw new IllegalArgumentException("all envs need the same spaces");
+                    || sameObservations && !e.observationSpace().equals(this.envs.get(0).observationSpace())) {
+                throw new IllegalArgumentException("all envs need the same " + (sameObservations ? "spaces"
+                        : "action space"));
             }
         }
-        this.episodeIndex = new long[envs.size()];
+        this.draws = new long[envs.size()];
         this.out = new VectorStep(envs.size());
         int n = envs.size();
         for (int c = 0; c < threads; c++) {
@@ -109,21 +146,54 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Resets every env (episode 0 under {@code seed}); returns the live result buffer. */
     public VectorStep reset(long seed) {
-        baseSeed = seed;
+        return reset(Seeds.of(seed));
+    }
+
+    /** Resets every env to the first available draw of {@code schedule}; returns the live result buffer. */
+    public VectorStep reset(Seeds schedule) {
+        seeds = Objects.requireNonNull(schedule, "schedule");
+        java.util.Arrays.fill(draws, 0);
         runAll(resets);
         started = true;
         return out;
     }
 
+    /** Seeds env {@code i} has drawn since the last {@link #reset}, skipped ones included. */
+    public long draws(int i) {
+        return draws[i];
+    }
+
     private void resetOne(int i) {
-        episodeIndex[i] = 0;
-        ResetResult r = envs.get(i).reset(seedFor(baseSeed, i, 0));
-        out.observations[i] = r.observation();
         out.hasFinal[i] = false;
+        out.stepped[i] = false;
         out.rewards[i] = 0;
         out.terminated[i] = false;
         out.truncated[i] = false;
-        copyInfo(r.info(), out.infos[i]);
+        startNext(i);
+    }
+
+    /** Starts env {@code i}'s next available episode, or makes it idle; the observation goes to the buffer. */
+    private void startNext(int i) {
+        for (int skipped = 0; skipped < MAX_SKIPPED_DRAWS; skipped++) {
+            OptionalLong seed = seeds.seed(i, draws[i]);
+            if (seed.isEmpty()) {
+                break;
+            }
+            draws[i]++;
+            try {
+                ResetResult r = envs.get(i).reset(seed.getAsLong());
+                out.observations[i] = r.observation();
+                out.active[i] = true;
+                if (!out.hasFinal[i]) {
+                    copyInfo(r.info(), out.infos[i]);
+                }
+                return;
+            } catch (EpisodeSource.Unavailable e) {
+                // No episode for this seed (e.g. no solvable layout): the env's next seed is tried.
+            }
+        }
+        out.active[i] = false;
+        out.observations[i] = null;
     }
 
     private void runAll(List<Callable<Void>> tasks) {
@@ -158,7 +228,8 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     /**
-     * Steps env {@code i} with {@code actions[i]}, auto-resetting ended episodes.
+     * Steps env {@code i} with {@code actions[i]}, auto-resetting ended episodes. Idle envs are not stepped (their
+     * action is ignored), nor are envs whose action is {@code null}.
      *
      * @throws IllegalStateException    before {@link #reset(long)}
      * @throws IllegalArgumentException if the number of actions differs from {@link #size()}
@@ -176,6 +247,11 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     private void stepOne(int i) {
+        out.hasFinal[i] = false;
+        out.stepped[i] = out.active[i] && pending[i] != null;
+        if (!out.stepped[i]) {
+            return;
+        }
         Env env = envs.get(i);
         StepResult r = env.step(pending[i]);
         out.rewards[i] = r.reward();
@@ -189,10 +265,8 @@ public final class VectorEnv implements AutoCloseable {
                 r.observation().copyInto(out.finals[i]);
             }
             out.hasFinal[i] = true;
-            episodeIndex[i]++;
-            out.observations[i] = env.reset(seedFor(baseSeed, i, episodeIndex[i])).observation();
+            startNext(i);
         } else {
-            out.hasFinal[i] = false;
             out.observations[i] = r.observation();
         }
     }

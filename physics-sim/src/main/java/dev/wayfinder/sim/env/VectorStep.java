@@ -6,13 +6,16 @@ import java.util.Optional;
  * The outcome of one {@link VectorEnv#step}, one entry per env; overwritten by the next step.
  * For an env whose episode ended in this step, {@link #reward}, {@link #terminated}, {@link #truncated} and
  * {@link #info} describe the final step, {@link #finalObservation} holds its last observation, and
- * {@link #observation} is already the first observation of the next episode (auto-reset).
+ * {@link #observation} is already the first observation of the next episode (auto-reset), unless the env went
+ * {@linkplain #active idle}.
  * Not thread-safe.
  */
 public final class VectorStep {
     final Observation[] observations;
     final Observation[] finals;
     final boolean[] hasFinal;
+    final boolean[] active;
+    final boolean[] stepped;
     final double[] rewards;
     final boolean[] terminated;
     final boolean[] truncated;
@@ -22,6 +25,8 @@ public final class VectorStep {
         observations = new Observation[n];
         finals = new Observation[n];
         hasFinal = new boolean[n];
+        active = new boolean[n];
+        stepped = new boolean[n];
         rewards = new double[n];
         terminated = new boolean[n];
         truncated = new boolean[n];
@@ -36,7 +41,17 @@ public final class VectorStep {
         return rewards.length;
     }
 
-    /** The current observation of env {@code i} (after auto-reset when its episode ended). */
+    /** Whether env {@code i} has an episode in progress (false once its seed schedule ran out). */
+    public boolean active(int i) {
+        return active[i];
+    }
+
+    /** Whether env {@code i} was stepped by the last step (idle and held envs are not). */
+    public boolean stepped(int i) {
+        return stepped[i];
+    }
+
+    /** The current observation of env {@code i} (after auto-reset when its episode ended); null when idle. */
     public Observation observation(int i) {
         return observations[i];
     }

@@ -1,31 +1,41 @@
 package dev.wayfinder.sim.eval;
 
+import java.util.Objects;
+
 /**
- * How one episode ended.
+ * How one episode ended: the one per-episode result of every evaluation path ({@code wayfinder sim run}, the
+ * camera policy's rollouts, {@code wayfinder eval}, DAgger's validation).
  *
+ * @param scenario       scenario name
  * @param seed           reset seed
  * @param success        goal reached
  * @param collision      ended by touching something
  * @param truncation     truncation reason key, "none" when not truncated
  * @param steps          control steps
+ * @param seconds        simulated time, seconds
  * @param pathLength     ground-truth distance driven, metres
- * @param shortestLength shortest path length from start to goal, metres (SPL reference)
+ * @param shortestLength shortest collision-free path length from start to goal, metres (SPL reference)
  */
-public record EpisodeOutcome(long seed, boolean success, boolean collision, String truncation, int steps,
-                             double pathLength, double shortestLength) {
+public record EpisodeOutcome(String scenario, long seed, boolean success, boolean collision, String truncation,
+                             int steps, double seconds, double pathLength, double shortestLength) {
     public EpisodeOutcome {
-        java.util.Objects.requireNonNull(truncation, "truncation");
-        if (steps < 0 || !(pathLength >= 0) || !(shortestLength >= 0)) {
-            throw new IllegalArgumentException("steps and lengths must be >= 0, got " + steps + ", " + pathLength
-                    + ", " + shortestLength);
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(truncation, "truncation");
+        if (steps < 0 || !(seconds >= 0) || !(pathLength >= 0) || !(shortestLength >= 0)) {
+            throw new IllegalArgumentException("steps, time and lengths must be >= 0, got " + steps + ", " + seconds
+                    + ", " + pathLength + ", " + shortestLength);
         }
         if (success && collision) {
             throw new IllegalArgumentException("an episode cannot both succeed and collide");
         }
     }
 
-    /** This episode's SPL term: success * shortest / max(driven, shortest). */
+    /** This episode's SPL term (Anderson et al. 2018): success * shortest / max(driven, shortest). */
     public double spl() {
-        return success ? shortestLength / Math.max(pathLength, shortestLength) : 0;
+        if (!success) {
+            return 0;
+        }
+        double driven = Math.max(pathLength, shortestLength);
+        return driven > 0 ? shortestLength / driven : 1;
     }
 }

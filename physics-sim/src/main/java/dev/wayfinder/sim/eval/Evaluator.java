@@ -1,5 +1,6 @@
 package dev.wayfinder.sim.eval;
 
+import dev.wayfinder.sim.env.Action;
 import dev.wayfinder.sim.env.Env;
 import dev.wayfinder.sim.env.Observation;
 import dev.wayfinder.sim.env.ResetResult;
@@ -9,9 +10,14 @@ import dev.wayfinder.sim.expert.GlobalPlanner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
-/** Runs a policy for a number of episodes in one env and aggregates the outcomes. Stateless. */
+/**
+ * Runs a policy for a number of episodes in one env, one at a time: the episode loop of {@code wayfinder sim run},
+ * for any {@link Policy} (the privileged expert, the random baseline, a trained camera policy). The camera policy's
+ * batched rollouts (many envs, one network call per step) live in the policy module and report the same
+ * {@link EpisodeOutcome}s; {@link EvalResult#of} aggregates both. Stateless.
+ */
 public final class Evaluator {
     private Evaluator() {
     }
@@ -21,20 +27,25 @@ public final class Evaluator {
         return VectorEnv.seedFor(baseSeed, 0, i);
     }
 
-    /** Runs one episode with {@code seed}; {@code onStep} sees every step (for recording), may be a no-op. */
-    public static EpisodeOutcome runEpisode(Env env, Policy policy, long seed, Consumer<StepResult> onStep) {
+    /**
+     * Runs one episode with {@code seed}; {@code onStep} sees every action and its step (for recording), may be a
+     * no-op.
+     */
+    public static EpisodeOutcome runEpisode(Env env, Policy policy, long seed, BiConsumer<Action, StepResult> onStep) {
         ResetResult r = env.reset(seed);
         policy.reset(env, seed);
         double shortest = GlobalPlanner.shortestPathLength(env.world());
         Observation obs = r.observation();
         StepResult s;
         do {
-            s = env.step(policy.act(env, obs));
-            onStep.accept(s);
+            Action a = policy.act(env, obs);
+            s = env.step(a);
+            onStep.accept(a, s);
             obs = s.observation();
         } while (!s.done());
-        return new EpisodeOutcome(seed, s.info().success(), s.info().collision(), s.info().truncation().key(),
-                s.info().steps(), s.info().pathLength(), shortest);
+        return new EpisodeOutcome(env.world().episode().scenarioName(), seed, s.info().success(), s.info().collision(),
+                s.info().truncation().key(), s.info().steps(), s.info().timeNanos() / 1e9, s.info().pathLength(),
+                shortest);
     }
 
     /** Runs {@code episodes} episodes and aggregates them. */
@@ -44,26 +55,8 @@ public final class Evaluator {
         }
         List<EpisodeOutcome> out = new ArrayList<>();
         for (int i = 0; i < episodes; i++) {
-            out.add(runEpisode(env, policy, episodeSeed(baseSeed, i), s -> { }));
+            out.add(runEpisode(env, policy, episodeSeed(baseSeed, i), (a, s) -> { }));
         }
         return out;
-    }
-
-    /** Aggregates outcomes. */
-    public static EvalResult summarize(List<EpisodeOutcome> outcomes) {
-        int n = outcomes.size();
-        double succ = 0;
-        double spl = 0;
-        double coll = 0;
-        double trunc = 0;
-        double steps = 0;
-        for (EpisodeOutcome o : outcomes) {
-            succ += o.success() ? 1 : 0;
-            coll += o.collision() ? 1 : 0;
-            trunc += !o.success() && !o.collision() ? 1 : 0;
-            spl += o.spl();
-            steps += o.steps();
-        }
-        return new EvalResult(n, succ / n, spl / n, coll / n, trunc / n, steps / n);
     }
 }

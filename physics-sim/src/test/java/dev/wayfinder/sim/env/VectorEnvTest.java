@@ -85,4 +85,80 @@ class VectorEnvTest {
         assertTrue(VectorEnv.seedFor(1, 0, 0) != VectorEnv.seedFor(1, 1, 0));
         assertTrue(VectorEnv.seedFor(1, 0, 0) != VectorEnv.seedFor(1, 0, 1));
     }
+
+    @Test
+    void aSeedScheduleWithAQuotaRunsEachEpisodeOnceThenTheEnvsGoIdle() {
+        long seed = 5;
+        int quota = 5;
+        List<Env> envs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            envs.add(new NavEnv(EpisodeSource.fixed(CLUTTER), EnvConfig.DISCRETE));
+        }
+        try (VectorEnv v = new VectorEnv(envs, 1)) {
+            VectorStep s = v.reset((env, draw) -> {
+                long index = draw * 2 + env;
+                return index < quota ? java.util.OptionalLong.of(1000 + index) : java.util.OptionalLong.empty();
+            });
+            SplittableRandom rng = new SplittableRandom(seed);
+            List<Long> finished = new ArrayList<>();
+            Action[] actions = new Action[2];
+            for (int t = 0; t < 20_000 && (s.active(0) || s.active(1)); t++) {
+                for (int i = 0; i < 2; i++) {
+                    actions[i] = new Action.Discrete(rng.nextInt(6));
+                }
+                s = v.step(actions);
+                for (int i = 0; i < 2; i++) {
+                    if (s.finalObservation(i).isPresent()) {
+                        finished.add(s.info(i).seed());
+                    }
+                }
+            }
+            assertEquals(List.of(1000L, 1001L, 1002L, 1003L, 1004L), finished.stream().sorted().toList(),
+                    "every scheduled episode ends exactly once, seed " + seed);
+            assertTrue(!s.active(0) && !s.active(1), "both envs idle after the quota, seed " + seed);
+            assertEquals(3, v.draws(0));
+            assertEquals(2, v.draws(1));
+            s = v.step(actions);
+            assertTrue(!s.stepped(0) && !s.stepped(1), "idle envs are not stepped");
+        }
+    }
+
+    @Test
+    void unavailableDrawsAreSkippedForTheNextSeed() {
+        List<Env> envs = List.of(new NavEnv(s -> {
+            if (s % 2 == 1) {
+                throw new EpisodeSource.Unavailable("no layout for seed " + s, null);
+            }
+            return CLUTTER;
+        }, EnvConfig.DISCRETE));
+        try (VectorEnv v = new VectorEnv(envs, 1)) {
+            // Draws 0..2 are seeds 1, 3, 5 (unavailable); draw 3 is seed 6.
+            VectorStep s = v.reset((env, draw) -> java.util.OptionalLong.of(draw < 3 ? 2 * draw + 1 : 6));
+            assertTrue(s.active(0));
+            assertEquals(4, v.draws(0));
+            assertEquals(6, s.info(0).seed());
+        }
+        List<Env> never = List.of(new NavEnv(s -> {
+            if (s != 0) {
+                throw new EpisodeSource.Unavailable("no layout for seed " + s, null);
+            }
+            return CLUTTER;
+        }, EnvConfig.DISCRETE));
+        try (VectorEnv v = new VectorEnv(never, 1)) {
+            VectorStep s = v.reset((env, draw) -> java.util.OptionalLong.of(draw + 1));
+            assertTrue(!s.active(0), "an env whose draws are all unavailable goes idle");
+            assertEquals(VectorEnv.MAX_SKIPPED_DRAWS, v.draws(0));
+        }
+    }
+
+    @Test
+    void aNullActionHoldsThatEnvForOneStep() {
+        try (VectorEnv v = make(2, 1)) {
+            VectorStep s = v.reset(3);
+            s = v.step(new Action[] {new Action.Discrete(0), null});
+            assertTrue(s.stepped(0) && !s.stepped(1));
+            assertEquals(1, v.env(0).state().steps());
+            assertEquals(0, v.env(1).state().steps());
+        }
+    }
 }

@@ -46,9 +46,9 @@ class ExpertTest {
         List<EpisodeOutcome> out = new ArrayList<>();
         try (NavEnv env = new NavEnv(source, cfg)) {
             Policy expert = Policy.expert(cfg);
-            out.add(Evaluator.runEpisode(env, expert, 0, s -> { }));
+            out.add(Evaluator.runEpisode(env, expert, 0, (a, s) -> { }));
             for (int i = 1; i < episodes; i++) {
-                out.add(Evaluator.runEpisode(env, expert, Evaluator.episodeSeed(base, i), s -> { }));
+                out.add(Evaluator.runEpisode(env, expert, Evaluator.episodeSeed(base, i), (a, s) -> { }));
             }
         }
         return out;
@@ -66,7 +66,7 @@ class ExpertTest {
         Scenario s = ScenarioLibrary.load(name);
         List<EpisodeOutcome> out = run(PerturbedStarts.of(s), EnvConfig.DISCRETE, EPISODES, BASE_SEED);
         assertAllSucceed(name, out);
-        EvalResult r = Evaluator.summarize(out);
+        EvalResult r = EvalResult.of(out);
         assertTrue(r.spl() > 0.8, name + ": SPL " + r.spl());
     }
 

@@ -154,7 +154,7 @@ public final class Evaluator {
                 StringBuilder line = new StringBuilder();
                 for (EvalRow row : rows.subList(firstRow - (shieldRow == null ? 1 : 2), rows.size())) {
                     line.append(line.isEmpty() ? "" : ", ").append(row.driver()).append(' ')
-                            .append(String.format(Locale.ROOT, "%.2f", row.success()));
+                            .append(String.format(Locale.ROOT, "%.2f", row.result().successRate()));
                 }
                 log.println("evaluated " + s.name() + " (" + variant + "): success " + line);
             }
@@ -176,6 +176,7 @@ public final class Evaluator {
     /** One table line. */
     public static String line(EvalRow r) {
         return String.format(Locale.ROOT, "%-26s %-16s %-18s %5d %8.2f %6.2f %10.2f %9s", r.scenario(), r.variant(),
-                r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.timeToGoalText());
+                r.driver(), r.result().episodes(), r.result().successRate(), r.result().spl(),
+                r.result().collisionRate(), r.result().timeToGoalText());
     }
 }

@@ -1,6 +1,6 @@
 package dev.wayfinder.policy.eval;
 
-import dev.wayfinder.policy.rollout.EpisodeResult;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.scenarios.draw.MapDrawer;
 import dev.wayfinder.scenarios.model.Episode;
@@ -65,7 +65,7 @@ public final class Film implements Rollouts.Listener {
     }
 
     @Override
-    public void end(int env, Episode episode, EpisodeResult result) {
+    public void end(int env, Episode episode, EpisodeOutcome result) {
         frames = framesByEnv.getOrDefault(env, new ArrayList<>());
         poses = posesByEnv.getOrDefault(env, new ArrayList<>());
         try {
@@ -85,7 +85,7 @@ public final class Film implements Rollouts.Listener {
         }
     }
 
-    private Path write(Episode e, EpisodeResult r, String kind) throws IOException {
+    private Path write(Episode e, EpisodeOutcome r, String kind) throws IOException {
         BufferedImage map = MapDrawer.draw(e, new MapDrawer.Options(MAP, false,
                 Optional.of(e.scenarioName() + " seed " + Long.toUnsignedString(e.seed()) + ": " + kind
                         + (r.collision() ? " (collision)" : ""))));

@@ -76,7 +76,8 @@ public final class Report {
         b.append("|---|---|---|---:|---:|---:|---:|---:|\n");
         for (EvalRow r : rows) {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %.2f | %.2f | %s |\n", r.scenario(),
-                    r.variant(), r.driver(), r.episodes(), r.success(), r.spl(), r.collision(), r.timeToGoalText()));
+                    r.variant(), r.driver(), r.result().episodes(), r.result().successRate(), r.result().spl(),
+                    r.result().collisionRate(), r.result().timeToGoalText()));
         }
         if (trainDir.isPresent()) {
             b.append("\n## Training curves\n\n");

@@ -47,10 +47,10 @@ public final class Summary {
                 continue; // not in every run
             }
             EvalRow f = rows.get(0);
-            double[] s = rows.stream().mapToDouble(EvalRow::success).toArray();
-            double[] p = rows.stream().mapToDouble(EvalRow::spl).toArray();
-            double[] c = rows.stream().mapToDouble(EvalRow::collision).toArray();
-            int eps = rows.stream().mapToInt(EvalRow::episodes).min().orElse(0);
+            double[] s = rows.stream().mapToDouble(r -> r.result().successRate()).toArray();
+            double[] p = rows.stream().mapToDouble(r -> r.result().spl()).toArray();
+            double[] c = rows.stream().mapToDouble(r -> r.result().collisionRate()).toArray();
+            int eps = rows.stream().mapToInt(r -> r.result().episodes()).min().orElse(0);
             out.add(new Line(f.scenario(), f.variant(), f.driver(), rows.size(), eps, mean(s), std(s), mean(p), std(p),
                     mean(c), std(c)));
         }

@@ -18,10 +18,13 @@ import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.sim.camera.CameraSensor;
 import dev.wayfinder.sim.env.Action;
 import dev.wayfinder.sim.env.EnvConfig;
+import dev.wayfinder.sim.env.EpisodeSource;
 import dev.wayfinder.sim.env.NavEnv;
 import dev.wayfinder.sim.env.Observation;
-import dev.wayfinder.sim.env.ResetResult;
-import dev.wayfinder.sim.env.StepResult;
+import dev.wayfinder.sim.env.StepInfo;
+import dev.wayfinder.sim.env.VectorEnv;
+import dev.wayfinder.sim.env.VectorStep;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.sim.expert.Expert;
 import dev.wayfinder.sim.expert.GlobalPlanner;
 
@@ -29,16 +32,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
- * Steps {@code n} navigation envs together on the calling thread: env {@code i} runs episodes of scenario
- * {@code scenarios[i % S]} drawn by the {@link Randomizer} under domain randomization (narrowed by the
- * scenario's curriculum at the plan's training progress), with seeds of one
- * {@link Split}: env {@code i}'s k-th episode has split index {@code firstIndex + k * n + i}, so results do not
- * depend on timing. With a camera, frames come from one shared OpenGL renderer (created on, and bound to, this
- * thread) and the policy runs batched on inference-core.
+ * Steps {@code n} navigation envs together on the calling thread, as one {@link VectorEnv}: env {@code i} runs
+ * episodes of scenario {@code scenarios[i % S]} drawn by the {@link Randomizer} under domain randomization (narrowed
+ * by the scenario's curriculum at the plan's training progress), with seeds of one {@link Split}: env {@code i}'s
+ * k-th draw has split index {@code firstIndex + k * n + i} (the VectorEnv's seed schedule; draws without a solvable
+ * layout are skipped), so results do not depend on timing. With a camera, frames come from one shared OpenGL
+ * renderer (created on, and bound to, this thread) and the policy runs batched on inference-core.
+ *
+ * <p>One step of a run has three parts. The {@link Chooser} of the plan's {@link Driver} (a strategy: the network,
+ * the expert, random actions, or DAgger's mixture) picks each env's action; step hooks see each env's step before and
+ * after the choice (the dataset labeller, the robot side's memory update, the caller's {@link Listener}); the
+ * VectorEnv steps, and ended episodes become {@link EpisodeOutcome}s.
  *
  * <p>The policy decides through the robot boundary: each env's {@link SimRobot} turns the env's sensor outputs into a
  * {@link RobotObservation} (what a real robot of the scenario has, per {@link #sensors}), and a {@link RobotPolicy} per
@@ -56,18 +66,16 @@ public final class Rollouts implements AutoCloseable {
         void step(int env, Episode episode, byte[] rgb, double x, double y, double yaw, int action);
 
         /** Env {@code env}'s episode ended. */
-        void end(int env, Episode episode, EpisodeResult result);
+        void end(int env, Episode episode, EpisodeOutcome result);
     }
 
     private final List<Scenario> scenarios;
     private final EnvConfig config;
     private final Renderer renderer;
-    private final NavEnv[] envs;
+    private final VectorEnv vector;
     private final Expert[] experts;
     private final double[] shortestPath;
-    private final long[] episodeCount;
-    private final boolean[] active;
-    private final Observation[] obs;
+    private final Episode[] episodes;
     private final int n;
     private final SimRobot[] robots;
     private RobotPolicy[] deciders = new RobotPolicy[0];
@@ -89,21 +97,29 @@ public final class Rollouts implements AutoCloseable {
         this.config = EnvConfig.DISCRETE;
         this.n = n;
         this.renderer = camera ? Renderer.create() : null;
-        this.envs = new NavEnv[n];
         this.experts = new Expert[n];
         this.shortestPath = new double[n];
-        this.episodeCount = new long[n];
-        this.active = new boolean[n];
-        this.obs = new Observation[n];
+        this.episodes = new Episode[n];
         this.robots = new SimRobot[n];
         this.seen = new RobotObservation[n];
+        List<NavEnv> envs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Scenario s = this.scenarios.get(i % this.scenarios.size());
             Optional<CameraSensor> sensor = camera
                     ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
-            envs[i] = new NavEnv(seed -> Randomizer.episode(s, seed, progress), config, sensor);
+            envs.add(new NavEnv(seed -> draw(s, seed), config, sensor));
             experts[i] = new Expert(config);
             robots[i] = new SimRobot(s, config.actions(), sensors);
+        }
+        // One thread: the envs share this thread's OpenGL renderer.
+        this.vector = new VectorEnv(envs, 1, false);
+    }
+
+    private Episode draw(Scenario s, long seed) {
+        try {
+            return Randomizer.episode(s, seed, progress);
+        } catch (RandomizationException e) {
+            throw new EpisodeSource.Unavailable(e.getMessage(), e);
         }
     }
 
@@ -130,7 +146,7 @@ public final class Rollouts implements AutoCloseable {
 
     /** What the robots have besides the RGB camera, odometry and IMU (default: an RGB-D camera and the nominal map). */
     public void sensors(SimRobot.Sensors s) {
-        this.sensors = java.util.Objects.requireNonNull(s, "sensors");
+        this.sensors = Objects.requireNonNull(s, "sensors");
         for (int i = 0; i < n; i++) {
             robots[i] = new SimRobot(scenarios.get(i % scenarios.size()), config.actions(), s);
         }
@@ -171,10 +187,51 @@ public final class Rollouts implements AutoCloseable {
                     long seed) {
             this(driver, beta, split, firstIndex, maxSteps, maxEpisodes, seed, 1.0);
         }
+
+        /**
+         * The seed schedule: env {@code i}'s draw {@code k} is split index {@code firstIndex + k * n + i}; with a
+         * quota, indices past {@code firstIndex + maxEpisodes - 1} end the env's episodes, so every driver sees the
+         * same episodes whatever their lengths and short ones are not favoured.
+         */
+        VectorEnv.Seeds seeds(int n) {
+            boolean quota = maxEpisodes != Integer.MAX_VALUE;
+            return (env, draw) -> {
+                long offset = draw * n + env;
+                return quota && offset >= maxEpisodes ? OptionalLong.empty()
+                        : OptionalLong.of(split.seed(firstIndex + offset));
+            };
+        }
     }
 
     /** Totals of a run. */
-    public record Outcome(List<EpisodeResult> episodes, long steps, long indicesUsed) {
+    public record Outcome(List<EpisodeOutcome> episodes, long steps, long indicesUsed) {
+    }
+
+    /** Who picks the executed action in each env at one step: a {@link Driver} as a strategy. */
+    private interface Chooser {
+        /** Called once per step before any choice, with the envs that act (the network runs here, batched). */
+        default void beforeChoices(VectorStep live) {
+        }
+
+        /** Env {@code i}'s action; {@code expert} is the expert's label for it. */
+        int choose(int i, int expert);
+
+        /** Whether the last {@link #choose} for env {@code i} was the robot-side policy's own decision. */
+        default boolean decided(int i) {
+            return false;
+        }
+    }
+
+    /** Something that sees each env's step: before the choice (the state the choice is made in) and after it. */
+    private interface StepHook {
+        default void before(int i, Observation obs, int expert) {
+        }
+
+        default void after(int i, Observation obs, int action, boolean decided) {
+        }
+
+        default void end(int i, EpisodeOutcome result) {
+        }
     }
 
     /**
@@ -197,15 +254,7 @@ public final class Rollouts implements AutoCloseable {
         if ((needsPolicy || dataset.isPresent()) && renderer == null) {
             throw new IllegalStateException("the camera policy and datasets need rollouts with a camera");
         }
-        progress = plan.progress();
-        SplittableRandom rnd = new SplittableRandom(plan.seed());
         NetworkSpec spec = renderer == null ? null : policy.map(InferencePolicy::spec).orElse(null);
-        int actions = config.actions().size();
-        float[] state = spec == null ? null : new float[spec.sampleFloats()];
-        byte[] sized = spec == null ? null : new byte[spec.width() * spec.height() * 3];
-        double[] costs = new double[actions];
-        List<EpisodeResult> results = new ArrayList<>();
-        long[] nextIndex = {0};
         boolean shielding = shield != null && needsPolicy;
         if (shielding && shield.source() == SafetyShield.DepthSource.CAMERA && !sensors.depthCamera()) {
             throw new IllegalArgumentException("a shield on the camera's depth needs robots with a depth camera");
@@ -215,155 +264,247 @@ public final class Rollouts implements AutoCloseable {
             throw new IllegalArgumentException("this network follows a route (look-ahead " + spec.routeLookahead()
                     + " m) and needs robots with a static map, or a depth camera to map with; the sensors have neither");
         }
-        deciders = new RobotPolicy[spec == null ? 0 : n];
-        if (spec != null) {
-            // Each env samples its own, reproducible sequence (the plan's seed, the env's index).
-            SplittableRandom seeds = new SplittableRandom(plan.seed() ^ 0x5DEECE66DL);
-            int narrowest = scenarios.stream().mapToInt(sc -> sc.robot().camera().width()).min()
-                    .orElse(RobotPolicy.CAMERA_STRIPS);
-            for (int i = 0; i < n; i++) {
-                deciders[i] = new RobotPolicy(spec, robots[i].description(),
-                        Optional.ofNullable(shielding ? shield : null), seeds.nextLong(), narrowest,
-                        sensors.obstacleLayer() && sensors.depthCamera());
-            }
+        progress = plan.progress();
+        deciders = spec == null ? new RobotPolicy[0] : robotSide(spec, plan.seed(), shielding);
+
+        SplittableRandom rnd = new SplittableRandom(plan.seed());
+        Chooser chooser = chooser(plan, rnd, policy.orElse(null));
+        List<StepHook> hooks = new ArrayList<>();
+        if (dataset.isPresent()) {
+            hooks.add(new Labeller(dataset.get(), spec, needsPolicy ? policy.get() : null));
         }
+        if (deciders.length > 0) {
+            hooks.add(new StepHook() {
+                @Override
+                public void after(int i, Observation obs, int action, boolean decided) {
+                    if (!decided) {
+                        // Someone else chose (the expert, the random baseline): the robot side still sees the frame
+                        // (its memory) and remembers the action as its previous one.
+                        deciders[i].observe(seen[i], null, 0);
+                        deciders[i].executed(action);
+                    }
+                }
+            });
+        }
+        listener.ifPresent(l -> hooks.add(listen(l)));
+
+        List<EpisodeOutcome> results = new ArrayList<>();
+        VectorStep live = vector.reset(plan.seeds(n));
         for (int i = 0; i < n; i++) {
-            episodeCount[i] = 0;
-            active[i] = start(i, plan, nextIndex);
+            started(i, live);
         }
+        Action[] actions = new Action[n];
         long steps = 0;
-        while (steps < plan.maxSteps() && results.size() < plan.maxEpisodes()) {
+        while (steps < plan.maxSteps()) {
             if (spec != null) {
                 for (int i = 0; i < n; i++) {
-                    if (active[i]) {
-                        seen[i] = robots[i].observe(obs[i], envs[i].world().episode(), envs[i].state().timeNanos());
+                    if (live.active(i)) {
+                        seen[i] = robots[i].observe(live.observation(i), episodes[i], vector.env(i).state().timeNanos());
                     }
                 }
             }
-            if (needsPolicy) {
-                InferencePolicy p = policy.get();
-                for (int i = 0; i < n; i++) {
-                    if (active[i]) {
-                        deciders[i].prepare(seen[i], p.images(), i * spec.imageSize(), p.states(),
-                                i * spec.stateSize());
-                    }
-                }
-                p.run();
-            }
+            chooser.beforeChoices(live);
             boolean any = false;
-            for (int i = 0; i < n && steps < plan.maxSteps(); i++) {
-                if (!active[i]) {
+            for (int i = 0; i < n; i++) {
+                actions[i] = null;
+                if (!live.active(i) || steps >= plan.maxSteps()) {
                     continue;
                 }
                 any = true;
-                NavEnv env = envs[i];
-                var st = env.state();
-                int expert = ((Action.Discrete) experts[i].act(env.world(), st)).index();
-                byte[] rgb = renderer == null ? null : obs[i].camera().orElseThrow().rgb();
-                if (dataset.isPresent()) {
-                    if (needsPolicy) {
-                        System.arraycopy(policy.get().states(), i * spec.stateSize(), state, 0, spec.stateSize());
-                    } else {
-                        deciders[i].state(seen[i], state, 0);
-                    }
-                    try {
-                        var frame = obs[i].camera().orElseThrow();
-                        var info = frame.info();
-                        // The teacher's targets: the frame's true depth profile and the expert's action costs.
-                        TrainingTargets.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(),
-                                state, spec.stateSize());
-                        experts[i].lastCosts(costs);
-                        TrainingTargets.expertCosts(costs, actions, state, spec.costsOffset());
-                        Features.resampleRgb(rgb, info.width(), info.height(), sized, spec.width(), spec.height());
-                        dataset.get().add(sized, state, 0, expert);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                Observation obs = live.observation(i);
+                int expert = ((Action.Discrete) experts[i].act(vector.env(i).world(), vector.env(i).state())).index();
+                for (StepHook h : hooks) {
+                    h.before(i, obs, expert);
                 }
-                int a = switch (plan.driver()) {
-                    case EXPERT -> taken(i, expert);
-                    case POLICY -> decide(i, policy.get());
-                    case RANDOM -> taken(i, rnd.nextInt(actions));
-                    case MIXED -> rnd.nextDouble() < plan.beta() ? taken(i, expert) : decide(i, policy.get());
-                };
-                if (listener.isPresent()) {
-                    listener.get().step(i, env.world().episode(), rgb, st.robotX(), st.robotY(), st.robotYaw(), a);
+                int a = chooser.choose(i, expert);
+                boolean decided = chooser.decided(i);
+                for (StepHook h : hooks) {
+                    h.after(i, obs, a, decided);
                 }
-                StepResult r = env.step(new Action.Discrete(a));
+                actions[i] = new Action.Discrete(a);
                 steps++;
-                obs[i] = r.observation();
-                if (r.done()) {
-                    var info = r.info();
-                    Episode e = env.world().episode();
-                    double shortest = Math.max(1e-3, shortestPath[i]);
-                    EpisodeResult er = new EpisodeResult(e.scenarioName(), info.seed(), info.success(),
-                            info.collision(), info.steps(), info.timeNanos() / 1e9, info.pathLength(), shortest);
-                    results.add(er);
-                    if (listener.isPresent()) {
-                        listener.get().end(i, e, er);
-                    }
-                    active[i] = results.size() < plan.maxEpisodes() && start(i, plan, nextIndex);
-                }
             }
             if (!any) {
                 break;
             }
+            vector.step(actions);
+            for (int i = 0; i < n; i++) {
+                if (live.finalObservation(i).isPresent()) {
+                    EpisodeOutcome out = outcome(i, live.info(i));
+                    results.add(out);
+                    for (StepHook h : hooks) {
+                        h.end(i, out);
+                    }
+                    started(i, live);
+                }
+            }
         }
-        return new Outcome(results, steps, nextIndex[0]);
+        long used = 0;
+        for (int i = 0; i < n; i++) {
+            used = Math.max(used, vector.draws(i) * n);
+        }
+        return new Outcome(results, steps, used);
     }
 
-    /** The robot-side policy's decision for env {@code i} from the network's outputs of this step. */
-    private int decide(int i, InferencePolicy p) {
-        float[] predicted = p.depthProfile();
-        return deciders[i].decide(seen[i], p.logits(), i * p.spec().actions(), predicted.length == 0 ? null : predicted,
-                i * NetworkSpec.AUX_TARGETS);
+    /** The robot side of every env for a run: each samples its own reproducible sequence (the plan's seed, the env). */
+    private RobotPolicy[] robotSide(NetworkSpec spec, long planSeed, boolean shielding) {
+        SplittableRandom seeds = new SplittableRandom(planSeed ^ 0x5DEECE66DL);
+        int narrowest = scenarios.stream().mapToInt(sc -> sc.robot().camera().width()).min()
+                .orElse(RobotPolicy.CAMERA_STRIPS);
+        RobotPolicy[] out = new RobotPolicy[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new RobotPolicy(spec, robots[i].description(), Optional.ofNullable(shielding ? shield : null),
+                    seeds.nextLong(), narrowest, sensors.obstacleLayer() && sensors.depthCamera());
+        }
+        return out;
+    }
+
+    /** The plan's driver as a strategy. */
+    private Chooser chooser(Plan plan, SplittableRandom rnd, InferencePolicy net) {
+        int actions = config.actions().size();
+        return switch (plan.driver()) {
+            case EXPERT -> (i, expert) -> expert;
+            case RANDOM -> (i, expert) -> rnd.nextInt(actions);
+            case POLICY -> new NetworkChooser(net);
+            case MIXED -> new Chooser() {
+                private final NetworkChooser network = new NetworkChooser(net);
+                private boolean byNetwork;
+
+                @Override
+                public void beforeChoices(VectorStep live) {
+                    network.beforeChoices(live);
+                }
+
+                @Override
+                public int choose(int i, int expert) {
+                    byNetwork = !(rnd.nextDouble() < plan.beta());
+                    return byNetwork ? network.choose(i, expert) : expert;
+                }
+
+                @Override
+                public boolean decided(int i) {
+                    return byNetwork;
+                }
+            };
+        };
+    }
+
+    /** The camera policy: prepares every acting env's inputs, runs the network once, and decides per env. */
+    private final class NetworkChooser implements Chooser {
+        private final InferencePolicy net;
+
+        NetworkChooser(InferencePolicy net) {
+            this.net = net;
+        }
+
+        @Override
+        public void beforeChoices(VectorStep live) {
+            NetworkSpec spec = net.spec();
+            for (int i = 0; i < n; i++) {
+                if (live.active(i)) {
+                    deciders[i].prepare(seen[i], net.images(), i * spec.imageSize(), net.states(), i * spec.stateSize());
+                }
+            }
+            net.run();
+        }
+
+        @Override
+        public int choose(int i, int expert) {
+            float[] predicted = net.depthProfile();
+            return deciders[i].decide(seen[i], net.logits(), i * net.spec().actions(),
+                    predicted.length == 0 ? null : predicted, i * NetworkSpec.AUX_TARGETS);
+        }
+
+        @Override
+        public boolean decided(int i) {
+            return true;
+        }
     }
 
     /**
-     * Action {@code a}, chosen by someone else (the expert, the random baseline), taken in env {@code i}: the robot
-     * side still sees the frame (its memory) and remembers the action as its previous one.
+     * Labels every visited state for the dataset: the network's inputs, the expert's action, and the teacher's
+     * targets (the frame's true depth profile and the expert's cost of every action).
      */
-    private int taken(int i, int a) {
-        if (i < deciders.length) {
-            deciders[i].observe(seen[i], null, 0);
-            deciders[i].executed(a);
+    private final class Labeller implements StepHook {
+        private final Dataset dataset;
+        private final NetworkSpec spec;
+        private final InferencePolicy prepared;
+        private final float[] state;
+        private final byte[] sized;
+        private final double[] costs;
+
+        /** @param prepared the network whose inputs this step prepared, or null when it did not run */
+        Labeller(Dataset dataset, NetworkSpec spec, InferencePolicy prepared) {
+            this.dataset = dataset;
+            this.spec = spec;
+            this.prepared = prepared;
+            this.state = new float[spec.sampleFloats()];
+            this.sized = new byte[spec.width() * spec.height() * 3];
+            this.costs = new double[config.actions().size()];
         }
-        return a;
+
+        @Override
+        public void before(int i, Observation obs, int expert) {
+            if (prepared != null) {
+                System.arraycopy(prepared.states(), i * spec.stateSize(), state, 0, spec.stateSize());
+            } else {
+                deciders[i].state(seen[i], state, 0);
+            }
+            var frame = obs.camera().orElseThrow();
+            var info = frame.info();
+            TrainingTargets.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(), state,
+                    spec.stateSize());
+            experts[i].lastCosts(costs);
+            TrainingTargets.expertCosts(costs, costs.length, state, spec.costsOffset());
+            Features.resampleRgb(frame.rgb(), info.width(), info.height(), sized, spec.width(), spec.height());
+            try {
+                dataset.add(sized, state, 0, expert);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
-    private boolean start(int i, Plan plan, long[] nextIndex) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            long index = plan.firstIndex() + episodeCount[i] * n + i;
-            if (plan.maxEpisodes() != Integer.MAX_VALUE && index - plan.firstIndex() >= plan.maxEpisodes()) {
-                // A fixed quota: the episodes are exactly split indices first .. first + maxEpisodes - 1,
-                // whatever their lengths, so every driver sees the same episodes and short ones are not favoured.
-                return false;
+    /** The caller's listener as a step hook: the pose and frame before the step, the outcome at the end. */
+    private StepHook listen(Listener l) {
+        return new StepHook() {
+            @Override
+            public void after(int i, Observation obs, int action, boolean decided) {
+                var st = vector.env(i).state();
+                byte[] rgb = obs.camera().map(f -> f.rgb()).orElse(null);
+                l.step(i, episodes[i], rgb, st.robotX(), st.robotY(), st.robotYaw(), action);
             }
-            episodeCount[i]++;
-            nextIndex[0] = Math.max(nextIndex[0], episodeCount[i] * n);
-            try {
-                ResetResult r = envs[i].reset(plan.split().seed(index));
-                obs[i] = r.observation();
-                experts[i].reset();
-                if (i < deciders.length) {
-                    deciders[i].reset();
-                }
-                shortestPath[i] = GlobalPlanner.shortestPathLength(envs[i].world());
-                return true;
-            } catch (RandomizationException e) {
-                // An unsolvable draw: skip this seed; the next index of this env is tried.
+
+            @Override
+            public void end(int i, EpisodeOutcome result) {
+                l.end(i, episodes[i], result);
             }
+        };
+    }
+
+    /** Env {@code i} started a new episode (unless it went idle): the per-episode state starts over. */
+    private void started(int i, VectorStep live) {
+        if (!live.active(i)) {
+            return;
         }
-        return false;
+        var env = vector.env(i);
+        episodes[i] = env.world().episode();
+        experts[i].reset();
+        if (i < deciders.length) {
+            deciders[i].reset();
+        }
+        shortestPath[i] = GlobalPlanner.shortestPathLength(env.world());
+    }
+
+    private EpisodeOutcome outcome(int i, StepInfo info) {
+        return new EpisodeOutcome(episodes[i].scenarioName(), info.seed(), info.success(), info.collision(),
+                info.truncation().key(), info.steps(), info.timeNanos() / 1e9, info.pathLength(),
+                Math.max(1e-3, shortestPath[i]));
     }
 
     @Override
     public void close() {
-        for (NavEnv e : envs) {
-            if (e != null) {
-                e.close();
-            }
-        }
+        vector.close();
         if (renderer != null) {
             renderer.close();
         }

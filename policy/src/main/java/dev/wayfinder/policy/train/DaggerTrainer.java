@@ -9,7 +9,7 @@ import dev.wayfinder.robot.net.NetworkSpec;
 import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.policy.rollout.Driver;
-import dev.wayfinder.policy.rollout.EpisodeResult;
+import dev.wayfinder.sim.eval.EvalResult;
 import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.randomization.Split;
 import dev.wayfinder.scenarios.model.Scenario;
@@ -186,10 +186,10 @@ public final class DaggerTrainer {
                     Rollouts.Outcome val = rollouts.run(new Rollouts.Plan(Driver.POLICY, 0, Split.VALIDATION, 0,
                                     Long.MAX_VALUE, cfg.validationEpisodes(), cfg.seed()),
                             Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.empty(), Optional.empty());
-                    List<EpisodeResult> eps = val.episodes();
-                    succ = eps.stream().filter(EpisodeResult::success).count() / (double) eps.size();
-                    spl = eps.stream().mapToDouble(EpisodeResult::spl).average().orElse(0);
-                    coll = eps.stream().filter(EpisodeResult::collision).count() / (double) eps.size();
+                    EvalResult r = EvalResult.of(val.episodes());
+                    succ = r.successRate();
+                    spl = r.spl();
+                    coll = r.collisionRate();
                 }
                 double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
                 Metrics m = new Metrics(k, beta, (long) dataset.chunkCount() * Dataset.CHUNK_SAMPLES,

@@ -31,8 +31,10 @@ class EvaluatorTest {
                 Optional.empty(), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(List.of("policy", "expert", "random"), r.rows().stream().map(EvalRow::driver).toList());
         for (EvalRow row : r.rows()) {
-            assertEquals(2, row.episodes(), row.toString());
-            assertTrue(row.success() >= 0 && row.success() <= 1 && row.spl() <= row.success() + 1e-9, row.toString());
+            assertEquals(2, row.result().episodes(), row.toString());
+            var res = row.result();
+            assertTrue(res.successRate() >= 0 && res.successRate() <= 1 && res.spl() <= res.successRate() + 1e-9,
+                    row.toString());
         }
         String md = Files.readString(r.report());
         assertTrue(md.contains("| cluttered-room | in-distribution | expert | 2 |"), md);
@@ -65,7 +67,7 @@ class EvaluatorTest {
         var c = Evaluator.run(PolicyWeights.random(plain, seed), new Evaluator.Options(List.of("cluttered-room"), 2, 1,
                 2, seed, true, Optional.of(SafetyShield.Settings.DEFAULT)), dir, Optional.empty(), quiet);
         assertEquals("policy+shield", c.rows().get(1).driver());
-        assertEquals(2, c.rows().get(1).episodes());
+        assertEquals(2, c.rows().get(1).result().episodes());
         // The shielded run is filmed too, and the report says how the shield ordered the actions.
         assertTrue(c.gifs().stream().anyMatch(g -> g.getFileName().toString().startsWith("cluttered-room-shield-")),
                 c.gifs().toString());

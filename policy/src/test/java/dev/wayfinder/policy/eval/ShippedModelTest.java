@@ -1,7 +1,7 @@
 package dev.wayfinder.policy.eval;
 
 import dev.wayfinder.policy.rollout.Driver;
-import dev.wayfinder.policy.rollout.EpisodeResult;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.policy.rollout.SimRobot;
 import dev.wayfinder.randomization.Split;
@@ -42,8 +42,8 @@ class ShippedModelTest {
             r.shield(SafetyShield.Settings.DEFAULT);
             var out = r.run(new Rollouts.Plan(Driver.POLICY, 0, Split.TEST, 0, Long.MAX_VALUE, episodes, seed),
                     Optional.of(new InferencePolicy(w, 4)), Optional.empty(), Optional.empty());
-            long ok = out.episodes().stream().filter(EpisodeResult::success).count();
-            long hit = out.episodes().stream().filter(EpisodeResult::collision).count();
+            long ok = out.episodes().stream().filter(EpisodeOutcome::success).count();
+            long hit = out.episodes().stream().filter(EpisodeOutcome::collision).count();
             System.out.println("shipped model, empty arena: " + ok + " of " + out.episodes().size() + " reached, " + hit
                     + " collided");
             // Measured: 5 of these 8 (0.78 on 32 test episodes); the failures are time-outs of a robot turning left

@@ -1,5 +1,6 @@
 package dev.wayfinder.policy.eval;
 
+import dev.wayfinder.sim.eval.EvalResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Mean and sample standard deviation across runs, rows matched by scenario, variant and driver. */
 class SummaryTest {
     private static EvalRow row(String driver, double success, int episodes) {
-        return new EvalRow("room", "in-distribution", driver, episodes, success, success * 0.9, 1 - success, 10);
+        return new EvalRow("room", "in-distribution", driver, new EvalResult(episodes, success, success * 0.9,
+                1 - success, 0, 100, 10));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.wayfinder.policy.rollout;
 
 import dev.wayfinder.randomization.Split;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.scenarios.library.ScenarioLibrary;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +26,13 @@ class ExpertRolloutsTest {
             var out = r.run(new Rollouts.Plan(Driver.EXPERT, 1, Split.VALIDATION, 0, Long.MAX_VALUE, 12, 3),
                     Optional.empty(), Optional.empty(), Optional.empty());
             assertTrue(out.episodes().size() <= 12 && out.episodes().size() >= 10, "quota: " + out.episodes().size());
-            assertEquals(out.episodes().size(), out.episodes().stream().map(EpisodeResult::seed).distinct().count());
-            for (EpisodeResult e : out.episodes()) {
+            assertEquals(out.episodes().size(), out.episodes().stream().map(EpisodeOutcome::seed).distinct().count());
+            for (EpisodeOutcome e : out.episodes()) {
                 assertEquals(Split.VALIDATION, Split.of(e.seed()).orElseThrow());
                 assertTrue(Split.VALIDATION.index(e.seed()) < 12, "index within the quota: " + e);
             }
-            long ok = out.episodes().stream().filter(EpisodeResult::success).count();
-            double spl = out.episodes().stream().mapToDouble(EpisodeResult::spl).average().orElse(0);
+            long ok = out.episodes().stream().filter(EpisodeOutcome::success).count();
+            double spl = out.episodes().stream().mapToDouble(EpisodeOutcome::spl).average().orElse(0);
             assertTrue(ok >= 0.9 * out.episodes().size() && spl > 0.7,
                     "validation seeds 0..11: " + ok + " successes, SPL " + spl + ": " + out.episodes());
         }
