@@ -48,8 +48,18 @@ public final class McapReader implements AutoCloseable {
     /** Records larger than this are refused rather than read into memory. */
     private static final long MAX_RECORD = Integer.MAX_VALUE - 64;
 
+    /** Where the bytes come from: a file, or an array. */
+    private interface Source extends AutoCloseable {
+        long size() throws IOException;
+
+        int read(ByteBuffer into, long position) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
     private final String source;
-    private final FileChannel ch;
+    private final Source ch;
     private final long size;
     private final long footerAt;
     private final long summaryStart;
@@ -58,7 +68,7 @@ public final class McapReader implements AutoCloseable {
     private final String library;
     private final McapSummary summary;
 
-    private McapReader(String source, FileChannel ch) throws IOException {
+    private McapReader(String source, Source ch) throws IOException {
         this.source = source;
         this.ch = ch;
         this.size = ch.size();
@@ -143,12 +153,61 @@ public final class McapReader implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
+        FileChannel f = ch;
         try {
-            return new McapReader(file.toString(), ch);
+            return new McapReader(file.toString(), new Source() {
+                @Override
+                public long size() throws IOException {
+                    return f.size();
+                }
+
+                @Override
+                public int read(ByteBuffer into, long position) throws IOException {
+                    return f.read(into, position);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    f.close();
+                }
+            });
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads a file held in memory.
+     *
+     * @param name what to call it in messages
+     * @param bytes the file's bytes (not copied; do not change them while reading)
+     * @return the reader
+     * @throws McapFormatException if the bytes are not valid MCAP
+     * @throws IOException never for an array, but as for files
+     */
+    public static McapReader open(String name, byte[] bytes) throws IOException {
+        return new McapReader(name, new Source() {
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public int read(ByteBuffer into, long position) {
+                if (position >= bytes.length) {
+                    return -1;
+                }
+                int n = (int) Math.min(into.remaining(), bytes.length - position);
+                into.put(bytes, (int) position, n);
+                return n;
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        });
     }
 
     /** @return Header.profile */
@@ -645,6 +704,17 @@ public final class McapReader implements AutoCloseable {
         }
 
         private byte[] unzstd(byte[] stored, int rawSize, long recordsAt) throws McapFormatException {
+            // the frame says how large it decompresses (zstd-jni and the MCAP libraries write that); check before
+            // allocating, so a corrupt size field cannot make the reader allocate gigabytes
+            long framed = Zstd.getFrameContentSize(stored);
+            if (framed >= 0 && framed != rawSize) {
+                throw new McapFormatException(source, recordsAt, "Chunk: uncompressed_size is " + rawSize
+                        + " but its zstd frame holds " + framed + " bytes (the chunk is corrupt)");
+            }
+            if (framed == -2) {
+                throw new McapFormatException(source, recordsAt, "Chunk: the records are not a zstd frame (the chunk "
+                        + "is corrupt)");
+            }
             byte[] raw = new byte[rawSize];
             long got;
             try {
