@@ -51,7 +51,6 @@ public final class Player implements AutoCloseable {
     public record Track(String topic, String type, QosProfile qos, long messages) {
     }
 
-    private final Node node;
     private final Path file;
     private final Options options;
     private final Map<Integer, Publisher<byte[]>> publishers = new LinkedHashMap<>();
@@ -71,7 +70,6 @@ public final class Player implements AutoCloseable {
      * @throws IOException if it cannot be read
      */
     public Player(Node node, Path file, Options options) throws IOException {
-        this.node = node;
         this.file = file;
         this.options = options;
         try (McapReader r = McapReader.open(file)) {
