@@ -9,15 +9,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ros",
     mixinStandardHelpOptions = true,
-    description = {"Talk to ROS 2 (Jazzy or Humble, Cyclone DDS or Fast DDS) without a ROS install.",
+    description = {"Talk to ROS 2 (Jazzy or Humble, Cyclone DDS or Fast DDS) without a ROS install:",
+        "topics, and recording and playing them in MCAP files (as 'ros2 bag' with storage mcap).",
         "Domain and discovery follow ROS_DOMAIN_ID, ROS_AUTOMATIC_DISCOVERY_RANGE (or ROS_LOCALHOST_ONLY),",
         "ROS_STATIC_PEERS and ROS_DISTRO, like a ROS 2 node; --domain, --localhost and --subnet override them."},
-    subcommands = {TopicCommand.class})
+    subcommands = {TopicCommand.class, RecordCommand.class, PlayCommand.class, InfoCommand.class})
 public final class RosCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a subcommand is required: topic");
+    throw new ParameterException(spec.commandLine(), "a subcommand is required: topic, record, play or info");
   }
 }

@@ -63,6 +63,11 @@ final class RosSession implements AutoCloseable {
     return node;
   }
 
+  /** The ROS distribution whose conventions the node follows (ROS_DISTRO). */
+  dev.wayfinder.ros.RosDistro distro() {
+    return options.distro();
+  }
+
   /** "domain 37, localhost only". */
   String where() {
     return RosOptions.where(options);

@@ -61,6 +61,58 @@ public interface MessageType<T> {
     }
 
     /**
+     * A type whose values are serialized payloads as they travel (encapsulation header included), passed through
+     * unchanged: what recording and playing back any topic needs, whatever its type.
+     *
+     * @param name "pkg/msg/Name"
+     * @return the type; {@link #serialize} and {@link #deserialize} copy the bytes, {@link #write} and {@link #read}
+     *     move the bytes after the 4-byte header
+     */
+    static MessageType<byte[]> raw(String name) {
+        if (name.split("/").length != 3) {
+            throw new IllegalArgumentException("ROS type name must be pkg/msg/Name, got " + name);
+        }
+        return new MessageType<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void write(byte[] value, CdrWriter out) {
+                if (value.length < 4) {
+                    throw new IllegalArgumentException("a serialized payload has a 4-byte header, got " + value.length
+                            + " bytes");
+                }
+                out.writeOctets(value, 4, value.length - 4);
+            }
+
+            @Override
+            public byte[] read(CdrReader in) {
+                return in.readOctets(in.remaining());
+            }
+
+            @Override
+            public byte[] serialize(byte[] value) {
+                return value.clone();
+            }
+
+            @Override
+            public byte[] deserialize(byte[] payload) {
+                if (payload.length < 4) {
+                    throw new CdrException("a serialized payload has a 4-byte header, got " + payload.length + " bytes");
+                }
+                return payload.clone();
+            }
+
+            @Override
+            public String toString() {
+                return name + " (serialized)";
+            }
+        };
+    }
+
+    /**
      * Builds a type from a name and two functions.
      *
      * @param name "pkg/msg/Name"

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Random;
 
 /** Builds a message record with every field set to a seeded random value of the right shape. */
-final class RandomMessages {
+public final class RandomMessages {
     private final Random random;
 
-    RandomMessages(long seed) {
+    public RandomMessages(long seed) {
         this.random = new Random(seed);
     }
 
     @SuppressWarnings("unchecked")
-    <T extends Record> T of(Class<T> type) {
+    public <T extends Record> T of(Class<T> type) {
         if (type == Time.class) {
             return (T) new Time(random.nextInt(1 << 30), random.nextInt(1_000_000_000));
         }
