@@ -14,7 +14,7 @@ import dev.wayfinder.scenarios.model.Rgb;
 import dev.wayfinder.scenarios.model.StartSpec;
 import dev.wayfinder.scenarios.model.TextureKind;
 import dev.wayfinder.scenarios.model.Vec2;
-import dev.wayfinder.scenarios.planning.Geometry2d;
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.planning.Path;
 import java.awt.BasicStroke;
 import java.awt.Color;
