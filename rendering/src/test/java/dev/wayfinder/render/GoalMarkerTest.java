@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wayfinder.render.image.FrameImages;
 import dev.wayfinder.render.view.OrbitCamera;
 import dev.wayfinder.render.view.TopDownCamera;
+import dev.wayfinder.scenarios.image.Png;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Vec2;
 import java.io.IOException;
@@ -97,9 +98,9 @@ class GoalMarkerTest {
         String dir = System.getProperty("wayfinder.test.images");
         if (dir != null) {
             Path d = Files.createDirectories(Path.of(dir));
-            FrameImages.writePng(FrameImages.upscale(FrameImages.rgb(hidden), 4), d.resolve("goal-robot-camera.png"));
-            FrameImages.writePng(FrameImages.upscale(FrameImages.rgb(shown), 4), d.resolve("goal-shown-on-request.png"));
-            FrameImages.writePng(FrameImages.argb(orbit, 320, 240), d.resolve("goal-overview.png"));
+            Png.write(FrameImages.upscale(FrameImages.rgb(hidden), 4), d.resolve("goal-robot-camera.png"));
+            Png.write(FrameImages.upscale(FrameImages.rgb(shown), 4), d.resolve("goal-shown-on-request.png"));
+            Png.write(FrameImages.argb(orbit, 320, 240), d.resolve("goal-overview.png"));
         }
     }
 

@@ -3,11 +3,7 @@ package dev.wayfinder.render.image;
 import dev.wayfinder.render.CameraFrame;
 import dev.wayfinder.render.SegmentationIds;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.IntBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Converts rendered frames into {@link BufferedImage}s for files and previews (allocates; not for the
@@ -121,16 +117,5 @@ public final class FrameImages {
             }
         }
         return out;
-    }
-
-    /** Writes {@code img} as a PNG, creating parent folders. */
-    public static void writePng(BufferedImage img, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
     }
 }

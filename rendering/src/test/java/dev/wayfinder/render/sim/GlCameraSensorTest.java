@@ -13,6 +13,7 @@ import dev.wayfinder.render.Renderer;
 import dev.wayfinder.render.SegmentationIds;
 import dev.wayfinder.render.bench.BenchEpisodes;
 import dev.wayfinder.render.image.FrameImages;
+import dev.wayfinder.scenarios.image.Png;
 import dev.wayfinder.scenarios.model.CameraEffects;
 import dev.wayfinder.scenarios.model.DepthEffects;
 import dev.wayfinder.scenarios.model.Dynamics;
@@ -212,9 +213,9 @@ class GlCameraSensorTest {
         Path d = Files.createDirectories(Path.of(dir));
         int w = f.info().width();
         int h = f.info().height();
-        FrameImages.writePng(FrameImages.upscale(FrameImages.depth(f.depth(), w, h, 6), 6),
+        Png.write(FrameImages.upscale(FrameImages.depth(f.depth(), w, h, 6), 6),
                 d.resolve(name + "-truth.png"));
-        FrameImages.writePng(FrameImages.upscale(FrameImages.depth(f.measuredDepth(), w, h, 6), 6),
+        Png.write(FrameImages.upscale(FrameImages.depth(f.measuredDepth(), w, h, 6), 6),
                 d.resolve(name + "-measured.png"));
     }
 }
