@@ -30,7 +30,7 @@ public final class WorldCompiler {
         Objects.requireNonNull(episode, "episode");
         List<Body> bodies = new ArrayList<>();
         bodies.add(new Body(World.ROBOT, "robot", BodyKind.ROBOT, robotShape(episode.robot()), Optional.empty(),
-                World.SEG_FIRST_BODY, Optional.empty()));
+                SegmentationIds.body(World.ROBOT), Optional.empty()));
         int n = episode.obstacles().size();
         PatrolPath[] patrols = new PatrolPath[n + 1];
         int staticBoxes = 0;
@@ -39,7 +39,7 @@ public final class WorldCompiler {
             Obstacle o = episode.obstacles().get(i);
             int index = i + 1;
             bodies.add(new Body(index, o.id(), kind(o.kind()), o.shape(), Optional.of(o.material()),
-                    World.SEG_FIRST_BODY + index, Optional.of(o)));
+                    SegmentationIds.body(index), Optional.of(o)));
             if (o.kind() == ObstacleKind.MOVING) {
                 patrols[index] = new PatrolPath(o.pose().position(), o.patrol().orElseThrow());
             } else if (o.kind() == ObstacleKind.STATIC) {
