@@ -1,5 +1,6 @@
 package dev.wayfinder.cli;
 
+import dev.wayfinder.scenarios.image.Png;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import javax.imageio.ImageIO;
 
 /**
  * Writes the files commands produce: parent folders created, content written to a temporary file beside
@@ -19,11 +19,7 @@ public final class Outputs {
 
   /** Writes {@code image} as a PNG at {@code file}. */
   public static void writePng(BufferedImage image, Path file) {
-    write(file, tmp -> {
-      if (!ImageIO.write(image, "png", tmp.toFile())) {
-        throw new IOException("no PNG writer in this Java runtime");
-      }
-    });
+    write(file, tmp -> Files.write(tmp, Png.encode(image)));
   }
 
   /** Creates {@code dir} (and parents) if needed; fails clearly when it is a file or not writable. */

@@ -11,6 +11,7 @@ import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Obstacle;
 import dev.wayfinder.scenarios.model.Rgb;
 import dev.wayfinder.scenarios.model.TextureKind;
+import dev.wayfinder.sim.core.SegmentationIds;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,7 +12,9 @@ import dev.wayfinder.scenarios.model.Material;
 import dev.wayfinder.scenarios.model.Pose3;
 import dev.wayfinder.scenarios.model.Rgb;
 import dev.wayfinder.scenarios.model.TextureKind;
+import dev.wayfinder.sim.camera.CameraFrame;
 import dev.wayfinder.sim.camera.CameraInfo;
+import dev.wayfinder.sim.core.SegmentationIds;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -23,7 +25,8 @@ import java.util.List;
 /**
  * A headless OpenGL renderer owning one EGL context: renders {@link RenderScene}s at given
  * {@link ObjectPoses} from the robot camera ({@link #renderCamera}) or from a free camera
- * ({@link #renderView}), offscreen, and reads the pixels back into caller-owned direct buffers.
+ * ({@link #renderView}), offscreen, and reads the pixels back: robot camera images straight into physics-sim's
+ * {@link CameraFrame} arrays, free views into caller-owned direct buffers.
  *
  * <p>One renderer per thread: it must be created, used and closed on one thread. Several environments
  * share a renderer by rendering one after another (scenes may differ from call to call). After the first
@@ -39,6 +42,7 @@ public final class Renderer implements AutoCloseable {
     private final float[] proj = new float[16];
     private final String description;
     private ByteBuffer instances;
+    private ByteBuffer cameraRgb;
     private int[] groupCounts = new int[16];
     private ByteBuffer atlasRgb;
     private ByteBuffer atlasSeg;
@@ -86,30 +90,46 @@ public final class Renderer implements AutoCloseable {
     }
 
     /**
-     * Renders the robot camera of {@code scene} with the robot at body 0 of {@code poses} into
-     * {@code out}, then applies the frame's camera effects. The robot's own body is not drawn, nor is the goal
-     * marker unless the scene asks for it ({@link RenderScene#withGoalInRobotCamera}).
+     * Renders the robot camera of {@code stream} in {@code scene}, with the robot at body 0 of {@code poses},
+     * into {@code out}: RGB with the stream's camera effects applied, and the ground-truth depth and the
+     * segmentation ids where the stream reads them (else those arrays are left as they were). The robot's own
+     * body is not drawn, nor is the goal marker unless the scene asks for it
+     * ({@link RenderScene#withGoalInRobotCamera}). Depth and ids are read back into the frame's arrays directly,
+     * RGB through one reused native buffer; nothing is allocated per frame.
      *
-     * @param out written in place; its spec should be the scene's camera (any size works)
+     * @param stream the camera (projection from its {@link CameraStream#info()}) and its effect state
+     * @param out    written in place; must have the stream's width and height
      */
-    public void renderCamera(RenderScene scene, ObjectPoses poses, CameraFrame out) {
+    public void renderCamera(RenderScene scene, ObjectPoses poses, CameraStream stream, CameraFrame out) {
         context.checkThread();
         checkBodies(scene, poses);
-        cameraMatrices(poses, out);
-        CameraInfo info = out.info();
-        draw(scene, poses, info.width(), info.height(), false);
+        checkSize(stream, out, "frame");
+        cameraMatrices(poses, stream);
+        CameraInfo info = stream.info();
+        int w = info.width();
+        int h = info.height();
+        draw(scene, poses, w, h, false);
+        cameraRgb = ensure(cameraRgb, w * h * 3);
         glReadBuffer(GL_COLOR_ATTACHMENT0);
-        glReadPixels(0, 0, info.width(), info.height(), GL_RGB, GL_UNSIGNED_BYTE, out.rgb());
-        if (out.hasSegmentation()) {
+        glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, cameraRgb);
+        cameraRgb.get(0, out.rgb(), 0, w * h * 3);
+        if (stream.readsSegmentation()) {
             glReadBuffer(GL_COLOR_ATTACHMENT1);
-            glReadPixels(0, 0, info.width(), info.height(), GL_RED_INTEGER, GL_UNSIGNED_INT, out.segmentation());
+            glReadPixels(0, 0, w, h, GL_RED_INTEGER, GL_UNSIGNED_INT, out.segmentation());
         }
-        if (out.hasDepth()) {
-            FloatBuffer d = out.depth();
-            glReadPixels(0, 0, info.width(), info.height(), GL_DEPTH_COMPONENT, GL_FLOAT, d);
-            linearizeDepth(d, info.width() * info.height(), info.near(), info.far());
+        if (stream.readsDepth()) {
+            float[] d = out.depth();
+            glReadPixels(0, 0, w, h, GL_DEPTH_COMPONENT, GL_FLOAT, d);
+            linearizeDepth(d, w * h, info.near(), info.far());
         }
-        out.finishFrame();
+        stream.finishFrame(out.rgb());
+    }
+
+    private static void checkSize(CameraStream stream, CameraFrame out, String what) {
+        if (out.width() != stream.width() || out.height() != stream.height()) {
+            throw new IllegalArgumentException(what + " is " + out.width() + "x" + out.height()
+                    + ", the camera stream renders " + stream.width() + "x" + stream.height());
+        }
     }
 
     /**
@@ -148,26 +168,30 @@ public final class Renderer implements AutoCloseable {
     /**
      * Renders several robot cameras into tiles of one offscreen image and reads it back once, then splits
      * it into {@code frames} (an atlas; whether this beats separate renders depends on the OpenGL
-     * implementation: measure with the render benchmark). All frames must have the same size; element
-     * {@code i} of each array belongs together.
+     * implementation: measure with the render benchmark). All streams must have the same size and outputs;
+     * element {@code i} of each array belongs together, as in
+     * {@link #renderCamera(RenderScene, ObjectPoses, CameraStream, CameraFrame)}.
      */
-    public void renderCameraAtlas(RenderScene[] scenes, ObjectPoses[] poses, CameraFrame[] frames) {
+    public void renderCameraAtlas(RenderScene[] scenes, ObjectPoses[] poses, CameraStream[] streams,
+                                  CameraFrame[] frames) {
         context.checkThread();
         int n = frames.length;
-        if (n == 0 || scenes.length != n || poses.length != n) {
-            throw new IllegalArgumentException("need equally many scenes, poses and frames (>= 1), got "
-                    + scenes.length + ", " + poses.length + ", " + n);
+        if (n == 0 || scenes.length != n || poses.length != n || streams.length != n) {
+            throw new IllegalArgumentException("need equally many scenes, poses, streams and frames (>= 1), got "
+                    + scenes.length + ", " + poses.length + ", " + streams.length + ", " + n);
         }
-        int w = frames[0].width();
-        int h = frames[0].height();
-        boolean depth = frames[0].hasDepth();
-        boolean seg = frames[0].hasSegmentation();
+        int w = streams[0].width();
+        int h = streams[0].height();
+        boolean depth = streams[0].readsDepth();
+        boolean seg = streams[0].readsSegmentation();
         for (int i = 0; i < n; i++) {
             checkBodies(scenes[i], poses[i]);
-            if (frames[i].width() != w || frames[i].height() != h || frames[i].hasDepth() != depth
-                    || frames[i].hasSegmentation() != seg) {
-                throw new IllegalArgumentException("atlas frames must share size and outputs; frame " + i + " differs");
+            if (streams[i].width() != w || streams[i].height() != h || streams[i].readsDepth() != depth
+                    || streams[i].readsSegmentation() != seg) {
+                throw new IllegalArgumentException("atlas streams must share size and outputs; stream " + i
+                        + " differs");
             }
+            checkSize(streams[i], frames[i], "frame " + i);
         }
         int cols = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + cols - 1) / cols;
@@ -180,7 +204,7 @@ public final class Renderer implements AutoCloseable {
             int y = (i / cols) * h;
             glViewport(x, y, w, h);
             glScissor(x, y, w, h);
-            cameraMatrices(poses[i], frames[i]);
+            cameraMatrices(poses[i], streams[i]);
             drawTile(scenes[i], poses[i], false);
         }
         glDisable(GL_SCISSOR_TEST);
@@ -209,19 +233,19 @@ public final class Renderer implements AutoCloseable {
             int y = (i / cols) * h;
             for (int r = 0; r < h; r++) {
                 int src = (y + r) * aw + x;
-                f.rgb().put(r * w * 3, atlasRgb, src * 3, w * 3);
+                atlasRgb.get(src * 3, f.rgb(), r * w * 3, w * 3);
                 if (seg) {
-                    f.segmentation().put(r * w, atlasSegInts, src, w);
+                    atlasSegInts.get(src, f.segmentation(), r * w, w);
                 }
                 if (depth) {
-                    f.depth().put(r * w, atlasDepthFloats, src, w);
+                    atlasDepthFloats.get(src, f.depth(), r * w, w);
                 }
             }
             if (depth) {
-                CameraInfo info = f.info();
+                CameraInfo info = streams[i].info();
                 linearizeDepth(f.depth(), w * h, info.near(), info.far());
             }
-            f.finishFrame();
+            streams[i].finishFrame(f.rgb());
         }
     }
 
@@ -232,8 +256,8 @@ public final class Renderer implements AutoCloseable {
         return ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
     }
 
-    private void cameraMatrices(ObjectPoses poses, CameraFrame out) {
-        Pose3 m = out.spec().mount();
+    private void cameraMatrices(ObjectPoses poses, CameraStream out) {
+        Pose3 m = out.mount();
         double rx = poses.x(0), ry = poses.y(0), ryaw = poses.yaw(0);
         double c = Math.cos(ryaw), s = Math.sin(ryaw);
         Mat4.viewFromBodyPose(view, rx + c * m.x() - s * m.y(), ry + s * m.x() + c * m.y(), m.z(), m.roll(),
@@ -350,17 +374,17 @@ public final class Renderer implements AutoCloseable {
     }
 
     /** Converts window-space depth in [0, 1] to metres along the optical axis; 1 (nothing hit) to +Inf. */
-    static void linearizeDepth(FloatBuffer d, int n, double near, double far) {
+    static void linearizeDepth(float[] d, int n, double near, double far) {
         float a = (float) (2 * near * far);
         float fpn = (float) (far + near);
         float fmn = (float) (far - near);
         for (int i = 0; i < n; i++) {
-            float w = d.get(i);
+            float w = d[i];
             if (w >= 1f) {
-                d.put(i, Float.POSITIVE_INFINITY);
+                d[i] = Float.POSITIVE_INFINITY;
             } else {
                 float ndc = 2f * w - 1f;
-                d.put(i, a / (fpn - ndc * fmn));
+                d[i] = a / (fpn - ndc * fmn);
             }
         }
     }

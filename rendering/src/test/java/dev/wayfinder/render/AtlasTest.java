@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wayfinder.render.bench.BenchEpisodes;
+import dev.wayfinder.scenarios.model.CameraSpec;
 import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.sim.camera.CameraFrame;
+import dev.wayfinder.sim.camera.CameraInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,19 +22,21 @@ class AtlasTest {
         RenderScene scene = RenderScene.of(e);
         RenderScene[] scenes = new RenderScene[n];
         ObjectPoses[] poses = new ObjectPoses[n];
+        CameraStream[] atlasStreams = new CameraStream[n];
         CameraFrame[] atlas = new CameraFrame[n];
         CameraFrame[] single = new CameraFrame[n];
         for (int i = 0; i < n; i++) {
             scenes[i] = scene;
             poses[i] = ObjectPoses.initial(e);
             poses[i].setRobot(-3 + 0.4 * i, 0.3 * i, 0.5 * i);
-            atlas[i] = CameraFrame.of(e);
-            single[i] = CameraFrame.of(e);
+            atlasStreams[i] = CameraStream.of(e);
+            atlas[i] = TestEpisodes.frame(e);
+            single[i] = TestEpisodes.frame(e);
         }
         try (Renderer r = Renderer.create()) {
-            r.renderCameraAtlas(scenes, poses, atlas);
+            r.renderCameraAtlas(scenes, poses, atlasStreams, atlas);
             for (int i = 0; i < n; i++) {
-                r.renderCamera(scenes[i], poses[i], single[i]);
+                r.renderCamera(scenes[i], poses[i], CameraStream.of(e), single[i]);
                 int rgbDiff = 0;
                 int segDiff = 0;
                 for (int v = 0; v < 30; v++) {
@@ -49,11 +54,21 @@ class AtlasTest {
                 assertTrue(rgbDiff <= 12, rgbDiff + " of 1200 RGB pixels differ in tile " + i);
                 assertTrue(segDiff <= 12, segDiff + " of 1200 segmentation pixels differ in tile " + i);
             }
-            CameraFrame other = new CameraFrame(e.robot().camera().withHorizontalFov(1.0).withMount(
+            CameraStream other = new CameraStream(e.robot().camera().withHorizontalFov(1.0).withMount(
                     e.robot().camera().mount()), e.cameraEffects(), 0, false, false);
             assertThrows(IllegalArgumentException.class, () -> r.renderCameraAtlas(
                     new RenderScene[] {scene, scene}, new ObjectPoses[] {poses[0], poses[1]},
-                    new CameraFrame[] {atlas[0], other}));
+                    new CameraStream[] {atlasStreams[0], other}, new CameraFrame[] {atlas[0], atlas[1]}),
+                    "streams with other outputs");
+            var c = e.robot().camera();
+            CameraFrame small = new CameraFrame(CameraInfo.of(
+                    new CameraSpec(c.mount(), c.horizontalFov(), 20, 15, c.near(), c.far())));
+            assertThrows(IllegalArgumentException.class, () -> r.renderCameraAtlas(
+                    new RenderScene[] {scene, scene}, new ObjectPoses[] {poses[0], poses[1]},
+                    new CameraStream[] {atlasStreams[0], atlasStreams[1]}, new CameraFrame[] {atlas[0], small}),
+                    "a frame of another size");
+            assertThrows(IllegalArgumentException.class,
+                    () -> r.renderCamera(scene, poses[0], atlasStreams[0], small), "a frame of another size");
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.wayfinder.scenarios.model.Cylinder;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Obstacle;
 import dev.wayfinder.scenarios.model.Pose2;
+import dev.wayfinder.sim.camera.CameraFrame;
+import dev.wayfinder.sim.core.SegmentationIds;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +34,8 @@ class CameraGeometryTest {
     }
 
     private static CameraFrame render(Episode e) {
-        CameraFrame f = CameraFrame.of(e);
-        renderer.renderCamera(RenderScene.of(e), ObjectPoses.initial(e), f);
+        CameraFrame f = TestEpisodes.frame(e);
+        renderer.renderCamera(RenderScene.of(e), ObjectPoses.initial(e), CameraStream.of(e), f);
         return f;
     }
 
@@ -72,8 +74,8 @@ class CameraGeometryTest {
         Episode e = TestEpisodes.room(20, List.of(redBox(3, 0)));
         ObjectPoses p = ObjectPoses.initial(e);
         p.setRobot(0, 0, Math.toRadians(10));
-        CameraFrame f = CameraFrame.of(e);
-        renderer.renderCamera(RenderScene.of(e), p, f);
+        CameraFrame f = TestEpisodes.frame(e);
+        renderer.renderCamera(RenderScene.of(e), p, CameraStream.of(e), f);
         double[] c = TestEpisodes.centroid(f, SegmentationIds.obstacle(0));
         assertEquals(32 + 32 * Math.tan(Math.toRadians(10)), c[0], 1.0, "centroid u after a 10 degree left turn");
     }
@@ -133,9 +135,9 @@ class CameraGeometryTest {
         Episode e = TestEpisodes.room(20, List.of(redBox(3, 0)));
         RenderScene scene = RenderScene.of(e);
         ObjectPoses p = ObjectPoses.initial(e);
-        CameraFrame f = CameraFrame.of(e);
+        CameraFrame f = TestEpisodes.frame(e);
         p.setObstacle(0, 3, -0.8, 0);
-        renderer.renderCamera(scene, p, f);
+        renderer.renderCamera(scene, p, CameraStream.of(e), f);
         double u = TestEpisodes.centroid(f, SegmentationIds.obstacle(0))[0];
         assertTrue(u > 36, "box pushed to -y (right) should appear right of centre, u=" + u);
     }

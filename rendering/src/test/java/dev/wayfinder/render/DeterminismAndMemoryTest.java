@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wayfinder.render.bench.BenchEpisodes;
 import dev.wayfinder.scenarios.model.CameraEffects;
 import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.sim.camera.CameraFrame;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,18 +23,19 @@ class DeterminismAndMemoryTest {
     private static byte[] render(Renderer r, Episode e, int frames) {
         RenderScene scene = RenderScene.of(e);
         ObjectPoses p = ObjectPoses.initial(e);
-        CameraFrame f = CameraFrame.of(e);
+        CameraStream cam = CameraStream.of(e);
+        CameraFrame f = cam.newFrame();
         byte[] all = new byte[frames * f.width() * f.height() * 12];
         int o = 0;
         for (int i = 0; i < frames; i++) {
             p.setRobot(e.start().x() + 0.05 * i, e.start().y(), e.start().yaw() + 0.02 * i);
-            r.renderCamera(scene, p, f);
+            r.renderCamera(scene, p, cam, f);
             int n = f.width() * f.height();
-            f.rgb().get(0, all, o, n * 3);
+            System.arraycopy(f.rgb(), 0, all, o, n * 3);
             o += n * 3;
             for (int k = 0; k < n; k++) {
-                int d = Float.floatToRawIntBits(f.depth().get(k));
-                int s = f.segmentation().get(k);
+                int d = Float.floatToRawIntBits(f.depth()[k]);
+                int s = f.segmentation()[k];
                 all[o++] = (byte) d; all[o++] = (byte) (d >> 8); all[o++] = (byte) (d >> 16); all[o++] = (byte) (d >> 24);
                 all[o++] = (byte) s; all[o++] = (byte) (s >> 8); all[o++] = (byte) (s >> 16); all[o++] = (byte) (s >> 24);
             }
@@ -90,15 +92,16 @@ class DeterminismAndMemoryTest {
         try (Renderer r = Renderer.create()) {
             RenderScene scene = RenderScene.of(e);
             ObjectPoses p = ObjectPoses.initial(e);
-            CameraFrame f = new CameraFrame(e.robot().camera(), new CameraEffects(0.02, 1.1, 1.0, 0.3, 0.001),
+            CameraStream cam = new CameraStream(e.robot().camera(), new CameraEffects(0.02, 1.1, 1.0, 0.3, 0.001),
                     3, true, true);
+            CameraFrame f = cam.newFrame();
             for (int i = 0; i < 500; i++) {
-                step(r, scene, p, f, i);
+                step(r, scene, p, cam, f, i);
             }
             long rss0 = rssKb();
             long alloc0 = threads.getThreadAllocatedBytes(tid);
             for (int i = 0; i < 10_000; i++) {
-                step(r, scene, p, f, i);
+                step(r, scene, p, cam, f, i);
             }
             long allocated = threads.getThreadAllocatedBytes(tid) - alloc0;
             long rssGrowth = rssKb() - rss0;
@@ -107,11 +110,12 @@ class DeterminismAndMemoryTest {
         }
     }
 
-    private static void step(Renderer r, RenderScene scene, ObjectPoses p, CameraFrame f, int i) {
+    private static void step(Renderer r, RenderScene scene, ObjectPoses p, CameraStream cam, CameraFrame f,
+                             int i) {
         double a = i * 0.01;
         p.setRobot(-3 + Math.sin(a), Math.cos(a) * 0.5, a);
         p.setObstacle(25, 1 + Math.sin(a * 0.7), 1, a);
-        r.renderCamera(scene, p, f);
+        r.renderCamera(scene, p, cam, f);
     }
 
     private static long rssKb() throws IOException {

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wayfinder.render.image.FrameImages;
 import dev.wayfinder.render.view.OrbitCamera;
 import dev.wayfinder.render.view.TopDownCamera;
+import dev.wayfinder.scenarios.image.Png;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Vec2;
+import dev.wayfinder.sim.camera.CameraFrame;
+import dev.wayfinder.sim.core.SegmentationIds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -56,8 +59,8 @@ class GoalMarkerTest {
         Episode e = goalAhead();
         RenderScene scene = RenderScene.of(e);
         assertFalse(scene.goalInRobotCamera());
-        CameraFrame hidden = CameraFrame.of(e);
-        renderer.renderCamera(scene, ObjectPoses.initial(e), hidden);
+        CameraFrame hidden = TestEpisodes.frame(e);
+        renderer.renderCamera(scene, ObjectPoses.initial(e), CameraStream.of(e), hidden);
         assertEquals(0, TestEpisodes.centroid(hidden, SegmentationIds.GOAL)[2], "goal pixels in the robot camera");
         for (int v = 0; v < hidden.height(); v++) {
             for (int u = 0; u < hidden.width(); u++) {
@@ -70,16 +73,18 @@ class GoalMarkerTest {
             }
         }
 
-        CameraFrame shown = CameraFrame.of(e);
-        renderer.renderCamera(scene.withGoalInRobotCamera(true), ObjectPoses.initial(e), shown);
+        CameraFrame shown = TestEpisodes.frame(e);
+        renderer.renderCamera(scene.withGoalInRobotCamera(true), ObjectPoses.initial(e), CameraStream.of(e),
+                shown);
         double[] c = TestEpisodes.centroid(shown, SegmentationIds.GOAL);
         assertTrue(c[2] > 20, "a scene that asks for it shows the goal to the robot camera: " + c[2] + " px");
         assertEquals(32, c[0], 1.5, "goal straight ahead");
         assertEquals(SegmentationIds.FLOOR, hidden.segmentationAt((int) c[0], (int) c[1]), "floor where the goal was");
 
-        CameraFrame[] atlas = {CameraFrame.of(e), CameraFrame.of(e)};
+        CameraFrame[] atlas = {TestEpisodes.frame(e), TestEpisodes.frame(e)};
         renderer.renderCameraAtlas(new RenderScene[] {scene, scene},
-                new ObjectPoses[] {ObjectPoses.initial(e), ObjectPoses.initial(e)}, atlas);
+                new ObjectPoses[] {ObjectPoses.initial(e), ObjectPoses.initial(e)},
+                new CameraStream[] {CameraStream.of(e), CameraStream.of(e)}, atlas);
         for (CameraFrame f : atlas) {
             assertEquals(0, TestEpisodes.centroid(f, SegmentationIds.GOAL)[2], "goal pixels in an atlas tile");
         }
@@ -97,9 +102,9 @@ class GoalMarkerTest {
         String dir = System.getProperty("wayfinder.test.images");
         if (dir != null) {
             Path d = Files.createDirectories(Path.of(dir));
-            FrameImages.writePng(FrameImages.upscale(FrameImages.rgb(hidden), 4), d.resolve("goal-robot-camera.png"));
-            FrameImages.writePng(FrameImages.upscale(FrameImages.rgb(shown), 4), d.resolve("goal-shown-on-request.png"));
-            FrameImages.writePng(FrameImages.argb(orbit, 320, 240), d.resolve("goal-overview.png"));
+            Png.write(FrameImages.upscale(FrameImages.rgb(hidden), 4), d.resolve("goal-robot-camera.png"));
+            Png.write(FrameImages.upscale(FrameImages.rgb(shown), 4), d.resolve("goal-shown-on-request.png"));
+            Png.write(FrameImages.argb(orbit, 320, 240), d.resolve("goal-overview.png"));
         }
     }
 
@@ -109,15 +114,12 @@ class GoalMarkerTest {
         // With the goal behind the robot the camera cannot see it either way: the images are identical.
         Episode behind = new Episode(e.scenarioName(), e.seed(), e.arena(), e.obstacles(), e.robot(), e.dynamics(),
                 e.cameraEffects(), e.lighting(), e.start(), new Vec2(-3, 0), 0.3, e.limits());
-        CameraFrame a = CameraFrame.of(behind);
-        CameraFrame b = CameraFrame.of(behind);
-        renderer.renderCamera(RenderScene.of(behind), ObjectPoses.initial(behind), a);
-        renderer.renderCamera(RenderScene.of(behind).withGoalInRobotCamera(true), ObjectPoses.initial(behind), b);
-        byte[] ra = new byte[a.width() * a.height() * 3];
-        byte[] rb = new byte[ra.length];
-        a.copyRgb(ra);
-        b.copyRgb(rb);
-        assertArrayEquals(ra, rb);
+        CameraFrame a = TestEpisodes.frame(behind);
+        CameraFrame b = TestEpisodes.frame(behind);
+        renderer.renderCamera(RenderScene.of(behind), ObjectPoses.initial(behind), CameraStream.of(behind), a);
+        renderer.renderCamera(RenderScene.of(behind).withGoalInRobotCamera(true), ObjectPoses.initial(behind),
+                CameraStream.of(behind), b);
+        assertArrayEquals(a.rgb(), b.rgb());
     }
 
     private static int count(IntBuffer ids, int id) {

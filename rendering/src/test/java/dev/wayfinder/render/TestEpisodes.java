@@ -15,6 +15,8 @@ import dev.wayfinder.scenarios.model.Pose3;
 import dev.wayfinder.scenarios.model.Rgb;
 import dev.wayfinder.scenarios.model.Robot;
 import dev.wayfinder.scenarios.model.Vec2;
+import dev.wayfinder.sim.camera.CameraFrame;
+import dev.wayfinder.sim.camera.CameraInfo;
 import java.util.List;
 
 /** Small hand-made episodes with known geometry for the renderer tests. */
@@ -43,6 +45,11 @@ final class TestEpisodes {
 
     static Episode room(double side, List<Obstacle> obstacles) {
         return room(side, obstacles, CameraEffects.NOMINAL, 0);
+    }
+
+    /** A frame for the episode's camera. */
+    static CameraFrame frame(Episode e) {
+        return new CameraFrame(CameraInfo.of(e.robot().camera()));
     }
 
     /** Centroid (u, v) and pixel count of segmentation id {@code id}; count 0 when absent. */

@@ -1,12 +1,13 @@
 package dev.wayfinder.benchmarks.render;
 
-import dev.wayfinder.render.CameraFrame;
+import dev.wayfinder.render.CameraStream;
 import dev.wayfinder.render.ObjectPoses;
 import dev.wayfinder.render.RenderScene;
 import dev.wayfinder.render.Renderer;
 import dev.wayfinder.render.bench.BenchEpisodes;
 import dev.wayfinder.scenarios.model.CameraEffects;
 import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.sim.camera.CameraFrame;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +48,11 @@ public class RenderBenchmark {
     private Renderer renderer;
     private RenderScene scene;
     private ObjectPoses poses;
+    private CameraStream stream;
     private CameraFrame frame;
     private RenderScene[] scenes;
     private ObjectPoses[] viewPoses;
+    private CameraStream[] viewStreams;
     private CameraFrame[] views;
     private int tick;
 
@@ -63,15 +66,18 @@ public class RenderBenchmark {
         renderer = Renderer.create();
         scene = RenderScene.of(e);
         poses = ObjectPoses.initial(e);
-        frame = new CameraFrame(e.robot().camera(), CameraEffects.NOMINAL, 0, all, all);
+        stream = new CameraStream(e.robot().camera(), CameraEffects.NOMINAL, 0, all, all);
+        frame = stream.newFrame();
         scenes = new RenderScene[VIEWS];
         viewPoses = new ObjectPoses[VIEWS];
+        viewStreams = new CameraStream[VIEWS];
         views = new CameraFrame[VIEWS];
         for (int i = 0; i < VIEWS; i++) {
             scenes[i] = scene;
             viewPoses[i] = ObjectPoses.initial(e);
             viewPoses[i].setRobot(-3 + 0.3 * i, 0.2 * (i % 5) - 0.4, 0.4 * i);
-            views[i] = new CameraFrame(e.robot().camera(), CameraEffects.NOMINAL, 0, all, all);
+            viewStreams[i] = new CameraStream(e.robot().camera(), CameraEffects.NOMINAL, 0, all, all);
+            views[i] = viewStreams[i].newFrame();
         }
     }
 
@@ -85,7 +91,7 @@ public class RenderBenchmark {
     public CameraFrame cameraFrame() {
         double a = (tick++ & 1023) * 0.01;
         poses.setRobot(-3 + Math.sin(a), 0.5 * Math.cos(a), a);
-        renderer.renderCamera(scene, poses, frame);
+        renderer.renderCamera(scene, poses, stream, frame);
         return frame;
     }
 
@@ -94,7 +100,7 @@ public class RenderBenchmark {
     @OperationsPerInvocation(VIEWS)
     public CameraFrame[] separateViews() {
         for (int i = 0; i < VIEWS; i++) {
-            renderer.renderCamera(scenes[i], viewPoses[i], views[i]);
+            renderer.renderCamera(scenes[i], viewPoses[i], viewStreams[i], views[i]);
         }
         return views;
     }
@@ -103,7 +109,7 @@ public class RenderBenchmark {
     @Benchmark
     @OperationsPerInvocation(VIEWS)
     public CameraFrame[] atlasViews() {
-        renderer.renderCameraAtlas(scenes, viewPoses, views);
+        renderer.renderCameraAtlas(scenes, viewPoses, viewStreams, views);
         return views;
     }
 }

@@ -9,7 +9,7 @@ import dev.wayfinder.randomization.EpisodeDraw;
 import dev.wayfinder.randomization.RandomizationException;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.randomization.Split;
-import dev.wayfinder.render.CameraFrame;
+import dev.wayfinder.render.CameraStream;
 import dev.wayfinder.render.ObjectPoses;
 import dev.wayfinder.render.RenderException;
 import dev.wayfinder.render.RenderScene;
@@ -19,6 +19,7 @@ import dev.wayfinder.render.sheet.ContactSheet;
 import dev.wayfinder.scenarios.draw.MapDrawer;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.sim.camera.CameraFrame;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -162,8 +163,9 @@ public final class RandomizeCommand implements Runnable {
     try (Renderer renderer = Renderer.create()) {
       for (EpisodeDraw d : draws) {
         Episode e = d.episode();
-        CameraFrame frame = CameraFrame.of(e);
-        renderer.renderCamera(RenderScene.of(e), ObjectPoses.initial(e), frame);
+        CameraStream camera = CameraStream.of(e);
+        CameraFrame frame = camera.newFrame();
+        renderer.renderCamera(RenderScene.of(e), ObjectPoses.initial(e), camera, frame);
         tiles.add(FrameImages.rgb(frame));
       }
     } catch (RenderException e) {

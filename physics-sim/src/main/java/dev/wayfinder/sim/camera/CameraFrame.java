@@ -15,12 +15,14 @@ import java.util.Objects;
  *   <li>{@link #measuredDepth()}: (height x width) what the robot's RGB-D camera delivers: metres along the
  *       optical axis with the episode's {@link dev.wayfinder.scenarios.model.DepthEffects} applied
  *       ({@link DepthNoiseModel}), NaN where the camera has no valid measurement (REP-118, 32FC1)</li>
- *   <li>{@link #segmentation()}: (height x width) segmentation ids as given by
- *       {@link dev.wayfinder.sim.core.World#segmentationId(int)} and the constants in
- *       {@link dev.wayfinder.sim.core.World}; 0 where nothing was hit</li>
+ *   <li>{@link #segmentation()}: (height x width) segmentation ids as
+ *       {@link dev.wayfinder.sim.core.SegmentationIds} defines them (body ids as
+ *       {@link dev.wayfinder.sim.core.World#segmentationId(int)} gives them); 0 where nothing was hit</li>
  * </ul>
  *
- * Not thread-safe: one writer (the sensor) at a time; readers copy what they keep.
+ * The one camera frame type: the OpenGL renderer (rendering's {@code Renderer#renderCamera}) reads its pixels back
+ * straight into these arrays, and env observations, policies, images and checks read them. Not thread-safe: one
+ * writer (the sensor) at a time; readers copy what they keep.
  */
 public final class CameraFrame {
     private final CameraInfo info;
@@ -44,6 +46,32 @@ public final class CameraFrame {
     /** The camera this frame is sized for. */
     public CameraInfo info() {
         return info;
+    }
+
+    /** Width, pixels. */
+    public int width() {
+        return info.width();
+    }
+
+    /** Height, pixels. */
+    public int height() {
+        return info.height();
+    }
+
+    /** The colour at column {@code u}, row {@code v} (0 = top) as 0xRRGGBB. */
+    public int rgbAt(int u, int v) {
+        int o = (v * info.width() + u) * 3;
+        return (rgb[o] & 0xff) << 16 | (rgb[o + 1] & 0xff) << 8 | (rgb[o + 2] & 0xff);
+    }
+
+    /** Ground-truth depth at column {@code u}, row {@code v} (0 = top), metres. */
+    public float depthAt(int u, int v) {
+        return depth[v * info.width() + u];
+    }
+
+    /** Segmentation id at column {@code u}, row {@code v} (0 = top). */
+    public int segmentationAt(int u, int v) {
+        return segmentation[v * info.width() + u];
     }
 
     /** Colour, (height x width x 3) bytes; the live array, written by the sensor. */

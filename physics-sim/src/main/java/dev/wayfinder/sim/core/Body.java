@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param shape          its solid shape, standing on the floor centred on its pose (the robot's footprint
  *                       extruded to its height)
  * @param material       its look; empty for the robot (the renderer chooses)
- * @param segmentationId the id written into segmentation images, &gt;= {@link World#SEG_FIRST_BODY}
+ * @param segmentationId the id written into segmentation images, &gt;= {@link SegmentationIds#ROBOT}
  * @param obstacle       the obstacle it was compiled from; empty for the robot
  */
 public record Body(int index, String id, BodyKind kind, Shape shape, Optional<Material> material,
@@ -31,8 +31,8 @@ public record Body(int index, String id, BodyKind kind, Shape shape, Optional<Ma
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(material, "material");
         Objects.requireNonNull(obstacle, "obstacle");
-        if (segmentationId < World.SEG_FIRST_BODY) {
-            throw new IllegalArgumentException("segmentationId must be >= " + World.SEG_FIRST_BODY + ", got "
+        if (segmentationId < SegmentationIds.ROBOT) {
+            throw new IllegalArgumentException("segmentationId must be >= " + SegmentationIds.ROBOT + ", got "
                     + segmentationId);
         }
     }

@@ -1,5 +1,6 @@
 package dev.wayfinder.sim.core;
 
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.model.Box;
 import dev.wayfinder.scenarios.model.Cylinder;
 import dev.wayfinder.scenarios.model.LidarSpec;
@@ -34,7 +35,7 @@ public final class Sensors {
                 }
                 int at = 7 * i;
                 if (b.shape() instanceof Box box) {
-                    seg = Geometry2D.boxEdges(p[at], p[at + 1], SimState.yawOf(p, at), box.size().x(),
+                    seg = Geometry2d.boxEdges(p[at], p[at + 1], SimState.yawOf(p, at), box.size().x(),
                             box.size().y(), s.dynamicSegments, seg);
                 } else if (b.shape() instanceof Cylinder c) {
                     s.dynamicCircles[circ * 3] = p[at];
@@ -71,8 +72,8 @@ public final class Sensors {
         for (int i = 0; i < s.lidar.length; i++) {
             double dx = cy * bc[i] - sy * bs[i];
             double dy = sy * bc[i] + cy * bs[i];
-            double r = Geometry2D.castRay(ox, oy, dx, dy, max, stSeg, nStSeg, stCirc, nStCirc);
-            r = Geometry2D.castRay(ox, oy, dx, dy, r, s.dynamicSegments, s.dynamicSegmentCount,
+            double r = Geometry2d.castRay(ox, oy, dx, dy, max, stSeg, nStSeg, stCirc, nStCirc);
+            r = Geometry2d.castRay(ox, oy, dx, dy, r, s.dynamicSegments, s.dynamicSegmentCount,
                     s.dynamicCircles, s.dynamicCircleCount);
             if (r < max && noise > 0) {
                 r += noise * s.rng.nextGaussian();

@@ -1,5 +1,6 @@
 package dev.wayfinder.sim.core;
 
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.model.Box;
 import dev.wayfinder.scenarios.model.Pose2;
 
@@ -370,7 +371,7 @@ public final class SimState {
     private static double segmentClearance(double x, double y, double[] seg, int n) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            best = Math.min(best, Geometry2D.pointSegmentDistSq(x, y, seg, i));
+            best = Math.min(best, Geometry2d.pointSegmentDistSq(x, y, seg, i));
         }
         return Math.sqrt(best);
     }

@@ -13,19 +13,12 @@ import java.util.Optional;
  *
  * <p>Bodies: index {@link #ROBOT} is the robot, index {@code 1 + i} is {@code episode().obstacles().get(i)}.
  * The floor and the four walls are not bodies; they are described by {@code episode().arena()} and carry the
- * segmentation ids {@link #SEG_FLOOR} and {@link #SEG_WALL}.
+ * segmentation ids {@link SegmentationIds#FLOOR} and {@link SegmentationIds#WALL}; body {@code b} has
+ * {@link SegmentationIds#body}{@code (b)}.
  */
 public final class World {
     /** Body index of the robot. */
     public static final int ROBOT = 0;
-    /** Segmentation id where nothing was hit (sky, beyond the far plane). */
-    public static final int SEG_NONE = 0;
-    /** Segmentation id of the floor. */
-    public static final int SEG_FLOOR = 1;
-    /** Segmentation id of the arena walls. */
-    public static final int SEG_WALL = 2;
-    /** Segmentation id of body 0 (the robot); body i has {@code SEG_FIRST_BODY + i}. */
-    public static final int SEG_FIRST_BODY = 3;
     /** Largest physics substep, seconds. */
     public static final double MAX_SUBSTEP = 1.0 / 120;
 

@@ -1,5 +1,6 @@
 package dev.wayfinder.sim.core;
 
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.model.Arena;
 import dev.wayfinder.scenarios.model.Box;
 import dev.wayfinder.scenarios.model.BoxFootprint;
@@ -29,7 +30,7 @@ public final class WorldCompiler {
         Objects.requireNonNull(episode, "episode");
         List<Body> bodies = new ArrayList<>();
         bodies.add(new Body(World.ROBOT, "robot", BodyKind.ROBOT, robotShape(episode.robot()), Optional.empty(),
-                World.SEG_FIRST_BODY, Optional.empty()));
+                SegmentationIds.body(World.ROBOT), Optional.empty()));
         int n = episode.obstacles().size();
         PatrolPath[] patrols = new PatrolPath[n + 1];
         int staticBoxes = 0;
@@ -38,7 +39,7 @@ public final class WorldCompiler {
             Obstacle o = episode.obstacles().get(i);
             int index = i + 1;
             bodies.add(new Body(index, o.id(), kind(o.kind()), o.shape(), Optional.of(o.material()),
-                    World.SEG_FIRST_BODY + index, Optional.of(o)));
+                    SegmentationIds.body(index), Optional.of(o)));
             if (o.kind() == ObstacleKind.MOVING) {
                 patrols[index] = new PatrolPath(o.pose().position(), o.patrol().orElseThrow());
             } else if (o.kind() == ObstacleKind.STATIC) {
@@ -52,14 +53,14 @@ public final class WorldCompiler {
         double[] segments = new double[(4 + 4 * staticBoxes) * 4];
         double[] circles = new double[3 * staticCylinders];
         Arena a = episode.arena();
-        int at = Geometry2D.boxEdges(0, 0, 0, a.size().x(), a.size().y(), segments, 0);
+        int at = Geometry2d.boxEdges(0, 0, 0, a.size().x(), a.size().y(), segments, 0);
         int c = 0;
         for (Obstacle o : episode.obstacles()) {
             if (o.kind() != ObstacleKind.STATIC) {
                 continue;
             }
             if (o.shape() instanceof Box b) {
-                at = Geometry2D.boxEdges(o.pose().x(), o.pose().y(), o.pose().yaw(), b.size().x(), b.size().y(),
+                at = Geometry2d.boxEdges(o.pose().x(), o.pose().y(), o.pose().yaw(), b.size().x(), b.size().y(),
                         segments, at);
             } else if (o.shape() instanceof Cylinder cy) {
                 circles[c++] = o.pose().x();

@@ -12,7 +12,7 @@ import dev.wayfinder.scenarios.model.Region;
 import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.scenarios.model.StartSpec;
 import dev.wayfinder.scenarios.model.Vec2;
-import dev.wayfinder.scenarios.planning.Geometry2d;
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.sim.env.EpisodeSource;
 
 import java.util.Objects;

@@ -4,6 +4,7 @@ import dev.wayfinder.sim.TestEpisodes;
 import dev.wayfinder.sim.camera.CameraFrame;
 import dev.wayfinder.sim.camera.CameraInfo;
 import dev.wayfinder.sim.camera.CameraSensor;
+import dev.wayfinder.sim.core.SegmentationIds;
 import dev.wayfinder.sim.core.SimState;
 import dev.wayfinder.sim.core.World;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class CameraSeamTest {
         assertTrue(env.observationSpace().contains(s.observation()));
         assertEquals(env.state().timeNanos(), f.stampNanos());
         assertEquals((float) env.state().robotX(), f.depth()[0]);
-        assertEquals(World.SEG_FIRST_BODY, f.segmentation()[5]);
+        assertEquals(SegmentationIds.body(World.ROBOT), f.segmentation()[5]);
         assertEquals(2, cam.captures, "one capture at reset, one per step");
         env.close();
         assertTrue(cam.closed);

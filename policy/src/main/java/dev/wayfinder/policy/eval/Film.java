@@ -3,6 +3,7 @@ package dev.wayfinder.policy.eval;
 import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.scenarios.draw.MapDrawer;
+import dev.wayfinder.scenarios.draw.MapLayout;
 import dev.wayfinder.scenarios.model.Episode;
 
 import java.awt.BasicStroke;
@@ -89,11 +90,14 @@ public final class Film implements Rollouts.Listener {
         BufferedImage map = MapDrawer.draw(e, new MapDrawer.Options(MAP, false,
                 Optional.of(e.scenarioName() + " seed " + Long.toUnsignedString(e.seed()) + ": " + kind
                         + (r.collision() ? " (collision)" : ""))));
-        double ex = e.arena().halfX() + e.arena().wallThickness();
-        double ey = e.arena().halfY() + e.arena().wallThickness();
-        double ppm = MAP / (2 * Math.max(ex, ey));
-        double ox = (map.getWidth() - 2 * ex * ppm) / 2;
+        MapLayout layout = MapLayout.of(e.arena(), MAP);
+        if (layout.width() != map.getWidth() || layout.height() != map.getHeight()) {
+            throw new IllegalStateException("map is " + map.getWidth() + "x" + map.getHeight() + ", its layout "
+                    + layout.width() + "x" + layout.height());
+        }
         int side = map.getHeight();
+        // The map sits to the right of the square camera view.
+        MapLayout view = layout.shifted(side, 0);
         int stride = Math.max(1, (frames.size() + MAX_FRAMES - 1) / MAX_FRAMES);
         List<BufferedImage> out = new ArrayList<>();
         for (int f = 0; f < frames.size(); f += stride) {
@@ -106,8 +110,8 @@ public final class Film implements Rollouts.Listener {
             g.drawImage(map, side, 0, null);
             Path2D.Double path = new Path2D.Double();
             for (int k = 0; k <= f; k++) {
-                double px = side + ox + (poses.get(k)[0] + ex) * ppm;
-                double py = 34 + (ey - poses.get(k)[1]) * ppm;
+                double px = view.px(poses.get(k)[0]);
+                double py = view.py(poses.get(k)[1]);
                 if (k == 0) {
                     path.moveTo(px, py);
                 } else {
@@ -118,8 +122,8 @@ public final class Film implements Rollouts.Listener {
             g.setStroke(new BasicStroke(2.5f));
             g.draw(path);
             double[] p = poses.get(f);
-            double px = side + ox + (p[0] + ex) * ppm;
-            double py = 34 + (ey - p[1]) * ppm;
+            double px = view.px(p[0]);
+            double py = view.py(p[1]);
             g.fillOval((int) px - 5, (int) py - 5, 10, 10);
             g.drawLine((int) px, (int) py, (int) (px + 14 * Math.cos(p[2])), (int) (py - 14 * Math.sin(p[2])));
             g.dispose();

@@ -2,6 +2,7 @@ package dev.wayfinder.policy.net;
 
 import dev.wayfinder.robot.net.Features;
 import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.sim.core.SegmentationIds;
 
 /**
  * Training targets computed from what only the simulator knows (the privileged teacher's side; never a network
@@ -43,7 +44,8 @@ public final class TrainingTargets {
             for (int y = 0; y < height; y++) {
                 for (int x = x0; x < x1 && x < width; x++) {
                     int id = segmentation[y * width + x];
-                    if (id == SEG_WALL || (id >= SEG_FIRST_OBSTACLE && id < SEG_GOAL)) {
+                    if (id == SegmentationIds.WALL
+                            || (id >= SegmentationIds.obstacle(0) && id < SegmentationIds.GOAL)) {
                         float d = depth[y * width + x];
                         if (d < best) {
                             best = d;
@@ -97,8 +99,4 @@ public final class TrainingTargets {
             out[outAt + a] = (float) (out[outAt + a] / sum);
         }
     }
-
-    private static final int SEG_WALL = dev.wayfinder.sim.core.World.SEG_WALL;
-    private static final int SEG_FIRST_OBSTACLE = dev.wayfinder.sim.core.World.SEG_FIRST_BODY + 1;
-    private static final int SEG_GOAL = dev.wayfinder.render.SegmentationIds.GOAL;
 }

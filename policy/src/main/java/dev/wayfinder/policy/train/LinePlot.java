@@ -1,13 +1,12 @@
 package dev.wayfinder.policy.train;
 
-import javax.imageio.ImageIO;
+import dev.wayfinder.scenarios.image.Png;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,8 +132,6 @@ public final class LinePlot {
             lx += 20 + fm.stringWidth(series.get(k).name()) + 18;
         }
         g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", bytes);
-        dev.wayfinder.policy.data.AtomicFiles.write(file, bytes.toByteArray());
+        dev.wayfinder.policy.data.AtomicFiles.write(file, Png.encode(img));
     }
 }

@@ -2,8 +2,7 @@ package dev.wayfinder.policy.net;
 
 import dev.wayfinder.robot.net.NetworkSpec;
 
-import dev.wayfinder.render.SegmentationIds;
-import dev.wayfinder.sim.core.World;
+import dev.wayfinder.sim.core.SegmentationIds;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -23,18 +22,18 @@ class TrainingTargetsTest {
         float[] depth = new float[W * H];
         int[] seg = new int[W * H];
         Arrays.fill(depth, 0.3f);
-        Arrays.fill(seg, World.SEG_FLOOR);
+        Arrays.fill(seg, SegmentationIds.FLOOR);
         // strip 2 (columns 8..11): a wall at 1.5 m in two pixels, farther wall pixels elsewhere in the strip
-        put(depth, seg, 9, 3, 1.5f, World.SEG_WALL);
-        put(depth, seg, 10, 3, 2.0f, World.SEG_WALL);
+        put(depth, seg, 9, 3, 1.5f, SegmentationIds.WALL);
+        put(depth, seg, 10, 3, 2.0f, SegmentationIds.WALL);
         // strip 5 (columns 20..23): an obstacle at 0.6 m, and the goal marker nearer (ignored)
         put(depth, seg, 21, 8, 0.6f, SegmentationIds.obstacle(3));
         put(depth, seg, 22, 8, 0.2f, SegmentationIds.GOAL);
         // strip 7: the robot's own body (ignored) and an obstacle beyond the clip distance
-        put(depth, seg, 29, 15, 0.05f, World.SEG_FIRST_BODY);
+        put(depth, seg, 29, 15, 0.05f, SegmentationIds.ROBOT);
         put(depth, seg, 30, 2, 7.0f, SegmentationIds.obstacle(0));
         // sky: nothing hit
-        put(depth, seg, 0, 0, Float.POSITIVE_INFINITY, World.SEG_NONE);
+        put(depth, seg, 0, 0, Float.POSITIVE_INFINITY, SegmentationIds.BACKGROUND);
         float[] out = new float[2 + NetworkSpec.AUX_TARGETS];
         out[0] = 42;
         TrainingTargets.depthProfile(depth, seg, W, H, out, 2);

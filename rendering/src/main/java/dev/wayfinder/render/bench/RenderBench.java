@@ -1,12 +1,13 @@
 package dev.wayfinder.render.bench;
 
-import dev.wayfinder.render.CameraFrame;
+import dev.wayfinder.render.CameraStream;
 import dev.wayfinder.render.ObjectPoses;
 import dev.wayfinder.render.RenderScene;
 import dev.wayfinder.render.Renderer;
 import dev.wayfinder.render.sim.GlCameraSensor;
 import dev.wayfinder.scenarios.model.CameraEffects;
 import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.sim.camera.CameraFrame;
 import dev.wayfinder.sim.core.Physics;
 import dev.wayfinder.sim.core.SimState;
 import dev.wayfinder.sim.core.World;
@@ -81,11 +82,12 @@ public final class RenderBench {
         Episode e = BenchEpisodes.clutteredRoom(w, h);
         RenderScene scene = RenderScene.of(e);
         ObjectPoses p = ObjectPoses.initial(e);
-        CameraFrame f = new CameraFrame(e.robot().camera(), CameraEffects.NOMINAL, 0, all, all);
+        CameraStream s = new CameraStream(e.robot().camera(), CameraEffects.NOMINAL, 0, all, all);
+        CameraFrame f = s.newFrame();
         String name = String.format(Locale.ROOT, "camera %dx%d %s", w, h, all ? "RGB+depth+seg" : "RGB");
         return measure(name, "frames", 1, i -> {
             move(p, i);
-            r.renderCamera(scene, p, f);
+            r.renderCamera(scene, p, s, f);
         });
     }
 
@@ -93,21 +95,23 @@ public final class RenderBench {
         Episode e = BenchEpisodes.clutteredRoom(64, 64);
         RenderScene[] scenes = new RenderScene[n];
         ObjectPoses[] poses = new ObjectPoses[n];
+        CameraStream[] streams = new CameraStream[n];
         CameraFrame[] frames = new CameraFrame[n];
         RenderScene scene = RenderScene.of(e);
         for (int k = 0; k < n; k++) {
             scenes[k] = scene;
             poses[k] = ObjectPoses.initial(e);
             move(poses[k], k * 37);
-            frames[k] = new CameraFrame(e.robot().camera(), CameraEffects.NOMINAL, 0, false, false);
+            streams[k] = new CameraStream(e.robot().camera(), CameraEffects.NOMINAL, 0, false, false);
+            frames[k] = streams[k].newFrame();
         }
         String name = String.format(Locale.ROOT, "%d views 64x64 RGB, %s", n, atlas ? "atlas tiles" : "separate");
         return measure(name, "views", n, i -> {
             if (atlas) {
-                r.renderCameraAtlas(scenes, poses, frames);
+                r.renderCameraAtlas(scenes, poses, streams, frames);
             } else {
                 for (int k = 0; k < n; k++) {
-                    r.renderCamera(scenes[k], poses[k], frames[k]);
+                    r.renderCamera(scenes[k], poses[k], streams[k], frames[k]);
                 }
             }
         });
@@ -118,7 +122,7 @@ public final class RenderBench {
         World world = WorldCompiler.compile(e);
         SimState state = new SimState(world);
         GlCameraSensor sensor = new GlCameraSensor(r, e.robot().camera());
-        var out = new dev.wayfinder.sim.camera.CameraFrame(sensor.info());
+        CameraFrame out = new CameraFrame(sensor.info());
         String name = camera ? "control step + 64x64 camera" : "control step, physics only";
         return measure(name, "steps", 1, i -> {
             if (state.steps() >= 400 || state.halted()) {

@@ -1,7 +1,6 @@
 package dev.wayfinder.render.effects;
 
 import dev.wayfinder.scenarios.model.CameraEffects;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -75,25 +74,25 @@ public final class CameraPostProcess {
     }
 
     /** Applies the effects to {@code rgb} (HxWx3 bytes from index 0; modified in place). */
-    public void apply(ByteBuffer rgb) {
+    public void apply(byte[] rgb) {
         int n = pixels * 3;
         if (!toneIdentity) {
             for (int i = 0; i < n; i++) {
-                rgb.put(i, tone[rgb.get(i) & 0xff]);
+                rgb[i] = tone[rgb[i] & 0xff];
             }
         }
         if (history != null) {
             float w = (float) effects.motionBlur();
             if (!hasHistory) {
                 for (int i = 0; i < n; i++) {
-                    history[i] = rgb.get(i) & 0xff;
+                    history[i] = rgb[i] & 0xff;
                 }
                 hasHistory = true;
             } else {
                 for (int i = 0; i < n; i++) {
-                    float v = (1 - w) * (rgb.get(i) & 0xff) + w * history[i];
+                    float v = (1 - w) * (rgb[i] & 0xff) + w * history[i];
                     history[i] = v;
-                    rgb.put(i, (byte) (int) (v + 0.5f));
+                    rgb[i] = (byte) (int) (v + 0.5f);
                 }
             }
         }
@@ -104,17 +103,17 @@ public final class CameraPostProcess {
                 s += 0x9E3779B97F4A7C15L;
                 long z = mix(s);
                 for (int k = 0; k < 5 && i < n; k++, i++) {
-                    int v = (rgb.get(i) & 0xff) + noiseTable[(int) (z >>> (k * NOISE_BITS)) & NOISE_MASK];
-                    rgb.put(i, (byte) Math.clamp(v, 0, 255));
+                    int v = (rgb[i] & 0xff) + noiseTable[(int) (z >>> (k * NOISE_BITS)) & NOISE_MASK];
+                    rgb[i] = (byte) Math.clamp(v, 0, 255);
                 }
             }
             state = s;
         }
         for (int p : deadPixels) {
             int o = p * 3;
-            rgb.put(o, (byte) 0);
-            rgb.put(o + 1, (byte) 0);
-            rgb.put(o + 2, (byte) 0);
+            rgb[o] = 0;
+            rgb[o + 1] = 0;
+            rgb[o + 2] = 0;
         }
     }
 

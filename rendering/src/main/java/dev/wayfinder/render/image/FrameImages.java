@@ -1,13 +1,9 @@
 package dev.wayfinder.render.image;
 
-import dev.wayfinder.render.CameraFrame;
-import dev.wayfinder.render.SegmentationIds;
+import dev.wayfinder.sim.camera.CameraFrame;
+import dev.wayfinder.sim.core.SegmentationIds;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.IntBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Converts rendered frames into {@link BufferedImage}s for files and previews (allocates; not for the
@@ -28,7 +24,7 @@ public final class FrameImages {
         return img;
     }
 
-    /** The depth image through a colour map from 0 to {@code maxDepth} metres (&gt; 0). */
+    /** The ground-truth depth image through a colour map from 0 to {@code maxDepth} metres (&gt; 0). */
     public static BufferedImage depth(CameraFrame f, double maxDepth) {
         BufferedImage img = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
         for (int v = 0; v < f.height(); v++) {
@@ -41,8 +37,8 @@ public final class FrameImages {
     }
 
     /**
-     * A depth image ({@code width x height} metres, row-major, row 0 at the top, as physics-sim's
-     * {@code CameraFrame#depth()} and {@code #measuredDepth()} hold them) through a colour map from 0 to
+     * A depth image ({@code width x height} metres, row-major, row 0 at the top, as
+     * {@link CameraFrame#depth()} and {@link CameraFrame#measuredDepth()} hold them) through a colour map from 0 to
      * {@code maxDepth} metres (&gt; 0); pixels without a finite depth (no return, NaN = invalid) are black.
      */
     public static BufferedImage depth(float[] depth, int width, int height, double maxDepth) {
@@ -121,16 +117,5 @@ public final class FrameImages {
             }
         }
         return out;
-    }
-
-    /** Writes {@code img} as a PNG, creating parent folders. */
-    public static void writePng(BufferedImage img, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
     }
 }

@@ -1,15 +1,16 @@
 package dev.wayfinder.render.sim;
 
+import dev.wayfinder.render.CameraStream;
 import dev.wayfinder.render.ObjectPoses;
 import dev.wayfinder.render.RenderScene;
 import dev.wayfinder.render.Renderer;
-import dev.wayfinder.render.SegmentationIds;
 import dev.wayfinder.scenarios.model.CameraSpec;
 import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.sim.camera.CameraFrame;
 import dev.wayfinder.sim.camera.CameraInfo;
 import dev.wayfinder.sim.camera.CameraSensor;
 import dev.wayfinder.sim.camera.DepthNoiseModel;
+import dev.wayfinder.sim.core.SegmentationIds;
 import dev.wayfinder.sim.core.SimState;
 import dev.wayfinder.sim.core.World;
 
@@ -17,7 +18,8 @@ import dev.wayfinder.sim.core.World;
  * physics-sim's {@link CameraSensor} on the OpenGL renderer: draws a {@link World} from the robot camera at the
  * body poses the camera sees ({@link SimState#cameraBodyPose}: the episode's camera latency ago), without the
  * goal marker, applies the episode's colour effects to the image and its depth effects
- * ({@link DepthNoiseModel}) to the ground-truth depth to give the measured depth.
+ * ({@link DepthNoiseModel}) to the ground-truth depth to give the measured depth. The renderer reads the pixels
+ * back straight into the caller's {@link CameraFrame}; nothing is copied per frame.
  *
  * <p>Per world it compiles a {@link RenderScene} once (the last world is remembered, so an environment
  * stepping one world allocates nothing per capture); the effect streams (colour noise, motion blur, depth
@@ -33,7 +35,7 @@ public final class GlCameraSensor implements CameraSensor {
     private World world;
     private RenderScene scene;
     private ObjectPoses poses;
-    private dev.wayfinder.render.CameraFrame frame;
+    private CameraStream stream;
     private DepthNoiseModel depthNoise;
     private boolean closed;
 
@@ -76,17 +78,14 @@ public final class GlCameraSensor implements CameraSensor {
         if (w != world) {
             bind(w);
         } else if (state.timeNanos() == 0) {
-            frame.reset();
+            stream.reset();
             depthNoise.reset();
         }
         for (int b = 0; b < w.bodyCount(); b++) {
             state.cameraBodyPose(b, pose);
             poses.set(b, pose[0], pose[1], state.cameraBodyYaw(b));
         }
-        renderer.renderCamera(scene, poses, frame);
-        frame.rgb().get(0, out.rgb(), 0, out.rgb().length);
-        frame.depth().get(0, out.depth(), 0, out.depth().length);
-        frame.segmentation().get(0, out.segmentation(), 0, out.segmentation().length);
+        renderer.renderCamera(scene, poses, stream, out);
         depthNoise.apply(out.depth(), out.measuredDepth());
         out.setStampNanos(state.cameraStampNanos());
     }
@@ -105,7 +104,7 @@ public final class GlCameraSensor implements CameraSensor {
         // The episode's own camera (randomized mount and field of view) at this sensor's resolution.
         CameraSpec c = e.robot().camera();
         CameraSpec use = c.width() == spec.width() && c.height() == spec.height() ? c : spec;
-        frame = new dev.wayfinder.render.CameraFrame(use, e.cameraEffects(), e.seed(), true, true);
+        stream = new CameraStream(use, e.cameraEffects(), e.seed(), true, true);
         depthNoise = new DepthNoiseModel(e.cameraEffects().depth(), use.width(), use.height(), e.seed());
     }
 

@@ -14,7 +14,7 @@ import dev.wayfinder.scenarios.model.Rgb;
 import dev.wayfinder.scenarios.model.StartSpec;
 import dev.wayfinder.scenarios.model.TextureKind;
 import dev.wayfinder.scenarios.model.Vec2;
-import dev.wayfinder.scenarios.planning.Geometry2d;
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.planning.Path;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -26,13 +26,10 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-/** One map being drawn: world-to-pixel transform (y up) and the drawing primitives. */
+/** One map being drawn: its {@link MapLayout} (world-to-pixel transform, y up) and the drawing primitives. */
 final class Canvas {
-    private static final int MARGIN = 16;
-    private static final int TITLE = 34;
-    private static final int FOOTER = 62;
-
     private final Arena arena;
+    private final MapLayout layout;
     private final double ppm;
     private final double extentX;
     private final double extentY;
@@ -46,23 +43,22 @@ final class Canvas {
     Canvas(Arena arena, int size, String title) {
         this.arena = arena;
         this.title = title;
-        this.extentX = arena.halfX() + arena.wallThickness();
-        this.extentY = arena.halfY() + arena.wallThickness();
-        this.ppm = size / (2 * Math.max(extentX, extentY));
-        int w = (int) Math.ceil(2 * extentX * ppm) + 2 * MARGIN;
-        int h = (int) Math.ceil(2 * extentY * ppm) + TITLE + FOOTER;
-        this.img = new BufferedImage(Math.max(w, 420), h, BufferedImage.TYPE_INT_RGB);
+        this.layout = MapLayout.of(arena, size);
+        this.extentX = layout.extentX();
+        this.extentY = layout.extentY();
+        this.ppm = layout.pixelsPerMetre();
+        this.img = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         this.g = MapDrawer.prepare(img);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
     }
 
     double px(double x) {
-        return (img.getWidth() - 2 * extentX * ppm) / 2 + (x + extentX) * ppm;
+        return layout.px(x);
     }
 
     double py(double y) {
-        return TITLE + (extentY - y) * ppm;
+        return layout.py(y);
     }
 
     static Color awt(Rgb c) {
@@ -257,15 +253,16 @@ final class Canvas {
         g.setFont(g.getFont().deriveFont(java.awt.Font.BOLD, 15f));
         FontMetrics fm = g.getFontMetrics();
         String t = title;
-        while (fm.stringWidth(t) > img.getWidth() - 2 * MARGIN && t.length() > 4) {
+        int margin = layout.margin();
+        while (fm.stringWidth(t) > img.getWidth() - 2 * margin && t.length() > 4) {
             t = t.substring(0, t.length() - 4) + "...";
         }
-        g.drawString(t, MARGIN, 23);
+        g.drawString(t, margin, layout.titleHeight() - 11);
         g.setFont(g.getFont().deriveFont(java.awt.Font.PLAIN, 12f));
         fm = g.getFontMetrics();
-        int base = img.getHeight() - FOOTER + 18;
+        int base = img.getHeight() - layout.footerHeight() + 18;
         double bar = niceLength(2 * extentX / 4);
-        int x0 = MARGIN;
+        int x0 = margin;
         int x1 = (int) Math.round(x0 + bar * ppm);
         g.setStroke(new BasicStroke(3f));
         g.drawLine(x0, base, x1, base);
@@ -296,7 +293,7 @@ final class Canvas {
     /** Draws one legend item at {@code at = {x, baseline}}, wrapping to a new line when it would not fit. */
     private void legend(int[] at, Color c, String text) {
         int w = 18 + g.getFontMetrics().stringWidth(text);
-        if (at[0] + w > img.getWidth() - MARGIN) {
+        if (at[0] + w > img.getWidth() - layout.margin()) {
             at[0] = img.getWidth() / 3;
             at[1] += 20;
         }

@@ -15,11 +15,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * Top-down maps of scenarios and episodes, drawn with java.awt into a {@link BufferedImage} (works
@@ -101,13 +99,6 @@ public final class MapDrawer {
         }
         c.decorations();
         return c.image();
-    }
-
-    /** Writes {@code image} as a PNG file. */
-    public static void writePng(BufferedImage image, java.nio.file.Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wayfinder.scenarios.planning;
 
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.model.Arena;
 import dev.wayfinder.scenarios.model.Obstacle;
 import dev.wayfinder.scenarios.model.Vec2;

@@ -11,7 +11,7 @@ import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.scenarios.model.StartSpec;
 import dev.wayfinder.scenarios.model.Vec2;
 import dev.wayfinder.scenarios.planning.AStar;
-import dev.wayfinder.scenarios.planning.Geometry2d;
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.planning.OccupancyGrid;
 import dev.wayfinder.scenarios.planning.Reachability;
 import java.util.ArrayList;

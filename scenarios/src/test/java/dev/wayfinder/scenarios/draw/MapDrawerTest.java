@@ -3,6 +3,7 @@ package dev.wayfinder.scenarios.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wayfinder.scenarios.image.Png;
 import dev.wayfinder.scenarios.io.ScenarioException;
 import dev.wayfinder.scenarios.io.ScenarioLoader;
 import dev.wayfinder.scenarios.library.ScenarioLibrary;
@@ -57,7 +58,7 @@ class MapDrawerTest {
             assertTrue(MapDrawer.plannedPaths(s).size() == s.starts().size() * s.goals().size(), n);
             BufferedImage ep = MapDrawer.draw(Episode.nominal(s), MapDrawer.Options.DEFAULT.withSize(200));
             Path f = dir.resolve(n + ".png");
-            MapDrawer.writePng(ep, f);
+            Png.write(ep, f);
             assertTrue(Files.size(f) > 1000, n);
         }
     }

@@ -3,6 +3,7 @@ package dev.wayfinder.scenarios.planning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wayfinder.scenarios.geometry.Geometry2d;
 import dev.wayfinder.scenarios.model.Arena;
 import dev.wayfinder.scenarios.model.Box;
 import dev.wayfinder.scenarios.model.Cylinder;

@@ -1,10 +1,12 @@
-package dev.wayfinder.render;
+package dev.wayfinder.sim.core;
 
 /**
- * The object id written per pixel into the segmentation image, the same numbering as physics-sim's World:
- * body {@code b} has id {@link #ROBOT}{@code + b}, so the robot (body 0) is 3 and obstacle {@code i} of
- * {@code Episode.obstacles()} (body {@code 1 + i}) is {@link #OBSTACLE_BASE}{@code + i}. The goal marker
- * is not a body and has the fixed id {@link #GOAL}.
+ * The object id written per pixel into segmentation images (the camera frame's
+ * {@code CameraFrame#segmentation()}, the renderer's picking ids), defined once here for the simulator, the
+ * renderer and the training labels: body {@code b} of a {@link World} has id {@link #body}{@code (b)}, so the
+ * robot (body 0) is {@link #ROBOT} and obstacle {@code i} of {@code Episode.obstacles()} (body {@code 1 + i}) is
+ * {@link #obstacle}{@code (i)}. The floor and the walls are not bodies and have fixed ids, as has the goal
+ * marker (drawn for people, never in the robot camera).
  */
 public final class SegmentationIds {
     /** Nothing hit (background above the walls). */
