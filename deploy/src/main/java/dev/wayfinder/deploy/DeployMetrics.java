@@ -38,7 +38,7 @@ public final class DeployMetrics implements AutoCloseable {
     private final Counter zeros;
     private final Map<Refusal.Reason, Counter> refused = new EnumMap<>(Refusal.Reason.class);
     private HttpServer server;
-    private long lastAt;
+    private long lastAt = System.nanoTime();
     private double lastImages;
     private double lastCommands;
     private double lastDecisions;
@@ -178,21 +178,25 @@ public final class DeployMetrics implements AutoCloseable {
      * @param state   what the node is doing ("watchdog ok, action forward")
      */
     public synchronized String summary(long now, long dropped, long trips, String state) {
-        double dt = lastAt == 0 ? Double.NaN : (now - lastAt) / 1e9;
+        double dt = Math.max(1e-9, (now - lastAt) / 1e9);
         double img = images.count();
         double cmd = commands.count();
         double dec = decisions.count();
+        double[] l = latencyMillis();
         String line = String.format(Locale.ROOT,
-                "deploy: images %.1f/s, decisions %.1f/s, commands %.1f/s; latency ms p50 %.1f p95 %.1f p99 %.1f max"
-                        + " %.1f; dropped %d, watchdog trips %d, refused %d; %s",
-                (img - lastImages) / dt, (dec - lastDecisions) / dt, (cmd - lastCommands) / dt,
-                latencyMillis()[0], latencyMillis()[1], latencyMillis()[2], latencyMillis()[3], dropped, trips,
-                refusals(), state);
+                "deploy: images %.1f/s, decisions %.1f/s, commands %.1f/s; latency ms p50 %s p95 %s p99 %s max %s;"
+                        + " dropped %d, watchdog trips %d, refused %d; %s",
+                (img - lastImages) / dt, (dec - lastDecisions) / dt, (cmd - lastCommands) / dt, ms(l[0]), ms(l[1]),
+                ms(l[2]), ms(l[3]), dropped, trips, refusals(), state);
         lastAt = now;
         lastImages = img;
         lastCommands = cmd;
         lastDecisions = dec;
         return line;
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
     @Override

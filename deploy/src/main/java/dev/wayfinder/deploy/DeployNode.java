@@ -57,6 +57,11 @@ public final class DeployNode implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final long STATUS_EVERY_NANOS = 1_000_000_000L;
 
+    /** A checked camera frame: the policy thread converts it when it takes it. */
+    private interface Frame {
+        RgbImage image();
+    }
+
     /** The latest decision of the policy thread. */
     private record Decision(int action, CommandLimiter.Velocity velocity, long imageStamp, String refusal) {
     }
@@ -67,7 +72,7 @@ public final class DeployNode implements AutoCloseable {
     private final PrintWriter log;
     private final DeployMetrics metrics;
     private final ObservationAssembler assembler;
-    private final FrameHandoff<RgbImage> frames = new FrameHandoff<>();
+    private final FrameHandoff<Frame> frames = new FrameHandoff<>();
     private final Watchdog watchdog;
     private final EStop eStop;
     private final CommandLimiter limiter;
@@ -97,7 +102,7 @@ public final class DeployNode implements AutoCloseable {
     private long lastWall = NOT_SEEN;
     private long lastWallMono;
     private long lastStatusAt = NOT_SEEN;
-    private long lastReportAt;
+    private long lastReportAt = System.nanoTime();
     private String lastAction = "";
     private Boolean lastReached;
 
@@ -240,17 +245,18 @@ public final class DeployNode implements AutoCloseable {
         guard(() -> {
             long stamp = m.header().stamp().toNanos();
             int[] size = expectedSize();
-            RgbImage img = ImageDecoder.decode(m.encoding(), m.width(), m.height(), m.step(), m.dataBuffer(), stamp,
-                    size[0], size[1]);
-            accept(img);
+            ImageDecoder.Checked img = ImageDecoder.check(m.encoding(), m.width(), m.height(), m.step(),
+                    m.dataBuffer(), stamp, size[0], size[1]);
+            accept(stamp, img::convert);
         });
     }
 
     private void onCompressed(CompressedImage m) {
         guard(() -> {
             int[] size = expectedSize();
-            accept(ImageDecoder.decodeCompressed(m.format(), m.data(), m.header().stamp().toNanos(), size[0],
-                    size[1]));
+            RgbImage img = ImageDecoder.decodeCompressed(m.format(), m.data(), m.header().stamp().toNanos(), size[0],
+                    size[1]);
+            accept(img.stampNanos(), () -> img);
         });
     }
 
@@ -259,15 +265,15 @@ public final class DeployNode implements AutoCloseable {
         return c.map(cm -> new int[] {cm.width(), cm.height()}).orElse(new int[] {0, 0});
     }
 
-    private void accept(RgbImage img) throws Refusal {
+    private void accept(long stamp, Frame img) throws Refusal {
         long now = clockNow();
-        checkAge("image", img.stampNanos(), now);
+        checkAge("image", stamp, now);
         synchronized (this) {
-            if (lastImageStamp != NOT_SEEN && img.stampNanos() < lastImageStamp) {
+            if (lastImageStamp != NOT_SEEN && stamp < lastImageStamp) {
                 throw new Refusal(Refusal.Reason.STAMP_BACKWARDS, String.format(Locale.ROOT,
-                        "image stamped %.3f s before the previous one", (lastImageStamp - img.stampNanos()) / 1e9));
+                        "image stamped %.3f s before the previous one", (lastImageStamp - stamp) / 1e9));
             }
-            lastImageStamp = img.stampNanos();
+            lastImageStamp = stamp;
         }
         metrics.image();
         synchronized (watchdog) {
@@ -409,12 +415,12 @@ public final class DeployNode implements AutoCloseable {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                RgbImage img = frames.take(100, TimeUnit.MILLISECONDS);
-                if (img == null) {
+                Frame f = frames.take(100, TimeUnit.MILLISECONDS);
+                if (f == null) {
                     continue;
                 }
                 last = System.nanoTime();
-                decide(img);
+                decide(f.image());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

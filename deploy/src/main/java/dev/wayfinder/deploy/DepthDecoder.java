@@ -46,10 +46,10 @@ public final class DepthDecoder {
                     + " image is " + expectedW + "x" + expectedH + "; subscribe to depth registered to the colour"
                     + " camera (an RGB-D driver's aligned depth)");
         }
-        long row = (long) width * bytes;
-        if (step < row) {
+        long rowBytes = (long) width * bytes;
+        if (step < rowBytes) {
             throw new Refusal(Refusal.Reason.DEPTH_STEP, "depth image " + width + "x" + height + " " + encoding
-                    + " has step " + step + " bytes, shorter than a row of " + row + " bytes");
+                    + " has step " + step + " bytes, shorter than a row of " + rowBytes + " bytes");
         }
         long need = (long) step * height;
         if (data.limit() < need) {
@@ -58,15 +58,23 @@ public final class DepthDecoder {
         }
         ByteBuffer in = data.duplicate().order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         float[] metres = new float[width * height];
-        for (int y = 0; y < height; y++) {
-            int s = y * step;
-            int d = y * width;
-            for (int x = 0; x < width; x++, d++) {
-                if (bytes == 4) {
-                    float v = in.getFloat(s + 4 * x);
+        if (bytes == 4) {
+            float[] row = new float[width];
+            for (int y = 0; y < height; y++) {
+                in.position(y * step);
+                in.slice().order(in.order()).asFloatBuffer().get(row);
+                for (int x = 0, d = y * width; x < width; x++, d++) {
+                    float v = row[x];
                     metres[d] = v > 0 && Float.isFinite(v) ? v : Float.NaN;
-                } else {
-                    int mm = in.getShort(s + 2 * x) & 0xffff;
+                }
+            }
+        } else {
+            short[] row = new short[width];
+            for (int y = 0; y < height; y++) {
+                in.position(y * step);
+                in.slice().order(in.order()).asShortBuffer().get(row);
+                for (int x = 0, d = y * width; x < width; x++, d++) {
+                    int mm = row[x] & 0xffff;
                     metres[d] = mm == 0 ? Float.NaN : mm / 1000f;
                 }
             }

@@ -41,6 +41,68 @@ public final class ImageDecoder {
      */
     public static RgbImage decode(String encoding, int width, int height, int step, ByteBuffer data, long stamp,
                                   int expectedW, int expectedH) throws Refusal {
+        return check(encoding, width, height, step, data, stamp, expectedW, expectedH).convert();
+    }
+
+    /**
+     * A raw image that passed {@link #check}: converting it cannot fail. The receive thread checks; the policy thread
+     * converts only the frames it takes (a frame dropped for a newer one is never converted).
+     */
+    public static final class Checked {
+        private final int width;
+        private final int height;
+        private final int step;
+        private final int channels;
+        private final int r;
+        private final int b;
+        private final ByteBuffer data;
+        private final long stamp;
+
+        private Checked(int width, int height, int step, int channels, int r, int b, ByteBuffer data, long stamp) {
+            this.width = width;
+            this.height = height;
+            this.step = step;
+            this.channels = channels;
+            this.r = r;
+            this.b = b;
+            this.data = data;
+            this.stamp = stamp;
+        }
+
+        /** The image's stamp, nanoseconds. */
+        public long stampNanos() {
+            return stamp;
+        }
+
+        /** The pixels as interleaved RGB (a new array). */
+        public RgbImage convert() {
+            byte[] rgb = new byte[width * height * 3];
+            int row = width * channels;
+            if (channels == 3 && r == 0 && step == row) {
+                data.get(0, rgb, 0, rgb.length);
+                return new RgbImage(width, height, rgb, stamp);
+            }
+            byte[] line = new byte[row];
+            int g = channels == 1 ? 0 : 1;
+            for (int y = 0; y < height; y++) {
+                data.get(y * step, line, 0, row);
+                for (int x = 0, s = 0, d = y * width * 3; x < width; x++, s += channels, d += 3) {
+                    rgb[d] = line[s + r];
+                    rgb[d + 1] = line[s + g];
+                    rgb[d + 2] = line[s + b];
+                }
+            }
+            return new RgbImage(width, height, rgb, stamp);
+        }
+    }
+
+    /**
+     * Checks a raw image without converting it.
+     *
+     * @see #decode
+     */
+    public static Checked check(String encoding, int width, int height, int step, ByteBuffer data, long stamp,
+                                int expectedW, int expectedH) throws Refusal {
         checkSize("image", width, height, expectedW, expectedH, Refusal.Reason.IMAGE_SIZE);
         int channels;
         int r;
@@ -64,18 +126,7 @@ public final class ImageDecoder {
             throw new Refusal(Refusal.Reason.IMAGE_TRUNCATED, "image " + width + "x" + height + " " + encoding
                     + " with step " + step + " needs " + need + " bytes, got " + data.limit());
         }
-        byte[] rgb = new byte[width * height * 3];
-        int g = channels == 1 ? 0 : 1;
-        for (int y = 0; y < height; y++) {
-            int s = y * step;
-            int d = y * width * 3;
-            for (int x = 0; x < width; x++, s += channels, d += 3) {
-                rgb[d] = data.get(s + r);
-                rgb[d + 1] = data.get(s + g);
-                rgb[d + 2] = data.get(s + b);
-            }
-        }
-        return new RgbImage(width, height, rgb, stamp);
+        return new Checked(width, height, step, channels, r, b, data, stamp);
     }
 
     /**
