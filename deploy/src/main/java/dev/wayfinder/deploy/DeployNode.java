@@ -558,25 +558,15 @@ public final class DeployNode implements AutoCloseable {
 
     private void status(long mono, String state, String action, boolean reached) {
         boolean due = lastStatusAt == NOT_SEEN || mono - lastStatusAt >= STATUS_EVERY_NANOS;
-        String stateKey = state.startsWith("watchdog: ") ? "watchdog" : state;
+        // A watchdog reason changes its numbers every step; only a change of kind is news.
         boolean changed;
         synchronized (this) {
-            changed = !stateKey.equals(lastState.startsWith("watchdog: ") ? "watchdog" : lastState);
+            changed = !kind(state).equals(kind(lastState));
             lastState = state;
         }
-        if (changed && state.startsWith("watchdog: ") || changed && state.startsWith("refused")) {
+        if (changed) {
             synchronized (log) {
-                log.println("deploy: stopped: " + state);
-                log.flush();
-            }
-        } else if (changed && state.equals("ok") && mono - start > 0) {
-            synchronized (log) {
-                log.println("deploy: driving");
-                log.flush();
-            }
-        } else if (changed) {
-            synchronized (log) {
-                log.println("deploy: stopped: " + state);
+                log.println(state.equals("ok") ? "deploy: driving" : "deploy: stopped: " + state);
                 log.flush();
             }
         }
@@ -594,6 +584,11 @@ public final class DeployNode implements AutoCloseable {
         if (due) {
             lastStatusAt = mono;
         }
+    }
+
+    private static String kind(String state) {
+        int colon = state.indexOf(':');
+        return state.startsWith("watchdog: ") || state.startsWith("refused: ") ? state.substring(0, colon) : state;
     }
 
     private void publish(CommandLimiter.Velocity v, long now) {

