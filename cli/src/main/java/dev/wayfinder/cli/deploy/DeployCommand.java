@@ -265,25 +265,32 @@ public final class DeployCommand implements Callable<Integer> {
       }
     } finally {
       deploy.close();
-      closed.countDown();
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // shutting down: the hook is running and returns now that the node is closed
+        // Printed before the shutdown hook is released: after Ctrl-C the JVM ends once the hook returns.
+        print(out, summary(deploy));
+      } finally {
+        closed.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // shutting down: the hook is running and returns now that the node is closed
+        }
       }
     }
-    Summary s = summary(deploy);
+    return Main.OK;
+  }
+
+  private void print(PrintWriter out, Summary s) {
     if (json.enabled()) {
       Json.print(out, s);
-    } else {
-      out.printf(Locale.ROOT, "images %d, decisions %d, commands %d, dropped frames %d, watchdog trips %d%n",
-          s.images(), s.decisions(), s.commands(), s.droppedFrames(), s.watchdogTrips());
-      out.printf(Locale.ROOT, "latency image stamp -> command ms: p50 %s, p95 %s, p99 %s, max %s%n",
-          ms(s.latencyP50Ms()), ms(s.latencyP95Ms()), ms(s.latencyP99Ms()), ms(s.latencyMaxMs()));
-      out.println("refused: " + (s.refused().isEmpty() ? "none" : s.refused()));
-      out.flush();
+      return;
     }
-    return Main.OK;
+    out.printf(Locale.ROOT, "images %d, decisions %d, commands %d, dropped frames %d, watchdog trips %d%n",
+        s.images(), s.decisions(), s.commands(), s.droppedFrames(), s.watchdogTrips());
+    out.printf(Locale.ROOT, "latency image stamp -> command ms: p50 %s, p95 %s, p99 %s, max %s%n",
+        ms(s.latencyP50Ms()), ms(s.latencyP95Ms()), ms(s.latencyP99Ms()), ms(s.latencyMaxMs()));
+    out.println("refused: " + (s.refused().isEmpty() ? "none" : s.refused()));
+    out.flush();
   }
 
   private static String ms(Double v) {
