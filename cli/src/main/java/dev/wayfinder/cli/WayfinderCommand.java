@@ -1,6 +1,7 @@
 package dev.wayfinder.cli;
 
 import dev.wayfinder.cli.bench.BenchCommand;
+import dev.wayfinder.cli.deploy.DeployCommand;
 import dev.wayfinder.cli.policy.EvalCommand;
 import dev.wayfinder.cli.policy.TrainCommand;
 import dev.wayfinder.cli.randomize.RandomizeCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       BenchCommand.class,
       RosCommand.class,
+      DeployCommand.class,
     })
 public final class WayfinderCommand implements Runnable {
   @Spec CommandSpec spec;

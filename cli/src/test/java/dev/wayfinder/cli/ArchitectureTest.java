@@ -38,6 +38,7 @@ class ArchitectureTest {
         PACKAGES.put("policy", "dev.wayfinder.policy");
         PACKAGES.put("ros-testkit", "dev.wayfinder.ros.testkit");
         PACKAGES.put("ros-bridge", "dev.wayfinder.ros");
+        PACKAGES.put("deploy", "dev.wayfinder.deploy");
         PACKAGES.put("cli", "dev.wayfinder.cli");
         PACKAGES.put("benchmarks", "dev.wayfinder.benchmarks");
         ALLOWED.put("scenarios", Set.of());
@@ -50,10 +51,11 @@ class ArchitectureTest {
                 "scenarios"));
         ALLOWED.put("ros-testkit", Set.of());
         ALLOWED.put("ros-bridge", Set.of("inference-core", "physics-sim", "scenarios"));
+        ALLOWED.put("deploy", Set.of("robot", "ros-bridge", "inference-core"));
         ALLOWED.put("cli", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering", "inference-core",
-                "robot", "policy", "ros-bridge", "benchmarks"));
+                "robot", "policy", "ros-bridge", "deploy", "benchmarks"));
         ALLOWED.put("benchmarks", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
-                "inference-core", "robot", "policy", "ros-bridge", "ros-testkit"));
+                "inference-core", "robot", "policy", "ros-bridge", "ros-testkit", "deploy"));
     }
 
     private static final Pattern NAME = Pattern.compile("\\b(dev\\.wayfinder\\.[a-z]+(?:\\.testkit)?|javafx|org\\.lwjgl|ai\\.djl)\\b");
@@ -95,6 +97,9 @@ class ArchitectureTest {
         assertTrue(check("policy", "javafx") != null);
         assertTrue(check("ros-bridge", "ai.djl") != null);
         assertTrue(check("policy", "dev.wayfinder.robot") == null);
+        assertTrue(check("deploy", "dev.wayfinder.policy") != null, "a robot deployment carries no training code");
+        assertTrue(check("deploy", "dev.wayfinder.sim") != null, "nor the simulator");
+        assertTrue(check("deploy", "dev.wayfinder.robot") == null && check("deploy", "dev.wayfinder.ros") == null);
     }
 
     /** Why {@code module}'s main code may not use {@code used}, or null when it may. */

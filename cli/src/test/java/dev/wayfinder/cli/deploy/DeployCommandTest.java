@@ -1,0 +1,79 @@
+package dev.wayfinder.cli.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wayfinder.cli.CliRun;
+import dev.wayfinder.cli.Main;
+import dev.wayfinder.deploy.DeployModel;
+import dev.wayfinder.deploy.RobotConfig;
+import dev.wayfinder.policy.rollout.SimRobot;
+import dev.wayfinder.scenarios.library.ScenarioLibrary;
+import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.sim.env.ActionSet;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code wayfinder deploy} in-process: user mistakes are clear errors with exit 1, a short run with no robot on the
+ * network (loopback only, domain 54) publishes zeros and prints its summary, and the shipped model's robot.yaml agrees
+ * with the scenario robot it was trained on.
+ */
+class DeployCommandTest {
+  private static final String MODEL = Path.of("..", "models", "cluttered-room-rgbd-map").toString();
+
+  private static void assertUserError(CliRun r, String... expected) {
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    for (String e : expected) {
+      assertTrue(r.err().contains(e), "expected '" + e + "' in: " + r);
+    }
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r);
+  }
+
+  @Test
+  void userMistakesSayWhatWasExpected() {
+    assertUserError(CliRun.of("deploy", "--model", "no/such/model"), "--model no/such/model", "not a model folder");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--goal", "3"), "--goal 3: expected X,Y");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--goal", "a,b"), "expected X,Y in metres");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--shield", "maybe"), "expected camera, predicted or none");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--shield", "predicted"), "needs a network with obstacle memory");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--control-rate", "0"), "--control-rate must be 1..1000 Hz");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--stale-limit", "-1"), "--stale-limit must be");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--topic-cmd-vel", "/bad topic"), "--topic-cmd-vel");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--domain", "999"), "0..232");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--robot", "no/robot.yaml"), "no robot description");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--node-name", "bad-name", "--domain", "54",
+        "--localhost", "--duration", "0.1"), "--node-name");
+  }
+
+  @Test
+  void aShortRunWithNoRobotPrintsItsSummaryAndExitsCleanly() {
+    CliRun r = CliRun.of("deploy", "--model", MODEL, "--goal", "1,0", "--domain", "54", "--localhost",
+        "--duration", "1.5", "--report-every", "0.5", "--metrics-port", "0", "--topic-cmd-vel", "/dct/cmd_vel",
+        "--topic-image", "/dct/image", "--json");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("metrics at http://127.0.0.1:"), r.toString());
+    assertTrue(r.err().contains("stopped: watchdog: no image yet"), r.toString());
+    assertTrue(r.err().contains("deploy: images 0.0/s"), r.toString());
+    assertTrue(r.out().contains("\"commands\" :"), r.toString());
+    assertTrue(r.out().contains("\"images\" : 0"), r.toString());
+  }
+
+  @Test
+  void theShippedRobotDescriptionIsTheScenarioRobotItWasTrainedOn() throws Exception {
+    Scenario s = ScenarioLibrary.load("cluttered-room");
+    RobotConfig r = DeployModel.load(Path.of(MODEL), null).robot();
+    assertEquals(SimRobot.describe(s, ActionSet.DEFAULT), r.description());
+    var cam = SimRobot.camera(s.robot().camera());
+    assertEquals(cam.mountX(), r.mount().x(), 1e-12);
+    assertEquals(cam.mountY(), r.mount().y(), 1e-12);
+    assertEquals(cam.mountZ(), r.mount().z(), 1e-12);
+    assertEquals(cam.roll(), r.mount().roll(), 1e-12);
+    assertEquals(cam.pitch(), r.mount().pitch(), 1e-12);
+    assertEquals(cam.yaw(), r.mount().yaw(), 1e-12);
+    assertEquals(s.robot().maxLinearAccel(), r.maxLinearAccel(), 1e-12);
+    assertEquals(s.robot().maxAngularAccel(), r.maxAngularAccel(), 1e-12);
+    assertEquals(s.goals().get(0).tolerance(), r.goalTolerance(), 1e-12);
+  }
+}
