@@ -36,6 +36,7 @@ class ArchitectureTest {
         PACKAGES.put("inference-core", "dev.wayfinder.inference");
         PACKAGES.put("robot", "dev.wayfinder.robot");
         PACKAGES.put("policy", "dev.wayfinder.policy");
+        PACKAGES.put("sim-ros", "dev.wayfinder.simros");
         PACKAGES.put("ros-testkit", "dev.wayfinder.ros.testkit");
         PACKAGES.put("ros-bridge", "dev.wayfinder.ros");
         PACKAGES.put("cli", "dev.wayfinder.cli");
@@ -50,8 +51,9 @@ class ArchitectureTest {
                 "scenarios"));
         ALLOWED.put("ros-testkit", Set.of());
         ALLOWED.put("ros-bridge", Set.of("inference-core", "physics-sim", "scenarios"));
+        ALLOWED.put("sim-ros", Set.of("ros-bridge", "rendering", "physics-sim", "scenarios"));
         ALLOWED.put("cli", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering", "inference-core",
-                "robot", "policy", "ros-bridge", "benchmarks"));
+                "robot", "policy", "ros-bridge", "sim-ros", "benchmarks"));
         ALLOWED.put("benchmarks", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
                 "inference-core", "robot", "policy", "ros-bridge", "ros-testkit"));
     }
@@ -95,6 +97,8 @@ class ArchitectureTest {
         assertTrue(check("policy", "javafx") != null);
         assertTrue(check("ros-bridge", "ai.djl") != null);
         assertTrue(check("policy", "dev.wayfinder.robot") == null);
+        assertTrue(check("sim-ros", "dev.wayfinder.policy") != null, "the simulator on ROS needs no training code");
+        assertTrue(check("ros-bridge", "dev.wayfinder.simros") != null, "ros-bridge does not render");
     }
 
     /** Why {@code module}'s main code may not use {@code used}, or null when it may. */
