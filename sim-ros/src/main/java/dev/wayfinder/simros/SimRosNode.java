@@ -53,7 +53,8 @@ import java.util.function.Consumer;
  *   <li>/clock (rosgraph_msgs/Clock, best effort, depth 1): the simulation time, for use_sim_time; it never goes
  *       back, across episodes too</li>
  *   <li>/camera/image_raw (rgb8), /camera/camera_info, /camera/depth/image_raw (32FC1 metres, registered to the
- *       colour image, NaN where invalid), /camera/depth/camera_info: best effort, at the camera rate</li>
+ *       colour image, NaN where invalid), /camera/depth/camera_info: best effort, at the camera rate, rendered only
+ *       while one of them has a subscription (rendering is most of the cost)</li>
  *   <li>/odom (nav_msgs/Odometry, reliable: the wheel odometry, drifting); /tf (reliable) with map to odom (the
  *       identity: no localization corrects the drift, the odom frame starts at the map's origin) and odom to
  *       base_link; /tf_static (reliable, transient local): base_link to camera_link to camera_optical_frame in one
@@ -160,7 +161,7 @@ public final class SimRosNode {
      * @param ticks simulation ticks
      * @param simNanos simulated time
      * @param wallNanos wall-clock time of the loop
-     * @param cameraFrames camera frames rendered and published
+     * @param cameraFrames camera frames rendered and published (none while nobody subscribes to a camera topic)
      * @param commands velocity commands received
      */
     public record Summary(List<EpisodeOutcome> outcomes, long ticks, long simNanos, long wallNanos, long cameraFrames,
@@ -287,6 +288,11 @@ public final class SimRosNode {
             subs.add(node.subscription(Bool.TYPE, RESET, QosProfile.DEFAULT, m -> resetRequest.set(m.data())));
         }
 
+        boolean cameraWatched() {
+            return image.subscriptionCount() + info.subscriptionCount() + depth.subscriptionCount()
+                    + depthInfo.subscriptionCount() > 0;
+        }
+
         @Override
         public void close() {
             subs.forEach(Subscription::close);
@@ -374,9 +380,12 @@ public final class SimRosNode {
                     simNow.set(now);
                     publishState(out, env, step, now, info.steps() % ticksPerControl == 0);
                     if (withCamera && !step.done() && info.timeNanos() >= nextCamera) {
-                        sensor.capture(env.world(), env.state(), frame);
-                        publishCamera(out, frame, clockBase + frame.stampNanos(), depthBytes);
-                        frames++;
+                        // Rendered only while someone subscribes to a camera topic, as a camera driver does
+                        if (out.cameraWatched()) {
+                            sensor.capture(env.world(), env.state(), frame);
+                            publishCamera(out, frame, clockBase + frame.stampNanos(), depthBytes);
+                            frames++;
+                        }
                         nextCamera = Math.max(nextCamera + cameraPeriod, info.timeNanos() - cameraPeriod);
                     }
                     if (step.done()) {

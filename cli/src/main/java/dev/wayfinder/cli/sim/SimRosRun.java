@@ -93,6 +93,7 @@ final class SimRosRun {
       }
     }, "wayfinder-sim-ros-shutdown");
     SimRosNode.Summary r;
+    // The node closes (saying goodbye to its peers) before the hook lets the JVM end
     try (Node node = Node.create("wayfinder_sim", nodeOptions)) {
       Runtime.getRuntime().addShutdownHook(hook);
       SimRosNode sim = new SimRosNode(s, source, settings, node);
@@ -111,6 +112,8 @@ final class SimRosRun {
           err.flush();
         }
       });
+      // printed before the shutdown hook is released, so Ctrl-C still shows the summary
+      print(o, s, r, out);
     } catch (IOException e) {
       throw new UserException("cannot join ROS " + where(nodeOptions) + ": " + e.getMessage()
           + " (each domain has room for 21 participants on one machine; close some ROS programs)", e);
@@ -126,7 +129,6 @@ final class SimRosRun {
         // shutting down (Ctrl-C) or never added
       }
     }
-    print(o, s, r, out);
   }
 
   private static void print(SimRosOptions o, Scenario s, SimRosNode.Summary r, PrintWriter out) {
