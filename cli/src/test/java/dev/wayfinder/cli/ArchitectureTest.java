@@ -36,6 +36,7 @@ class ArchitectureTest {
         PACKAGES.put("inference-core", "dev.wayfinder.inference");
         PACKAGES.put("robot", "dev.wayfinder.robot");
         PACKAGES.put("policy", "dev.wayfinder.policy");
+        PACKAGES.put("sim-ros", "dev.wayfinder.simros");
         PACKAGES.put("ros-testkit", "dev.wayfinder.ros.testkit");
         PACKAGES.put("ros-bridge", "dev.wayfinder.ros");
         PACKAGES.put("deploy", "dev.wayfinder.deploy");
@@ -52,8 +53,9 @@ class ArchitectureTest {
         ALLOWED.put("ros-testkit", Set.of());
         ALLOWED.put("ros-bridge", Set.of("inference-core", "physics-sim", "scenarios"));
         ALLOWED.put("deploy", Set.of("robot", "ros-bridge", "inference-core"));
+        ALLOWED.put("sim-ros", Set.of("ros-bridge", "rendering", "physics-sim", "scenarios"));
         ALLOWED.put("cli", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering", "inference-core",
-                "robot", "policy", "ros-bridge", "deploy", "benchmarks"));
+                "robot", "policy", "ros-bridge", "deploy", "sim-ros", "benchmarks"));
         ALLOWED.put("benchmarks", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
                 "inference-core", "robot", "policy", "ros-bridge", "ros-testkit", "deploy"));
     }
@@ -100,6 +102,8 @@ class ArchitectureTest {
         assertTrue(check("deploy", "dev.wayfinder.policy") != null, "a robot deployment carries no training code");
         assertTrue(check("deploy", "dev.wayfinder.sim") != null, "nor the simulator");
         assertTrue(check("deploy", "dev.wayfinder.robot") == null && check("deploy", "dev.wayfinder.ros") == null);
+        assertTrue(check("sim-ros", "dev.wayfinder.policy") != null, "the simulator on ROS needs no training code");
+        assertTrue(check("ros-bridge", "dev.wayfinder.simros") != null, "ros-bridge does not render");
     }
 
     /** Why {@code module}'s main code may not use {@code used}, or null when it may. */

@@ -64,7 +64,7 @@ public final class MessageValues {
     private static Object defaultValue(RecordComponent c, String field) {
         Class<?> t = c.getType();
         if (t == Covariance.class) {
-            return new Covariance(new double[field.contains("pose") || field.contains("twist") ? 36 : 9]);
+            return new Covariance(new double[field.contains("pose") || field.contains("twist") || field.endsWith(".covariance") ? 36 : 9]);
         }
         if (t == double[].class && field.endsWith(".p")) {
             return new double[12];
@@ -83,6 +83,9 @@ public final class MessageValues {
             }
             if (t == int.class) {
                 return v == null ? 0 : (int) Long.parseLong(scalar(v, field));
+            }
+            if (t == byte.class) {
+                return v == null ? (byte) 0 : (byte) Integer.parseInt(scalar(v, field));
             }
             if (t == long.class) {
                 return v == null ? 0L : Long.parseLong(scalar(v, field));

@@ -48,6 +48,9 @@ public final class RandomMessages {
         if (t == int.class) {
             return random.nextInt(100_000);
         }
+        if (t == byte.class) {
+            return (byte) (1 + random.nextInt(8));
+        }
         if (t == boolean.class) {
             return random.nextBoolean();
         }
@@ -74,7 +77,7 @@ public final class RandomMessages {
             return random.doubles(name.equals("p") ? 12 : random.nextInt(8)).toArray();
         }
         if (t == Covariance.class) {
-            return new Covariance(random.doubles(name.startsWith("pose") || name.startsWith("twist") ? 36 : 9)
+            return new Covariance(random.doubles(name.startsWith("pose") || name.startsWith("twist") || name.equals("covariance") ? 36 : 9)
                     .toArray());
         }
         if (t == List.class) {

@@ -82,6 +82,40 @@ class MessageTypesTest {
         roundTrip(Imu.TYPE, new Imu(header(), q(), cov(9), v3(), cov(9), v3(), cov(9)));
         roundTrip(Odometry.TYPE, new Odometry(header(), "base_link", pose, cov(36), twist, cov(36)));
         roundTrip(Clock.TYPE, new Clock(new Time(1, 2)));
+        roundTrip(Empty.TYPE, new Empty());
+        roundTrip(Float32.TYPE, new Float32((float) rnd.nextGaussian()));
+        roundTrip(Float64.TYPE, new Float64(rnd.nextGaussian()));
+        roundTrip(Duration.TYPE, new Duration(-3, 5));
+        ColorRGBA red = new ColorRGBA(1, 0, 0, 0.5f);
+        roundTrip(ColorRGBA.TYPE, red);
+        PoseWithCovariance pc = new PoseWithCovariance(pose, cov(36));
+        roundTrip(PoseWithCovariance.TYPE, pc);
+        roundTrip(PoseWithCovarianceStamped.TYPE, new PoseWithCovarianceStamped(header(), pc));
+        roundTrip(Path.TYPE, new Path(header(), List.of(new PoseStamped(header(), pose), new PoseStamped(header(),
+                new Pose(new Point(7, 8, 9), q())))));
+        roundTrip(OccupancyGrid.TYPE, new OccupancyGrid(header(), new OccupancyGrid.MapMetaData(new Time(3, 4), 0.05f,
+                4, 3, pose), new byte[] {0, 100, -1, 0, 0, 0, 100, 100, -1, -1, 0, 0}));
+        PointField x = new PointField("x", 0, PointField.FLOAT32, 1);
+        roundTrip(PointField.TYPE, x);
+        roundTrip(PointCloud2.TYPE, new PointCloud2(header(), 1, 3, List.of(x, new PointField("y", 4,
+                PointField.FLOAT32, 1)), false, 8, 24, java.util.Arrays.copyOf(px, 24), true));
+        Marker cube = Marker.shape(header(), "obstacles", 7, Marker.CUBE, pose, v3(), red);
+        roundTrip(Marker.TYPE, cube);
+        Marker line = new Marker(header(), "route", 1, Marker.LINE_STRIP, Marker.ADD, pose, v3(), red,
+                new Duration(1, 500), true, List.of(new Point(0, 0, 0), new Point(1, 2, 0)), List.of(red, red),
+                "embedded://t", new CompressedImage(header(), "png", new byte[] {1, 2}),
+                List.of(new UVCoordinate(0.25f, 0.5f)), "hi", "package://m.dae",
+                new MeshFile("m.dae", new byte[] {3, 4, 5}), true);
+        roundTrip(Marker.TYPE, line);
+        roundTrip(MarkerArray.TYPE, new MarkerArray(List.of(cube, line)));
+    }
+
+    @Test
+    void emptyIsTheOneByteRosidlGivesAnEmptyStruct() {
+        // CDR_LE encapsulation header (its options say 3 bytes of padding), then structure_needs_at_least_one_member
+        byte[] wire = Empty.TYPE.serialize(new Empty());
+        assertEquals("0001000300000000", HexFormat.of().formatHex(wire));
+        assertEquals(new Empty(), Empty.TYPE.deserialize(HexFormat.of().parseHex("0001000001000000")));
     }
 
     @Test

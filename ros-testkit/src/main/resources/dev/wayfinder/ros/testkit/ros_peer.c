@@ -62,6 +62,15 @@ static const struct { const char *name; const dds_topic_descriptor_t *desc; } AL
   {"CameraInfo", &sensor_msgs_msg_dds__CameraInfo__desc}, {"LaserScan", &sensor_msgs_msg_dds__LaserScan__desc},
   {"Imu", &sensor_msgs_msg_dds__Imu__desc}, {"Odometry", &nav_msgs_msg_dds__Odometry__desc},
   {"TFMessage", &tf2_msgs_msg_dds__TFMessage__desc}, {"Clock", &rosgraph_msgs_msg_dds__Clock__desc},
+  {"Empty", &std_msgs_msg_dds__Empty__desc}, {"Float32", &std_msgs_msg_dds__Float32__desc},
+  {"Float64", &std_msgs_msg_dds__Float64__desc}, {"Duration", &builtin_interfaces_msg_dds__Duration__desc},
+  {"ColorRGBA", &std_msgs_msg_dds__ColorRGBA__desc},
+  {"PoseWithCovariance", &geometry_msgs_msg_dds__PoseWithCovariance__desc},
+  {"PoseWithCovarianceStamped", &geometry_msgs_msg_dds__PoseWithCovarianceStamped__desc},
+  {"Path", &nav_msgs_msg_dds__Path__desc}, {"OccupancyGrid", &nav_msgs_msg_dds__OccupancyGrid__desc},
+  {"PointField", &sensor_msgs_msg_dds__PointField__desc}, {"PointCloud2", &sensor_msgs_msg_dds__PointCloud2__desc},
+  {"Marker", &visualization_msgs_msg_dds__Marker__desc},
+  {"MarkerArray", &visualization_msgs_msg_dds__MarkerArray__desc},
 };
 #define N_TYPES (sizeof ALL_TYPES / sizeof ALL_TYPES[0])
 
