@@ -155,6 +155,106 @@ public final class MessageDefinitions {
                 geometry_msgs/TwistWithCovariance twist
                 """);
         def("rosgraph_msgs/Clock", "builtin_interfaces/Time clock\n");
+        def("std_msgs/Empty", "");
+        def("std_msgs/Float32", "float32 data\n");
+        def("std_msgs/Float64", "float64 data\n");
+        def("std_msgs/ColorRGBA", """
+                float32 r
+                float32 g
+                float32 b
+                float32 a
+                """);
+        def("geometry_msgs/PoseWithCovarianceStamped", """
+                std_msgs/Header header
+                PoseWithCovariance pose
+                """);
+        def("nav_msgs/Path", """
+                std_msgs/Header header
+                geometry_msgs/PoseStamped[] poses
+                """);
+        def("nav_msgs/MapMetaData", """
+                builtin_interfaces/Time map_load_time
+                float32 resolution
+                uint32 width
+                uint32 height
+                geometry_msgs/Pose origin
+                """);
+        def("nav_msgs/OccupancyGrid", """
+                std_msgs/Header header
+                MapMetaData info
+                int8[] data
+                """);
+        def("sensor_msgs/PointField", """
+                uint8 INT8 = 1
+                uint8 UINT8 = 2
+                uint8 INT16 = 3
+                uint8 UINT16 = 4
+                uint8 INT32 = 5
+                uint8 UINT32 = 6
+                uint8 FLOAT32 = 7
+                uint8 FLOAT64 = 8
+                string name
+                uint32 offset
+                uint8 datatype
+                uint32 count
+                """);
+        def("sensor_msgs/PointCloud2", """
+                std_msgs/Header header
+                uint32 height
+                uint32 width
+                PointField[] fields
+                bool is_bigendian
+                uint32 point_step
+                uint32 row_step
+                uint8[] data
+                bool is_dense
+                """);
+        def("visualization_msgs/UVCoordinate", """
+                float32 u
+                float32 v
+                """);
+        def("visualization_msgs/MeshFile", """
+                string filename
+                uint8[] data
+                """);
+        def("visualization_msgs/Marker", """
+                int32 ARROW = 0
+                int32 CUBE = 1
+                int32 SPHERE = 2
+                int32 CYLINDER = 3
+                int32 LINE_STRIP = 4
+                int32 LINE_LIST = 5
+                int32 CUBE_LIST = 6
+                int32 SPHERE_LIST = 7
+                int32 POINTS = 8
+                int32 TEXT_VIEW_FACING = 9
+                int32 MESH_RESOURCE = 10
+                int32 TRIANGLE_LIST = 11
+                int32 ADD = 0
+                int32 MODIFY = 0
+                int32 DELETE = 2
+                int32 DELETEALL = 3
+                std_msgs/Header header
+                string ns
+                int32 id
+                int32 type
+                int32 action
+                geometry_msgs/Pose pose
+                geometry_msgs/Vector3 scale
+                std_msgs/ColorRGBA color
+                builtin_interfaces/Duration lifetime
+                bool frame_locked
+                geometry_msgs/Point[] points
+                std_msgs/ColorRGBA[] colors
+                string texture_resource
+                sensor_msgs/CompressedImage texture
+                UVCoordinate[] uv_coordinates
+                string text
+                string mesh_resource
+                MeshFile mesh_file
+                bool mesh_use_embedded_materials
+                """);
+        def("visualization_msgs/MarkerArray", "Marker[] markers\n");
     }
 
     private MessageDefinitions() {

@@ -88,6 +88,13 @@ class MessageDefinitionsTest {
             out.add(t.nanosec() & 0xFFFFFFFFL);
         } else if (v instanceof Covariance c) {
             leaves(c.values(), out);
+        } else if (v instanceof dev.wayfinder.ros.msg.OccupancyGrid g) {
+            // its cells are int8 (-1 unknown, 0..100 occupancy), the one signed byte array among the types
+            leaves(g.header(), out);
+            leaves(g.info(), out);
+            for (byte x : g.data()) {
+                out.add((long) x);
+            }
         } else if (v instanceof Record r) {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 try {
@@ -108,6 +115,8 @@ class MessageDefinitionsTest {
             }
         } else if (v instanceof Boolean b) {
             out.add(b ? 1L : 0L);
+        } else if (v instanceof Byte b) {
+            out.add((long) (b & 0xFF)); // a uint8 field (PointField.datatype)
         } else if (v instanceof Float f) {
             out.add((double) f);
         } else if (v instanceof Integer i) {

@@ -54,8 +54,8 @@ final class MsgDecoder {
                 continue;
             }
             String[] parts = l.split("\\s+");
-            if (parts[1].contains("=")) {
-                continue; // a constant
+            if (parts[1].contains("=") || parts.length > 2 && parts[2].startsWith("=")) {
+                continue; // a constant: NAME=VALUE or NAME = VALUE
             }
             String type = parts[0];
             int array = Field.SCALAR;
@@ -99,6 +99,11 @@ final class MsgDecoder {
         List<Field> fs = types.get(type);
         if (fs == null) {
             throw new IllegalStateException("no definition of " + type + " in the schema text");
+        }
+        if (fs.isEmpty()) {
+            // rosidl gives a struct without fields one uint8 member (structure_needs_at_least_one_member)
+            bb.get();
+            return;
         }
         for (Field f : fs) {
             if (f.array == Field.SCALAR) {
