@@ -62,14 +62,19 @@ public final class ObservationAssembler {
         this.odomInMap = settings.identityMapTf() ? Pose2D.IDENTITY : null;
     }
 
-    /** The camera's calibration from a CameraInfo, with the nominal mount. */
+    /**
+     * The camera's calibration from a CameraInfo, with the nominal mount. ROS puts pixel centres at integer
+     * coordinates (the image centre at (w - 1) / 2); the robot side's {@link CameraModel} counts from the pixel edge
+     * (the centre at w / 2), so the principal point moves by half a pixel.
+     */
     public synchronized CameraModel cameraInfo(CameraInfo m) throws Refusal {
         double[] k = m.k().values();
         int bx = Math.max(1, m.binningX());
         int by = Math.max(1, m.binningY());
         try {
             RobotConfig.Mount t = settings.mount();
-            camera = new CameraModel(m.width() / bx, m.height() / by, k[0] / bx, k[4] / by, k[2] / bx, k[5] / by,
+            camera = new CameraModel(m.width() / bx, m.height() / by, k[0] / bx, k[4] / by, (k[2] + 0.5) / bx,
+                    (k[5] + 0.5) / by,
                     t.x(), t.y(), t.z(), t.roll(), t.pitch(), t.yaw());
         } catch (IllegalArgumentException e) {
             throw new Refusal(Refusal.Reason.CAMERA_INFO, "CameraInfo " + m.width() + "x" + m.height() + " K=["

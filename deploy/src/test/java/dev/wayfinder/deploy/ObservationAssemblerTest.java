@@ -36,7 +36,7 @@ class ObservationAssemblerTest {
 
     static CameraInfo info(int w, int h, double f) {
         return new CameraInfo(new Header(new Time(0, 0), "camera_optical"), h, w, "plumb_bob", new double[5],
-                new Covariance(new double[] {f, 0, w / 2.0, 0, f, h / 2.0, 0, 0, 1}),
+                new Covariance(new double[] {f, 0, (w - 1) / 2.0, 0, f, (h - 1) / 2.0, 0, 0, 1}),
                 new Covariance(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), new double[12], 0, 0,
                 new RegionOfInterest(0, 0, 0, 0, false));
     }
@@ -62,6 +62,9 @@ class ObservationAssemblerTest {
         assertReason(Refusal.Reason.INPUT_MISSING, () -> a.assemble(image(64, 48, 1000)), "no CameraInfo");
         var cam = a.cameraInfo(info(64, 48, 32));
         assertEquals(32, cam.fx());
+        // ROS's centred principal point ((w - 1) / 2, pixel centres at integers) is the robot side's w / 2
+        assertEquals(32, cam.cx(), 1e-12);
+        assertEquals(24, cam.cy(), 1e-12);
         assertEquals(0.15, cam.mountZ());
         assertEquals(Math.toRadians(10), cam.pitch(), 1e-12);
         assertReason(Refusal.Reason.INPUT_MISSING, () -> a.assemble(image(64, 48, 1000)), "no odometry");
