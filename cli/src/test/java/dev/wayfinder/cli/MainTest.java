@@ -117,6 +117,19 @@ class MainTest {
   }
 
   @Test
+  void badRecurrentSettingsAreAUserErrorNamingThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun r = CliRun.of("train", "--recurrent-units", "1000", "-o", dir.resolve("run").toString());
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("recurrent units") && r.err().contains("1000"), r::toString);
+    assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
+    CliRun k = CliRun.of("train", "--recurrent-units", "16", "--sequence-length", "0", "-o",
+        dir.resolve("run").toString());
+    assertEquals(Main.USER_ERROR, k.exitCode(), k::toString);
+    assertTrue(k.err().contains("sequence_length") && k.err().contains("1..64"), k::toString);
+    assertFalse(java.nio.file.Files.exists(dir.resolve("run")), "nothing written: " + k);
+  }
+
+  @Test
   void unknownOptionIsAUserError() {
     CliRun r = CliRun.of("scenario", "list", "--frobnicate");
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);

@@ -19,6 +19,12 @@ import java.util.Optional;
  * {@link #decide} turns its outputs into an action; {@link #executed} records what was actually done when someone
  * else (a teacher, a test) chose it. {@link Runner} does all of it for one robot with its own compiled network.
  *
+ * <p>A recurrent network's hidden state lives here, one per robot: zeros at {@link #reset}, written into the state
+ * vector's tail by {@link #prepare}/{@link #state}, and replaced by the network's new hidden state through
+ * {@link #advance} after every run of the network, whoever then chooses the action (a teacher's step still advances
+ * it when the network ran). {@link #decide} refuses to choose for a recurrent network whose new hidden state was not
+ * handed over, so a caller cannot forget it silently.
+ *
  * <p>Where the memory's obstacle points come from: the depth camera's image (obstacles separated from the floor by
  * {@link DepthObstacles}) when the shield reads the camera's depth, or the network's own depth prediction. Points are
  * placed by odometry. Allocates nothing per decision after the first. Not thread-safe: one per robot.
@@ -49,6 +55,10 @@ public final class RobotPolicy {
     private final float[] memoryInputs;
     private int previous = -1;
     private double bearing;
+    /** A recurrent network's hidden state h (the last h' handed to {@link #advance}); empty for a feed-forward one. */
+    private final float[] hidden;
+    /** Whether {@link #advance} has been called since the last {@link #state}. */
+    private boolean advanced;
 
     /**
      * @param spec   the network's shape
@@ -86,6 +96,7 @@ public final class RobotPolicy {
         this.preference = new ActionPreference(spec.actions(), shieldSettings == null ? 0 : shieldSettings.temperature(),
                 seed);
         this.route = spec.followsRoute() ? new RouteFollower(robot.radius(), robot.controlRate(), layered) : null;
+        this.hidden = new float[spec.recurrentUnits()];
     }
 
     /** The network's shape. */
@@ -108,9 +119,14 @@ public final class RobotPolicy {
         return route != null;
     }
 
-    /** Starts a new episode (or goal): forgets the memory, the route and the previous action. */
+    /**
+     * Starts a new episode (or goal): forgets the memory, the route, the previous action and a recurrent network's
+     * hidden state.
+     */
     public void reset() {
         previous = -1;
+        java.util.Arrays.fill(hidden, 0f);
+        advanced = false;
         if (memory != null) {
             memory.reset();
         }
@@ -125,7 +141,8 @@ public final class RobotPolicy {
     /**
      * Fills the network's inputs for {@code o}: its image ({@link NetworkSpec#imageSize()} floats at {@code imageAt})
      * and its state ({@link NetworkSpec#stateSize()} floats at {@code stateAt}): the goal's distance, the bearing to
-     * steer by, the previous action, and the remembered obstacles (seen before this frame).
+     * steer by, the previous action, the remembered obstacles (seen before this frame) and a recurrent network's
+     * hidden state.
      */
     public void prepare(RobotObservation o, float[] images, int imageAt, float[] states, int stateAt) {
         RobotObservation.RgbImage img = o.image();
@@ -155,6 +172,34 @@ public final class RobotPolicy {
         if (spec.memorySectors() > 0) {
             memory.write(p.x(), p.y(), p.yaw(), states, stateAt + spec.memoryOffset());
         }
+        if (hidden.length > 0) {
+            System.arraycopy(hidden, 0, states, stateAt + spec.hiddenOffset(), hidden.length);
+        }
+        advanced = false;
+    }
+
+    /**
+     * Hands over a recurrent network's new hidden state h' after it ran on the inputs {@link #prepare} wrote
+     * ({@link NetworkSpec#recurrentUnits()} floats at {@code at}, e.g. {@code InferencePolicy.hidden()}): the next
+     * step's state carries it. Call it whenever the network ran for this robot, also when someone else then chooses
+     * the action. Nothing to do for a feed-forward network.
+     *
+     * @throws IllegalArgumentException when a value is not finite
+     */
+    public void advance(float[] next, int at) {
+        for (int i = 0; i < hidden.length; i++) {
+            float v = next[at + i];
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("the network's hidden state " + i + " is not finite: " + v);
+            }
+            hidden[i] = v;
+        }
+        advanced = true;
+    }
+
+    /** A copy of a recurrent network's hidden state (what the next {@link #state} writes); empty without one. */
+    public float[] hidden() {
+        return hidden.clone();
     }
 
     /**
@@ -198,6 +243,10 @@ public final class RobotPolicy {
      *                  or null when it predicts none
      */
     public int decide(RobotObservation o, float[] logits, int logitsAt, float[] predicted, int predictedAt) {
+        if (hidden.length > 0 && !advanced) {
+            throw new IllegalStateException("a recurrent network's new hidden state must be handed to advance() after "
+                    + "it runs and before decide()");
+        }
         observe(o, predicted, predictedAt);
         int a;
         if (shield == null) {
@@ -265,6 +314,7 @@ public final class RobotPolicy {
         public int act(RobotObservation o) {
             policy.prepare(o, net.images(), 0, net.states(), 0);
             net.run();
+            policy.advance(net.hidden(), 0);
             float[] predicted = net.depthProfile();
             return policy.decide(o, net.logits(), 0, predicted.length == 0 ? null : predicted, 0);
         }

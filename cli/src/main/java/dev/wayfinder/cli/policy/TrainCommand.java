@@ -66,6 +66,17 @@ public final class TrainCommand implements Callable<Integer> {
           + " seconds, carried along by odometry, in N sectors all round the robot (network.memory_sectors).")
   Integer memorySectors;
 
+  @Option(names = "--recurrent-units", paramLabel = "N",
+      description = "Memory in the network: 0 for none; above 0, a GRU cell of N units whose hidden state the robot"
+          + " carries from step to step, trained with truncated backpropagation through time"
+          + " (network.recurrent_units).")
+  Integer recurrentUnits;
+
+  @Option(names = "--sequence-length", paramLabel = "K",
+      description = "Steps a recurrent network is unrolled over in each training sequence (sequence_length,"
+          + " default 8).")
+  Integer sequenceLength;
+
   @Option(names = "--shield", description = "Drive the DAgger rounds and validation through the safety shield on the"
       + " camera's depth, as the policy is then meant to run (shield: true in the config; evaluate with"
       + " 'wayfinder eval --shield').")
@@ -104,6 +115,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (memorySectors != null) {
           cfg = cfg.withNetwork(cfg.network().withMemorySectors(memorySectors));
+        }
+        if (recurrentUnits != null) {
+          cfg = cfg.withNetwork(cfg.network().withRecurrentUnits(recurrentUnits));
+        }
+        if (sequenceLength != null) {
+          cfg = cfg.withSequenceLength(sequenceLength);
         }
         if (shield) {
           cfg = cfg.withShield(true);

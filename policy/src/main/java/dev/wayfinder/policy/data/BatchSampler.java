@@ -152,40 +152,125 @@ public final class BatchSampler {
     public void next(float[] images, float[] states, float[] aux, int[] labels, float[] targets, float[] weights,
                      int n, boolean augment) throws IOException {
         refresh();
-        int actions = spec.actions();
+        batches++;
+        for (int k = 0; k < n; k++) {
+            Chunk c = resident.get(rnd.nextInt(resident.size()));
+            fill(c, rnd.nextInt(c.size()), k, images, states, aux, labels, targets, weights, augment);
+        }
+    }
+
+    /**
+     * Fills a batch of {@code windows} sequences for truncated backpropagation through time (a recurrent network):
+     * each ends at a random resident sample and reaches back along the samples' sequence links
+     * ({@link NetworkSpec#linkOffset()}) through the same robot's earlier samples of the same episode, up to
+     * {@code steps} of them; a sequence stops early at its episode's start or at a sample whose chunk is not in
+     * memory. Rows are time-major (row {@code t * windows + b} is step t of sequence b, oldest first); a sequence
+     * shorter than {@code steps} is padded at its end with empty rows of weight 0, and {@code lengths[b]} says how
+     * many rows it has. Each present row is drawn, augmented and weighted as by {@link #next}.
+     *
+     * @param lengths {@code windows} ints
+     */
+    public void nextSequences(float[] images, float[] states, float[] aux, int[] labels, float[] targets,
+                              float[] weights, int[] lengths, int windows, int steps, boolean augment)
+            throws IOException {
+        if (!spec.recurrent()) {
+            throw new IllegalStateException("sequences are for a recurrent network; " + spec + " has no hidden state");
+        }
+        if (windows < 1 || steps < 1) {
+            throw new IllegalArgumentException("need >= 1 sequence of >= 1 step, got " + windows + " x " + steps);
+        }
+        refresh();
         batches++;
         int is = spec.imageSize();
         int ss = spec.stateSize();
-        for (int k = 0; k < n; k++) {
-            Chunk c = resident.get(rnd.nextInt(resident.size()));
-            int s = rnd.nextInt(c.size());
-            byte[] img = java.util.Arrays.copyOfRange(c.images(), s * c.imageBytes(), (s + 1) * c.imageBytes());
-            if (augment) {
-                Features.image(spec, img, spec.width(), spec.height(), plain, 0);
-                augmentInto(plain, images, k * is);
-            } else {
-                Features.image(spec, img, spec.width(), spec.height(), images, k * is);
-            }
-            int stride = c.stateSize();
-            System.arraycopy(c.states(), s * stride, states, k * ss, ss);
-            if (aux != null) {
-                System.arraycopy(c.states(), s * stride + ss, aux, k * NetworkSpec.AUX_TARGETS,
-                        NetworkSpec.AUX_TARGETS);
-            }
-            labels[k] = c.label(s);
-            if (targets != null) {
-                if (temperature > 0 && stride >= spec.costsOffset() + actions) {
-                    dev.wayfinder.policy.net.TrainingTargets.softTarget(c.states(), s * stride + spec.costsOffset(), actions, temperature, targets,
-                            k * actions);
-                } else {
-                    java.util.Arrays.fill(targets, k * actions, (k + 1) * actions, 0f);
-                    targets[k * actions + labels[k]] = 1f;
+        int actions = spec.actions();
+        int[] chunkAt = new int[steps];
+        int[] sampleAt = new int[steps];
+        for (int b = 0; b < windows; b++) {
+            int ci = rnd.nextInt(resident.size());
+            int s = rnd.nextInt(resident.get(ci).size());
+            int len = 0;
+            while (true) {
+                chunkAt[len] = ci;
+                sampleAt[len] = s;
+                len++;
+                Chunk c = resident.get(ci);
+                int link = Math.round(c.states()[s * c.stateSize() + spec.linkOffset()]);
+                if (len == steps || link <= 0) {
+                    break;
                 }
+                // The previous sample, possibly in an earlier chunk; only resident chunks can be reached.
+                int pos = s - link;
+                int index = residentIndex.get(ci);
+                int found = ci;
+                while (pos < 0 && found >= 0) {
+                    index--;
+                    found = residentIndex.indexOf(index);
+                    if (found >= 0) {
+                        pos += resident.get(found).size();
+                    }
+                }
+                if (found < 0) {
+                    break;
+                }
+                ci = found;
+                s = pos;
             }
-            weights[k] = (float) (classWeight[labels[k]] * (nearWeight != 1 && near(c, s, ss) ? nearWeight : 1));
-            if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {
-                java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, (k + 1) * ss, 0f);
+            lengths[b] = len;
+            for (int t = 0; t < steps; t++) {
+                int row = t * windows + b;
+                if (t >= len) {
+                    java.util.Arrays.fill(images, row * is, (row + 1) * is, 0f);
+                    java.util.Arrays.fill(states, row * ss, (row + 1) * ss, 0f);
+                    if (aux != null) {
+                        java.util.Arrays.fill(aux, row * NetworkSpec.AUX_TARGETS, (row + 1) * NetworkSpec.AUX_TARGETS,
+                                0f);
+                    }
+                    labels[row] = 0;
+                    if (targets != null) {
+                        java.util.Arrays.fill(targets, row * actions, (row + 1) * actions, 0f);
+                    }
+                    weights[row] = 0f;
+                    continue;
+                }
+                // Oldest first: the walk went back in time.
+                fill(resident.get(chunkAt[len - 1 - t]), sampleAt[len - 1 - t], row, images, states, aux, labels,
+                        targets, weights, augment);
             }
+        }
+    }
+
+    /** One sample into row {@code k} of a batch, as {@link #next} draws it. */
+    private void fill(Chunk c, int s, int k, float[] images, float[] states, float[] aux, int[] labels,
+                      float[] targets, float[] weights, boolean augment) {
+        int is = spec.imageSize();
+        int ss = spec.stateSize();
+        int actions = spec.actions();
+        byte[] img = java.util.Arrays.copyOfRange(c.images(), s * c.imageBytes(), (s + 1) * c.imageBytes());
+        if (augment) {
+            Features.image(spec, img, spec.width(), spec.height(), plain, 0);
+            augmentInto(plain, images, k * is);
+        } else {
+            Features.image(spec, img, spec.width(), spec.height(), images, k * is);
+        }
+        int stride = c.stateSize();
+        System.arraycopy(c.states(), s * stride, states, k * ss, ss);
+        if (aux != null) {
+            System.arraycopy(c.states(), s * stride + ss, aux, k * NetworkSpec.AUX_TARGETS, NetworkSpec.AUX_TARGETS);
+        }
+        labels[k] = c.label(s);
+        if (targets != null) {
+            if (temperature > 0 && stride >= spec.costsOffset() + actions) {
+                dev.wayfinder.policy.net.TrainingTargets.softTarget(c.states(), s * stride + spec.costsOffset(),
+                        actions, temperature, targets, k * actions);
+            } else {
+                java.util.Arrays.fill(targets, k * actions, (k + 1) * actions, 0f);
+                targets[k * actions + labels[k]] = 1f;
+            }
+        }
+        weights[k] = (float) (classWeight[labels[k]] * (nearWeight != 1 && near(c, s, ss) ? nearWeight : 1));
+        if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {
+            java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, k * ss + spec.hiddenOffset(), 0f);
         }
     }
 

@@ -49,9 +49,13 @@ public final class PolicyExport {
         AtomicFiles.write(wfm, ModelFile.toBytes(g));
         Path onnx = dir.resolve("policy.onnx");
         Map<String, int[]> dims = new java.util.LinkedHashMap<>();
-        dims.put(g.outputs().get(0), new int[] {-1, w.spec().actions()});
-        if (g.outputs().size() > 1) {
-            dims.put(g.outputs().get(1), new int[] {-1, NetworkSpec.AUX_TARGETS});
+        int o = 0;
+        dims.put(g.outputs().get(o++), new int[] {-1, w.spec().actions()});
+        if (w.spec().memorySectors() > 0) {
+            dims.put(g.outputs().get(o++), new int[] {-1, NetworkSpec.AUX_TARGETS});
+        }
+        if (w.spec().recurrent()) {
+            dims.put(g.outputs().get(o), new int[] {-1, w.spec().recurrentUnits()});
         }
         AtomicFiles.write(onnx, OnnxWriter.write(g, dims));
         Graph back;
@@ -69,33 +73,55 @@ public final class PolicyExport {
     }
 
     /**
-     * Max |difference| between {@code p}'s outputs (logits, and the depth profile of a network with obstacle memory)
-     * and DJL's for the same seeded inputs.
+     * Max |difference| between {@code p}'s outputs (logits, the depth profile of a network with obstacle memory, the
+     * new hidden state of a recurrent network) and DJL's for the same seeded inputs; a recurrent network is run for
+     * three steps, each step's state carrying the previous step's hidden state (DJL's and inference-core's each their
+     * own).
      */
     public static double compareWithDjl(InferencePolicy p, PolicyWeights w, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < p.images().length; i++) {
-            p.images()[i] = (float) rnd.nextDouble() - 0.5f;
-        }
-        for (int i = 0; i < p.states().length; i++) {
-            p.states()[i] = (float) rnd.nextDouble();
-        }
-        float[] core = p.run().clone();
-        float[] djl;
-        float[] djlDepth = new float[0];
-        try (DjlLearner l = new DjlLearner(w, 1e-3f, 0)) {
-            djl = l.logits(p.images(), p.states(), p.batch());
-            if (w.spec().memorySectors() > 0) {
-                djlDepth = l.depthProfile(p.images(), p.states(), p.batch());
-            }
-        }
+        NetworkSpec spec = w.spec();
+        int steps = spec.recurrent() ? 3 : 1;
+        int r = spec.recurrentUnits();
+        float[] djlStates = new float[p.states().length];
+        float[] djlHidden = new float[0];
         double max = 0;
-        for (int i = 0; i < core.length; i++) {
-            max = Math.max(max, Math.abs(core[i] - djl[i]));
-        }
-        // A network with obstacle memory also exports its depth-profile head.
-        for (int i = 0; i < djlDepth.length; i++) {
-            max = Math.max(max, Math.abs(p.depthProfile()[i] - djlDepth[i]));
+        try (DjlLearner l = new DjlLearner(w, 1e-3f, 0)) {
+            for (int t = 0; t < steps; t++) {
+                for (int i = 0; i < p.images().length; i++) {
+                    p.images()[i] = (float) rnd.nextDouble() - 0.5f;
+                }
+                for (int k = 0; k < p.batch(); k++) {
+                    for (int i = 0; i < spec.hiddenOffset(); i++) {
+                        p.states()[k * spec.stateSize() + i] = (float) rnd.nextDouble();
+                    }
+                }
+                System.arraycopy(p.states(), 0, djlStates, 0, djlStates.length);
+                if (t > 0) {
+                    for (int k = 0; k < p.batch(); k++) {
+                        System.arraycopy(p.hidden(), k * r, p.states(), k * spec.stateSize() + spec.hiddenOffset(), r);
+                        System.arraycopy(djlHidden, k * r, djlStates, k * spec.stateSize() + spec.hiddenOffset(), r);
+                    }
+                }
+                float[] core = p.run().clone();
+                float[] djl = l.logits(p.images(), djlStates, p.batch());
+                for (int i = 0; i < core.length; i++) {
+                    max = Math.max(max, Math.abs(core[i] - djl[i]));
+                }
+                if (spec.memorySectors() > 0) {
+                    // A network with obstacle memory also exports its depth-profile head.
+                    float[] djlDepth = l.depthProfile(p.images(), djlStates, p.batch());
+                    for (int i = 0; i < djlDepth.length; i++) {
+                        max = Math.max(max, Math.abs(p.depthProfile()[i] - djlDepth[i]));
+                    }
+                }
+                if (spec.recurrent()) {
+                    djlHidden = l.hidden(p.images(), djlStates, p.batch());
+                    for (int i = 0; i < djlHidden.length; i++) {
+                        max = Math.max(max, Math.abs(p.hidden()[i] - djlHidden[i]));
+                    }
+                }
+            }
         }
         return max;
     }

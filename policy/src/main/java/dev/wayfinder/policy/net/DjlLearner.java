@@ -162,6 +162,110 @@ public final class DjlLearner implements AutoCloseable {
         }
     }
 
+    /**
+     * One Adam step of truncated backpropagation through time on {@code windows} sequences of up to {@code steps}
+     * consecutive samples each, time-major (row {@code t * windows + b} is step t of sequence b; see
+     * {@link DjlPolicyBlock#forwardSequence}): the GRU cell is unrolled from each sequence's first stored hidden
+     * state, and the loss is the weighted cross-entropy over every step that {@code lengths} marks as present
+     * (padding rows count for nothing, also in the auxiliary loss). Returns the mean weighted cross-entropy before
+     * the step.
+     *
+     * @param lengths per sequence, the steps present (1..steps); rows past a sequence's length are padding
+     */
+    public float stepSequence(float[] images, float[] states, float[] aux, int[] labels, float[] targets,
+                              float[] weights, int[] lengths, int windows, int steps) {
+        int n = windows * steps;
+        float[] mask = new float[n];
+        for (int b = 0; b < windows; b++) {
+            if (lengths[b] < 1 || lengths[b] > steps) {
+                throw new IllegalArgumentException("sequence " + b + " has " + lengths[b] + " steps, expected 1.."
+                        + steps);
+            }
+            for (int t = 0; t < lengths[b]; t++) {
+                mask[t * windows + b] = 1f;
+            }
+        }
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray img = sub.create(exact(images, n * spec.imageSize()),
+                    new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
+            NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
+            NDArray target;
+            if (targets != null) {
+                target = sub.create(exact(targets, n * spec.actions()), new Shape(n, spec.actions()));
+            } else {
+                long[] l = new long[n];
+                for (int i = 0; i < n; i++) {
+                    l[i] = labels[i];
+                }
+                target = sub.create(l, new Shape(n)).oneHot(spec.actions());
+            }
+            float[] masked = new float[n];
+            for (int i = 0; i < n; i++) {
+                masked[i] = weights[i] * mask[i];
+            }
+            NDArray wt = sub.create(masked, new Shape(n));
+            NDArray present = sub.create(mask, new Shape(n, 1));
+            float value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList out = block.forwardSequence(store, img, st, steps, windows, true);
+                NDArray logp = out.get(0).logSoftmax(1);
+                NDArray picked = logp.mul(target).sum(new int[] {1});
+                NDArray loss = picked.mul(wt).sum().neg().div(wt.sum().add(1e-6f));
+                value = loss.getFloat();
+                if (auxWeight > 0 && aux != null) {
+                    NDArray auxTarget = sub.create(exact(aux, n * NetworkSpec.AUX_TARGETS),
+                            new Shape(n, NetworkSpec.AUX_TARGETS));
+                    NDArray mse = out.get(1).sub(auxTarget).square().mul(present).sum()
+                            .div(present.sum().mul(NetworkSpec.AUX_TARGETS));
+                    lastAuxLoss = mse.getFloat();
+                    loss = loss.add(mse.mul(auxWeight));
+                }
+                gc.backward(loss);
+            }
+            java.util.List<Parameter> params = new java.util.ArrayList<>(block.parametersByName().values());
+            params.addAll(block.auxParameters());
+            for (Parameter p : params) {
+                NDArray w = p.getArray();
+                NDArray g = w.getGradient();
+                optimizer.update(p.getId(), w, g);
+                g.subi(g);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Logits of {@code windows} sequences of {@code steps} steps, time-major, the GRU unrolled from each sequence's
+     * first stored hidden state as in {@link #stepSequence} (no gradient).
+     */
+    public float[] sequenceLogits(float[] images, float[] states, int windows, int steps) {
+        int n = windows * steps;
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray img = sub.create(exact(images, n * spec.imageSize()),
+                    new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
+            NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
+            return block.forwardSequence(store, img, st, steps, windows, false).get(0).toFloatArray();
+        }
+    }
+
+    /**
+     * A recurrent network's new hidden state for a batch, n x {@link NetworkSpec#recurrentUnits()} (no gradient).
+     *
+     * @throws IllegalStateException for a feed-forward network
+     */
+    public float[] hidden(float[] images, float[] states, int n) {
+        if (!spec.recurrent()) {
+            throw new IllegalStateException("this network is not recurrent");
+        }
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray img = sub.create(exact(images, n * spec.imageSize()),
+                    new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
+            NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
+            NDList out = block.forward(store, new NDList(img, st), false);
+            return out.get(out.size() - 1).toFloatArray();
+        }
+    }
+
     /** Logits of a batch, n x actions (no gradient). */
     public float[] logits(float[] images, float[] states, int n) {
         try (NDManager sub = manager.newSubManager()) {
@@ -183,7 +287,7 @@ public final class DjlLearner implements AutoCloseable {
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
             NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
             NDList out = block.forward(store, new NDList(img, st), false);
-            if (out.size() < 2) {
+            if (out.size() < (spec.recurrent() ? 3 : 2)) {
                 throw new IllegalStateException("this network has no depth-profile head");
             }
             return out.get(1).toFloatArray();

@@ -25,9 +25,14 @@ import java.util.Map;
 
 /**
  * The policy network as a DJL block, for gradient steps. Inputs: image [N, 3, H, W] and state [N, S] (see
- * {@link Features}); output: logits [N, actions]. Its parameters carry the names and layouts of
- * {@link PolicyWeights}, so {@link #load} and {@link #weights()} move values losslessly between DJL and
- * inference-core ({@link PolicyGraph} applies the same operators in the same order).
+ * {@link Features}); outputs: logits [N, actions], then the depth profile [N, {@link NetworkSpec#AUX_TARGETS}] when
+ * the block has that head, then for a recurrent network the new hidden state h' [N, R]. Its parameters carry the
+ * names and layouts of {@link PolicyWeights}, so {@link #load} and {@link #weights()} move values losslessly between
+ * DJL and inference-core ({@link PolicyGraph} applies the same operators in the same order).
+ *
+ * <p>{@link #forwardSequence} unrolls a recurrent network over time for truncated backpropagation through time: the
+ * convolutions and the dense layer run on every step at once, the GRU cell step by step from the first step's stored
+ * hidden state.
  */
 public final class DjlPolicyBlock extends AbstractBlock {
     private static final Shape STRIDE = new Shape(2, 2);
@@ -62,7 +67,7 @@ public final class DjlPolicyBlock extends AbstractBlock {
             }
             Parameter p = addParameter(Parameter.builder()
                     .setName(e.getKey())
-                    .setType(e.getKey().endsWith(".weight") ? Parameter.Type.WEIGHT : Parameter.Type.BIAS)
+                    .setType(PolicyWeights.isWeight(e.getKey()) ? Parameter.Type.WEIGHT : Parameter.Type.BIAS)
                     .optShape(new Shape(d))
                     .optInitializer(Initializer.ZEROS)
                     .build());
@@ -106,8 +111,29 @@ public final class DjlPolicyBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.get(0);
         NDArray state = inputs.get(1);
+        NDList out = forwardSequence(ps, inputs.get(0), state, 1, (int) state.getShape().get(0), training);
+        if (!spec.recurrent()) {
+            return out;
+        }
+        NDList withHidden = new NDList(out);
+        withHidden.add(lastHidden);
+        return withHidden;
+    }
+
+    /** The hidden state after the last step of the last {@link #forwardSequence}; set by it. */
+    private NDArray lastHidden;
+
+    /**
+     * The network over {@code steps} time steps of {@code windows} sequences, time-major (row {@code t * windows + b}
+     * is step t of sequence b). A feed-forward network treats every row alone (as {@link #forward}); a recurrent one
+     * starts each sequence from the hidden state stored in its first step's state and carries its own h' from step to
+     * step, ignoring the hidden state stored in the later steps' states. Outputs: logits [steps * windows, actions],
+     * then the depth profile when the block has that head.
+     */
+    public NDList forwardSequence(ParameterStore ps, NDArray images, NDArray states, int steps, int windows,
+                                  boolean training) {
+        NDArray x = images;
         Device dev = x.getDevice();
         for (int i = 0; i < spec.convChannels().size(); i++) {
             NDArray w = ps.getValue(byName.get("conv" + i + ".weight"), dev, training);
@@ -117,19 +143,65 @@ public final class DjlPolicyBlock extends AbstractBlock {
         x = x.reshape(new Shape(x.getShape().get(0), -1));
         NDArray aux = auxWeight == null ? null : Linear.linear(x, ps.getValue(auxWeight, dev, training),
                 ps.getValue(auxBias, dev, training)).singletonOrThrow();
-        x = NDArrays.concat(new NDList(x, state), 1);
+        NDArray inputState = spec.recurrent() ? states.get(":, 0:" + spec.hiddenOffset()) : states;
+        x = NDArrays.concat(new NDList(x, inputState), 1);
         x = Activation.relu(Linear.linear(x, ps.getValue(byName.get("fc.weight"), dev, training),
                 ps.getValue(byName.get("fc.bias"), dev, training)).singletonOrThrow());
+        if (spec.recurrent()) {
+            x = unroll(ps, x, states, steps, windows, dev, training);
+        }
         x = Linear.linear(x, ps.getValue(byName.get("out.weight"), dev, training),
                 ps.getValue(byName.get("out.bias"), dev, training)).singletonOrThrow();
         return aux == null ? new NDList(x) : new NDList(x, aux);
     }
 
+    /** The GRU cell over the steps; returns every step's h', time-major. */
+    private NDArray unroll(ParameterStore ps, NDArray x, NDArray states, int steps, int windows, Device dev,
+                           boolean training) {
+        NDArray wz = gru(ps, "gru.wz", dev, training);
+        NDArray wr = gru(ps, "gru.wr", dev, training);
+        NDArray wn = gru(ps, "gru.wn", dev, training);
+        NDArray uz = gru(ps, "gru.uz", dev, training);
+        NDArray ur = gru(ps, "gru.ur", dev, training);
+        NDArray un = gru(ps, "gru.un", dev, training);
+        NDArray bz = gru(ps, "gru.bz", dev, training);
+        NDArray br = gru(ps, "gru.br", dev, training);
+        NDArray bnIn = gru(ps, "gru.bn_in", dev, training);
+        NDArray bnH = gru(ps, "gru.bn_h", dev, training);
+        // The input-side products of every step at once.
+        NDArray xz = Linear.linear(x, wz, bz).singletonOrThrow();
+        NDArray xr = Linear.linear(x, wr, br).singletonOrThrow();
+        NDArray xn = Linear.linear(x, wn, bnIn).singletonOrThrow();
+        NDArray h = states.get("0:" + windows + ", " + spec.hiddenOffset() + ":");
+        NDList out = new NDList();
+        for (int t = 0; t < steps; t++) {
+            String rows = t * windows + ":" + (t + 1) * windows;
+            NDArray z = Activation.sigmoid(xz.get(rows).add(Linear.linear(h, uz).singletonOrThrow()));
+            NDArray r = Activation.sigmoid(xr.get(rows).add(Linear.linear(h, ur).singletonOrThrow()));
+            NDArray n = Activation.tanh(xn.get(rows).add(r.mul(Linear.linear(h, un, bnH).singletonOrThrow())));
+            // h' = (1 - z) n + z h
+            h = n.add(z.mul(h.sub(n)));
+            out.add(h);
+        }
+        lastHidden = h;
+        return steps == 1 ? h : NDArrays.concat(out, 0);
+    }
+
+    private NDArray gru(ParameterStore ps, String name, Device dev, boolean training) {
+        return ps.getValue(byName.get(name), dev, training);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape logits = new Shape(inputShapes[0].get(0), spec.actions());
-        return auxWeight == null ? new Shape[] {logits}
-                : new Shape[] {logits, new Shape(inputShapes[0].get(0), NetworkSpec.AUX_TARGETS)};
+        java.util.List<Shape> out = new java.util.ArrayList<>(java.util.List.of(logits));
+        if (auxWeight != null) {
+            out.add(new Shape(inputShapes[0].get(0), NetworkSpec.AUX_TARGETS));
+        }
+        if (spec.recurrent()) {
+            out.add(new Shape(inputShapes[0].get(0), spec.recurrentUnits()));
+        }
+        return out.toArray(new Shape[0]);
     }
 
     /** Input shapes for {@link #initialize} at batch {@code n}. */

@@ -406,6 +406,14 @@ public final class Rollouts implements AutoCloseable {
                 }
             }
             net.run();
+            if (spec.recurrent()) {
+                // Every env's robot side carries its new hidden state, whoever then chooses its action.
+                for (int i = 0; i < n; i++) {
+                    if (live.active(i)) {
+                        deciders[i].advance(net.hidden(), i * spec.recurrentUnits());
+                    }
+                }
+            }
         }
 
         @Override
@@ -423,7 +431,10 @@ public final class Rollouts implements AutoCloseable {
 
     /**
      * Labels every visited state for the dataset: the network's inputs, the expert's action, and the teacher's
-     * targets (the frame's true depth profile and the expert's cost of every action).
+     * targets (the frame's true depth profile and the expert's cost of every action). For a recurrent network the
+     * state holds the hidden state as the robot side had it, and each sample ends with its sequence link: how many
+     * samples of this run back the same env's previous sample of the same episode lies (0 at an episode's start), so
+     * training can rebuild each env's sequences from the interleaved samples.
      */
     private final class Labeller implements StepHook {
         private final Dataset dataset;
@@ -432,9 +443,14 @@ public final class Rollouts implements AutoCloseable {
         private final float[] state;
         private final byte[] sized;
         private final double[] costs;
+        /** Per env, the number of the env's last sample in this run, -1 at an episode's start. */
+        private final long[] last;
+        private long added;
 
         /** @param prepared the network whose inputs this step prepared, or null when it did not run */
         Labeller(Dataset dataset, NetworkSpec spec, InferencePolicy prepared) {
+            this.last = new long[n];
+            java.util.Arrays.fill(last, -1);
             this.dataset = dataset;
             this.spec = spec;
             this.prepared = prepared;
@@ -457,11 +473,21 @@ public final class Rollouts implements AutoCloseable {
             experts[i].lastCosts(costs);
             TrainingTargets.expertCosts(costs, costs.length, state, spec.costsOffset());
             Features.resampleRgb(frame.rgb(), info.width(), info.height(), sized, spec.width(), spec.height());
+            if (spec.recurrent()) {
+                state[spec.linkOffset()] = last[i] < 0 ? 0f : (float) (added - last[i]);
+                last[i] = added;
+            }
             try {
                 dataset.add(sized, state, 0, expert);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            added++;
+        }
+
+        @Override
+        public void end(int i, EpisodeOutcome result) {
+            last[i] = -1;
         }
     }
 

@@ -37,6 +37,12 @@ import java.util.Optional;
  * validation SPL). After a crash, {@link #run} with {@code resume} continues from the last checkpoint: data and
  * metrics written after it are discarded, nothing before it is lost. Adam's moment estimates are not
  * checkpointed and restart from zero on resume.
+ *
+ * <p>A recurrent network ({@code network.recurrent_units}) is trained with truncated backpropagation through time
+ * inside the same loop: its samples carry the hidden state the robot side had when they were collected and a link
+ * to the same robot's previous sample, and each gradient step unrolls the GRU over sequences of up to
+ * {@code sequence_length} consecutive samples ({@link BatchSampler#nextSequences}, {@link DjlLearner#stepSequence}),
+ * starting from each sequence's first stored hidden state.
  */
 public final class DaggerTrainer {
     /** Config file name in a run folder. */
@@ -132,12 +138,17 @@ public final class DaggerTrainer {
         double bestSpl = history.stream().mapToDouble(Metrics::valSpl).filter(Double::isFinite).max().orElse(-1);
         long start = System.nanoTime();
         Progress progress = new Progress(out, tty, (long) (cfg.iterations() - first) * cfg.gradientSteps());
-        int[] labels = new int[cfg.batch()];
-        float[] images = new float[cfg.batch() * spec.imageSize()];
-        float[] states = new float[cfg.batch() * spec.stateSize()];
-        float[] sampleWeights = new float[cfg.batch()];
-        float[] aux = new float[cfg.batch() * NetworkSpec.AUX_TARGETS];
-        float[] targets = new float[cfg.batch() * spec.actions()];
+        // A recurrent network trains on sequences (truncated backpropagation through time): windows x steps rows.
+        int windows = spec.recurrent() ? cfg.sequencesPerStep() : cfg.batch();
+        int unroll = spec.recurrent() ? cfg.sequenceLength() : 1;
+        int rows = windows * unroll;
+        int[] labels = new int[rows];
+        int[] lengths = new int[windows];
+        float[] images = new float[rows * spec.imageSize()];
+        float[] states = new float[rows * spec.stateSize()];
+        float[] sampleWeights = new float[rows];
+        float[] aux = new float[rows * NetworkSpec.AUX_TARGETS];
+        float[] targets = new float[rows * spec.actions()];
         long gradDone = 0;
         try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
@@ -164,9 +175,17 @@ public final class DaggerTrainer {
                 double lossSum = 0;
                 double auxSum = 0;
                 for (int g = 0; g < cfg.gradientSteps(); g++) {
-                    sampler.next(images, states, aux, labels, targets, sampleWeights, cfg.batch(),
-                            cfg.augmentShift() > 0);
-                    float loss = learner.step(images, states, aux, labels, targets, sampleWeights, cfg.batch());
+                    float loss;
+                    if (spec.recurrent()) {
+                        sampler.nextSequences(images, states, aux, labels, targets, sampleWeights, lengths, windows,
+                                unroll, cfg.augmentShift() > 0);
+                        loss = learner.stepSequence(images, states, aux, labels, targets, sampleWeights, lengths,
+                                windows, unroll);
+                    } else {
+                        sampler.next(images, states, aux, labels, targets, sampleWeights, cfg.batch(),
+                                cfg.augmentShift() > 0);
+                        loss = learner.step(images, states, aux, labels, targets, sampleWeights, cfg.batch());
+                    }
                     if (!Float.isFinite(loss)) {
                         throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
                     }

@@ -53,20 +53,24 @@ import java.util.Objects;
  *                           true layout: an upper bound, not a robot's input); a mapless network ignores it
  * @param obstacleLayer      whether a route-following robot also maps what its depth camera shows and plans its
  *                           route round it (an obstacle layer over the static map); needs the depth camera
+ * @param sequenceLength     for a recurrent network ({@code network.recurrent_units} above 0): the steps of each
+ *                           sequence that truncated backpropagation through time unrolls the GRU over, 1..64; each
+ *                           gradient step then draws {@code max(1, batch / sequenceLength)} sequences, so about
+ *                           {@code batch} samples as a feed-forward step; ignored by a feed-forward network
  */
 public record TrainConfig(List<String> scenarios, int iterations, long firstCollectSteps, long collectSteps,
                           int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, double auxWeight, double nearWeight,
                           double labelTemperature, boolean shield, long seed, NetworkSpec network,
-                          boolean depthCamera, SimRobot.MapSource map, boolean obstacleLayer) {
+                          boolean depthCamera, SimRobot.MapSource map, boolean obstacleLayer, int sequenceLength) {
     /**
      * The demo's default: cluttered room, a few minutes on two cores; a route policy on the nominal static map with the
      * obstacle layer, an RGB-D camera.
      */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
             1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, false, 1, NetworkSpec.DEFAULT, true,
-            SimRobot.MapSource.NOMINAL, true);
+            SimRobot.MapSource.NOMINAL, true, 8);
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
@@ -90,6 +94,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         check(auxWeight >= 0 && auxWeight <= 100, "aux_weight", "in [0, 100]", auxWeight);
         check(nearWeight > 0 && nearWeight <= 100, "near_weight", "in (0, 100]", nearWeight);
         check(labelTemperature >= 0 && labelTemperature <= 1, "label_temperature", "in [0, 1]", labelTemperature);
+        check(sequenceLength >= 1 && sequenceLength <= 64, "sequence_length", "1..64", sequenceLength);
         if (network.followsRoute() && map == SimRobot.MapSource.NONE) {
             throw new IllegalArgumentException("training config: network.route_lookahead " + network.routeLookahead()
                     + " follows a route on a static map, but map is none; give map: nominal, or route_lookahead: 0");
@@ -135,6 +140,9 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         b.append("  actions: ").append(network.actions()).append('\n');
         b.append("  route_lookahead: ").append(String.format(Locale.ROOT, "%s", network.routeLookahead())).append('\n');
         b.append("  memory_sectors: ").append(network.memorySectors()).append('\n');
+        if (network.recurrent()) {
+            b.append("  recurrent_units: ").append(network.recurrentUnits()).append('\n');
+        }
         return b.toString();
     }
 
@@ -162,6 +170,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         m.put("depth_camera", depthCamera);
         m.put("map", map.key());
         m.put("obstacle_layer", obstacleLayer);
+        m.put("sequence_length", sequenceLength);
         return m;
     }
 
@@ -198,6 +207,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 int actions = n.actions();
                 double route = n.routeLookahead();
                 int memory = n.memorySectors();
+                int recurrent = n.recurrentUnits();
                 for (Map.Entry<?, ?> ne : nm.entrySet()) {
                     String k = String.valueOf(ne.getKey());
                     switch (k) {
@@ -207,6 +217,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         case "actions" -> actions = num(source, k, ne.getValue()).intValue();
                         case "route_lookahead" -> route = num(source, k, ne.getValue()).doubleValue();
                         case "memory_sectors" -> memory = num(source, k, ne.getValue()).intValue();
+                        case "recurrent_units" -> recurrent = num(source, k, ne.getValue()).intValue();
                         case "conv_channels" -> {
                             if (!(ne.getValue() instanceof List<?> l)) {
                                 throw new IllegalArgumentException(source + ": network.conv_channels must be a list");
@@ -220,7 +231,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         default -> throw new IllegalArgumentException(source + ": unknown key network." + k);
                     }
                 }
-                n = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
+                n = new NetworkSpec(w, h, ch, hidden, actions, route, memory, recurrent);
             } else if (key.equals("shield") || key.equals("depth_camera") || key.equals("obstacle_layer")) {
                 if (!(val instanceof Boolean b)) {
                     throw new IllegalArgumentException(source + ": " + key + " must be true or false, got '" + val
@@ -245,7 +256,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"),
                 dbl(v, "label_temperature"), (Boolean) v.get("shield"), l(v, "seed"),
                 n, (Boolean) v.get("depth_camera"), SimRobot.MapSource.byKey(String.valueOf(v.get("map"))).orElseThrow(),
-                (Boolean) v.get("obstacle_layer"));
+                (Boolean) v.get("obstacle_layer"), i(v, "sequence_length"));
     }
 
     private static Number num(String source, String key, Object o) {
@@ -279,28 +290,28 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withIterations(int newIterations) {
         return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
     }
 
     /** A copy training on {@code names}. */
     public TrainConfig withScenarios(List<String> names) {
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
     }
 
     /** A copy with another network. */
     public TrainConfig withNetwork(NetworkSpec newNetwork) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map, obstacleLayer);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map, obstacleLayer, sequenceLength);
     }
 
     /** A copy that trains with the safety shield on (or off). */
     public TrainConfig withShield(boolean on) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map, obstacleLayer);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
     }
 
     /** A copy with other robot sensors. */
@@ -308,7 +319,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
                 augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network,
-                newDepthCamera, newMap, obstacleLayer);
+                newDepthCamera, newMap, obstacleLayer, sequenceLength);
     }
 
     /** What the robots have in training and validation: the map only where the network follows a route. */
@@ -317,17 +328,30 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 network.followsRoute() && obstacleLayer);
     }
 
+    /** A copy whose recurrent network unrolls over {@code steps} in truncated backpropagation through time. */
+    public TrainConfig withSequenceLength(int steps) {
+        return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera,
+                map, obstacleLayer, steps);
+    }
+
+    /** Sequences per gradient step of a recurrent network: about {@link #batch} samples in all. */
+    public int sequencesPerStep() {
+        return Math.max(1, batch / sequenceLength);
+    }
+
     /** A copy with another seed. */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map, obstacleLayer);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map, obstacleLayer, sequenceLength);
     }
 
     /** A copy with other per-iteration budgets. */
     public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
         return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
                 weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift,
-                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer);
+                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Both exports compute what DJL computes: the model file on inference-core, the ONNX file on ONNX Runtime. */
@@ -73,5 +74,74 @@ class ExportTest {
                 assertTrue(dmax <= 1e-4, "seed " + seed + ": depth profile, ONNX Runtime vs DJL max abs diff " + dmax);
             }
         }
+    }
+
+    /**
+     * A recurrent network exports its new hidden state as the last output; run on ONNX Runtime for several steps, each
+     * step's state carrying the last step's hidden output, it follows DJL step by step.
+     */
+    @ParameterizedTest(name = "memory sectors {0}")
+    @ValueSource(ints = {0, 16})
+    void aRecurrentNetworkExportsItsHiddenStateAndFollowsDjlOverSteps(int memorySectors, @TempDir Path dir)
+            throws Exception {
+        long seed = 23;
+        NetworkSpec spec = NetworkSpec.DEFAULT.withMemorySectors(memorySectors).withRecurrentUnits(64);
+        PolicyWeights w = PolicyWeights.random(spec, seed);
+        PolicyExport.Result r = PolicyExport.export(w, dir);
+        assertTrue(r.maxAbsDiff() <= PolicyExport.TOLERANCE, "seed " + seed + ": model file diff " + r.maxAbsDiff());
+        int n = 2;
+        int units = spec.recurrentUnits();
+        int ss = spec.stateSize();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] ortHidden = new float[n * units];
+        float[] djlHidden = new float[n * units];
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (DjlLearner l = new DjlLearner(w, 1e-3f, 0);
+             OrtSession s = env.createSession(Files.readAllBytes(r.onnxFile()), new OrtSession.SessionOptions())) {
+            assertEquals(memorySectors > 0 ? 3 : 2, s.getOutputNames().size(), "outputs: " + s.getOutputNames());
+            for (int t = 0; t < 4; t++) {
+                float[] img = new float[n * spec.imageSize()];
+                float[] st = new float[n * ss];
+                for (int i = 0; i < img.length; i++) {
+                    img[i] = (float) rnd.nextDouble() - 0.5f;
+                }
+                for (int k = 0; k < n; k++) {
+                    for (int i = 0; i < spec.hiddenOffset(); i++) {
+                        st[k * ss + i] = (float) rnd.nextDouble();
+                    }
+                }
+                float[] djlSt = st.clone();
+                for (int k = 0; k < n; k++) {
+                    System.arraycopy(ortHidden, k * units, st, k * ss + spec.hiddenOffset(), units);
+                    System.arraycopy(djlHidden, k * units, djlSt, k * ss + spec.hiddenOffset(), units);
+                }
+                float[] djl = l.logits(img, djlSt, n);
+                djlHidden = l.hidden(img, djlSt, n);
+                try (OnnxTensor ti = OnnxTensor.createTensor(env, FloatBuffer.wrap(img),
+                        new long[] {n, 3, spec.height(), spec.width()});
+                     OnnxTensor ts = OnnxTensor.createTensor(env, FloatBuffer.wrap(st), new long[] {n, ss});
+                     OrtSession.Result out = s.run(Map.of("image", ti, "state", ts))) {
+                    float[][] ort = (float[][]) out.get(0).getValue();
+                    float[][] hidden = (float[][]) out.get(out.size() - 1).getValue();
+                    double max = 0;
+                    for (int k = 0; k < n; k++) {
+                        for (int a = 0; a < spec.actions(); a++) {
+                            max = Math.max(max, Math.abs(ort[k][a] - djl[k * spec.actions() + a]));
+                        }
+                        for (int i = 0; i < units; i++) {
+                            max = Math.max(max, Math.abs(hidden[k][i] - djlHidden[k * units + i]));
+                            ortHidden[k * units + i] = hidden[k][i];
+                        }
+                    }
+                    assertTrue(max <= 1e-4, "seed " + seed + ", step " + t + ": ONNX Runtime vs DJL max abs diff "
+                            + max);
+                }
+            }
+        }
+        double sum = 0;
+        for (float v : ortHidden) {
+            sum += Math.abs(v);
+        }
+        assertTrue(sum > 1, "seed " + seed + ": the hidden state was exercised (sum |h| " + sum + ")");
     }
 }

@@ -37,6 +37,22 @@ class TrainConfigTest {
         var tooMany = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("network:\n  memory_sectors: 33\n", "m.yaml"));
         assertTrue(tooMany.getMessage().contains("memory sectors"), tooMany.getMessage());
+        TrainConfig gru = TrainConfig.fromYaml("batch: 64\nsequence_length: 16\nnetwork:\n  recurrent_units: 32\n",
+                "g.yaml");
+        assertEquals(32, gru.network().recurrentUnits());
+        assertEquals(16, gru.sequenceLength());
+        assertEquals(4, gru.sequencesPerStep(), "about a batch of samples per step");
+        assertEquals(gru, TrainConfig.fromYaml(gru.toYaml(), "test"));
+        assertEquals(8, TrainConfig.DEFAULT.sequenceLength());
+        assertEquals(0, TrainConfig.DEFAULT.network().recurrentUnits());
+        assertTrue(!TrainConfig.DEFAULT.toYaml().contains("recurrent_units"), "a feed-forward config names no cell");
+        var longSeq = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("sequence_length: 65\n", "g.yaml"));
+        assertTrue(longSeq.getMessage().contains("sequence_length") && longSeq.getMessage().contains("1..64"),
+                longSeq.getMessage());
+        var bigCell = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("network:\n  recurrent_units: 600\n", "g.yaml"));
+        assertTrue(bigCell.getMessage().contains("recurrent units"), bigCell.getMessage());
     }
 
     @Test
@@ -65,6 +81,12 @@ class TrainConfigTest {
         var shieldFile = java.nio.file.Path.of("configs", "cluttered-room-route-shield-30min.yaml");
         TrainConfig shielded = TrainConfig.fromYaml(java.nio.file.Files.readString(shieldFile), shieldFile.toString());
         assertEquals(route.withShield(true), shielded, "the route run with the shield in the loop");
+        var gruFile = java.nio.file.Path.of("configs", "cluttered-room-rgbd-map-gru.yaml");
+        TrainConfig gru = TrainConfig.fromYaml(java.nio.file.Files.readString(gruFile), gruFile.toString());
+        var rgbdFile = java.nio.file.Path.of("configs", "cluttered-room-rgbd-map.yaml");
+        TrainConfig rgbd = TrainConfig.fromYaml(java.nio.file.Files.readString(rgbdFile), rgbdFile.toString());
+        assertEquals(rgbd.withNetwork(rgbd.network().withRecurrentUnits(64)).withSequenceLength(8), gru,
+                "the RGB-D map run with a GRU of 64 units");
         var e = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("near_weight: 0", "f.yaml"));
         assertTrue(e.getMessage().contains("near_weight"), e.getMessage());

@@ -9,7 +9,8 @@ import dev.wayfinder.inference.graph.Graph;
 /**
  * A policy compiled for inference-core at a fixed batch size: fill {@link #images()} and {@link #states()}
  * (see {@link Features}), {@link #run()}, read {@link #logits()} (and, for a network with obstacle memory,
- * {@link #depthProfile()}). Not thread-safe (one context).
+ * {@link #depthProfile()}; for a recurrent network {@link #hidden()}, the new hidden state that the next step's state
+ * vector carries). Not thread-safe (one context).
  */
 public final class InferencePolicy {
     private final NetworkSpec spec;
@@ -18,6 +19,8 @@ public final class InferencePolicy {
     private final float[] states;
     private final float[] logits;
     private final float[] depth;
+    private final float[] hidden;
+    private final int hiddenOutput;
     private final int batch;
 
     /** Compiles {@code weights} for {@code batch} (&gt;= 1) on the preferred backend. */
@@ -42,6 +45,13 @@ public final class InferencePolicy {
         this.states = new float[batch * spec.stateSize()];
         this.logits = new float[batch * spec.actions()];
         this.depth = spec.memorySectors() > 0 ? new float[batch * NetworkSpec.AUX_TARGETS] : new float[0];
+        this.hidden = new float[batch * spec.recurrentUnits()];
+        this.hiddenOutput = spec.memorySectors() > 0 ? 2 : 1;
+        int outputs = 1 + (spec.memorySectors() > 0 ? 1 : 0) + (spec.recurrent() ? 1 : 0);
+        if (graph.outputs().size() != outputs) {
+            throw new IllegalArgumentException("a policy graph of " + spec + " has " + outputs + " outputs, this one has "
+                    + graph.outputs().size());
+        }
     }
 
     /** The network shape. */
@@ -73,7 +83,18 @@ public final class InferencePolicy {
         if (depth.length > 0) {
             context.getOutput(1, depth);
         }
+        if (hidden.length > 0) {
+            context.getOutput(hiddenOutput, hidden);
+        }
         return logits;
+    }
+
+    /**
+     * The new hidden state h' of the last run, batch x {@link NetworkSpec#recurrentUnits()}: what the next step's
+     * state vector carries at {@link NetworkSpec#hiddenOffset()}; live. Empty for a feed-forward network.
+     */
+    public float[] hidden() {
+        return hidden;
     }
 
     /**

@@ -6,7 +6,11 @@ import java.util.Objects;
 /**
  * The shape of the policy network: an RGB image through {@code convChannels.size()} 3x3 stride-2 convolutions
  * (padding 1, ReLU), flattened and concatenated with the state vector (goal features and the previous action),
- * then one hidden dense layer (ReLU) and a dense layer giving one logit per discrete action.
+ * then one hidden dense layer (ReLU) and a dense layer giving one logit per discrete action. A recurrent network
+ * ({@code recurrentUnits} above 0) puts a GRU cell between the two: its input is the hidden layer's output, its
+ * previous hidden state h the last {@code recurrentUnits} floats of the state vector ({@link #hiddenOffset()}), and
+ * the logits are computed from its new hidden state h', which the network also outputs so the caller can hand it
+ * back with the next step's state.
  *
  * @param width        image width in pixels, divisible by 2^(number of convolutions), 8..512
  * @param height       image height in pixels, same constraint
@@ -20,9 +24,11 @@ import java.util.Objects;
  *                     obstacle remembered in each of this many equal sectors all round the robot
  *                     ({@link ObstacleMemory}: what the camera showed over the last seconds, carried along by
  *                     odometry)
+ * @param recurrentUnits units of the GRU cell, 0..{@value #MAX_RECURRENT_UNITS}: 0 for a feed-forward network (the
+ *                     default)
  */
 public record NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
-                          double routeLookahead, int memorySectors) {
+                          double routeLookahead, int memorySectors, int recurrentUnits) {
     /** Input channels of the image (RGB). */
     public static final int IMAGE_CHANNELS = 3;
     /** Goal features in the state vector: clipped distance, sin and cos of the bearing. */
@@ -68,30 +74,66 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
             throw new IllegalArgumentException("memory sectors must be in 0.." + MAX_MEMORY_SECTORS + ", got "
                     + memorySectors);
         }
+        if (recurrentUnits < 0 || recurrentUnits > MAX_RECURRENT_UNITS) {
+            throw new IllegalArgumentException("recurrent units must be in 0.." + MAX_RECURRENT_UNITS + ", got "
+                    + recurrentUnits);
+        }
     }
 
     /** Most obstacle-memory sectors. */
     public static final int MAX_MEMORY_SECTORS = 32;
+    /** Most units of the recurrent cell. */
+    public static final int MAX_RECURRENT_UNITS = 512;
+
+    /** A feed-forward network. */
+    public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
+                       double routeLookahead, int memorySectors) {
+        this(width, height, convChannels, hidden, actions, routeLookahead, memorySectors, 0);
+    }
 
     /** A network without obstacle memory. */
     public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
                        double routeLookahead) {
-        this(width, height, convChannels, hidden, actions, routeLookahead, 0);
+        this(width, height, convChannels, hidden, actions, routeLookahead, 0, 0);
     }
 
     /** A network whose bearing input points at the goal itself. */
     public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions) {
-        this(width, height, convChannels, hidden, actions, 0, 0);
+        this(width, height, convChannels, hidden, actions, 0, 0, 0);
     }
 
     /** A copy whose bearing input follows a route {@code metres} ahead (0: the goal itself). */
     public NetworkSpec withRouteLookahead(double metres) {
-        return new NetworkSpec(width, height, convChannels, hidden, actions, metres, memorySectors);
+        return new NetworkSpec(width, height, convChannels, hidden, actions, metres, memorySectors, recurrentUnits);
     }
 
     /** A copy with {@code sectors} obstacle-memory inputs (0: none). */
     public NetworkSpec withMemorySectors(int sectors) {
-        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, sectors);
+        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, sectors, recurrentUnits);
+    }
+
+    /** A copy with a GRU cell of {@code units} (0: feed-forward). */
+    public NetworkSpec withRecurrentUnits(int units) {
+        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, memorySectors, units);
+    }
+
+    /** Whether the network carries a hidden state from step to step ({@link #recurrentUnits} above 0). */
+    public boolean recurrent() {
+        return recurrentUnits > 0;
+    }
+
+    /**
+     * Where the recurrent hidden state h (the previous step's h', zeros at an episode's start) starts in the state
+     * vector: after the goal features, the previous action and the obstacle memory; the state's last
+     * {@link #recurrentUnits} floats. Equal to {@link #stateSize()} for a feed-forward network.
+     */
+    public int hiddenOffset() {
+        return memoryOffset() + memorySectors;
+    }
+
+    /** Length of the state vector without the hidden state: what the hidden dense layer reads from it. */
+    public int inputStateSize() {
+        return hiddenOffset();
     }
 
     /** Where the obstacle-memory inputs start in the state vector, after the goal features and previous action. */
@@ -104,16 +146,30 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
         return routeLookahead > 0;
     }
 
-    /** Length of the state vector: goal features, a one-hot previous action, then the obstacle memory. */
+    /**
+     * Length of the state vector: goal features, a one-hot previous action, the obstacle memory, then the recurrent
+     * hidden state.
+     */
     public int stateSize() {
-        return GOAL_FEATURES + actions + memorySectors;
+        return GOAL_FEATURES + actions + memorySectors + recurrentUnits;
     }
 
     /**
-     * Floats stored per dataset sample: the state vector, then the {@link #AUX_TARGETS} auxiliary targets, then the
-     * expert's cost of each action (the policy module's training targets).
+     * Floats stored per dataset sample: the state vector (for a recurrent network with the hidden state as it was
+     * when the sample was collected), then the {@link #AUX_TARGETS} auxiliary targets, then the expert's cost of each
+     * action (the policy module's training targets), and for a recurrent network one more: the sequence link
+     * ({@link #linkOffset()}).
      */
     public int sampleFloats() {
+        return linkOffset() + (recurrent() ? 1 : 0);
+    }
+
+    /**
+     * Where a recurrent network's dataset sample holds its sequence link: how many samples earlier in the dataset the
+     * same robot's previous sample of the same episode lies, 0 at an episode's start (a small whole number, exact as
+     * a float). Equal to {@link #sampleFloats()} for a feed-forward network, whose samples have none.
+     */
+    public int linkOffset() {
         return costsOffset() + actions;
     }
 

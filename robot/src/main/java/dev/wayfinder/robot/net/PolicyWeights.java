@@ -23,15 +23,27 @@ import java.util.SplittableRandom;
  *
  * <p>Names: {@code conv<i>.weight}, {@code conv<i>.bias}, {@code fc.weight}, {@code fc.bias},
  * {@code out.weight}, {@code out.bias}; with obstacle memory ({@link NetworkSpec#memorySectors} above 0) also
- * {@code aux.weight}, {@code aux.bias}: the head predicting the depth profile the memory is built from.
+ * {@code aux.weight}, {@code aux.bias}: the head predicting the depth profile the memory is built from. A recurrent
+ * network ({@link NetworkSpec#recurrentUnits} R above 0) adds its GRU cell gate by gate, so no consumer has to slice
+ * a stacked matrix: input weights {@code gru.wz}, {@code gru.wr}, {@code gru.wn} [R, hidden], recurrent weights
+ * {@code gru.uz}, {@code gru.ur}, {@code gru.un} [R, R], biases {@code gru.bz}, {@code gru.br}, {@code gru.bn_in},
+ * {@code gru.bn_h} [R], with PyTorch's equations: z = σ(Wz x + Uz h + bz), r = σ(Wr x + Ur h + br),
+ * n = tanh(Wn x + bn_in + r ⊙ (Un h + bn_h)), h' = (1 − z) ⊙ n + z ⊙ h. Its {@code fc.weight} reads the state
+ * without h ([hidden, flat + {@link NetworkSpec#inputStateSize()}]) and {@code out.weight} reads h' ([actions, R]).
  */
 public final class PolicyWeights {
     private static final int MAGIC = 0x57465057; // "WFPW"
     /**
      * Version 2 added the route look-ahead after the action count (version 1 files read as 0: goal bearing); version 3
-     * the obstacle-memory sectors after it (earlier files read as 0: no memory).
+     * the obstacle-memory sectors after it (earlier files read as 0: no memory); version 4 the recurrent units after
+     * those (earlier files read as 0: feed-forward). A feed-forward network is still written as version 3, byte for
+     * byte as before, so builds that predate the recurrent cell read it.
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
+
+    /** The GRU cell's parameters in file order: input weights, recurrent weights, biases. */
+    public static final List<String> GRU_NAMES = List.of("gru.wz", "gru.wr", "gru.wn", "gru.uz", "gru.ur", "gru.un",
+            "gru.bz", "gru.br", "gru.bn_in", "gru.bn_h");
 
     private final NetworkSpec spec;
     private final Map<String, float[]> values;
@@ -48,9 +60,9 @@ public final class PolicyWeights {
             m.put("conv" + i + ".weight", new int[] {spec.convChannels().get(i), spec.convIn(i), 3, 3});
             m.put("conv" + i + ".bias", new int[] {spec.convChannels().get(i)});
         }
-        m.put("fc.weight", new int[] {spec.hidden(), spec.flatFeatures() + spec.stateSize()});
+        m.put("fc.weight", new int[] {spec.hidden(), spec.flatFeatures() + spec.inputStateSize()});
         m.put("fc.bias", new int[] {spec.hidden()});
-        m.put("out.weight", new int[] {spec.actions(), spec.hidden()});
+        m.put("out.weight", new int[] {spec.actions(), spec.recurrent() ? spec.recurrentUnits() : spec.hidden()});
         m.put("out.bias", new int[] {spec.actions()});
         if (spec.memorySectors() > 0) {
             // A network with obstacle memory predicts the depth profile it remembers: its auxiliary head is part
@@ -58,7 +70,19 @@ public final class PolicyWeights {
             m.put("aux.weight", new int[] {NetworkSpec.AUX_TARGETS, spec.flatFeatures()});
             m.put("aux.bias", new int[] {NetworkSpec.AUX_TARGETS});
         }
+        if (spec.recurrent()) {
+            int r = spec.recurrentUnits();
+            for (String name : GRU_NAMES) {
+                m.put(name, name.startsWith("gru.w") ? new int[] {r, spec.hidden()}
+                        : name.startsWith("gru.u") ? new int[] {r, r} : new int[] {r});
+            }
+        }
         return Collections.unmodifiableMap(m);
+    }
+
+    /** Whether parameter {@code name} is a weight matrix (else a bias vector). */
+    public static boolean isWeight(String name) {
+        return name.endsWith(".weight") || name.startsWith("gru.w") || name.startsWith("gru.u");
     }
 
     /** Number of floats in a tensor of shape {@code dims}. */
@@ -70,14 +94,22 @@ public final class PolicyWeights {
         return n;
     }
 
-    /** He-initialised weights (normal, variance 2 / fan-in) and zero biases, drawn from {@code seed}. */
+    /**
+     * He-initialised weights (normal, variance 2 / fan-in) and zero biases, drawn from {@code seed}; a GRU cell's
+     * weights and biases uniform in ±1/sqrt(R), as PyTorch initialises its GRU.
+     */
     public static PolicyWeights random(NetworkSpec spec, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Map<String, float[]> m = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : shapes(spec).entrySet()) {
             int[] d = e.getValue();
             float[] v = new float[size(d)];
-            if (e.getKey().endsWith(".weight")) {
+            if (e.getKey().startsWith("gru.")) {
+                double bound = 1 / Math.sqrt(spec.recurrentUnits());
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+                }
+            } else if (e.getKey().endsWith(".weight")) {
                 int fanIn = size(d) / d[0];
                 double std = Math.sqrt(2.0 / fanIn) * (e.getKey().startsWith("out") ? 0.1 : 1);
                 for (int i = 0; i < v.length; i++) {
@@ -155,7 +187,8 @@ public final class PolicyWeights {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeInt(VERSION);
+            int version = spec.recurrent() ? VERSION : 3;
+            out.writeInt(version);
             out.writeInt(spec.width());
             out.writeInt(spec.height());
             out.writeInt(spec.convChannels().size());
@@ -166,6 +199,9 @@ public final class PolicyWeights {
             out.writeInt(spec.actions());
             out.writeDouble(spec.routeLookahead());
             out.writeInt(spec.memorySectors());
+            if (version >= 4) {
+                out.writeInt(spec.recurrentUnits());
+            }
             for (float[] v : values.values()) {
                 out.writeInt(v.length);
                 for (float x : v) {
@@ -208,9 +244,10 @@ public final class PolicyWeights {
             int actions = in.readInt();
             double route = version >= 2 ? in.readDouble() : 0;
             int memory = version >= 3 ? in.readInt() : 0;
+            int recurrent = version >= 4 ? in.readInt() : 0;
             NetworkSpec spec;
             try {
-                spec = new NetworkSpec(w, h, ch, hidden, actions, route, memory);
+                spec = new NetworkSpec(w, h, ch, hidden, actions, route, memory, recurrent);
             } catch (IllegalArgumentException e) {
                 throw new IOException(source + ": " + e.getMessage(), e);
             }
