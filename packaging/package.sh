@@ -82,12 +82,13 @@ if ! log=$("$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-ma
 fi
 grep -v '^WARNING: Using incubator modules' <<<"$log" >&2 || true
 
-# The JVM options of ./wayfinder (bin/java-env.sh), and where the shipped files are ($ROOTDIR is the app's folder,
-# /opt/wayfinder once installed). jpackage's launcher cannot filter stderr: it prints the JVM's incubator notice,
+# The JVM options of ./wayfinder (bin/java-env.sh), and where the shipped files are: $APPDIR is the app's lib/app
+# (/opt/wayfinder/lib/app once installed). Not $ROOTDIR: an installed launcher asks dpkg which package owns it and
+# takes the root of all the package's files, which /usr/bin/wayfinder makes "/". jpackage's launcher cannot filter stderr: it prints the JVM's incubator notice,
 # which /usr/bin/wayfinder drops as ./wayfinder does.
 JAVA_OPTIONS=()
 while IFS= read -r flag; do JAVA_OPTIONS+=(--java-options "$flag"); done < <(wayfinder_jvm_flags)
-JAVA_OPTIONS+=(--java-options '-Dwayfinder.home=$ROOTDIR/lib' --java-options '-Djava.awt.headless=true')
+JAVA_OPTIONS+=(--java-options '-Dwayfinder.home=$APPDIR/..' --java-options '-Djava.awt.headless=true')
 
 say "building the app image ..."
 "$JAVA_HOME/bin/jpackage" --type app-image --name "$NAME" --app-version "$APP_VERSION" \
