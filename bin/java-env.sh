@@ -61,3 +61,20 @@ wayfinder_drop_incubator_notice() {
   fi
   exec cat
 }
+
+# Runs "$@" (a JVM, or the installed package's native launcher) with its stderr through
+# wayfinder_drop_incubator_notice and returns its exit status once the filter has passed on the last lines (so they
+# come before the shell's next prompt). stdin and stdout stay the caller's (the terminal), so progress bars still
+# work; only stderr goes through a pipe. Ctrl-C reaches the command as before (same process group); where
+# util-linux's setpriv is there, it also gets SIGTERM if the calling script is killed (kill, timeout), as it would if
+# exec'd. (A process substitution, 2> >(filter), cannot be waited for reliably: bash starts it in the forked child
+# of an external command, so $! does not name it.)
+wayfinder_run_filtered() {
+  local - pdeath=() rc=0
+  set -o pipefail
+  if command -v setpriv >/dev/null 2>&1 && setpriv --help 2>&1 | grep -q -- --pdeathsig; then
+    pdeath=(setpriv --pdeathsig TERM --)
+  fi
+  { "${pdeath[@]}" "$@" 2>&1 1>&3 3>&- | wayfinder_drop_incubator_notice >&2; } 3>&1 || rc=$?
+  return "$rc"
+}

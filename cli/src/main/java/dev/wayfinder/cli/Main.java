@@ -1,5 +1,6 @@
 package dev.wayfinder.cli;
 
+import dev.wayfinder.policy.net.TorchUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -60,6 +61,14 @@ public final class Main {
       err.println("wayfinder: " + user.getMessage());
       err.flush();
       return USER_ERROR;
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TorchUnavailableException torch) {
+        // Not a bug: the machine's DJL cache folder is not writable or full; the message says which and what to do.
+        err.println("wayfinder: " + torch.getMessage());
+        err.flush();
+        return USER_ERROR;
+      }
     }
     err.println("wayfinder: internal error in '" + cmd.getCommandSpec().qualifiedName() + "': " + e);
     err.println("This is a bug, not a problem with your input; please report it with the trace below.");

@@ -4,6 +4,7 @@ import dev.wayfinder.cli.Json;
 import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.Outputs;
+import dev.wayfinder.cli.Shipped;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.cli.WriterStream;
 import dev.wayfinder.policy.eval.EvalRow;
@@ -50,9 +51,11 @@ public final class EvalCommand implements Callable<Integer> {
       + " the mean and spread across them.")
   List<Path> runs;
 
-  @Option(names = "--weights", paramLabel = "FILE", description = "A weights file instead of a run folder (a"
-      + " config.yaml beside it sets the robot's sensors, as for models/cluttered-room-rgbd-map/policy.weights).")
-  Path weights;
+  @Option(names = "--weights", paramLabel = "FILE|MODEL", description = "A weights file instead of a run folder (a"
+      + " config.yaml beside it sets the robot's sensors, as for models/cluttered-room-rgbd-map/policy.weights), or"
+      + " the name of a shipped model (cluttered-room-rgbd-map), found in the source tree's or the installed"
+      + " package's models folder.")
+  String weights;
 
   @Option(names = "--scenario", paramLabel = "NAME|FILE",
       description = "Evaluate on this scenario (repeatable; default every bundled scenario).")
@@ -147,7 +150,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     try {
       if (weights != null) {
-        Result r = evaluateOne(null, load(weights), output != null ? output : Path.of("wayfinder-eval"));
+        Path file = Shipped.weights(weights, Shipped.fromSystemProperty());
+        Result r = evaluateOne(null, load(file), output != null ? output : Path.of("wayfinder-eval"));
         if (json.enabled()) {
           Json.print(out, r);
         } else {

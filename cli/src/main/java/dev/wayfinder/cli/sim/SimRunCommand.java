@@ -3,6 +3,7 @@ package dev.wayfinder.cli.sim;
 import dev.wayfinder.cli.Json;
 import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.Scenarios;
+import dev.wayfinder.cli.Shipped;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.policy.eval.TrainedModel;
 import dev.wayfinder.policy.rollout.TrainedPolicy;
@@ -97,8 +98,14 @@ public final class SimRunCommand implements Runnable {
     };
     boolean trained = !policy.equals("expert") && !policy.equals("random");
     if (trained && !Files.exists(Path.of(policy))) {
-      throw new ParameterException(spec.commandLine(), "--policy must be expert, random or the path of a trained model,"
-          + " got '" + policy + "' (no such file or folder)");
+      // A shipped model by name (models/NAME in the source tree or the installed package).
+      Optional<Path> named = policy.contains("/") ? Optional.empty() : Shipped.fromSystemProperty()
+          .map(sh -> sh.models().resolve(policy)).filter(Files::isDirectory);
+      if (named.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--policy must be expert, random, the name of a shipped model"
+            + " or the path of a trained model, got '" + policy + "' (no such file or folder)");
+      }
+      policy = named.get().toString();
     }
     if (trained && cfg != EnvConfig.DISCRETE) {
       throw new ParameterException(spec.commandLine(), "--policy " + policy + ": trained models choose discrete actions;"

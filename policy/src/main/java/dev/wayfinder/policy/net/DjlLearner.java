@@ -5,6 +5,7 @@ import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.robot.net.Features;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -69,7 +70,11 @@ public final class DjlLearner implements AutoCloseable {
         }
         this.spec = initial.spec();
         this.auxWeight = auxWeight;
-        this.manager = NDManager.newBaseManager();
+        try {
+            this.manager = NDManager.newBaseManager();
+        } catch (EngineException e) {
+            throw TorchUnavailableException.of(e);
+        }
         TorchLogLevel.apply();
         this.block = new DjlPolicyBlock(spec, auxWeight > 0);
         block.initialize(manager, DataType.FLOAT32, block.inputShapes(1));
