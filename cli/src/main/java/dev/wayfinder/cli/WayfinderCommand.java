@@ -9,6 +9,7 @@ import dev.wayfinder.cli.render.RenderCommand;
 import dev.wayfinder.cli.ros.RosCommand;
 import dev.wayfinder.cli.scenario.ScenarioCommand;
 import dev.wayfinder.cli.sim.SimCommand;
+import dev.wayfinder.cli.studio.StudioCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       RosCommand.class,
       DeployCommand.class,
+      StudioCommand.class,
     })
 public final class WayfinderCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -40,6 +40,7 @@ class ArchitectureTest {
         PACKAGES.put("ros-testkit", "dev.wayfinder.ros.testkit");
         PACKAGES.put("ros-bridge", "dev.wayfinder.ros");
         PACKAGES.put("deploy", "dev.wayfinder.deploy");
+        PACKAGES.put("studio-ui", "dev.wayfinder.studio");
         PACKAGES.put("cli", "dev.wayfinder.cli");
         PACKAGES.put("benchmarks", "dev.wayfinder.benchmarks");
         ALLOWED.put("scenarios", Set.of());
@@ -54,8 +55,10 @@ class ArchitectureTest {
         ALLOWED.put("ros-bridge", Set.of("inference-core", "physics-sim", "scenarios"));
         ALLOWED.put("deploy", Set.of("robot", "ros-bridge", "inference-core"));
         ALLOWED.put("sim-ros", Set.of("ros-bridge", "rendering", "physics-sim", "scenarios"));
+        ALLOWED.put("studio-ui", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
+                "inference-core", "robot", "policy", "ros-bridge", "deploy", "sim-ros"));
         ALLOWED.put("cli", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering", "inference-core",
-                "robot", "policy", "ros-bridge", "deploy", "sim-ros", "benchmarks"));
+                "robot", "policy", "ros-bridge", "deploy", "sim-ros", "benchmarks", "studio-ui"));
         ALLOWED.put("benchmarks", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
                 "inference-core", "robot", "policy", "ros-bridge", "ros-testkit", "deploy"));
     }
@@ -104,6 +107,10 @@ class ArchitectureTest {
         assertTrue(check("deploy", "dev.wayfinder.robot") == null && check("deploy", "dev.wayfinder.ros") == null);
         assertTrue(check("sim-ros", "dev.wayfinder.policy") != null, "the simulator on ROS needs no training code");
         assertTrue(check("ros-bridge", "dev.wayfinder.simros") != null, "ros-bridge does not render");
+        assertTrue(check("studio-ui", "dev.wayfinder.cli") != null, "the studio sits beside the cli, not above it");
+        assertTrue(check("studio-ui", "javafx") == null && check("cli", "javafx") != null,
+                "the cli starts the studio without naming JavaFX");
+        assertTrue(check("scenarios", "dev.wayfinder.studio") != null);
     }
 
     /** Why {@code module}'s main code may not use {@code used}, or null when it may. */

@@ -50,10 +50,14 @@ public final class MapDrawer {
         }
     }
 
-    static final Color START = new Color(0x2e7d32);
-    static final Color GOAL = new Color(0xc62828);
-    static final Color PATH = new Color(0x1565c0);
-    static final Color MOVING = new Color(0xef6c00);
+    /** Colour of start regions and poses; other map views (the studio's editor) use the same ones. */
+    public static final Color START = new Color(0x2e7d32);
+    /** Colour of goal regions and tolerance circles. */
+    public static final Color GOAL = new Color(0xc62828);
+    /** Colour of planned paths. */
+    public static final Color PATH = new Color(0x1565c0);
+    /** Colour of moving obstacles' outlines and patrols. */
+    public static final Color MOVING = new Color(0xef6c00);
 
     private MapDrawer() {
     }

@@ -66,6 +66,16 @@ public final class MapLayout {
         return top + (extentY - y) * ppm;
     }
 
+    /** World x (metres) of image x {@code px} (pixels): the inverse of {@link #px}, for pointers over a map. */
+    public double worldX(double px) {
+        return (px - left) / ppm - extentX;
+    }
+
+    /** World y (metres) of image y {@code py} (pixels): the inverse of {@link #py}. */
+    public double worldY(double py) {
+        return extentY - (py - top) / ppm;
+    }
+
     /** Scale, pixels per metre. */
     public double pixelsPerMetre() {
         return ppm;

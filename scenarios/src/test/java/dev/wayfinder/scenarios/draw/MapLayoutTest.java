@@ -43,6 +43,16 @@ class MapLayoutTest {
     }
 
     @Test
+    void worldCoordinatesInvertThePixelOnes() throws ScenarioException {
+        MapLayout l = MapLayout.of(wide().arena(), 537).shifted(31, -12);
+        for (double x = -4.1; x <= 4.1; x += 0.37) {
+            double y = -x / 2;
+            assertEquals(x, l.worldX(l.px(x)), EPS, "x " + x);
+            assertEquals(y, l.worldY(l.py(y)), EPS, "y " + y);
+        }
+    }
+
+    @Test
     void shiftingMovesEveryPointByTheSameOffset() throws ScenarioException {
         MapLayout l = MapLayout.of(wide().arena(), 300);
         MapLayout s = l.shifted(250, 7);

@@ -1,0 +1,119 @@
+package dev.wayfinder.studio;
+
+import dev.wayfinder.scenarios.image.Png;
+import dev.wayfinder.scenarios.io.ScenarioException;
+import dev.wayfinder.scenarios.library.ScenarioLibrary;
+import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.studio.edit.Selection;
+import dev.wayfinder.studio.editor.PaletteItem;
+import dev.wayfinder.studio.library.DialogService;
+import dev.wayfinder.studio.settings.StudioSettings;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+/**
+ * The pictures {@code wayfinder studio --snapshot DIR} writes: each main view with the live validation settled,
+ * rendered by the scene graph's own snapshot (the same pixels a window shows) and written by scenarios' PNG writer.
+ */
+final class Snapshots {
+    /** Scene size of the pictures, pixels. */
+    static final int WIDTH = 1440;
+    static final int HEIGHT = 900;
+
+    /** Dialogs that must never be asked for while taking pictures. */
+    private static final DialogService NO_DIALOGS = new DialogService() {
+        @Override
+        public SaveChoice askSaveChanges(String document) {
+            return SaveChoice.DISCARD;
+        }
+
+        @Override
+        public Optional<Path> chooseFileToOpen() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(String suggestedName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void showError(String what, String details) {
+            throw new IllegalStateException(what + ": " + details);
+        }
+    };
+
+    private Snapshots() {
+    }
+
+    static List<Path> write(Path dir, PrintWriter log) throws StudioException {
+        List<Path> out = new ArrayList<>();
+        out.add(view(dir.resolve("studio-editor.png"), "cluttered-room", false, w ->
+                w.document().selectionProperty().set(new Selection.ObstacleItem("crate-1")), log));
+        out.add(view(dir.resolve("studio-validation.png"), "narrow-doorway", false, w ->
+                // A box dropped into the doorway: no path is left between the two rooms.
+                w.editor().add(PaletteItem.BOX, dev.wayfinder.scenarios.model.Vec2.ZERO), log));
+        out.add(view(dir.resolve("studio-editor-dark.png"), "warehouse-aisles", true, w ->
+                w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
+        return out;
+    }
+
+    private static Path view(Path file, String scenario, boolean dark, java.util.function.Consumer<MainWindow> setUp,
+                             PrintWriter log) throws StudioException {
+        Scenario s;
+        try {
+            s = ScenarioLibrary.load(scenario);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e);
+        }
+        MainWindow w = Fx.call(() -> {
+            Themes.apply(dark);
+            StudioSettings settings = StudioSettings.inMemory();
+            settings.setWindowSize(WIDTH, HEIGHT);
+            MainWindow m = new MainWindow(new Stage(), settings, x -> NO_DIALOGS, s, Optional.empty());
+            m.stage().show();
+            setUp.accept(m);
+            return m;
+        });
+        boolean settled = Fx.await(() -> w.validation().report().scenario().equals(w.document().scenario())
+                && !w.validation().runningProperty().get(), 60_000);
+        if (!settled) {
+            throw new IllegalStateException("the validation of " + scenario + " did not finish within a minute");
+        }
+        BufferedImage img = Fx.call(() -> {
+            w.canvas().redraw();
+            return toAwt(w.scene().snapshot(null));
+        });
+        try {
+            Png.write(img, file);
+        } catch (IOException e) {
+            throw new StudioException("could not write " + file + ": " + e.getMessage(), e);
+        } finally {
+            Fx.run(w::close);
+        }
+        log.println("wrote " + file);
+        log.flush();
+        return file;
+    }
+
+    private static BufferedImage toAwt(WritableImage fx) {
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader r = fx.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            img.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return img;
+    }
+}

@@ -1,0 +1,337 @@
+package dev.wayfinder.studio.editor;
+
+import dev.wayfinder.scenarios.draw.MapDrawer;
+import dev.wayfinder.scenarios.draw.MapLayout;
+import dev.wayfinder.scenarios.geometry.Geometry2d;
+import dev.wayfinder.scenarios.model.Arena;
+import dev.wayfinder.scenarios.model.CircleRegion;
+import dev.wayfinder.scenarios.model.Cylinder;
+import dev.wayfinder.scenarios.model.GoalSpec;
+import dev.wayfinder.scenarios.model.Obstacle;
+import dev.wayfinder.scenarios.model.ObstacleKind;
+import dev.wayfinder.scenarios.model.PatrolMode;
+import dev.wayfinder.scenarios.model.RectRegion;
+import dev.wayfinder.scenarios.model.Region;
+import dev.wayfinder.scenarios.model.Rgb;
+import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.scenarios.model.StartSpec;
+import dev.wayfinder.scenarios.model.Vec2;
+import dev.wayfinder.scenarios.planning.Path;
+import dev.wayfinder.studio.edit.Scenarios;
+import dev.wayfinder.studio.edit.Selection;
+import dev.wayfinder.studio.validation.Issue;
+import dev.wayfinder.studio.validation.ValidationReport;
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/**
+ * Draws a scenario from above onto a JavaFX canvas in the frame and colours of {@code wayfinder scenario draw}
+ * (scenarios' {@link MapLayout} and {@link MapDrawer}'s colours): floor and walls, a half-metre grid, obstacles by
+ * kind, goal and start regions, the planner's paths, every located problem in red, the selection and its handles.
+ * Stateless; call on the FX thread.
+ */
+final class MapPainter {
+    static final Color START = fx(MapDrawer.START);
+    static final Color GOAL = fx(MapDrawer.GOAL);
+    static final Color PATH = fx(MapDrawer.PATH);
+    static final Color MOVING = fx(MapDrawer.MOVING);
+    static final Color PROBLEM = Color.web("#d1242f");
+    static final Color SELECTION = Color.web("#0969da");
+    /** Half the side of a handle, pixels. */
+    static final double HANDLE = 6;
+
+    private MapPainter() {
+    }
+
+    private static Color fx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    private static Color fx(Rgb c) {
+        int v = c.toRgb8();
+        return Color.rgb((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+    }
+
+    /** The layout that fits {@code arena} with its walls into {@code width x height} pixels, centred, {@code pad} around. */
+    static MapLayout fit(Arena arena, double width, double height, double pad) {
+        double ex = arena.halfX() + arena.wallThickness();
+        double ey = arena.halfY() + arena.wallThickness();
+        double ppm = Math.max(1e-3, Math.min((width - 2 * pad) / (2 * ex), (height - 2 * pad) / (2 * ey)));
+        int size = Math.max(1, (int) Math.floor(ppm * 2 * Math.max(ex, ey)));
+        MapLayout l = MapLayout.of(arena, size);
+        double p = l.pixelsPerMetre();
+        return l.shifted((width - 2 * ex * p) / 2 - l.px(-ex), (height - 2 * ey * p) / 2 - l.py(ey));
+    }
+
+    static void paint(GraphicsContext g, MapLayout l, Scenario s, ValidationReport report, Selection selection,
+                      List<Handle> handles) {
+        g.clearRect(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());
+        floorAndWalls(g, l, s.arena());
+        for (Obstacle o : s.obstacles()) {
+            obstacle(g, l, o);
+        }
+        for (GoalSpec goal : s.goals()) {
+            goal(g, l, goal);
+        }
+        double r = s.robot().footprint().boundingRadius();
+        for (StartSpec st : s.starts()) {
+            start(g, l, st, r);
+        }
+        // Paths and problems belong to the state they were computed for; an older report would draw stale marks.
+        if (report.scenario().equals(s)) {
+            for (Path p : report.paths()) {
+                path(g, l, p);
+            }
+            for (Issue i : report.issues()) {
+                problem(g, l, s, i.target());
+            }
+        }
+        selected(g, l, s, selection, handles);
+    }
+
+    private static void floorAndWalls(GraphicsContext g, MapLayout l, Arena a) {
+        double ex = l.extentX();
+        double ey = l.extentY();
+        double ppm = l.pixelsPerMetre();
+        g.setFill(fx(a.wallMaterial().color()).darker());
+        g.fillRect(l.px(-ex), l.py(ey), 2 * ex * ppm, 2 * ey * ppm);
+        g.setFill(fx(a.floorMaterial().color()));
+        g.fillRect(l.px(-a.halfX()), l.py(a.halfY()), a.size().x() * ppm, a.size().y() * ppm);
+        double step = ppm >= 40 ? 0.5 : ppm >= 12 ? 1 : 5;
+        g.setStroke(Color.rgb(0, 0, 0, 0.08));
+        g.setLineWidth(1);
+        for (double x = Math.ceil(-a.halfX() / step) * step; x <= a.halfX(); x += step) {
+            g.strokeLine(l.px(x), l.py(-a.halfY()), l.px(x), l.py(a.halfY()));
+        }
+        for (double y = Math.ceil(-a.halfY() / step) * step; y <= a.halfY(); y += step) {
+            g.strokeLine(l.px(-a.halfX()), l.py(y), l.px(a.halfX()), l.py(y));
+        }
+        g.setStroke(Color.rgb(0x40, 0x40, 0x40));
+        g.setLineWidth(1.5);
+        g.strokeRect(l.px(-a.halfX()), l.py(a.halfY()), a.size().x() * ppm, a.size().y() * ppm);
+    }
+
+    private static void outline(GraphicsContext g, MapLayout l, Obstacle o, Vec2 at) {
+        g.beginPath();
+        if (o.shape() instanceof Cylinder c) {
+            double rp = c.radius() * l.pixelsPerMetre();
+            g.arc(l.px(at.x()), l.py(at.y()), rp, rp, 0, 360);
+        } else {
+            Vec2[] k = Geometry2d.corners(o.withPose(new dev.wayfinder.scenarios.model.Pose2(at, o.pose().yaw())));
+            g.moveTo(l.px(k[0].x()), l.py(k[0].y()));
+            for (int i = 1; i < 4; i++) {
+                g.lineTo(l.px(k[i].x()), l.py(k[i].y()));
+            }
+        }
+        g.closePath();
+    }
+
+    private static void obstacle(GraphicsContext g, MapLayout l, Obstacle o) {
+        outline(g, l, o, o.pose().position());
+        g.setFill(fx(o.material().color()));
+        g.fill();
+        g.setLineDashes();
+        g.setStroke(Color.rgb(0x20, 0x20, 0x20));
+        g.setLineWidth(1.5);
+        if (o.kind() == ObstacleKind.PUSHABLE) {
+            g.setLineDashes(6, 4);
+            g.setLineWidth(2);
+            g.stroke();
+            g.setLineDashes();
+            double r = o.shape().boundingRadius() * 0.45;
+            Vec2 c = o.pose().position();
+            g.strokeLine(l.px(c.x() - r), l.py(c.y() - r), l.px(c.x() + r), l.py(c.y() + r));
+            g.strokeLine(l.px(c.x() - r), l.py(c.y() + r), l.px(c.x() + r), l.py(c.y() - r));
+        } else if (o.kind() == ObstacleKind.MOVING) {
+            List<Vec2> pts = o.patrol().orElseThrow().path(o.pose().position());
+            g.setStroke(MOVING);
+            g.setLineWidth(2);
+            g.setLineDashes(6, 4);
+            g.beginPath();
+            g.moveTo(l.px(pts.get(0).x()), l.py(pts.get(0).y()));
+            for (Vec2 v : pts.subList(1, pts.size())) {
+                g.lineTo(l.px(v.x()), l.py(v.y()));
+            }
+            if (o.patrol().get().mode() == PatrolMode.LOOP) {
+                g.closePath();
+            }
+            g.stroke();
+            g.setLineDashes();
+            g.setLineWidth(1);
+            for (Vec2 v : pts.subList(1, pts.size())) {
+                outline(g, l, o, v);
+                g.stroke();
+            }
+            outline(g, l, o, o.pose().position());
+            g.setLineWidth(2.5);
+            g.stroke();
+        } else {
+            g.stroke();
+        }
+    }
+
+    private static void region(GraphicsContext g, MapLayout l, Region r) {
+        double ppm = l.pixelsPerMetre();
+        g.beginPath();
+        switch (r) {
+            case RectRegion x -> g.rect(l.px(x.min().x()), l.py(x.max().y()), Math.max(x.size().x() * ppm, 1),
+                    Math.max(x.size().y() * ppm, 1));
+            case CircleRegion c -> {
+                double rp = Math.max(c.radius() * ppm, 1);
+                g.arc(l.px(c.center().x()), l.py(c.center().y()), rp, rp, 0, 360);
+            }
+        }
+        g.closePath();
+    }
+
+    private static void circle(GraphicsContext g, MapLayout l, Vec2 c, double r) {
+        double rp = r * l.pixelsPerMetre();
+        g.strokeOval(l.px(c.x()) - rp, l.py(c.y()) - rp, 2 * rp, 2 * rp);
+    }
+
+    private static void goal(GraphicsContext g, MapLayout l, GoalSpec goal) {
+        region(g, l, goal.region());
+        g.setFill(GOAL.deriveColor(0, 1, 1, 0.2));
+        g.fill();
+        g.setStroke(GOAL);
+        g.setLineWidth(2);
+        g.stroke();
+        Vec2 c = goal.region().center();
+        g.setLineDashes(6, 4);
+        circle(g, l, c, goal.tolerance());
+        g.setLineDashes();
+        double k = 6;
+        g.setLineWidth(2.5);
+        g.strokeLine(l.px(c.x()) - k, l.py(c.y()) - k, l.px(c.x()) + k, l.py(c.y()) + k);
+        g.strokeLine(l.px(c.x()) - k, l.py(c.y()) + k, l.px(c.x()) + k, l.py(c.y()) - k);
+    }
+
+    private static void start(GraphicsContext g, MapLayout l, StartSpec st, double robotRadius) {
+        region(g, l, st.region());
+        g.setFill(START.deriveColor(0, 1, 1, 0.24));
+        g.fill();
+        g.setStroke(START);
+        g.setLineWidth(2);
+        g.stroke();
+        Vec2 c = st.region().center();
+        g.setLineWidth(1.5);
+        circle(g, l, c, robotRadius);
+        double len = Math.max(robotRadius * 2.2, 0.25);
+        double yaw = st.nominal().yaw();
+        Vec2 tip = c.plus(new Vec2(Math.cos(yaw), Math.sin(yaw)).times(len));
+        g.setLineWidth(2.5);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.strokeLine(l.px(c.x()), l.py(c.y()), l.px(tip.x()), l.py(tip.y()));
+        for (double side : new double[] {Math.PI * 0.82, -Math.PI * 0.82}) {
+            double a = yaw + side;
+            g.strokeLine(l.px(tip.x()), l.py(tip.y()), l.px(tip.x()) + 9 * Math.cos(a), l.py(tip.y()) - 9 * Math.sin(a));
+        }
+        g.setLineCap(StrokeLineCap.SQUARE);
+    }
+
+    private static void path(GraphicsContext g, MapLayout l, Path p) {
+        g.setStroke(PATH.deriveColor(0, 1, 1, 0.82));
+        g.setLineWidth(3);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.beginPath();
+        List<Vec2> pts = p.points();
+        g.moveTo(l.px(pts.get(0).x()), l.py(pts.get(0).y()));
+        for (Vec2 v : pts.subList(1, pts.size())) {
+            g.lineTo(l.px(v.x()), l.py(v.y()));
+        }
+        g.stroke();
+        g.setLineCap(StrokeLineCap.SQUARE);
+        g.setLineJoin(StrokeLineJoin.MITER);
+    }
+
+    /** A red outline around the part a problem concerns, and a badge with '!' on it. */
+    private static void problem(GraphicsContext g, MapLayout l, Scenario s, Selection target) {
+        Vec2 at;
+        g.setStroke(PROBLEM);
+        g.setLineWidth(3.5);
+        g.setLineDashes();
+        switch (target) {
+            case Selection.ObstacleItem o -> {
+                var ob = Scenarios.obstacle(s, o.id());
+                if (ob.isEmpty()) {
+                    return;
+                }
+                outline(g, l, ob.get(), ob.get().pose().position());
+                g.stroke();
+                at = ob.get().pose().position();
+            }
+            case Selection.StartItem st when st.index() < s.starts().size() -> {
+                region(g, l, s.starts().get(st.index()).region());
+                g.stroke();
+                at = s.starts().get(st.index()).region().center();
+            }
+            case Selection.GoalItem gi when gi.index() < s.goals().size() -> {
+                GoalSpec goal = s.goals().get(gi.index());
+                region(g, l, goal.region());
+                g.setFill(PROBLEM.deriveColor(0, 1, 1, 0.25));
+                g.fill();
+                g.stroke();
+                circle(g, l, goal.region().center(), goal.tolerance());
+                at = goal.region().center();
+            }
+            default -> {
+                return;
+            }
+        }
+        double x = l.px(at.x()) + 10;
+        double y = l.py(at.y()) - 10;
+        g.setFill(PROBLEM);
+        g.fillOval(x - 9, y - 9, 18, 18);
+        g.setFill(Color.WHITE);
+        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.fillText("!", x - 2.5, y + 5);
+    }
+
+    private static void selected(GraphicsContext g, MapLayout l, Scenario s, Selection selection, List<Handle> handles) {
+        g.setStroke(SELECTION);
+        g.setLineWidth(2.5);
+        g.setLineDashes(5, 3);
+        switch (selection) {
+            case Selection.ObstacleItem o -> Scenarios.obstacle(s, o.id()).ifPresent(ob -> {
+                outline(g, l, ob, ob.pose().position());
+                g.stroke();
+            });
+            case Selection.StartItem st when st.index() < s.starts().size() -> {
+                region(g, l, s.starts().get(st.index()).region());
+                g.stroke();
+                circle(g, l, s.starts().get(st.index()).region().center(), s.robot().footprint().boundingRadius() + 0.05);
+            }
+            case Selection.GoalItem gi when gi.index() < s.goals().size() -> {
+                region(g, l, s.goals().get(gi.index()).region());
+                g.stroke();
+                circle(g, l, s.goals().get(gi.index()).region().center(), s.goals().get(gi.index()).tolerance() + 0.05);
+            }
+            default -> { }
+        }
+        g.setLineDashes();
+        if (selection instanceof Selection.ObstacleItem o && !handles.isEmpty()) {
+            Vec2 c = Scenarios.obstacle(s, o.id()).map(ob -> ob.pose().position()).orElse(handles.get(0).at());
+            for (Handle h : handles) {
+                double x = l.px(h.at().x());
+                double y = l.py(h.at().y());
+                g.setStroke(SELECTION);
+                g.setLineWidth(1.5);
+                g.setFill(Color.WHITE);
+                if (h.kind() == Handle.Kind.ROTATE) {
+                    g.strokeLine(l.px(c.x()), l.py(c.y()), x, y);
+                    g.fillOval(x - HANDLE, y - HANDLE, 2 * HANDLE, 2 * HANDLE);
+                    g.strokeOval(x - HANDLE, y - HANDLE, 2 * HANDLE, 2 * HANDLE);
+                } else {
+                    g.fillRect(x - HANDLE, y - HANDLE, 2 * HANDLE, 2 * HANDLE);
+                    g.strokeRect(x - HANDLE, y - HANDLE, 2 * HANDLE, 2 * HANDLE);
+                }
+            }
+        }
+    }
+}
