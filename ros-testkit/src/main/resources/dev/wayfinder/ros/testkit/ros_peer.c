@@ -21,8 +21,9 @@
  *                                     effort) and Odometry at the origin on rt/odom, at HZ (30), stamped with the wall
  *                                     clock; TwistStamped from rt/cmd_vel (reliable), printed "cmd RECEIVED-NS LINEAR
  *                                     ANGULAR"; std_msgs/Bool on rt/e_stop (reliable). Lines on standard input steer
- *                                     it: "images off" (prints "images-off LAST-IMAGE-STAMP-NS"), "images on",
- *                                     "estop 1" / "estop 0" (prints "estop V SENT-NS"); at the end it prints
+ *                                     it: "images off" (prints "images-off LAST-IMAGE-STAMP-NS IMAGES-SO-FAR"), "images on",
+ *                                     "estop 1" / "estop 0" (prints "estop V SENT-NS"), "count" (prints
+ *                                     "images-count IMAGES-SO-FAR"); at the end it prints
  *                                     "robot images N". The timing loop sleeps to absolute times, so a late frame
  *                                     does not shift the later ones
  * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist, "writer-matched N" when its
@@ -272,6 +273,7 @@ static int sink_image(dds_entity_t pp, long count, dds_time_t deadline) {
 
 static atomic_int robot_images_on = 1;
 static atomic_int robot_estop = -1; /* -1: nothing to send; 0 or 1: send this value */
+static atomic_int robot_count = 0;
 
 static void *robot_stdin(void *arg) {
   (void) arg;
@@ -281,6 +283,7 @@ static void *robot_stdin(void *arg) {
     else if (strncmp(line, "images on", 9) == 0) { atomic_store(&robot_images_on, 1); }
     else if (strncmp(line, "estop 1", 7) == 0) { atomic_store(&robot_estop, 1); }
     else if (strncmp(line, "estop 0", 7) == 0) { atomic_store(&robot_estop, 0); }
+    else if (strncmp(line, "count", 5) == 0) { atomic_store(&robot_count, 1); }
   }
   return NULL;
 }
@@ -366,11 +369,12 @@ static int robot(dds_entity_t pp, unsigned w, unsigned h, double hz, dds_time_t 
         last_image = now;
         images++;
       } else if (was_on) {
-        printf("images-off %lld\n", (long long) last_image);
+        printf("images-off %lld %ld\n", (long long) last_image, images);
       }
       was_on = on;
       stamp_now(&odom.header.stamp, now);
       dds_write(odom_wr, &odom);
+      if (atomic_exchange(&robot_count, 0)) { printf("images-count %ld\n", images); }
       int e = atomic_exchange(&robot_estop, -1);
       if (e >= 0) {
         std_msgs_msg_dds__Bool_ b = {e != 0};
