@@ -62,6 +62,28 @@ public final class DeployNode implements AutoCloseable {
         RgbImage image();
     }
 
+    /**
+     * Sees each decision and each first publication of a decision, with the image stamp it came from, on the node's
+     * clock (for benchmarks: the metrics' histograms are approximations).
+     */
+    public interface Probe {
+        /**
+         * The policy thread decided on an image.
+         *
+         * @param imageStampNanos the image's stamp
+         * @param atNanos the node's clock when the decision was ready
+         */
+        void decided(long imageStampNanos, long atNanos);
+
+        /**
+         * The control timer published a decision's command for the first time.
+         *
+         * @param imageStampNanos the stamp of the image it was decided on
+         * @param atNanos the node's clock at publication
+         */
+        void published(long imageStampNanos, long atNanos);
+    }
+
     /** The latest decision of the policy thread. */
     private record Decision(int action, CommandLimiter.Velocity velocity, long imageStamp, String refusal) {
     }
@@ -89,6 +111,7 @@ public final class DeployNode implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<Refusal.Reason, long[]> logged = new EnumMap<>(Refusal.Reason.class);
     private final long start = System.nanoTime();
+    private volatile Probe probe;
 
     // Shared between the threads; guarded by this.
     private Decision decision;
@@ -225,6 +248,11 @@ public final class DeployNode implements AutoCloseable {
     /** The metrics. */
     public DeployMetrics metrics() {
         return metrics;
+    }
+
+    /** Sets the probe that sees decisions and publications (null: none). */
+    public void probe(Probe p) {
+        this.probe = p;
     }
 
     /** Frames dropped at the hand-off so far. */
@@ -463,6 +491,10 @@ public final class DeployNode implements AutoCloseable {
             RobotDescription r = model.robot().description();
             d = new Decision(a, new CommandLimiter.Velocity(r.linear(a), r.angular(a)), img.stampNanos(), null);
             metrics.decision();
+            Probe p = probe;
+            if (p != null) {
+                p.decided(img.stampNanos(), clockNow());
+            }
         } catch (Refusal r) {
             refuse(r);
             d = new Decision(-1, CommandLimiter.Velocity.ZERO, img.stampNanos(), r.getMessage());
@@ -542,6 +574,10 @@ public final class DeployNode implements AutoCloseable {
         metrics.command(zero);
         if (!zero && first && now != NOT_SEEN) {
             metrics.latency(now - d.imageStamp());
+            Probe p = probe;
+            if (p != null) {
+                p.published(d.imageStamp(), now);
+            }
         }
         String action = zero || d == null || d.action() < 0 ? "none"
                 : model.robot().description().actions().get(d.action()).name();

@@ -44,6 +44,35 @@ public final class Node implements AutoCloseable {
     private final List<Guid> readers = new ArrayList<>();
     private final List<Guid> writers = new ArrayList<>();
     private final RateLimitedLog badSamples = new RateLimitedLog(LOG, "undecodable samples dropped", 5_000_000_000L);
+    private volatile Tap tap;
+
+    /**
+     * Sees every message the node's publishers send and its subscriptions receive, as serialized payloads: what a
+     * recording of a node's inputs and outputs needs ({@link dev.wayfinder.ros.mcap.NodeRecording}). Called on the
+     * publishing thread and on the receive thread; keep it short and never modify the payload.
+     */
+    public interface Tap {
+        /**
+         * A message one of the node's publishers sent.
+         *
+         * @param topic ROS topic
+         * @param rosType "pkg/msg/Name"
+         * @param qos the publisher's QoS
+         * @param payload the serialized message (CDR with its encapsulation header); read only
+         */
+        void published(String topic, String rosType, QosProfile qos, byte[] payload);
+
+        /**
+         * A message one of the node's subscriptions received, before it is decoded (undecodable ones too).
+         *
+         * @param topic ROS topic
+         * @param rosType "pkg/msg/Name"
+         * @param qos the subscription's QoS
+         * @param payload the serialized message; read only
+         * @param info its publisher, sequence number and source timestamp
+         */
+        void received(String topic, String rosType, QosProfile qos, byte[] payload, MessageInfo info);
+    }
 
     private Node(String name, NodeOptions options, Participant participant) {
         this.name = name;
@@ -103,6 +132,23 @@ public final class Node implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Sets the tap that sees every message published and received from now on (null: none). Set it before creating
+     * publishers whose first messages it should see.
+     *
+     * @param tap the tap, or null
+     */
+    public void tap(Tap tap) {
+        this.tap = tap;
+    }
+
+    void tapPublished(String topic, String rosType, QosProfile qos, byte[] payload) {
+        Tap t = tap;
+        if (t != null) {
+            t.published(topic, rosType, qos, payload);
+        }
+    }
+
     /** @return the underlying DDS participant (discovery state, counters) */
     public Participant participant() {
         return participant;
@@ -121,7 +167,7 @@ public final class Node implements AutoCloseable {
             writers.add(w.guid());
         }
         publishGraph();
-        return new Publisher<>(this, type, topic, w);
+        return new Publisher<>(this, type, topic, qos, w);
     }
 
     /**
@@ -151,6 +197,12 @@ public final class Node implements AutoCloseable {
                                                  BiConsumer<T, MessageInfo> callback) {
         LocalReader r = participant.createReader(TopicNames.toDds(topic), type.ddsTypeName(), qos.toEndpointQos(),
                 s -> {
+                    Tap t = tap;
+                    MessageInfo info = null;
+                    if (t != null) {
+                        info = new MessageInfo(s.writer().toString(), s.sequence(), s.sourceNanos());
+                        t.received(topic, type.name(), qos, s.payload(), info);
+                    }
                     T value;
                     try {
                         value = type.deserialize(s.payload());
@@ -158,7 +210,8 @@ public final class Node implements AutoCloseable {
                         badSamples.record(topic + " [" + type.name() + "] from " + s.writer() + ": " + e.getMessage());
                         return;
                     }
-                    callback.accept(value, new MessageInfo(s.writer().toString(), s.sequence(), s.sourceNanos()));
+                    callback.accept(value, info != null ? info
+                            : new MessageInfo(s.writer().toString(), s.sequence(), s.sourceNanos()));
                 });
         synchronized (this) {
             readers.add(r.guid());

@@ -12,12 +12,14 @@ public final class Publisher<T> implements AutoCloseable {
     private final Node node;
     private final MessageType<T> type;
     private final String topic;
+    private final QosProfile qos;
     private final LocalWriter writer;
 
-    Publisher(Node node, MessageType<T> type, String topic, LocalWriter writer) {
+    Publisher(Node node, MessageType<T> type, String topic, QosProfile qos, LocalWriter writer) {
         this.node = node;
         this.type = type;
         this.topic = topic;
+        this.qos = qos;
         this.writer = writer;
     }
 
@@ -27,7 +29,9 @@ public final class Publisher<T> implements AutoCloseable {
      * @param message the message
      */
     public void publish(T message) {
-        writer.write(type.serialize(message));
+        byte[] payload = type.serialize(message);
+        writer.write(payload);
+        node.tapPublished(topic, type.name(), qos, payload);
     }
 
     /** @return the ROS topic name */

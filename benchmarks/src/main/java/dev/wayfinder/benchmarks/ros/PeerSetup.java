@@ -43,7 +43,7 @@ final class PeerSetup {
         List<String> args = new ArrayList<>(List.of("--inside", peers.toString()));
         args.addAll(counts.args());
         long limitS = 120 + (counts.warmup() + counts.roundTrips()) * 3L / 100 + counts.images() / 5
-                + counts.burst() / 5;
+                + counts.burst() / 5 + (counts.model() == null ? 0 : counts.deploySeconds() + 90L);
         NetworkNamespace.Result r = NetworkNamespace.runJava(false, cp, "512m", RosBench.class.getName(), limitS,
                 args.toArray(new String[0]));
         if (r.timedOut()) {

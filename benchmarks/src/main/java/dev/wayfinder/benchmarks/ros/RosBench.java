@@ -33,13 +33,21 @@ public final class RosBench {
      * @param images images per pair at 30 Hz
      * @param burst images per pair in the burst
      */
-    record Counts(int warmup, int roundTrips, int images, int burst) {
+    record Counts(int warmup, int roundTrips, int images, int burst, int deploySeconds, Path model) {
         /** @return the options that give these counts */
         List<String> args() {
-            return List.of("--warmup", String.valueOf(warmup), "--round-trips", String.valueOf(roundTrips),
-                    "--images", String.valueOf(images), "--burst", String.valueOf(burst));
+            List<String> a = new java.util.ArrayList<>(List.of("--warmup", String.valueOf(warmup), "--round-trips",
+                    String.valueOf(roundTrips), "--images", String.valueOf(images), "--burst", String.valueOf(burst),
+                    "--deploy-seconds", String.valueOf(model == null ? 0 : deploySeconds)));
+            if (model != null) {
+                a.addAll(List.of("--model", model.toString()));
+            }
+            return a;
         }
     }
+
+    /** The model the deploy row runs when no --model is given, relative to the working folder. */
+    static final Path DEFAULT_MODEL = Path.of("models", "cluttered-room-rgbd-map");
 
     /** Command-line entry point; see {@link #run(String[])}. */
     public static void main(String[] args) throws Exception {
@@ -56,8 +64,10 @@ public final class RosBench {
     /**
      * Runs the benchmark and returns the table (or JSON with {@code --json}).
      *
-     * @param args {@code [--json] [--warmup N] [--round-trips N] [--images N] [--burst N] [--cache DIR]}:
-     *     {@code --images} at 30 Hz and {@code --burst} as fast as possible per image pair
+     * @param args {@code [--json] [--warmup N] [--round-trips N] [--images N] [--burst N] [--deploy-seconds N]
+     *     [--model DIR] [--cache DIR]}: {@code --images} at 30 Hz and {@code --burst} as fast as possible per image
+     *     pair; the deploy node's image-to-command latency for {@code --deploy-seconds} (10; 0 skips it) with the model
+     *     folder {@code --model} (models/cluttered-room-rgbd-map, skipped when that default is not there)
      * @throws IllegalArgumentException on a bad option
      * @throws IllegalStateException when tools or root are missing, or a measurement fails
      */
@@ -67,6 +77,8 @@ public final class RosBench {
         int roundTrips = 2000;
         int images = 60;
         int burst = 600;
+        int deploySeconds = 10;
+        Path model = null;
         Path cache = PeerSetup.defaultCache();
         Path inside = null;
         for (int i = 0; i < args.length; i++) {
@@ -78,16 +90,28 @@ public final class RosBench {
                 case "--images" -> images = intArg(args, ++i, a, 1);
                 case "--burst" -> burst = intArg(args, ++i, a, 1);
                 case "--cache" -> cache = Path.of(value(args, ++i, a));
+                case "--deploy-seconds" -> deploySeconds = intArg(args, ++i, a, 0);
+                case "--model" -> model = Path.of(value(args, ++i, a));
                 case "--inside" -> inside = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (expected --json, --warmup N, --round-trips N, --images N, --burst N, --cache DIR)");
+                        + " (expected --json, --warmup N, --round-trips N, --images N, --burst N, --deploy-seconds N,"
+                        + " --model DIR, --cache DIR)");
             }
         }
-        if (roundTrips > 1_000_000 || warmup > 1_000_000 || images > 10_000 || burst > 10_000) {
+        if (roundTrips > 1_000_000 || warmup > 1_000_000 || images > 10_000 || burst > 10_000
+                || deploySeconds > 3600) {
             throw new IllegalArgumentException("--warmup/--round-trips at most 1000000, --images/--burst at most"
-                    + " 10000");
+                    + " 10000, --deploy-seconds at most 3600");
         }
-        Counts counts = new Counts(warmup, roundTrips, images, burst);
+        if (model != null && !java.nio.file.Files.isDirectory(model)) {
+            throw new IllegalArgumentException("--model " + model + ": not a folder (a model folder such as"
+                    + " models/cluttered-room-rgbd-map)");
+        }
+        if (model == null && inside == null && java.nio.file.Files.isDirectory(DEFAULT_MODEL)) {
+            model = DEFAULT_MODEL;
+        }
+        Counts counts = new Counts(warmup, roundTrips, images, burst, deploySeconds,
+                model == null || deploySeconds == 0 ? null : model.toAbsolutePath().normalize());
         if (inside != null) {
             return measure(inside, counts).lines();
         }
@@ -121,6 +145,8 @@ public final class RosBench {
         Path config = peers.resolve(RosPeers.CYCLONE_CONFIG);
         List<RosBenchResult.RoundTrip> roundTrips = new RoundTrips(peer, config, c.warmup(), c.roundTrips()).measure();
         List<RosBenchResult.ImageRow> images = new ImageThroughput(peer, config, c.images(), c.burst()).measure();
-        return new RosBenchResult(roundTrips, images);
+        RosBenchResult.DeployRow deploy = c.model() == null ? null
+                : new DeployLatency(peer, config, c.model(), c.deploySeconds()).measure();
+        return new RosBenchResult(roundTrips, images, deploy);
     }
 }

@@ -34,7 +34,29 @@ public final class RosBenchReport {
                     i.burstDelivered() + "/" + i.burstSent(), i.imagesPerSecond(), i.megabytesPerSecond(),
                     i.delivered30() == i.sent30() && i.burstDelivered() == i.burstSent() ? "" : "  LOSS"));
         }
+        RosBenchResult.DeployRow d = r.deploy();
+        if (d == null) {
+            b.append(String.format(Locale.ROOT, "%nDeploy node: not measured (give --model DIR, e.g. models/"
+                    + "cluttered-room-rgbd-map)%n"));
+            return b.toString();
+        }
+        b.append(String.format(Locale.ROOT, "%nDeploy node: 640x480 rgb8 + 16UC1 depth at 30 Hz from the Cyclone DDS robot,"
+                + " 64x64 policy deciding on every frame, commands at 20 Hz (us)%n"));
+        b.append(String.format(Locale.ROOT, "%-34s %8s %8s %8s %8s%n", "image stamp ->", "p50", "p95", "p99", "max"));
+        for (Object[] row : new Object[][] {{"decision ready", d.decided()}, {"command publish (next tick)",
+            d.published()}}) {
+            RosBenchResult.Percentiles p = (RosBenchResult.Percentiles) row[1];
+            b.append(String.format(Locale.ROOT, "%-34s %8d %8d %8d %8d%n", row[0], p.p50(), p.p95(), p.p99(), p.max()));
+        }
+        b.append(String.format(Locale.ROOT, "images sent %d, accepted %d, refused %d, dropped at the hand-off %d, decisions"
+                + " %d%s%n", d.sent(), d.accepted(), d.refused(), d.handoffDropped(), d.decisions(),
+                d.lost() == 0 && d.handoffDropped() == 0 ? "" : "  LOSS"));
         return b.toString();
+    }
+
+    private static String json(RosBenchResult.Percentiles p) {
+        return String.format(Locale.ROOT, "{\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d}", p.p50(), p.p95(),
+                p.p99(), p.max());
     }
 
     /** The same numbers as JSON. */
@@ -61,7 +83,15 @@ public final class RosBenchReport {
                     m.pair(), m.sent30(), m.delivered30(), m.burstSent(), m.burstDelivered(), m.burstNanos() / 1e9,
                     m.imagesPerSecond(), m.megabytesPerSecond(), k + 1 < r.images().size() ? "," : ""));
         }
-        b.append("  }\n}\n");
+        b.append("  }");
+        RosBenchResult.DeployRow d = r.deploy();
+        if (d != null) {
+            b.append(String.format(Locale.ROOT, ",%n  \"deploy_640x480_30hz\": {\"sent\": %d, \"accepted\": %d, \"refused\": %d,"
+                    + " \"handoff_dropped\": %d, \"decisions\": %d, \"stamp_to_decision_us\": %s,"
+                    + " \"stamp_to_publish_us\": %s}", d.sent(), d.accepted(), d.refused(), d.handoffDropped(),
+                    d.decisions(), json(d.decided()), json(d.published())));
+        }
+        b.append("\n}\n");
         return b.toString();
     }
 }

@@ -10,10 +10,48 @@ import java.util.List;
  *
  * @param roundTrips the round-trip rows, in measuring order
  * @param images the image rows, in {@link ImageThroughput#PAIRS} order
+ * @param deploy the deploy node's image-to-command row ({@code DEPLOY ...}), or null when it was not measured
  */
-public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images) {
+public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, DeployRow deploy) {
     /** How many round-trip rows a run has. */
     static final int ROUND_TRIP_ROWS = 3;
+
+    /** The round trips and images without the deploy row. */
+    public RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images) {
+        this(roundTrips, images, null);
+    }
+
+    /** Percentiles in microseconds: element n/2, 95n/100 and 99n/100 of the sorted samples, and the largest. */
+    public record Percentiles(long p50, long p95, long p99, long max) {
+    }
+
+    /**
+     * The deploy node fed 640x480 rgb8 images (and depth) at 30 Hz by the Cyclone DDS robot peer.
+     *
+     * @param sent images the robot published in the window
+     * @param accepted images the node took (checked and handed to the policy)
+     * @param refused messages the node refused in the window (stale, wrong size ...)
+     * @param handoffDropped accepted images replaced by a newer one before the policy took them
+     * @param decisions decisions in the window
+     * @param decided image stamp to decision ready, us
+     * @param published image stamp to command publish, us
+     */
+    public record DeployRow(int sent, long accepted, long refused, long handoffDropped, int decisions,
+                            Percentiles decided, Percentiles published) {
+        /**
+         * @return images the robot sent that the node neither took nor refused; the robot counts its window a moment
+         *     apart from the node, so one image either way is not a loss
+         */
+        public long lost() {
+            return Math.max(0, sent - (accepted + refused) - 1);
+        }
+
+        String line() {
+            return "DEPLOY " + sent + " " + accepted + " " + refused + " " + handoffDropped + " " + decisions + " "
+                    + decided.p50() + " " + decided.p95() + " " + decided.p99() + " " + decided.max() + " "
+                    + published.p50() + " " + published.p95() + " " + published.p99() + " " + published.max() + "\n";
+        }
+    }
 
     /** Copies the lists. */
     public RosBenchResult {
@@ -73,6 +111,9 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images) 
         StringBuilder b = new StringBuilder();
         roundTrips.forEach(r -> b.append(r.line()));
         images.forEach(i -> b.append(i.line()));
+        if (deploy != null) {
+            b.append(deploy.line());
+        }
         return b.toString();
     }
 
@@ -84,8 +125,17 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images) 
     static RosBenchResult parse(String out) {
         List<RoundTrip> rows = new ArrayList<>();
         List<ImageRow> imageRows = new ArrayList<>();
+        DeployRow deploy = null;
         for (String l : out.split("\n")) {
             String[] f = l.split(" ");
+            if (f[0].equals("DEPLOY") && f.length == 14) {
+                long[] v = new long[13];
+                for (int i = 1; i < 14; i++) {
+                    v[i - 1] = Long.parseLong(f[i]);
+                }
+                deploy = new DeployRow((int) v[0], v[1], v[2], v[3], (int) v[4], new Percentiles(v[5], v[6], v[7],
+                        v[8]), new Percentiles(v[9], v[10], v[11], v[12]));
+            }
             if (f[0].equals("ROW") && f.length == 7) {
                 rows.add(new RoundTrip(f[1].replace('_', ' '), Long.parseLong(f[2]), Long.parseLong(f[3]),
                         Long.parseLong(f[4]), Long.parseLong(f[5]), Integer.parseInt(f[6])));
@@ -97,6 +147,6 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images) 
         if (rows.size() != ROUND_TRIP_ROWS || imageRows.size() != ImageThroughput.PAIRS.size()) {
             throw new IllegalStateException("unexpected benchmark output:\n" + out);
         }
-        return new RosBenchResult(rows, imageRows);
+        return new RosBenchResult(rows, imageRows, deploy);
     }
 }

@@ -47,4 +47,18 @@ final class Statistics {
         long bytes = burst.stream().mapToLong(Arrival::bytes).sum();
         return new RosBenchResult.ImageRow(pair, sent30, delivered30, burstSent, burst.size(), last - first, bytes);
     }
+
+    /**
+     * Percentiles of latencies given in nanoseconds, reported in microseconds (n/2, 95n/100, 99n/100, the largest).
+     *
+     * @throws IllegalStateException when there are none
+     */
+    static RosBenchResult.Percentiles percentiles(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            throw new IllegalStateException("no latency samples");
+        }
+        long[] s = nanos.stream().mapToLong(n -> n / 1000).sorted().toArray();
+        return new RosBenchResult.Percentiles(s[s.length / 2], s[s.length * 95 / 100], s[s.length * 99 / 100],
+                s[s.length - 1]);
+    }
 }

@@ -2,6 +2,7 @@ package dev.wayfinder.benchmarks.ros;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,22 @@ class RosBenchReportTest {
         assertEquals("ROW Java<->Java 57 85 132 400 2000\n", lines.lines().findFirst().orElseThrow() + "\n");
         assertEquals(FIXED, RosBenchResult.parse("some log line\n" + lines + "PASS\n"));
         assertThrows(IllegalStateException.class, () -> RosBenchResult.parse("ROW Java<->Java 1 2 3 4 5\n"));
+    }
+
+    @Test
+    void theDeployRowTravelsAndIsPrintedWithItsLosses() {
+        RosBenchResult.DeployRow d = new RosBenchResult.DeployRow(300, 297, 1, 4, 290,
+                new RosBenchResult.Percentiles(2100, 3900, 4800, 9000),
+                new RosBenchResult.Percentiles(26000, 49000, 51000, 60000));
+        RosBenchResult r = new RosBenchResult(FIXED.roundTrips(), FIXED.images(), d);
+        assertEquals(r, RosBenchResult.parse(r.lines()));
+        assertEquals(1, d.lost(), "300 sent, 297 taken and 1 refused: one lost beyond the window's skew of one");
+        String table = RosBenchReport.table(r);
+        assertTrue(table.contains("decision ready                         2100     3900     4800     9000"), table);
+        assertTrue(table.contains("images sent 300, accepted 297, refused 1, dropped at the hand-off 4, decisions 290"
+                + "  LOSS"), table);
+        assertTrue(RosBenchReport.json(r).contains("\"stamp_to_publish_us\": {\"p50\": 26000, \"p95\": 49000,"
+                + " \"p99\": 51000, \"max\": 60000}"), RosBenchReport.json(r));
     }
 
     @Test

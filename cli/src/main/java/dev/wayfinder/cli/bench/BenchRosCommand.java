@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ros", mixinStandardHelpOptions = true,
     description = {"Benchmark ros-bridge against Cyclone DDS: Twist ping-pong round trips (p50/p90/p99) Java<->Java,",
         "Java<->Cyclone and Cyclone<->Cyclone; 640x480 rgb8 images on reliable QoS at 30 Hz and as a burst",
-        "(images/s, MB/s) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone; all in one run.",
+        "(images/s, MB/s) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone; the deploy node's image",
+        "stamp -> decision -> command latency with a Cyclone DDS robot sending 640x480 images at 30 Hz; all in one run.",
         "Runs in a private network namespace (unshare -n, needs root); builds a small Cyclone DDS peer on first",
         "use (Debian packages: cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
 public final class BenchRosCommand implements Runnable {
@@ -45,10 +46,22 @@ public final class BenchRosCommand implements Runnable {
       description = "Images per burst, sent as fast as reliable delivery allows (default ${DEFAULT-VALUE}).")
   int burst;
 
+  @Option(names = "--deploy-seconds", defaultValue = "10", paramLabel = "S",
+      description = "Seconds the deploy node's latency is measured (0 skips it; default ${DEFAULT-VALUE}).")
+  int deploySeconds;
+
+  @Option(names = "--model", paramLabel = "DIR", description = "The model the deploy node runs (default:"
+      + " models/cluttered-room-rgbd-map when it is there, else the deploy row is skipped).")
+  java.nio.file.Path model;
+
   @Override
   public void run() {
     List<String> args = new ArrayList<>(List.of("--round-trips", Integer.toString(roundTrips), "--warmup",
-        Integer.toString(warmup), "--images", Integer.toString(images), "--burst", Integer.toString(burst)));
+        Integer.toString(warmup), "--images", Integer.toString(images), "--burst", Integer.toString(burst),
+        "--deploy-seconds", Integer.toString(deploySeconds)));
+    if (model != null) {
+      args.addAll(List.of("--model", model.toString()));
+    }
     if (json.enabled()) {
       args.add("--json");
     }

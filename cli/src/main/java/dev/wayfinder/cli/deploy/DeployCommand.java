@@ -4,6 +4,7 @@ import dev.wayfinder.cli.Json;
 import dev.wayfinder.cli.JsonOption;
 import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.UserException;
+import dev.wayfinder.cli.ros.RecordOption;
 import dev.wayfinder.deploy.DeployModel;
 import dev.wayfinder.deploy.DeployNode;
 import dev.wayfinder.deploy.DeploySettings;
@@ -14,6 +15,7 @@ import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.ros.Node;
 import dev.wayfinder.ros.NodeOptions;
 import dev.wayfinder.ros.TopicNames;
+import dev.wayfinder.ros.mcap.NodeRecording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -177,6 +179,11 @@ public final class DeployCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "S", description = "Run S seconds, then stop the robot and exit.")
   Double duration;
 
+  @Option(names = "--record", paramLabel = "FILE.mcap", description = "Record every message the node received (its"
+      + " inputs, refused ones too) and published (commands, status) into an MCAP file (ROS 2 profile: ros2 bag,"
+      + " Foxglove and wayfinder ros play/info read it); complete after Ctrl-C too.")
+  Path record;
+
   @Option(names = "--node-name", defaultValue = "wayfinder_deploy", paramLabel = "NAME",
       description = "The ROS node's name (default ${DEFAULT-VALUE}).")
   String nodeName;
@@ -194,7 +201,7 @@ public final class DeployCommand implements Callable<Integer> {
   /** What a run did, printed at the end. */
   public record Summary(long images, long decisions, long commands, long droppedFrames, long watchdogTrips,
                         Map<String, Long> refused, Double latencyP50Ms, Double latencyP95Ms, Double latencyP99Ms,
-                        Double latencyMaxMs) {
+                        Double latencyMaxMs, RecordOption.Recorded recorded) {
   }
 
   @Override
@@ -207,6 +214,9 @@ public final class DeployCommand implements Callable<Integer> {
     }
     DeploySettings settings = settings(m);
     NodeOptions options = nodeOptions();
+    if (record != null) {
+      RecordOption.check(record);
+    }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     if (System.getProperty("java.util.logging.config.file") == null) {
@@ -220,13 +230,20 @@ public final class DeployCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException("--node-name: " + e.getMessage(), e);
     }
+    NodeRecording recording = null;
     DeployNode deploy;
     try {
+      // before the node's publishers and subscriptions exist, so the recording sees their first messages
+      recording = record == null ? null : RecordOption.start(record, node, options.distro());
       deploy = DeployNode.start(node, m, settings, err);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UserException e) {
       node.close();
-      throw new UserException(e.getMessage(), e);
+      if (recording != null) {
+        RecordOption.finish(record, recording, err);
+      }
+      throw e instanceof UserException u ? u : new UserException(e.getMessage(), e);
     }
+    NodeRecording rec = recording;
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -235,6 +252,9 @@ public final class DeployCommand implements Callable<Integer> {
       try {
         if (!closed.await(2, TimeUnit.SECONDS)) {
           deploy.close();
+          if (rec != null) {
+            RecordOption.finish(record, rec, err);
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -266,8 +286,10 @@ public final class DeployCommand implements Callable<Integer> {
     } finally {
       deploy.close();
       try {
-        // Printed before the shutdown hook is released: after Ctrl-C the JVM ends once the hook returns.
-        print(out, summary(deploy));
+        // The file is finished and the summary printed before the shutdown hook is released: after Ctrl-C the JVM
+        // ends once the hook returns.
+        RecordOption.Recorded recorded = rec == null ? null : RecordOption.finish(record, rec, err);
+        print(out, summary(deploy, recorded));
       } finally {
         closed.countDown();
         try {
@@ -290,6 +312,9 @@ public final class DeployCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "latency image stamp -> command ms: p50 %s, p95 %s, p99 %s, max %s%n",
         ms(s.latencyP50Ms()), ms(s.latencyP95Ms()), ms(s.latencyP99Ms()), ms(s.latencyMaxMs()));
     out.println("refused: " + (s.refused().isEmpty() ? "none" : s.refused()));
+    if (s.recorded() != null) {
+      out.println(RecordOption.line(s.recorded()));
+    }
     out.flush();
   }
 
@@ -297,7 +322,7 @@ public final class DeployCommand implements Callable<Integer> {
     return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
   }
 
-  private static Summary summary(DeployNode d) {
+  private static Summary summary(DeployNode d, RecordOption.Recorded recorded) {
     Map<String, Long> refused = new LinkedHashMap<>();
     for (Refusal.Reason r : Refusal.Reason.values()) {
       long n = d.metrics().refusals(r);
@@ -307,7 +332,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
     double[] l = d.metrics().latencyMillis();
     return new Summary(d.metrics().images(), d.metrics().decisions(), d.metrics().commands(), d.droppedFrames(),
-        d.watchdogTrips(), refused, num(l[0]), num(l[1]), num(l[2]), num(l[3]));
+        d.watchdogTrips(), refused, num(l[0]), num(l[1]), num(l[2]), num(l[3]), recorded);
   }
 
   private static Double num(double v) {

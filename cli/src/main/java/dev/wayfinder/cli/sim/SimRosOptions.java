@@ -67,10 +67,15 @@ public final class SimRosOptions {
   @Option(names = "--json", description = "With --ros: print the summary at the end as JSON.")
   boolean json;
 
+  @Option(names = "--record", paramLabel = "FILE.mcap", description = "With --ros: record everything the simulator"
+      + " publishes and the commands it receives into an MCAP file (ROS 2 profile: wayfinder ros play/info, ros2 bag"
+      + " and Foxglove read it); complete after Ctrl-C too.")
+  java.nio.file.Path record;
+
   /** Whether any option of this set was given (they all need --ros). */
   boolean anyGiven() {
     return scenario != null || randomize || seed != 0 || episodes != 0 || rateFactor != 1 || maxSpeed
         || cameraHz != 30 || cameraWidth != null || cameraHeight != null || noCamera || cmdVelTimeout != 0.5
-        || domain != null || localhost || subnet || json;
+        || domain != null || localhost || subnet || json || record != null;
   }
 }

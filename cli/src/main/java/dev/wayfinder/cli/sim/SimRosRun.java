@@ -3,9 +3,11 @@ package dev.wayfinder.cli.sim;
 import dev.wayfinder.cli.Json;
 import dev.wayfinder.cli.Scenarios;
 import dev.wayfinder.cli.UserException;
+import dev.wayfinder.cli.ros.RecordOption;
 import dev.wayfinder.render.RenderException;
 import dev.wayfinder.ros.Node;
 import dev.wayfinder.ros.NodeOptions;
+import dev.wayfinder.ros.mcap.NodeRecording;
 import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.sim.env.EpisodeSource;
 import dev.wayfinder.sim.eval.EpisodeOutcome;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +35,7 @@ final class SimRosRun {
   /** The JSON shape of the summary. */
   record Summary(String scenario, boolean randomized, long firstSeed, long ticks, double simSeconds,
                  double wallSeconds, double realTimeFactor, long cameraFrames, long commands, EvalResult results,
-                 List<EpisodeOutcome> episodes) {}
+                 List<EpisodeOutcome> episodes, RecordOption.Recorded recorded) {}
 
   private SimRosRun() {}
 
@@ -68,6 +71,9 @@ final class SimRosRun {
           + o.episodes);
     }
     NodeOptions nodeOptions = nodeOptions(o, System.getenv());
+    if (o.record != null) {
+      RecordOption.check(o.record);
+    }
     Scenario s = Scenarios.resolve(o.scenario);
     SimRosNode.Settings settings;
     try {
@@ -84,6 +90,7 @@ final class SimRosRun {
     }
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
+    AtomicReference<NodeRecording> recording = new AtomicReference<>();
     Thread hook = new Thread(() -> {
       stop.set(true);
       try {
@@ -91,11 +98,20 @@ final class SimRosRun {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      NodeRecording rec = recording.get();
+      if (rec != null) {
+        // finishes the file, or waits until the main thread has
+        RecordOption.finish(o.record, rec, err);
+      }
     }, "wayfinder-sim-ros-shutdown");
     SimRosNode.Summary r;
     // The node closes (saying goodbye to its peers) before the hook lets the JVM end
     try (Node node = Node.create("wayfinder_sim", nodeOptions)) {
       Runtime.getRuntime().addShutdownHook(hook);
+      if (o.record != null) {
+        // before the simulator's publishers exist, so the latched map, goal and transforms are in the file
+        recording.set(RecordOption.start(o.record, node, nodeOptions.distro()));
+      }
       SimRosNode sim = new SimRosNode(s, source, settings, node);
       err.printf(Locale.ROOT, "%s on ROS 2 (%s) as node /wayfinder_sim: %s, %d-step episodes at %.4g Hz, ticking at"
               + " %.4g Hz, %s%s; Ctrl-C stops%n", s.name(), where(nodeOptions),
@@ -113,7 +129,8 @@ final class SimRosRun {
         }
       });
       // printed before the shutdown hook is released, so Ctrl-C still shows the summary
-      print(o, s, r, out);
+      NodeRecording rec = recording.get();
+      print(o, s, r, rec == null ? null : RecordOption.finish(o.record, rec, err), out);
     } catch (IOException e) {
       throw new UserException("cannot join ROS " + where(nodeOptions) + ": " + e.getMessage()
           + " (each domain has room for 21 participants on one machine; close some ROS programs)", e);
@@ -122,6 +139,10 @@ final class SimRosRun {
     } catch (EpisodeSource.Unavailable e) {
       throw new UserException(s.name() + ": " + e.getMessage(), e);
     } finally {
+      NodeRecording rec = recording.get();
+      if (rec != null) {
+        RecordOption.finish(o.record, rec, err); // after a failure too: the file is complete as far as it got
+      }
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -131,11 +152,12 @@ final class SimRosRun {
     }
   }
 
-  private static void print(SimRosOptions o, Scenario s, SimRosNode.Summary r, PrintWriter out) {
+  private static void print(SimRosOptions o, Scenario s, SimRosNode.Summary r, RecordOption.Recorded recorded,
+                            PrintWriter out) {
     EvalResult results = r.outcomes().isEmpty() ? null : EvalResult.of(r.outcomes());
     if (o.json) {
       Json.print(out, new Summary(s.name(), o.randomize, o.seed, r.ticks(), r.simNanos() / 1e9, r.wallNanos() / 1e9,
-          r.realTimeFactor(), r.cameraFrames(), r.commands(), results, r.outcomes()));
+          r.realTimeFactor(), r.cameraFrames(), r.commands(), results, r.outcomes(), recorded));
       return;
     }
     out.printf(Locale.ROOT, "%s on ROS 2: %.1f s simulated in %.1f s (real-time factor %.2f), %d ticks, %d camera"
@@ -145,6 +167,9 @@ final class SimRosRun {
       out.printf(Locale.ROOT, "  %d episode%s ended: success %.1f %%, SPL %.3f, collisions %.1f %%, truncated %.1f %%%n",
           results.episodes(), results.episodes() == 1 ? "" : "s", 100 * results.successRate(), results.spl(),
           100 * results.collisionRate(), 100 * results.truncatedRate());
+    }
+    if (recorded != null) {
+      out.println("  " + RecordOption.line(recorded));
     }
     out.flush();
   }

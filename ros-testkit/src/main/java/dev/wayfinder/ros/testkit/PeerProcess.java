@@ -70,6 +70,19 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes one line to the peer's standard input (the robot mode of the Cyclone peer is steered so).
+     *
+     * @throws IOException when the peer has gone
+     */
+    public void send(String line) throws IOException {
+        synchronized (process) {
+            var in = process.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+    }
+
     /** Kills the process at once (SIGKILL), as a crash would. */
     public void kill() {
         process.destroyForcibly();

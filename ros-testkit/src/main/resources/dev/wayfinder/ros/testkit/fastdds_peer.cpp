@@ -4,6 +4,10 @@
 //   echo-image  RELIABILITY SECONDS   take Image from rt/img_to_c, write it to rt/img_from_c
 //   sub-latched COUNT SECONDS         transient-local reader on rt/latched; print each Twist, exit after COUNT
 //   pub-latched COUNT SECONDS         transient-local writer on rt/latched_c; write COUNT Twists at once, linger
+//   sub-robot   - SECONDS             what a robot base listens to: TwistStamped on rt/cmd_vel (reliable), printed
+//                                     "cmd_vel SEC.NANOSEC FRAME LINEAR ANGULAR", and TFMessage on rt/tf_static
+//                                     (reliable, transient local, depth 1, as tf2's static listener), each transform
+//                                     printed "tf_static PARENT CHILD X Y Z QX QY QZ QW"
 // Prints "ready", "writer-matched N" when its writer's match count changes, and one line per sample.
 // Discovery: UDPv4 on 127.0.0.1 only, initial peers at 127.0.0.1 ports 7410+2i (i = 0..9), lease 2 s.
 #include <chrono>
@@ -177,6 +181,64 @@ static int latched(bool writer, long count, long seconds) {
   return 0;
 }
 
+static int subRobot(long seconds) {
+  DomainParticipant* pp = participant();
+  if (pp == nullptr) { std::fprintf(stderr, "create_participant failed\n"); return 2; }
+  TypeSupport cmdType(new geometry_msgs::msg::dds_::TwistStamped_PubSubType());
+  TypeSupport tfType(new tf2_msgs::msg::dds_::TFMessage_PubSubType());
+  cmdType.register_type(pp);
+  tfType.register_type(pp);
+  Topic* cmdTopic = pp->create_topic("rt/cmd_vel", cmdType.get_type_name(), TOPIC_QOS_DEFAULT);
+  Topic* tfTopic = pp->create_topic("rt/tf_static", tfType.get_type_name(), TOPIC_QOS_DEFAULT);
+  Subscriber* sub = pp->create_subscriber(SUBSCRIBER_QOS_DEFAULT);
+  DataReaderQos cq = DATAREADER_QOS_DEFAULT;
+  cq.reliability().kind = RELIABLE_RELIABILITY_QOS;
+  cq.history().kind = KEEP_LAST_HISTORY_QOS;
+  cq.history().depth = 10;
+  DataReaderQos tq = DATAREADER_QOS_DEFAULT;
+  tq.reliability().kind = RELIABLE_RELIABILITY_QOS;
+  tq.durability().kind = TRANSIENT_LOCAL_DURABILITY_QOS;
+  tq.history().kind = KEEP_LAST_HISTORY_QOS;
+  tq.history().depth = 1;
+  DataReader* cmd = sub->create_datareader(cmdTopic, cq);
+  DataReader* tf = sub->create_datareader(tfTopic, tq);
+  if (cmd == nullptr || tf == nullptr) { std::fprintf(stderr, "reader creation failed\n"); return 2; }
+  std::printf("ready\n");
+  std::fflush(stdout);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  geometry_msgs::msg::dds_::TwistStamped_ c;
+  tf2_msgs::msg::dds_::TFMessage_ t;
+  SampleInfo info;
+  while (std::chrono::steady_clock::now() < deadline) {
+    bool any = false;
+    while (cmd->take_next_sample(&c, &info) == ReturnCode_t::RETCODE_OK) {
+      any = true;
+      if (info.valid_data) {
+        std::printf("cmd_vel %d.%09u %s %.4f %.4f\n", c.header().stamp().sec(), c.header().stamp().nanosec(),
+                    c.header().frame_id().c_str(), c.twist().linear().x(), c.twist().angular().z());
+      }
+    }
+    while (tf->take_next_sample(&t, &info) == ReturnCode_t::RETCODE_OK) {
+      any = true;
+      if (info.valid_data) {
+        for (const auto& ts : t.transforms()) {
+          const auto& tr = ts.transform();
+          std::printf("tf_static %s %s %.4f %.4f %.4f %.4f %.4f %.4f %.4f\n", ts.header().frame_id().c_str(),
+                      ts.child_frame_id().c_str(), tr.translation().x(), tr.translation().y(), tr.translation().z(),
+                      tr.rotation().x(), tr.rotation().y(), tr.rotation().z(), tr.rotation().w());
+        }
+      }
+    }
+    if (any) {
+      std::fflush(stdout);
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  closeParticipant(pp);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   if (argc < 4) { std::fprintf(stderr, "usage: fastdds_peer MODE RELIABILITY|COUNT SECONDS\n"); return 2; }
   bool reliable = std::strcmp(argv[2], "best-effort") != 0;
@@ -188,6 +250,9 @@ int main(int argc, char** argv) {
   if (std::strcmp(argv[1], "echo-image") == 0) {
     return echo<sensor_msgs::msg::dds_::Image_, sensor_msgs::msg::dds_::Image_PubSubType>(
         "rt/img_to_c", "rt/img_from_c", reliable, 5, seconds, printImage);
+  }
+  if (std::strcmp(argv[1], "sub-robot") == 0) {
+    return subRobot(seconds);
   }
   if (std::strcmp(argv[1], "sub-latched") == 0 || std::strcmp(argv[1], "pub-latched") == 0) {
     return latched(argv[1][0] == 'p', std::atol(argv[2]), seconds);

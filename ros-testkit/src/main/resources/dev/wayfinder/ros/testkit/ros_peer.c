@@ -15,10 +15,23 @@
  *                                     for their acknowledgement, print "sent N acked 0|1 first-ns T", then linger
  *   sink-image  COUNT SECONDS         reliable keep-all reader on rt/img_to_c: print "image BYTES STAMP-NS
  *                                     RECEIVED-NS" for each image except primers, exit after COUNT
+ *   robot       - SECONDS W H [HZ]    a robot for a deploy node: rgb8 W x H Image on rt/camera/image_raw (pixels of a
+ *                                     fixed pattern), its CameraInfo on rt/camera/camera_info, a 16UC1 depth image of
+ *                                     the same size with every pixel invalid (0) on rt/camera/depth/image_raw (all best
+ *                                     effort) and Odometry at the origin on rt/odom, at HZ (30), stamped with the wall
+ *                                     clock; TwistStamped from rt/cmd_vel (reliable), printed "cmd RECEIVED-NS LINEAR
+ *                                     ANGULAR"; std_msgs/Bool on rt/e_stop (reliable). Lines on standard input steer
+ *                                     it: "images off" (prints "images-off LAST-IMAGE-STAMP-NS IMAGES-SO-FAR"), "images on",
+ *                                     "estop 1" / "estop 0" (prints "estop V SENT-NS"), "count" (prints
+ *                                     "images-count IMAGES-SO-FAR"); at the end it prints
+ *                                     "robot images N". The timing loop sleeps to absolute times, so a late frame
+ *                                     does not shift the later ones
  * RELIABILITY is "reliable" or "best-effort". Prints "ready" once its entities exist, "writer-matched N" when its
  * writer's match count changes, and one line per sample.
  * Exits by itself after SECONDS.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,6 +271,143 @@ static int sink_image(dds_entity_t pp, long count, dds_time_t deadline) {
   return 0;
 }
 
+static atomic_int robot_images_on = 1;
+static atomic_int robot_estop = -1; /* -1: nothing to send; 0 or 1: send this value */
+static atomic_int robot_count = 0;
+
+static void *robot_stdin(void *arg) {
+  (void) arg;
+  char line[128];
+  while (fgets(line, sizeof line, stdin) != NULL) {
+    if (strncmp(line, "images off", 10) == 0) { atomic_store(&robot_images_on, 0); }
+    else if (strncmp(line, "images on", 9) == 0) { atomic_store(&robot_images_on, 1); }
+    else if (strncmp(line, "estop 1", 7) == 0) { atomic_store(&robot_estop, 1); }
+    else if (strncmp(line, "estop 0", 7) == 0) { atomic_store(&robot_estop, 0); }
+    else if (strncmp(line, "count", 5) == 0) { atomic_store(&robot_count, 1); }
+  }
+  return NULL;
+}
+
+static void stamp_now(builtin_interfaces_msg_dds__Time_ *t, int64_t ns) {
+  t->sec = (int32_t) (ns / 1000000000);
+  t->nanosec = (uint32_t) (ns % 1000000000);
+}
+
+static int robot(dds_entity_t pp, unsigned w, unsigned h, double hz, dds_time_t deadline) {
+  dds_entity_t img_wr = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/camera/image_raw", 0, 0, 1, 5);
+  dds_entity_t info_wr = endpoint(pp, &sensor_msgs_msg_dds__CameraInfo__desc, "rt/camera/camera_info", 0, 0, 1, 5);
+  dds_entity_t depth_wr = endpoint(pp, &sensor_msgs_msg_dds__Image__desc, "rt/camera/depth/image_raw", 0, 0, 1, 5);
+  dds_entity_t odom_wr = endpoint(pp, &nav_msgs_msg_dds__Odometry__desc, "rt/odom", 0, 0, 1, 5);
+  dds_entity_t estop_wr = endpoint(pp, &std_msgs_msg_dds__Bool__desc, "rt/e_stop", 1, 0, 1, 10);
+  dds_entity_t cmd_rd = endpoint(pp, &geometry_msgs_msg_dds__TwistStamped__desc, "rt/cmd_vel", 1, 0, 0, 50);
+  unsigned char *px = malloc((size_t) w * h * 3);
+  for (unsigned y = 0; y < h; y++) {
+    for (unsigned x = 0; x < w; x++) {
+      unsigned char *p = px + ((size_t) y * w + x) * 3;
+      p[0] = (unsigned char) (x * 255 / w);
+      p[1] = (unsigned char) (y * 255 / h);
+      p[2] = (unsigned char) (((x / 16) + (y / 16)) % 2 ? 200 : 40);
+    }
+  }
+  unsigned char *depth = calloc((size_t) w * h, 2);
+  sensor_msgs_msg_dds__Image_ img;
+  memset(&img, 0, sizeof img);
+  img.header.frame_id = "camera_optical_frame";
+  img.height = h;
+  img.width = w;
+  img.encoding = "rgb8";
+  img.step = w * 3;
+  img.data._buffer = px;
+  img.data._length = img.data._maximum = w * h * 3;
+  sensor_msgs_msg_dds__Image_ dimg = img;
+  dimg.encoding = "16UC1";
+  dimg.step = w * 2;
+  dimg.data._buffer = depth;
+  dimg.data._length = dimg.data._maximum = w * h * 2;
+  sensor_msgs_msg_dds__CameraInfo_ info;
+  memset(&info, 0, sizeof info);
+  info.header.frame_id = "camera_optical_frame";
+  info.height = h;
+  info.width = w;
+  info.distortion_model = "plumb_bob";
+  double f = w / 2.0; /* a 90 degree horizontal field of view */
+  double k[9] = {f, 0, (w - 1) / 2.0, 0, f, (h - 1) / 2.0, 0, 0, 1};
+  memcpy(info.k, k, sizeof k);
+  double r[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+  memcpy(info.r, r, sizeof r);
+  double pm[12] = {f, 0, (w - 1) / 2.0, 0, 0, f, (h - 1) / 2.0, 0, 0, 0, 1, 0};
+  memcpy(info.p, pm, sizeof pm);
+  nav_msgs_msg_dds__Odometry_ odom;
+  memset(&odom, 0, sizeof odom);
+  odom.header.frame_id = "odom";
+  odom.child_frame_id = "base_link";
+  odom.pose.pose.orientation.w = 1;
+  dds_entity_t ws = dds_create_waitset(pp);
+  dds_waitset_attach(ws, dds_create_readcondition(cmd_rd, DDS_ANY_STATE), 0);
+  pthread_t reader;
+  pthread_create(&reader, NULL, robot_stdin, NULL);
+  printf("ready\n");
+  fflush(stdout);
+  dds_time_t period = (dds_time_t) (1e9 / hz);
+  dds_time_t next = dds_time();
+  long images = 0;
+  int was_on = 1;
+  int64_t last_image = 0;
+  while (dds_time() < deadline) {
+    int64_t now = wall_ns();
+    if (now >= next) {
+      next += period;
+      if (next < now) { next = now + period; }
+      int on = atomic_load(&robot_images_on);
+      if (on) {
+        stamp_now(&img.header.stamp, now);
+        dimg.header.stamp = img.header.stamp;
+        info.header.stamp = img.header.stamp;
+        dds_write(info_wr, &info);
+        dds_write(depth_wr, &dimg);
+        dds_write(img_wr, &img);
+        last_image = now;
+        images++;
+      } else if (was_on) {
+        printf("images-off %lld %ld\n", (long long) last_image, images);
+      }
+      was_on = on;
+      stamp_now(&odom.header.stamp, now);
+      dds_write(odom_wr, &odom);
+      if (atomic_exchange(&robot_count, 0)) { printf("images-count %ld\n", images); }
+      int e = atomic_exchange(&robot_estop, -1);
+      if (e >= 0) {
+        std_msgs_msg_dds__Bool_ b = {e != 0};
+        dds_write(estop_wr, &b);
+        printf("estop %d %lld\n", e, (long long) wall_ns());
+      }
+      fflush(stdout);
+    }
+    dds_time_t left = next - dds_time();
+    dds_waitset_wait(ws, NULL, 0, left > 0 ? left : 0);
+    void *samples[16] = {NULL};
+    dds_sample_info_t si[16];
+    int n = dds_take(cmd_rd, samples, si, 16, 16);
+    if (n > 0) {
+      int64_t at = wall_ns();
+      for (int i = 0; i < n; i++) {
+        if (si[i].valid_data) {
+          geometry_msgs_msg_dds__TwistStamped_ *c = samples[i];
+          printf("cmd %lld %.4f %.4f\n", (long long) at, c->twist.linear.x, c->twist.angular.z);
+        }
+      }
+      fflush(stdout);
+      dds_return_loan(cmd_rd, samples, n);
+    }
+  }
+  printf("robot images %ld\n", images);
+  fflush(stdout);
+  dds_delete(pp);
+  free(px);
+  free(depth);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) { fprintf(stderr, "usage: ros_peer MODE ARG SECONDS [HZ]\n"); return 2; }
   const char *mode = argv[1];
@@ -297,6 +447,9 @@ int main(int argc, char **argv) {
     return pub_image(pp, count, argc > 4 ? atof(argv[4]) : 0, deadline);
   } else if (strcmp(mode, "sink-image") == 0) {
     return sink_image(pp, count, deadline);
+  } else if (strcmp(mode, "robot") == 0) {
+    if (argc < 6) { fprintf(stderr, "usage: ros_peer robot - SECONDS W H [HZ]\n"); return 2; }
+    return robot(pp, (unsigned) atoi(argv[4]), (unsigned) atoi(argv[5]), argc > 6 ? atof(argv[6]) : 30, deadline);
   } else if (strcmp(mode, "echo-all") == 0) {
     return echo_all(pp, deadline);
   } else if (strcmp(mode, "graph") == 0) {

@@ -1,0 +1,125 @@
+package dev.wayfinder.benchmarks.ros;
+
+import static dev.wayfinder.benchmarks.ros.Waits.check;
+import static dev.wayfinder.benchmarks.ros.Waits.waitFor;
+
+import dev.wayfinder.deploy.DeployModel;
+import dev.wayfinder.deploy.DeployNode;
+import dev.wayfinder.deploy.DeploySettings;
+import dev.wayfinder.deploy.Watchdog;
+import dev.wayfinder.robot.RobotObservation.Goal;
+import dev.wayfinder.robot.net.SafetyShield;
+import dev.wayfinder.ros.Node;
+import dev.wayfinder.ros.NodeOptions;
+import dev.wayfinder.ros.testkit.PeerProcess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deploy node's path from a camera image to a command, with a real robot on the other side: the Cyclone DDS peer
+ * in its robot mode publishes 640x480 rgb8 images with CameraInfo, a registered 16UC1 depth image and odometry at
+ * 30 Hz, stamped with the wall clock; the deploy node (in this JVM) runs the shipped 64x64 policy with its safety
+ * shield, deciding on every frame (decision rate 30 Hz) and publishing at its 20 Hz control rate. Measured on the
+ * node's clock, after a warm-up: image stamp to decision ready (transport, checks, conversion, resizing, inference)
+ * and image stamp to command publish (that plus the wait for the control tick), and how many images the robot sent,
+ * the node accepted or refused, and the hand-off dropped. Runs inside the network namespace.
+ */
+final class DeployLatency {
+    private final Path peer;
+    private final Path config;
+    private final Path model;
+    private final int seconds;
+
+    /**
+     * @param peer the Cyclone DDS peer program
+     * @param config its configuration
+     * @param model a model folder (the shipped one)
+     * @param seconds the measured window
+     */
+    DeployLatency(Path peer, Path config, Path model, int seconds) {
+        this.peer = peer;
+        this.config = config;
+        this.model = model;
+        this.seconds = seconds;
+    }
+
+    RosBenchResult.DeployRow measure() throws Exception {
+        DeployModel m = DeployModel.load(model, null);
+        DeploySettings.Topics t = new DeploySettings.Topics("/camera/image_raw", false, "/camera/camera_info",
+                "/camera/depth/image_raw", "/odom", "/goal_pose", "/map", "/tf", "/cmd_vel", "/e_stop", "/clock",
+                "/wayfinder_deploy");
+        DeploySettings s = new DeploySettings(t, true, false, 20, 30,
+                new Watchdog.Settings(250_000_000L, 1_000_000_000L), 0, Optional.of(new Goal(30, 0)), false, false,
+                Optional.of(SafetyShield.Settings.DEFAULT), 0, false, DeploySettings.Frames.DEFAULT, 0);
+        List<Long> decided = new ArrayList<>();
+        List<Long> published = new ArrayList<>();
+        boolean[] recording = {false};
+        StringWriter log = new StringWriter();
+        try (PeerProcess robot = new PeerProcess(peer, config, "robot", "-", String.valueOf(seconds + 120), "640",
+                "480", "30");
+             Node node = Node.create("bench_deploy", NodeOptions.localhost(0))) {
+            DeployNode deploy = DeployNode.start(node, m, s, new PrintWriter(log));
+            try {
+                deploy.probe(new DeployNode.Probe() {
+                    @Override
+                    public void decided(long stamp, long at) {
+                        synchronized (decided) {
+                            if (recording[0]) {
+                                decided.add(at - stamp);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void published(long stamp, long at) {
+                        synchronized (decided) {
+                            if (recording[0]) {
+                                published.add(at - stamp);
+                            }
+                        }
+                    }
+                });
+                check(waitFor(() -> deploy.metrics().decisions() > 30, 60_000), "the deploy node never decided on"
+                        + " the robot's images: " + log);
+                Thread.sleep(3000); // warm-up: the JIT, the first route, the shield's memory
+                long images0 = deploy.metrics().images();
+                long refused0 = deploy.metrics().refusals();
+                long dropped0 = deploy.droppedFrames();
+                int sent0 = sentSoFar(robot);
+                synchronized (decided) {
+                    recording[0] = true;
+                }
+                Thread.sleep(seconds * 1000L);
+                synchronized (decided) {
+                    recording[0] = false;
+                }
+                robot.send("images off");
+                check(!robot.await(l -> l.startsWith("images-off "), 1, 5000).isEmpty(), "robot: " + robot.lines());
+                Thread.sleep(500);
+                int sent = Integer.parseInt(robot.await(l -> l.startsWith("images-off "), 1, 0).get(0)
+                        .split(" ")[2]) - sent0;
+                long accepted = deploy.metrics().images() - images0;
+                long refused = deploy.metrics().refusals() - refused0;
+                long dropped = deploy.droppedFrames() - dropped0;
+                synchronized (decided) {
+                    return new RosBenchResult.DeployRow(sent, accepted, refused, dropped, decided.size(),
+                            Statistics.percentiles(decided), Statistics.percentiles(published));
+                }
+            } finally {
+                deploy.close();
+            }
+        }
+    }
+
+    /** Images the robot has published so far (asked on its standard input). */
+    private static int sentSoFar(PeerProcess robot) throws Exception {
+        robot.send("count");
+        List<String> l = robot.await(x -> x.startsWith("images-count "), 1, 5000);
+        check(!l.isEmpty(), "the robot did not count its images: " + robot.lines());
+        return Integer.parseInt(l.get(0).split(" ")[1]);
+    }
+}
