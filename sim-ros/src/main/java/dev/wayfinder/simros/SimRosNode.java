@@ -327,7 +327,9 @@ public final class SimRosNode {
         long frames = 0;
         long wallStart = System.nanoTime();
         try (Renderer renderer = withCamera ? Renderer.create() : null;
-             GlCameraSensor sensor = withCamera ? new GlCameraSensor(renderer, camera) : null;
+             // Nothing on ROS reads segmentation: skip its read-back (the render cost of a 640x480 camera).
+             GlCameraSensor sensor = withCamera ? new GlCameraSensor(renderer, camera).readingSegmentation(false)
+                     : null;
              NavEnv env = new NavEnv(seed -> adapt(source.episode(seed)), EnvConfig.CONTINUOUS, Optional.empty());
              Out out = new Out(withCamera)) {
             CameraFrame frame = withCamera ? new CameraFrame(dev.wayfinder.sim.camera.CameraInfo.of(camera)) : null;

@@ -37,6 +37,7 @@ public final class GlCameraSensor implements CameraSensor {
     private ObjectPoses poses;
     private CameraStream stream;
     private DepthNoiseModel depthNoise;
+    private boolean segmentation = true;
     private boolean closed;
 
     /**
@@ -53,6 +54,21 @@ public final class GlCameraSensor implements CameraSensor {
         this.ownsRenderer = owns;
         this.spec = spec;
         this.info = CameraInfo.of(spec);
+    }
+
+    /**
+     * Whether frames get the segmentation ids (default true: the training targets and the camera checks use them).
+     * A consumer that never reads them (the simulator on ROS 2) turns them off and saves a render target's read-back
+     * per frame; the frame's segmentation array is then left as it was. Set before the first capture.
+     *
+     * @return this sensor
+     */
+    public GlCameraSensor readingSegmentation(boolean on) {
+        if (stream != null) {
+            throw new IllegalStateException("set what the camera reads before its first frame");
+        }
+        this.segmentation = on;
+        return this;
     }
 
     /** A sensor with its own renderer (closed with the sensor) for the camera of {@code episode}. */
@@ -104,7 +120,7 @@ public final class GlCameraSensor implements CameraSensor {
         // The episode's own camera (randomized mount and field of view) at this sensor's resolution.
         CameraSpec c = e.robot().camera();
         CameraSpec use = c.width() == spec.width() && c.height() == spec.height() ? c : spec;
-        stream = new CameraStream(use, e.cameraEffects(), e.seed(), true, true);
+        stream = new CameraStream(use, e.cameraEffects(), e.seed(), true, segmentation);
         depthNoise = new DepthNoiseModel(e.cameraEffects().depth(), use.width(), use.height(), e.seed());
     }
 

@@ -95,6 +95,26 @@ class GlCameraSensorTest {
         }
     }
 
+    @Test
+    void aSensorThatSkipsSegmentationLeavesItsArrayAndRendersTheSameImage() {
+        Episode e = BenchEpisodes.clutteredRoom(48, 32);
+        World world = WorldCompiler.compile(e);
+        SimState state = new SimState(world);
+        try (Renderer r = Renderer.create(); GlCameraSensor full = new GlCameraSensor(r, e.robot().camera());
+             GlCameraSensor lean = new GlCameraSensor(r, e.robot().camera()).readingSegmentation(false)) {
+            var a = new CameraFrame(full.info());
+            var b = new CameraFrame(lean.info());
+            java.util.Arrays.fill(b.segmentation(), -7);
+            full.capture(world, state, a);
+            lean.capture(world, state, b);
+            assertArrayEquals(a.rgb(), b.rgb());
+            assertArrayEquals(a.depth(), b.depth());
+            assertTrue(java.util.Arrays.stream(b.segmentation()).allMatch(v -> v == -7), "segmentation left as it was");
+            assertTrue(java.util.Arrays.stream(a.segmentation()).anyMatch(v -> v != 0), "the full sensor reads ids");
+            assertThrows(IllegalStateException.class, () -> lean.readingSegmentation(true));
+        }
+    }
+
     /** A D435-like depth camera, as the bundled scenarios randomize it (middle of their ranges). */
     static final DepthEffects D435 = new DepthEffects(0.002, 0.008, 0.002, 0.15, 5, 0.3, 0.02);
 
