@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * stays headless.
  */
 @Command(name = "studio", mixinStandardHelpOptions = true,
-    description = {"Open the studio: the scenario library, the top-down editor with undo, the inspector and live",
-        "validation (every problem listed and drawn on the map, with the planner's paths).",
+    description = {"Open the studio: the scenario library, the top-down editor with undo, the inspector and live"
+        + " validation (every problem listed and drawn on the map, with the planner's paths).",
         "With --snapshot DIR, write a PNG of each main view instead (no display needed)."})
 public final class StudioCommand implements Runnable {
   @Spec CommandSpec spec;
