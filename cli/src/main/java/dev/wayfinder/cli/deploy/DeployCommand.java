@@ -19,7 +19,6 @@ import dev.wayfinder.ros.mcap.NodeRecording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import dev.wayfinder.cli.ros.RosNetworkOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -188,15 +188,7 @@ public final class DeployCommand implements Callable<Integer> {
       description = "The ROS node's name (default ${DEFAULT-VALUE}).")
   String nodeName;
 
-  @Option(names = "--domain", paramLabel = "ID", description = "ROS domain id, 0..232 (default: ROS_DOMAIN_ID, else 0).")
-  Integer domain;
-
-  @Option(names = "--localhost", description = "Discover only on this machine (the default unless"
-      + " ROS_AUTOMATIC_DISCOVERY_RANGE=SUBNET or ROS_LOCALHOST_ONLY=0 is set).")
-  boolean localhost;
-
-  @Option(names = "--subnet", description = "Also discover other machines by multicast.")
-  boolean subnet;
+  @Mixin RosNetworkOptions network;
 
   /** What a run did, printed at the end. */
   public record Summary(long images, long decisions, long commands, long droppedFrames, long watchdogTrips,
@@ -437,24 +429,6 @@ public final class DeployCommand implements Callable<Integer> {
   }
 
   private NodeOptions nodeOptions() {
-    if (localhost && subnet) {
-      throw new UserException("--localhost and --subnet contradict each other; give one of them");
-    }
-    if (domain != null && (domain < 0 || domain > 232)) {
-      throw new UserException("--domain must be a ROS domain id in 0..232, got " + domain);
-    }
-    Map<String, String> e = new HashMap<>(System.getenv());
-    if (domain != null) {
-      e.put("ROS_DOMAIN_ID", Integer.toString(domain));
-    }
-    if (localhost || subnet) {
-      e.remove("ROS_LOCALHOST_ONLY");
-      e.put("ROS_AUTOMATIC_DISCOVERY_RANGE", localhost ? "LOCALHOST" : "SUBNET");
-    }
-    try {
-      return NodeOptions.fromEnvironment(e);
-    } catch (IllegalArgumentException ex) {
-      throw new UserException(ex.getMessage() + " (or pass --domain)");
-    }
+    return network.nodeOptions(System.getenv());
   }
 }

@@ -1,5 +1,7 @@
 package dev.wayfinder.cli.sim;
 
+import dev.wayfinder.cli.ros.RosNetworkOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code wayfinder sim --scenario S --ros}. */
@@ -53,16 +55,7 @@ public final class SimRosOptions {
           + " (default ${DEFAULT-VALUE}).")
   double cmdVelTimeout;
 
-  @Option(names = "--domain", paramLabel = "ID",
-      description = "With --ros: ROS domain id, 0..232 (default: ROS_DOMAIN_ID, else 0).")
-  Integer domain;
-
-  @Option(names = "--localhost", description = "With --ros: discover only on this machine (the default unless"
-      + " ROS_AUTOMATIC_DISCOVERY_RANGE=SUBNET or ROS_LOCALHOST_ONLY=0 is set).")
-  boolean localhost;
-
-  @Option(names = "--subnet", description = "With --ros: also discover other machines by multicast.")
-  boolean subnet;
+  @Mixin RosNetworkOptions network;
 
   @Option(names = "--json", description = "With --ros: print the summary at the end as JSON.")
   boolean json;
@@ -76,6 +69,6 @@ public final class SimRosOptions {
   boolean anyGiven() {
     return scenario != null || randomize || seed != 0 || episodes != 0 || rateFactor != 1 || maxSpeed
         || cameraHz != 30 || cameraWidth != null || cameraHeight != null || noCamera || cmdVelTimeout != 0.5
-        || domain != null || localhost || subnet || json || record != null;
+        || network.anyGiven() || json || record != null;
   }
 }

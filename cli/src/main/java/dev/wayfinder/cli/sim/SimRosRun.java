@@ -6,6 +6,7 @@ import dev.wayfinder.cli.UserException;
 import dev.wayfinder.cli.ros.RecordOption;
 import dev.wayfinder.render.RenderException;
 import dev.wayfinder.ros.Node;
+import dev.wayfinder.cli.ros.RosNetworkOptions;
 import dev.wayfinder.ros.NodeOptions;
 import dev.wayfinder.ros.mcap.NodeRecording;
 import dev.wayfinder.scenarios.model.Scenario;
@@ -15,10 +16,8 @@ import dev.wayfinder.sim.eval.EvalResult;
 import dev.wayfinder.simros.SimRosNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,7 +69,7 @@ final class SimRosRun {
       throw new UserException("--episodes must be 0 (until Ctrl-C) to " + SimRunCommand.MAX_EPISODES + ", got "
           + o.episodes);
     }
-    NodeOptions nodeOptions = nodeOptions(o, System.getenv());
+    NodeOptions nodeOptions = o.network.nodeOptions(System.getenv());
     if (o.record != null) {
       RecordOption.check(o.record);
     }
@@ -114,7 +113,7 @@ final class SimRosRun {
       }
       SimRosNode sim = new SimRosNode(s, source, settings, node);
       err.printf(Locale.ROOT, "%s on ROS 2 (%s) as node /wayfinder_sim: %s, %d-step episodes at %.4g Hz, ticking at"
-              + " %.4g Hz, %s%s; Ctrl-C stops%n", s.name(), where(nodeOptions),
+              + " %.4g Hz, %s%s; Ctrl-C stops%n", s.name(), RosNetworkOptions.where(nodeOptions),
           o.noCamera ? "no camera" : String.format(Locale.ROOT, "%dx%d camera at %.4g Hz", sim.camera().width(),
               sim.camera().height(), o.cameraHz),
           s.limits().maxSteps(), s.limits().controlRate(), sim.tickRate(),
@@ -132,7 +131,7 @@ final class SimRosRun {
       NodeRecording rec = recording.get();
       print(o, s, r, rec == null ? null : RecordOption.finish(o.record, rec, err), out);
     } catch (IOException e) {
-      throw new UserException("cannot join ROS " + where(nodeOptions) + ": " + e.getMessage()
+      throw new UserException("cannot join ROS " + RosNetworkOptions.where(nodeOptions) + ": " + e.getMessage()
           + " (each domain has room for 21 participants on one machine; close some ROS programs)", e);
     } catch (RenderException e) {
       throw new UserException("the camera cannot render: " + e.getMessage() + " (--no-camera runs without it)", e);
@@ -172,32 +171,5 @@ final class SimRosRun {
       out.println("  " + RecordOption.line(recorded));
     }
     out.flush();
-  }
-
-  static NodeOptions nodeOptions(SimRosOptions o, Map<String, String> env) {
-    if (o.localhost && o.subnet) {
-      throw new UserException("--localhost and --subnet contradict each other; give one of them");
-    }
-    if (o.domain != null && (o.domain < 0 || o.domain > 232)) {
-      throw new UserException("--domain must be a ROS domain id in 0..232, got " + o.domain);
-    }
-    Map<String, String> e = new HashMap<>(env);
-    if (o.domain != null) {
-      e.put("ROS_DOMAIN_ID", Integer.toString(o.domain));
-    }
-    if (o.localhost || o.subnet) {
-      e.remove("ROS_LOCALHOST_ONLY");
-      e.put("ROS_AUTOMATIC_DISCOVERY_RANGE", o.localhost ? "LOCALHOST" : "SUBNET");
-    }
-    try {
-      return NodeOptions.fromEnvironment(e);
-    } catch (IllegalArgumentException ex) {
-      throw new UserException(ex.getMessage() + " (or pass --domain)");
-    }
-  }
-
-  private static String where(NodeOptions o) {
-    return "domain " + o.participant().domainId() + ", "
-        + (o.participant().localhostOnly() ? "localhost only" : "discovery on the subnet");
   }
 }
