@@ -128,16 +128,7 @@ public final class DjlLearner implements AutoCloseable {
             NDArray img = sub.create(exact(images, n * spec.imageSize()),
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
             NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
-            NDArray target;
-            if (targets != null) {
-                target = sub.create(exact(targets, n * spec.actions()), new Shape(n, spec.actions()));
-            } else {
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = labels[i];
-                }
-                target = sub.create(l, new Shape(n)).oneHot(spec.actions());
-            }
+            NDArray target = target(sub, labels, targets, n);
             NDArray wt = sub.create(exact(weights, n), new Shape(n));
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -155,15 +146,32 @@ public final class DjlLearner implements AutoCloseable {
                 }
                 gc.backward(loss);
             }
-            java.util.List<Parameter> params = new java.util.ArrayList<>(block.parametersByName().values());
-            params.addAll(block.auxParameters());
-            for (Parameter p : params) {
-                NDArray w = p.getArray();
-                NDArray g = w.getGradient();
-                optimizer.update(p.getId(), w, g);
-                g.subi(g);
-            }
+            applyGradients();
             return value;
+        }
+    }
+
+    /** The action targets: {@code targets} (n x actions distributions) when given, else the labels one-hot. */
+    private NDArray target(NDManager sub, int[] labels, float[] targets, int n) {
+        if (targets != null) {
+            return sub.create(exact(targets, n * spec.actions()), new Shape(n, spec.actions()));
+        }
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = labels[i];
+        }
+        return sub.create(l, new Shape(n)).oneHot(spec.actions());
+    }
+
+    /** One Adam update of every trained parameter (the auxiliary head's too) from its gradient, then zeroes it. */
+    private void applyGradients() {
+        java.util.List<Parameter> params = new java.util.ArrayList<>(block.parametersByName().values());
+        params.addAll(block.auxParameters());
+        for (Parameter p : params) {
+            NDArray w = p.getArray();
+            NDArray g = w.getGradient();
+            optimizer.update(p.getId(), w, g);
+            g.subi(g);
         }
     }
 
@@ -194,16 +202,7 @@ public final class DjlLearner implements AutoCloseable {
             NDArray img = sub.create(exact(images, n * spec.imageSize()),
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
             NDArray st = sub.create(exact(states, n * spec.stateSize()), new Shape(n, spec.stateSize()));
-            NDArray target;
-            if (targets != null) {
-                target = sub.create(exact(targets, n * spec.actions()), new Shape(n, spec.actions()));
-            } else {
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = labels[i];
-                }
-                target = sub.create(l, new Shape(n)).oneHot(spec.actions());
-            }
+            NDArray target = target(sub, labels, targets, n);
             float[] masked = new float[n];
             for (int i = 0; i < n; i++) {
                 masked[i] = weights[i] * mask[i];
@@ -227,14 +226,7 @@ public final class DjlLearner implements AutoCloseable {
                 }
                 gc.backward(loss);
             }
-            java.util.List<Parameter> params = new java.util.ArrayList<>(block.parametersByName().values());
-            params.addAll(block.auxParameters());
-            for (Parameter p : params) {
-                NDArray w = p.getArray();
-                NDArray g = w.getGradient();
-                optimizer.update(p.getId(), w, g);
-                g.subi(g);
-            }
+            applyGradients();
             return value;
         }
     }
