@@ -40,17 +40,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The robot-side policy on ROS 2 topics. Receive callbacks only decode and check messages and hand the newest camera
  * frame to the policy thread ({@link FrameHandoff}; older frames are dropped and counted); the policy thread runs
- * {@link RobotPolicy} on it at most at the model's decision rate; a control timer publishes, at a fixed rate, the
- * latest command through the command limiter, or zeros when the watchdog, the e-stop, the goal check or a refusal says
- * so. {@link #close} (and so Ctrl-C through the caller's shutdown hook) publishes zero before it leaves.
+ * {@link RobotPolicy} on the frames a {@link DecisionPacer} chooses for the model's decision rate (the others are
+ * skipped and counted) and publishes each decision's command at once; a control thread publishes the latest command
+ * whenever a control period passes without one, so commands go out on every decision and at least at the control
+ * rate. Every command goes through the command limiter, or is zero when the watchdog, the e-stop, the goal check or a
+ * refusal says so. {@link #close} (and so Ctrl-C through the caller's shutdown hook) publishes zero before it leaves.
  */
 public final class DeployNode implements AutoCloseable {
     private static final long NOT_SEEN = Long.MIN_VALUE;
@@ -76,7 +79,7 @@ public final class DeployNode implements AutoCloseable {
         void decided(long imageStampNanos, long atNanos);
 
         /**
-         * The control timer published a decision's command for the first time.
+         * A decision's command was published for the first time.
          *
          * @param imageStampNanos the stamp of the image it was decided on
          * @param atNanos the node's clock at publication
@@ -106,8 +109,13 @@ public final class DeployNode implements AutoCloseable {
     private final Publisher<Bool> goalReachedOut;
     private final Publisher<StringMessage> watchdogOut;
     private final Publisher<StringMessage> actionOut;
-    private final ScheduledExecutorService timer;
+    private final Thread controlThread;
     private final Thread policyThread;
+    private final AtomicLong skipped = new AtomicLong();
+    /** Held by whoever publishes a command: the control thread, the policy thread after a decision, close. */
+    private final ReentrantLock control = new ReentrantLock();
+    private final Condition rescheduled = control.newCondition();
+    private final long controlPeriod;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<Refusal.Reason, long[]> logged = new EnumMap<>(Refusal.Reason.class);
     private final long start = System.nanoTime();
@@ -121,7 +129,10 @@ public final class DeployNode implements AutoCloseable {
     private long policyEpoch;
     private String lastState = "";
 
-    // The control timer's own.
+    // Guarded by control.
+    private long nextControl;
+    private long lastDecisionMono = NOT_SEEN;
+    private long lastCommandMono = NOT_SEEN;
     private long lastWall = NOT_SEEN;
     private long lastWallMono;
     private long lastStatusAt = NOT_SEEN;
@@ -221,13 +232,13 @@ public final class DeployNode implements AutoCloseable {
             subscriptions.add(node.subscription(Clock.TYPE, t.clock(), QosProfile.CLOCK, this::onClock));
         }
 
+        metrics.counter("wayfinder.deploy.frames.skipped", "camera frames the policy did not decide on, to keep to"
+                + " its decision rate", skipped, AtomicLong::get);
+        controlPeriod = Math.round(1e9 / settings.controlRate());
         policyThread = new Thread(this::policyLoop, "wayfinder-deploy-policy");
         policyThread.setDaemon(true);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread th = new Thread(r, "wayfinder-deploy-control");
-            th.setDaemon(true);
-            return th;
-        });
+        controlThread = new Thread(this::controlLoop, "wayfinder-deploy-control");
+        controlThread.setDaemon(true);
     }
 
     /**
@@ -240,8 +251,7 @@ public final class DeployNode implements AutoCloseable {
         DeployNode d = new DeployNode(Objects.requireNonNull(node, "node"), Objects.requireNonNull(model, "model"),
                 Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(log, "log"));
         d.policyThread.start();
-        long period = Math.round(1e9 / settings.controlRate());
-        d.timer.scheduleAtFixedRate(d::tick, period, period, TimeUnit.NANOSECONDS);
+        d.controlThread.start();
         return d;
     }
 
@@ -258,6 +268,11 @@ public final class DeployNode implements AutoCloseable {
     /** Frames dropped at the hand-off so far. */
     public long droppedFrames() {
         return frames.dropped();
+    }
+
+    /** Frames the policy did not decide on so far, to keep to its decision rate. */
+    public long skippedFrames() {
+        return skipped.get();
     }
 
     /** Watchdog trips so far. */
@@ -435,27 +450,39 @@ public final class DeployNode implements AutoCloseable {
     // ---- policy thread ----------------------------------------------------------------------------------------
 
     private void policyLoop() {
-        long period = Math.round(1e9 / settings.decisionRate());
-        long last = System.nanoTime() - period;
+        DecisionPacer pacer = new DecisionPacer(settings.decisionRate());
         try {
             while (!closed.get()) {
-                long wait = last + period - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
                 Frame f = frames.take(100, TimeUnit.MILLISECONDS);
                 if (f == null) {
                     continue;
                 }
-                last = System.nanoTime();
-                decide(f.image());
+                if (!pacer.take(f.image().stampNanos())) {
+                    skipped.incrementAndGet();
+                    continue;
+                }
+                if (decide(f.image())) {
+                    // The decision's command goes out now, not at the next control period.
+                    control.lock();
+                    try {
+                        if (!closed.get()) {
+                            tick();
+                            lastDecisionMono = System.nanoTime();
+                            nextControl = lastDecisionMono + controlPeriod;
+                            rescheduled.signal();
+                        }
+                    } finally {
+                        control.unlock();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void decide(RgbImage img) {
+    /** Decides on {@code img}; false when the decision was overtaken by a reset and dropped. */
+    private boolean decide(RgbImage img) {
         long epoch;
         synchronized (this) {
             epoch = policyEpoch;
@@ -501,7 +528,7 @@ public final class DeployNode implements AutoCloseable {
         }
         synchronized (this) {
             if (epoch != policyEpoch) {
-                return;
+                return false;
             }
             decision = d;
             decisionPublished = false;
@@ -509,10 +536,43 @@ public final class DeployNode implements AutoCloseable {
         synchronized (watchdog) {
             watchdog.fresh(Watchdog.Input.DECISION, System.nanoTime());
         }
+        return true;
     }
 
-    // ---- control timer ----------------------------------------------------------------------------------------
+    // ---- control ----------------------------------------------------------------------------------------------
 
+    /**
+     * Publishes whenever a control period passes without a command (decisions publish their own at once). When the
+     * next decision is expected within half a period of a due step, the step waits for it, up to half a period, so a
+     * decision just late does not get a hold command just before it: a 10 Hz policy under a 20 Hz control rate sends
+     * 20 commands a second, not 30.
+     */
+    private void controlLoop() {
+        long decisionPeriod = Math.round(1e9 / settings.decisionRate());
+        control.lock();
+        try {
+            nextControl = System.nanoTime() + controlPeriod;
+            while (!closed.get()) {
+                boolean decisionDue = lastDecisionMono != NOT_SEEN
+                        && Math.abs(lastDecisionMono + decisionPeriod - nextControl) <= controlPeriod / 2;
+                long wait = nextControl + (decisionDue ? controlPeriod / 2 : 0) - System.nanoTime();
+                if (wait > 0) {
+                    rescheduled.awaitNanos(wait);
+                    continue;
+                }
+                tick();
+                long now = System.nanoTime();
+                // Fixed rate, unless this step ran more than a period late.
+                nextControl = nextControl + controlPeriod > now ? nextControl + controlPeriod : now + controlPeriod;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            control.unlock();
+        }
+    }
+
+    /** One control step; the caller holds {@link #control}. */
     private void tick() {
         try {
             control();
@@ -569,7 +629,11 @@ public final class DeployNode implements AutoCloseable {
             state = "ok";
         }
         boolean zero = !state.equals("ok");
-        out = zero ? limiter.stop() : limiter.limit(d.velocity(), 1 / settings.controlRate());
+        // The limiter ramps over the time since the last command sent (up to a control period).
+        double dt = lastCommandMono == NOT_SEEN ? controlPeriod / 1e9
+                : Math.min(controlPeriod, Math.max(0, mono - lastCommandMono)) / 1e9;
+        lastCommandMono = mono;
+        out = zero ? limiter.stop() : limiter.limit(d.velocity(), dt);
         publish(out, now);
         metrics.command(zero);
         if (!zero && first && now != NOT_SEEN) {
@@ -646,16 +710,22 @@ public final class DeployNode implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        timer.shutdown();
+        frames.close();
+        policyThread.interrupt();
+        // Under the control lock: no command can follow this zero (the other publishers check closed under it).
+        control.lock();
         try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
+            rescheduled.signalAll();
+            publish(CommandLimiter.Velocity.ZERO, clockNow());
+            limiter.stop();
+        } finally {
+            control.unlock();
+        }
+        try {
+            controlThread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        frames.close();
-        policyThread.interrupt();
-        publish(CommandLimiter.Velocity.ZERO, clockNow());
-        limiter.stop();
         long end = System.nanoTime() + 500_000_000L;
         Publisher<?> p = stampedOut != null ? stampedOut : plainOut;
         while (!p.allAcknowledged() && System.nanoTime() < end) {

@@ -76,8 +76,9 @@ public final class DeployCommand implements Callable<Integer> {
       description = "Commands published per second (default ${DEFAULT-VALUE}).")
   double controlRate;
 
-  @Option(names = "--decision-rate", paramLabel = "HZ", description = "Decisions per second at most (default: the"
-      + " robot's control_rate, the rate the policy was trained at).")
+  @Option(names = "--decision-rate", paramLabel = "HZ", description = "Decisions per second (default: the"
+      + " robot's control_rate, the rate the policy was trained at), paced by the images' stamps: simulated time with"
+      + " --use-sim-time.")
   Double decisionRate;
 
   @Option(names = "--stale-limit", paramLabel = "S", defaultValue = "0.25",

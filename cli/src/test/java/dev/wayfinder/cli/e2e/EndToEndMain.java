@@ -78,8 +78,8 @@ public final class EndToEndMain {
     private static String simDeploy(Path work, Path peers, String model, long seed, double rate) throws Exception {
         Files.createDirectories(work);
         String rateText = String.format(Locale.ROOT, "%.3f", rate);
-        // The policy decides at the rate it was trained at in simulated time (10 Hz): deploy paces by the wall clock.
-        String decisions = String.format(Locale.ROOT, "%.3f", 10 * rate);
+        // The policy decides at the rate it was trained at (the robot's 10 Hz) in simulated time: deploy paces its
+        // decisions by the images' stamps. Its control period is wall time: 20 Hz of simulated time.
         String control = String.format(Locale.ROOT, "%.3f", Math.max(1, 20 * rate));
         // The model's robot.yaml (the cluttered room's robot) counts the goal reached within 0.25 m by odometry; the
         // empty arena's episodes succeed within 0.2 m of the true pose. A robot told to stop outside the task's
@@ -103,7 +103,7 @@ public final class EndToEndMain {
                     rateText, "--localhost", "--domain", "0", "--json", "--record",
                     work.resolve("sim.mcap").toString());
                  ChildCli deploy = ChildCli.start(work.resolve("deploy.log"), "768m", "deploy", "--model", model,
-                         "--robot", robot.toString(), "--use-sim-time", "--stale-limit", "1.0", "--decision-rate", decisions, "--control-rate",
+                         "--robot", robot.toString(), "--use-sim-time", "--stale-limit", "1.0", "--control-rate",
                          control, "--localhost", "--domain", "0", "--json", "--report-every", "5", "--record",
                          work.resolve("deploy.mcap").toString())) {
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a path through the empty arena at the robot's top speed leaves little room, so a stalled or wandering robot fails).
  *
  * <p>The machine this runs on is busy with parallel builds: the simulator runs at {@value #RATE} times real time, the
- * deploy node decides at 10 Hz of simulated time (its decision rate scaled by the same factor), and its stale limit is
+ * deploy node decides at 10 Hz of simulated time (it paces by the images' stamps), and its stale limit is
  * 1 s instead of 250 ms, so that a late frame on a loaded machine stops nothing it should not.
  */
 class SimDeployEndToEndTest {

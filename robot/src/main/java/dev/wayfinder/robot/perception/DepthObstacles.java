@@ -34,16 +34,49 @@ public final class DepthObstacles {
     /** Fewest floor inliers for a fitted plane; below it the nominal floor (z = 0) is used. */
     static final int MIN_FLOOR_POINTS = 30;
 
+    /**
+     * About the most depth points one profile processes (a strip's last column group may be narrower than a block, so
+     * a few more). A larger image (a 640x480 RGB-D camera has 307,200) is read in blocks of
+     * s x s pixels, the smallest s that keeps within this, each block represented by its nearest valid pixel with that
+     * pixel's own ray: an obstacle keeps its nearest point, a floor point stays exactly on the floor, and the near
+     * floor's missing-depth test still counts every pixel. A camera within the budget (the simulator's 64x64) is read
+     * pixel by pixel, exactly as before.
+     */
+    public static final int MAX_POINTS = 160 * 120;
+
     private CameraModel camera;
     /** Per pixel, the base_link ray of a point at unit optical depth, relative to the mount: (x, y, z) x pixels. */
     private float[] rays;
+    /** Per pixel, the optical depth at which its ray meets the nominal floor (infinite when it looks up). */
+    private float[] floorDepth;
+    /** The block grid for {@link #layoutStrips} strips: block side, column groups (never across a strip border). */
+    private int block;
+    private int layoutStrips;
+    private int groups;
+    private int rowBlocks;
+    private int[] groupX0;
+    private int[] groupX1;
+    /** Per strip, its first column group; {@code stripGroup[strips]} = groups. */
+    private int[] stripGroup;
+    /** Per image column its group, per group its strip; per pixel whether it lies in the near-floor band. */
+    private int[] columnGroup;
+    private int[] groupStrip;
+    private boolean[] inBand;
+    /** Per group, the nearest valid depth in the current row block and its pixel. */
+    private float[] nearest;
+    private int[] nearestAt;
+    /** Per point (row block x column group): its pixel, its optical depth and its base_link position. */
+    private int[] pixel;
+    private float[] depthOf;
     private float[] px;
     private float[] py;
     private float[] pz;
     private boolean[] valid;
     private int[] candidates;
-    /** Per pixel, the optical depth at which its ray meets the nominal floor (infinite when it looks up). */
-    private float[] floorDepth;
+    /** Per strip: pixels in the near-floor band (fixed by the camera), how many of them invalid, the first invalid one. */
+    private int[] band;
+    private int[] bandInvalid;
+    private int[] firstInvalid;
     /** The last fitted floor: z = a x + b y + c in base_link. */
     private double a;
     private double b;
@@ -76,18 +109,8 @@ public final class DepthObstacles {
             throw new IllegalArgumentException("a depth profile needs 1.." + width + " strips, got " + strips);
         }
         bind(camera);
-        float[] m = depth.metres();
-        int n = width * height;
-        for (int k = 0; k < n; k++) {
-            float d = m[k];
-            boolean ok = d > 0 && Float.isFinite(d);
-            valid[k] = ok;
-            if (ok) {
-                px[k] = (float) (camera.mountX() + d * rays[3 * k]);
-                py[k] = (float) (camera.mountY() + d * rays[3 * k + 1]);
-                pz[k] = (float) (camera.mountZ() + d * rays[3 * k + 2]);
-            }
-        }
+        layout(strips);
+        int n = reduce(depth.metres());
         fitFloor(n);
         if (hitX.length < strips) {
             hitX = new float[strips];
@@ -97,55 +120,160 @@ public final class DepthObstacles {
         }
         lastStrips = strips;
         for (int s = 0; s < strips; s++) {
-            int x0 = s * width / strips;
-            int x1 = Math.max(x0 + 1, (s + 1) * width / strips);
             double best = maxDepth;
-            int bestK = -1;
+            int bestQ = -1;
             double farFloor = 0;
-            int floorK = -1;
-            int band = 0;
-            int bandInvalid = 0;
-            int firstInvalid = -1;
-            for (int y = 0; y < height; y++) {
-                for (int x = x0; x < x1 && x < width; x++) {
-                    int k = y * width + x;
-                    if (floorDepth[k] >= NEAR_FLOOR_MIN && floorDepth[k] <= NEAR_FLOOR_MAX) {
-                        band++;
-                        if (!valid[k]) {
-                            bandInvalid++;
-                            firstInvalid = firstInvalid < 0 ? k : firstInvalid;
-                        }
-                    }
-                    if (!valid[k]) {
+            int floorQ = -1;
+            for (int r = 0; r < rowBlocks; r++) {
+                for (int g = stripGroup[s]; g < stripGroup[s + 1]; g++) {
+                    int q = r * groups + g;
+                    if (!valid[q]) {
                         continue;
                     }
-                    double r2 = px[k] * px[k] + py[k] * py[k];
-                    double above = pz[k] - (a * px[k] + b * py[k] + c);
+                    double d = depthOf[q];
+                    double r2 = px[q] * px[q] + py[q] * py[q];
+                    double above = pz[q] - (a * px[q] + b * py[q] + c);
                     double limit = MIN_HEIGHT + NOISE_ALLOWANCE * r2;
                     if (above > limit && above < MAX_HEIGHT) {
-                        if (m[k] < best) {
-                            best = m[k];
-                            bestK = k;
+                        if (d < best) {
+                            best = d;
+                            bestQ = q;
                         }
-                    } else if (Math.abs(above) <= limit && m[k] < maxDepth && m[k] > farFloor) {
-                        farFloor = m[k];
-                        floorK = k;
+                    } else if (Math.abs(above) <= limit && d < maxDepth && d > farFloor) {
+                        farFloor = d;
+                        floorQ = q;
                     }
                 }
             }
-            if (band >= 4 && 2 * bandInvalid >= band && TOO_CLOSE_DEPTH < best) {
+            hitX[s] = bestQ < 0 ? Float.NaN : px[bestQ];
+            hitY[s] = bestQ < 0 ? Float.NaN : py[bestQ];
+            if (band[s] >= 4 && 2 * bandInvalid[s] >= band[s] && TOO_CLOSE_DEPTH < best) {
                 // The near floor is missing: something closer than the camera can measure.
                 best = TOO_CLOSE_DEPTH;
-                px[firstInvalid] = (float) (camera.mountX() + TOO_CLOSE_DEPTH * rays[3 * firstInvalid]);
-                py[firstInvalid] = (float) (camera.mountY() + TOO_CLOSE_DEPTH * rays[3 * firstInvalid + 1]);
-                bestK = firstInvalid;
+                int k = firstInvalid[s];
+                hitX[s] = (float) (camera.mountX() + TOO_CLOSE_DEPTH * rays[3 * k]);
+                hitY[s] = (float) (camera.mountY() + TOO_CLOSE_DEPTH * rays[3 * k + 1]);
             }
             out[at + s] = (float) (Math.max(0, best) / maxDepth);
-            hitX[s] = bestK < 0 ? Float.NaN : px[bestK];
-            hitY[s] = bestK < 0 ? Float.NaN : py[bestK];
-            floorX[s] = floorK < 0 ? Float.NaN : px[floorK];
-            floorY[s] = floorK < 0 ? Float.NaN : py[floorK];
+            floorX[s] = floorQ < 0 ? Float.NaN : px[floorQ];
+            floorY[s] = floorQ < 0 ? Float.NaN : py[floorQ];
         }
+    }
+
+    /** The block grid for {@code strips} strips of the bound camera: column groups never cross a strip border. */
+    private void layout(int strips) {
+        if (strips == layoutStrips && pixel != null) {
+            return;
+        }
+        int width = camera.width();
+        int height = camera.height();
+        block = Math.max(1, (int) Math.ceil(Math.sqrt((double) camera.pixels() / MAX_POINTS)));
+        groups = groupsFor(strips, width, block);
+        rowBlocks = (height + block - 1) / block;
+        groupX0 = new int[groups];
+        groupX1 = new int[groups];
+        stripGroup = new int[strips + 1];
+        int g = 0;
+        for (int s = 0; s < strips; s++) {
+            stripGroup[s] = g;
+            int x0 = s * width / strips;
+            int x1 = Math.max(x0 + 1, (s + 1) * width / strips);
+            for (int x = x0; x < x1; x += block) {
+                groupX0[g] = x;
+                groupX1[g] = Math.min(x1, x + block);
+                g++;
+            }
+        }
+        stripGroup[strips] = g;
+        columnGroup = new int[width];
+        groupStrip = new int[groups];
+        for (int s = 0; s < strips; s++) {
+            for (int q = stripGroup[s]; q < stripGroup[s + 1]; q++) {
+                groupStrip[q] = s;
+                for (int x = groupX0[q]; x < groupX1[q]; x++) {
+                    columnGroup[x] = q;
+                }
+            }
+        }
+        nearest = new float[groups];
+        nearestAt = new int[groups];
+        int n = rowBlocks * groups;
+        pixel = new int[n];
+        depthOf = new float[n];
+        px = new float[n];
+        py = new float[n];
+        pz = new float[n];
+        valid = new boolean[n];
+        candidates = new int[n];
+        band = new int[strips];
+        bandInvalid = new int[strips];
+        firstInvalid = new int[strips];
+        inBand = new boolean[camera.pixels()];
+        for (int k = 0; k < inBand.length; k++) {
+            inBand[k] = floorDepth[k] >= NEAR_FLOOR_MIN && floorDepth[k] <= NEAR_FLOOR_MAX;
+            if (inBand[k]) {
+                band[groupStrip[columnGroup[k % width]]]++;
+            }
+        }
+        layoutStrips = strips;
+    }
+
+    private static int groupsFor(int strips, int width, int block) {
+        int groups = 0;
+        for (int s = 0; s < strips; s++) {
+            int x0 = s * width / strips;
+            int x1 = Math.max(x0 + 1, (s + 1) * width / strips);
+            groups += (x1 - x0 + block - 1) / block;
+        }
+        return groups;
+    }
+
+    /**
+     * Reads the depth image into the points: per block its nearest valid pixel, back-projected through that pixel's
+     * ray; per strip the near-floor band's invalid pixels. One pass over the rows. Returns the number of points.
+     */
+    private int reduce(float[] m) {
+        int width = camera.width();
+        int height = camera.height();
+        java.util.Arrays.fill(bandInvalid, 0);
+        java.util.Arrays.fill(firstInvalid, -1);
+        for (int r = 0; r < rowBlocks; r++) {
+            java.util.Arrays.fill(nearest, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(nearestAt, -1);
+            int y1 = Math.min(height, (r + 1) * block);
+            for (int y = r * block; y < y1; y++) {
+                int row = y * width;
+                for (int x = 0; x < width; x++) {
+                    int k = row + x;
+                    float d = m[k];
+                    int g = columnGroup[x];
+                    if (d > 0 && d < nearest[g]) {
+                        nearest[g] = d;
+                        nearestAt[g] = k;
+                    } else if (!(d > 0 && d < Float.POSITIVE_INFINITY) && inBand[k]) {
+                        int s = groupStrip[g];
+                        bandInvalid[s]++;
+                        if (firstInvalid[s] < 0) {
+                            firstInvalid[s] = k;
+                        }
+                    }
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                int q = r * groups + g;
+                int at = nearestAt[g];
+                pixel[q] = at;
+                valid[q] = at >= 0;
+                if (at >= 0) {
+                    float d = nearest[g];
+                    depthOf[q] = d;
+                    px[q] = (float) (camera.mountX() + d * rays[3 * at]);
+                    py[q] = (float) (camera.mountY() + d * rays[3 * at + 1]);
+                    pz[q] = (float) (camera.mountZ() + d * rays[3 * at + 2]);
+                }
+            }
+        }
+        return rowBlocks * groups;
     }
 
     /** Strips of the last profile. */
@@ -310,12 +438,8 @@ public final class DepthObstacles {
         camera = cam;
         int n = cam.pixels();
         rays = new float[3 * n];
-        px = new float[n];
-        py = new float[n];
-        pz = new float[n];
-        valid = new boolean[n];
-        candidates = new int[n];
         floorDepth = new float[n];
+        pixel = null;
         // base_link from mount: R = Rz(yaw) Ry(pitch) Rx(roll); positive pitch turns +x downwards.
         double cr = Math.cos(cam.roll()), sr = Math.sin(cam.roll());
         double cp = Math.cos(cam.pitch()), sp = Math.sin(cam.pitch());

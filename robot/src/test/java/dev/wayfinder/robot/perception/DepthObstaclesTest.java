@@ -19,13 +19,19 @@ public class DepthObstaclesTest {
 
     /** Depth image of a floor (z = 0) and a wall-like box face at x = wallX for y in [y0, y1], seen by {@code truth}. */
     public static float[] render(CameraModel truth, double wallX, double y0, double y1, double noise, long seed) {
+        return render(truth, W, H, wallX, y0, y1, noise, seed);
+    }
+
+    /** As {@link #render(CameraModel, double, double, double, double, long)}, at any image size. */
+    static float[] render(CameraModel truth, int w, int h, double wallX, double y0, double y1, double noise,
+                          long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        float[] d = new float[W * H];
+        float[] d = new float[w * h];
         double cr = Math.cos(truth.roll()), sr = Math.sin(truth.roll());
         double cp = Math.cos(truth.pitch()), sp = Math.sin(truth.pitch());
         double cy = Math.cos(truth.yaw()), sy = Math.sin(truth.yaw());
-        for (int v = 0; v < H; v++) {
-            for (int u = 0; u < W; u++) {
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
                 double mx = 1, my = (truth.cx() - (u + 0.5)) / truth.fx(), mz = (truth.cy() - (v + 0.5)) / truth.fy();
                 double rx = cy * cp * mx + (cy * sp * sr - sy * cr) * my + (cy * sp * cr + sy * sr) * mz;
                 double ry = sy * cp * mx + (sy * sp * sr + cy * cr) * my + (sy * sp * cr - cy * sr) * mz;
@@ -41,7 +47,7 @@ public class DepthObstaclesTest {
                         t = tw;
                     }
                 }
-                d[v * W + u] = Double.isFinite(t) && t < 10
+                d[v * w + u] = Double.isFinite(t) && t < 10
                         ? (float) (t * (1 + noise * t * rnd.nextGaussian())) : Float.NaN;
             }
         }
@@ -116,5 +122,44 @@ public class DepthObstaclesTest {
         for (int s = 0; s < 3; s++) {
             assertEquals(1f, out[s], 1e-6, "strip " + s + " sees open floor");
         }
+    }
+
+    @Test
+    void aVgaDepthImageIsReadInBlocksAndSeesWhatAnExactReadingSees() {
+        long seed = 5;
+        // The same room seen by a 64x48 camera (read pixel by pixel) and a 640x480 one (307,200 pixels: read in blocks
+        // of 4x4, each its nearest valid pixel): a box face 1.5 m ahead on the left, and a post 2 cm wide 1 m ahead
+        // on the right, 6 pixels wide at 640 and a fraction of one at 64.
+        CameraModel small = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+        CameraModel vga = new CameraModel(640, 480, 320, 320, 320, 240, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+        float[] coarse = min(render(small, W, H, 1.5, 0.3, 2.0, 0.002, seed), render(small, W, H, 100, 0, 0, 0, seed));
+        float[] fine = min(render(vga, 640, 480, 1.5, 0.3, 2.0, 0.002, seed),
+                render(vga, 640, 480, 1.0, -0.41, -0.39, 0, seed));
+        float[] a = new float[16];
+        float[] b = new float[16];
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, coarse, 0), small, 16, 3.0, a, 0);
+        DepthObstacles reader = new DepthObstacles();
+        reader.profile(new RobotObservation.DepthImage(640, 480, fine, 0), vga, 16, 3.0, b, 0);
+        assertTrue(reader.floorFitted(), "the floor is fitted from the blocks' points (seed " + seed + ")");
+        // The post's strip: at y = -0.4 m, 1 m ahead, the ray's bearing is -21.8 degrees, u = 320 + 320 tan(21.8).
+        int post = (int) ((320 + 320 * Math.tan(Math.atan2(0.4, 0.95))) * 16 / 640);
+        for (int s = 0; s < 16; s++) {
+            if (s == post) {
+                assertTrue(b[s] < 1.1 / 3.0, "the post in strip " + s + " is seen at ~1 m: " + b[s] + " (seed "
+                        + seed + ")");
+            } else {
+                assertEquals(a[s], b[s], 0.02, "strip " + s + " reads the same at 640x480 as at 64x48 (seed " + seed
+                        + "): " + java.util.Arrays.toString(a) + " vs " + java.util.Arrays.toString(b));
+            }
+        }
+        assertTrue(b[2] < 0.55 && b[post] < b[2], "the box at 1.5 m and the nearer post: " + java.util.Arrays.toString(b));
+    }
+
+    private static float[] min(float[] x, float[] y) {
+        float[] out = new float[x.length];
+        for (int k = 0; k < x.length; k++) {
+            out[k] = Float.isNaN(x[k]) ? y[k] : Float.isNaN(y[k]) ? x[k] : Math.min(x[k], y[k]);
+        }
+        return out;
     }
 }
