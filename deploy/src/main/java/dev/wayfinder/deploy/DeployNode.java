@@ -71,6 +71,15 @@ public final class DeployNode implements AutoCloseable {
      */
     public interface Probe {
         /**
+         * The receive thread accepted an image (checked, handed to the policy thread).
+         *
+         * @param imageStampNanos the image's stamp
+         * @param atNanos the node's clock when it was accepted
+         */
+        default void received(long imageStampNanos, long atNanos) {
+        }
+
+        /**
          * The policy thread decided on an image.
          *
          * @param imageStampNanos the image's stamp
@@ -323,6 +332,10 @@ public final class DeployNode implements AutoCloseable {
             watchdog.fresh(Watchdog.Input.IMAGE, System.nanoTime());
         }
         frames.offer(img);
+        Probe p = probe;
+        if (p != null) {
+            p.received(stamp, now);
+        }
     }
 
     private void onDepth(Image m) {

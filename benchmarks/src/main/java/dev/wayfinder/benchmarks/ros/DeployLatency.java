@@ -24,8 +24,9 @@ import java.util.Optional;
  * in its robot mode publishes 640x480 rgb8 images with CameraInfo, a registered 16UC1 depth image and odometry at
  * 30 Hz, stamped with the wall clock; the deploy node (in this JVM) runs the shipped 64x64 policy with its safety
  * shield, deciding on every frame (decision rate 30 Hz) and publishing at its 20 Hz control rate. Measured on the
- * node's clock, after a warm-up: image stamp to decision ready (transport, checks, conversion, resizing, inference)
- * and image stamp to command publish (that plus the wait for the control tick), and how many images the robot sent,
+ * node's clock, after a warm-up: image stamp to the image received and checked on the receive thread (transport,
+ * reassembly, checks), to decision ready (plus the hand-off, conversion, resizing, depth, route, inference, shield)
+ * and to command publish (plus the limiter and the send), and how many images the robot sent,
  * the node accepted or refused, and the hand-off dropped. Runs inside the network namespace.
  */
 final class DeployLatency {
@@ -55,6 +56,7 @@ final class DeployLatency {
         DeploySettings s = new DeploySettings(t, true, false, 20, 30,
                 new Watchdog.Settings(250_000_000L, 1_000_000_000L), 0, Optional.of(new Goal(30, 0)), false, false,
                 Optional.of(SafetyShield.Settings.DEFAULT), 0, false, DeploySettings.Frames.DEFAULT, 0);
+        List<Long> received = new ArrayList<>();
         List<Long> decided = new ArrayList<>();
         List<Long> published = new ArrayList<>();
         boolean[] recording = {false};
@@ -65,6 +67,15 @@ final class DeployLatency {
             DeployNode deploy = DeployNode.start(node, m, s, new PrintWriter(log));
             try {
                 deploy.probe(new DeployNode.Probe() {
+                    @Override
+                    public void received(long stamp, long at) {
+                        synchronized (decided) {
+                            if (recording[0]) {
+                                received.add(at - stamp);
+                            }
+                        }
+                    }
+
                     @Override
                     public void decided(long stamp, long at) {
                         synchronized (decided) {
@@ -107,7 +118,8 @@ final class DeployLatency {
                 long dropped = deploy.droppedFrames() - dropped0;
                 synchronized (decided) {
                     return new RosBenchResult.DeployRow(sent, accepted, refused, dropped, decided.size(),
-                            Statistics.percentiles(decided), Statistics.percentiles(published));
+                            Statistics.percentiles(received), Statistics.percentiles(decided),
+                            Statistics.percentiles(published));
                 }
             } finally {
                 deploy.close();

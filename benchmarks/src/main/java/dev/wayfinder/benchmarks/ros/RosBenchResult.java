@@ -33,11 +33,12 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
      * @param refused messages the node refused in the window (stale, wrong size ...)
      * @param handoffDropped accepted images replaced by a newer one before the policy took them
      * @param decisions decisions in the window
+     * @param received image stamp to the image checked on the receive thread (transport, reassembly, checks), us
      * @param decided image stamp to decision ready, us
      * @param published image stamp to command publish, us
      */
     public record DeployRow(int sent, long accepted, long refused, long handoffDropped, int decisions,
-                            Percentiles decided, Percentiles published) {
+                            Percentiles received, Percentiles decided, Percentiles published) {
         /**
          * @return images the robot sent that the node neither took nor refused; the robot counts its window a moment
          *     apart from the node, so one image either way is not a loss
@@ -48,6 +49,7 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
 
         String line() {
             return "DEPLOY " + sent + " " + accepted + " " + refused + " " + handoffDropped + " " + decisions + " "
+                    + received.p50() + " " + received.p95() + " " + received.p99() + " " + received.max() + " "
                     + decided.p50() + " " + decided.p95() + " " + decided.p99() + " " + decided.max() + " "
                     + published.p50() + " " + published.p95() + " " + published.p99() + " " + published.max() + "\n";
         }
@@ -128,13 +130,14 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
         DeployRow deploy = null;
         for (String l : out.split("\n")) {
             String[] f = l.split(" ");
-            if (f[0].equals("DEPLOY") && f.length == 14) {
-                long[] v = new long[13];
-                for (int i = 1; i < 14; i++) {
+            if (f[0].equals("DEPLOY") && f.length == 18) {
+                long[] v = new long[17];
+                for (int i = 1; i < 18; i++) {
                     v[i - 1] = Long.parseLong(f[i]);
                 }
                 deploy = new DeployRow((int) v[0], v[1], v[2], v[3], (int) v[4], new Percentiles(v[5], v[6], v[7],
-                        v[8]), new Percentiles(v[9], v[10], v[11], v[12]));
+                        v[8]), new Percentiles(v[9], v[10], v[11], v[12]), new Percentiles(v[13], v[14], v[15],
+                        v[16]));
             }
             if (f[0].equals("ROW") && f.length == 7) {
                 rows.add(new RoundTrip(f[1].replace('_', ' '), Long.parseLong(f[2]), Long.parseLong(f[3]),

@@ -55,12 +55,14 @@ class RosBenchReportTest {
     @Test
     void theDeployRowTravelsAndIsPrintedWithItsLosses() {
         RosBenchResult.DeployRow d = new RosBenchResult.DeployRow(300, 297, 1, 4, 290,
+                new RosBenchResult.Percentiles(700, 900, 1300, 2000),
                 new RosBenchResult.Percentiles(2100, 3900, 4800, 9000),
                 new RosBenchResult.Percentiles(26000, 49000, 51000, 60000));
         RosBenchResult r = new RosBenchResult(FIXED.roundTrips(), FIXED.images(), d);
         assertEquals(r, RosBenchResult.parse(r.lines()));
         assertEquals(1, d.lost(), "300 sent, 297 taken and 1 refused: one lost beyond the window's skew of one");
         String table = RosBenchReport.table(r);
+        assertTrue(table.contains("received and checked                    700      900     1300     2000"), table);
         assertTrue(table.contains("decision ready                         2100     3900     4800     9000"), table);
         assertTrue(table.contains("images sent 300, accepted 297, refused 1, dropped at the hand-off 4, decisions 290"
                 + "  LOSS"), table);

@@ -20,12 +20,16 @@ import picocli.CommandLine.Spec;
  * <p>The benchmark lives in the benchmarks module ({@link RosBench}), which the CLI depends on and calls directly.
  */
 @Command(name = "ros", mixinStandardHelpOptions = true,
-    description = {"Benchmark ros-bridge against Cyclone DDS: Twist ping-pong round trips (p50/p90/p99) Java<->Java,",
-        "Java<->Cyclone and Cyclone<->Cyclone; 640x480 rgb8 images on reliable QoS at 30 Hz and as a burst",
-        "(images/s, MB/s) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone; the deploy node's image",
-        "stamp -> decision -> command latency with a Cyclone DDS robot sending 640x480 images at 30 Hz; all in one run.",
-        "Runs in a private network namespace (unshare -n, needs root); builds a small Cyclone DDS peer on first",
-        "use (Debian packages: cyclonedds-dev cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
+    description = {"Benchmark ros-bridge against Cyclone DDS, all in one run:",
+        "- Twist ping-pong round trips (p50/p90/p99) Java<->Java, Java<->Cyclone and",
+        "  Cyclone<->Cyclone;",
+        "- 640x480 rgb8 images on reliable QoS at 30 Hz and as a burst (images/s,",
+        "  MB/s) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone;",
+        "- the deploy node's image stamp -> decision -> command latency, with a",
+        "  Cyclone DDS robot sending 640x480 images and depth at 30 Hz.",
+        "Runs in a private network namespace (unshare -n, needs root); builds a small",
+        "Cyclone DDS peer on first use (Debian packages: cyclonedds-dev",
+        "cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
 public final class BenchRosCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
