@@ -13,6 +13,9 @@ import dev.wayfinder.studio.library.DialogService;
 import dev.wayfinder.studio.library.LibraryModel;
 import dev.wayfinder.studio.library.LibraryView;
 import dev.wayfinder.studio.settings.StudioSettings;
+import dev.wayfinder.studio.training.TrainLauncher;
+import dev.wayfinder.studio.training.TrainingModel;
+import dev.wayfinder.studio.training.TrainingView;
 import dev.wayfinder.studio.validation.ProblemsView;
 import dev.wayfinder.studio.validation.ValidationModel;
 import java.nio.file.Path;
@@ -49,6 +52,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -67,6 +71,7 @@ public final class MainWindow {
     private final InspectorModel inspector;
     private final LibraryModel library;
     private final EditorCanvas canvas;
+    private final TrainingModel training;
     private final TabPane work = new TabPane();
     private final SplitPane columns = new SplitPane();
     private final SplitPane middle = new SplitPane();
@@ -93,12 +98,24 @@ public final class MainWindow {
         editor = new EditorModel(doc);
         validation = new ValidationModel(doc, Platform::runLater);
         inspector = new InspectorModel(doc);
-        library = new LibraryModel(doc, settings, dialogs.apply(stage), io, Platform::runLater);
+        DialogService asker = dialogs.apply(stage);
+        library = new LibraryModel(doc, settings, asker, io, Platform::runLater);
         canvas = new EditorCanvas(editor, validation);
 
         Tab map = new Tab("Map editor", editorPane());
         map.setClosable(false);
         work.getTabs().add(map);
+        training = new TrainingModel(TrainLauncher.sameAsThisJvm().orElse((args, dir) -> {
+            throw new java.io.IOException("this studio cannot tell how it was started (the JVM does not say), so it"
+                    + " cannot start `wayfinder train`; run it from a terminal and open its run folder here");
+        }), Path.of(""), Platform::runLater);
+        Tab train = new Tab("Training", new TrainingView(training, () -> {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle("Open a training run folder");
+            return Optional.ofNullable(c.showDialog(stage)).map(java.io.File::toPath);
+        }, asker::showError));
+        train.setClosable(false);
+        work.getTabs().add(train);
         work.setId("work-tabs");
         ProblemsView problems = new ProblemsView(validation, doc);
         middle.setOrientation(Orientation.VERTICAL);
@@ -311,6 +328,7 @@ public final class MainWindow {
     public void close() {
         saveLayout();
         validation.close();
+        training.close();
         io.shutdown();
         stage.close();
     }
@@ -356,6 +374,11 @@ public final class MainWindow {
     }
 
     /** The work area's tabs, where later views (3D viewport, camera, training ...) are added. */
+    /** The training panel's view model. */
+    public TrainingModel training() {
+        return training;
+    }
+
     public TabPane workTabs() {
         return work;
     }
