@@ -80,6 +80,17 @@ public final class ServerBench {
     /** Measures every client count, alternating the modes in each run. */
     public static List<Row> run(Graph graph, Options o, PrintStream progress) throws Exception {
         ExecutionPlan single = Compiler.compile(graph, CompileOptions.batch(1));
+        // The kernels' batched paths (4-row blocks) are not those of batch 1: compile them with C2 before any
+        // measurement, or a lone client's server calls run them interpreted (Vector API code ~1000x slower).
+        for (int size : o.sizes()) {
+            ExecutionContext ctx = Compiler.compile(graph, CompileOptions.batch(size).withThreads(o.threads()))
+                    .newContext();
+            long until = System.nanoTime() + o.warmupMs() * 1_000_000L;
+            for (int i = 0; i < 300 || System.nanoTime() < until; i++) {
+                ctx.run();
+            }
+            ctx.close();
+        }
         List<Row> rows = new ArrayList<>();
         for (int clients : o.clients()) {
             double[][] direct = new double[o.runs()][];
