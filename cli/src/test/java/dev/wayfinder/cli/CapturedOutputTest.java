@@ -60,6 +60,16 @@ class CapturedOutputTest {
   }
 
   @Test
+  void benchServerRefusesBadOptionsNamingThem() {
+    CliRun r = CliRun.of("bench", "server", "--sizes", "4,4");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("--sizes distinct values in 1..4096") && r.err().contains("--sizes 4,4"), r::toString);
+    r = CliRun.of("bench", "server", "--clients", "0");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("--clients 0"), r::toString);
+  }
+
+  @Test
   void benchRosBadOptionIsAUserErrorOnTheGivenStderr() {
     CliRun r = CliRun.of("bench", "ros", "--round-trips", "5");
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);

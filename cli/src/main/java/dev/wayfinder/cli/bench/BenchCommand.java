@@ -11,16 +11,17 @@ import picocli.CommandLine.Spec;
  * benchmarks/ ({@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Quick benchmark tables: inference (vs ONNX Runtime and DJL + PyTorch), sim (physics steps/s),",
-        "render (camera frames/s), ros (ROS 2 round trips vs Cyclone DDS).",
+    description = {"Quick benchmark tables: inference (vs ONNX Runtime and DJL + PyTorch), server (the batching",
+        "inference server vs one-at-a-time calls), sim (physics steps/s), render (camera frames/s),",
+        "ros (ROS 2 round trips vs Cyclone DDS).",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
-    subcommands = {BenchInferenceCommand.class, SimBenchCommand.class, BenchRenderCommand.class,
+    subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class, BenchRenderCommand.class,
         BenchRosCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, sim, render or ros");
+    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, server, sim, render or ros");
   }
 }

@@ -72,6 +72,12 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--envs", defaultValue = "8", paramLabel = "N", description = "Envs stepped together.")
   int envs;
 
+  @Option(names = "--served-batch", defaultValue = "0", paramLabel = "N",
+      description = {"Run the policy through the batching inference server, batches of at most N (rounded up to",
+          "a multiple of 4), envs stepped as their replies come (asynchronous); the same episodes and results",
+          "as without it when --envs is a multiple of 4. 0 (default): one batch of all envs per step."})
+  int servedBatch;
+
   @Option(names = "--no-gifs", description = "Skip the GIFs.")
   boolean noGifs;
 
@@ -265,8 +271,11 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--shield camera reads the depth camera, but the robot has none (--no-depth, or the"
           + " run's depth_camera: false); use --shield predicted");
     }
+    if (servedBatch < 0 || servedBatch > 4096) {
+      throw new UserException("--served-batch " + servedBatch + ": expected 0 (synchronous) to 4096");
+    }
     Outputs.directory(dir);
-    return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
+    return evaluate(w, servedBatch, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
         oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors, style), dir, Optional.ofNullable(run),
         WriterStream.of(json.enabled() ? spec.commandLine().getErr() : spec.commandLine().getOut()));
   }
@@ -274,7 +283,13 @@ public final class EvalCommand implements Callable<Integer> {
   /** Evaluates, writes the report and exports (shared with the demo). */
   public static Result evaluate(PolicyWeights w, Evaluator.Options o, Path dir, Optional<Path> run, PrintStream log)
       throws IOException {
-    Evaluator.Result e = Evaluator.run(w, o, dir, run, log);
+    return evaluate(w, 0, o, dir, run, log);
+  }
+
+  /** {@link #evaluate(PolicyWeights, Evaluator.Options, Path, Optional, PrintStream)}, served in batches of at most N. */
+  static Result evaluate(PolicyWeights w, int servedBatch, Evaluator.Options o, Path dir, Optional<Path> run,
+                         PrintStream log) throws IOException {
+    Evaluator.Result e = Evaluator.run(w, o, servedBatch, dir, run, log);
     PolicyExport.Result x = PolicyExport.export(w, dir.resolve("export"));
     return new Result(e.rows(), e.report().toString(), e.gifs().stream().map(Path::toString).toList(),
         x.modelFile().toString(), x.onnxFile().toString(), x.maxAbsDiff());

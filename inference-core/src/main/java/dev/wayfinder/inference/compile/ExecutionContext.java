@@ -85,6 +85,57 @@ public final class ExecutionContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies one image's slice of input {@code index} into row {@code row} of the batch: the input's size divided
+     * by the batch, from {@code src[srcOffset..]}. Other rows keep their values. For a plan whose inputs lead with
+     * the batch dimension (every input of a graph with a dynamic batch).
+     */
+    public void setInputRow(int index, int row, float[] src, int srcOffset) {
+        ExecutionPlan.Binding b = plan.inputs().get(index);
+        int per = rowSize(b, row, src.length - srcOffset, "input", "holds");
+        if (parts == null) {
+            System.arraycopy(src, srcOffset, arena, b.offset() + row * per, per);
+            return;
+        }
+        for (int i = 0, r = row; i < parts.length; r -= partSizes[i], i++) {
+            if (r < partSizes[i]) {
+                ExecutionContext p = parts[i];
+                System.arraycopy(src, srcOffset, p.arena, p.plan.inputs().get(index).offset() + r * per, per);
+                return;
+            }
+        }
+    }
+
+    /** Copies row {@code row} of output {@code index} (its size divided by the batch) into {@code dst[dstOffset..]}. */
+    public void getOutputRow(int index, int row, float[] dst, int dstOffset) {
+        ExecutionPlan.Binding b = plan.outputs().get(index);
+        int per = rowSize(b, row, dst.length - dstOffset, "output", "has room for");
+        if (parts == null) {
+            System.arraycopy(arena, b.offset() + row * per, dst, dstOffset, per);
+            return;
+        }
+        for (int i = 0, r = row; i < parts.length; r -= partSizes[i], i++) {
+            if (r < partSizes[i]) {
+                ExecutionContext p = parts[i];
+                System.arraycopy(p.arena, p.plan.outputs().get(index).offset() + r * per, dst, dstOffset, per);
+                return;
+            }
+        }
+    }
+
+    private int rowSize(ExecutionPlan.Binding b, int row, int available, String kind, String verb) {
+        int batch = plan.batch();
+        if (row < 0 || row >= batch) {
+            throw new IndexOutOfBoundsException(kind + " '" + b.name() + "': row " + row + " outside the batch of " + batch);
+        }
+        int per = b.shape().size() / batch;
+        if (available < per) {
+            throw new IllegalArgumentException(kind + " '" + b.name() + "' of shape " + b.shape() + " needs " + per
+                    + " floats per row, the array " + verb + " " + Math.max(0, available) + " from the offset");
+        }
+        return per;
+    }
+
     /** Runs every step of the plan. */
     public void run() {
         if (workers != null) {

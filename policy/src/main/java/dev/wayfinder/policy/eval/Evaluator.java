@@ -1,5 +1,7 @@
 package dev.wayfinder.policy.eval;
 
+import dev.wayfinder.inference.server.InferenceServer;
+import dev.wayfinder.inference.server.Priority;
 import dev.wayfinder.robot.net.InferencePolicy;
 import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.robot.net.PolicyWeights;
@@ -92,6 +94,35 @@ public final class Evaluator {
     /** Runs the evaluation and writes the report into {@code outDir}. */
     public static Result run(PolicyWeights weights, Options o, Path outDir, Optional<Path> trainDir, PrintStream log)
             throws IOException {
+        return run(weights, o, 0, outDir, trainDir, log);
+    }
+
+    /**
+     * Runs the evaluation and writes the report into {@code outDir}; with {@code servedBatch} above 0 the policy rows
+     * run through one {@link InferenceServer} with batches of at most that many (rounded up to a multiple of 4;
+     * {@link Rollouts#runServed}, asynchronous envs), with the same episodes and results as without it when
+     * {@link Options#envs()} is a multiple of 4.
+     */
+    public static Result run(PolicyWeights weights, Options o, int servedBatch, Path outDir, Optional<Path> trainDir,
+                             PrintStream log) throws IOException {
+        if (servedBatch < 0) {
+            throw new IllegalArgumentException("served batch must be >= 0 (0: synchronous), got " + servedBatch);
+        }
+        try (InferenceServer server = servedBatch > 0 ? Rollouts.serve(weights, servedBatch) : null) {
+            return run(weights, o, server == null ? null : server.client("evaluation", Priority.NORMAL), outDir,
+                    trainDir, log);
+        }
+    }
+
+    private static Rollouts.Outcome policyRun(Rollouts r, Rollouts.Plan plan, PolicyWeights weights, int envs,
+                                              InferenceServer.Client served, Optional<Rollouts.Listener> film) {
+        return served == null
+                ? r.run(plan, Optional.of(new InferencePolicy(weights, envs)), Optional.empty(), film)
+                : r.runServed(plan, weights.spec(), served, film);
+    }
+
+    private static Result run(PolicyWeights weights, Options o, InferenceServer.Client served, Path outDir,
+                              Optional<Path> trainDir, PrintStream log) throws IOException {
         if (o.shield().isPresent() && o.shield().get().source() == SafetyShield.DepthSource.PREDICTED
                 && weights.spec().memorySectors() == 0) {
             throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
@@ -128,13 +159,13 @@ public final class Evaluator {
                 long first = v * OOD_FIRST_INDEX;
                 try (Rollouts r = new Rollouts(List.of(s), envs, true)) {
                     r.sensors(sensors);
-                    var out = r.run(plan(Driver.POLICY, o, first), Optional.of(new InferencePolicy(weights, envs)),
-                            Optional.empty(), o.gifs() ? Optional.of(film) : Optional.empty());
+                    var out = policyRun(r, plan(Driver.POLICY, o, first), weights, envs, served,
+                            o.gifs() ? Optional.of(film) : Optional.empty());
                     rows.add(EvalRow.of(s.name(), variant, "policy", out.episodes()));
                     if (shieldRow != null) {
                         r.shield(o.shield().get());
-                        var shielded = r.run(plan(Driver.POLICY, o, first), Optional.of(new InferencePolicy(weights, envs)),
-                                Optional.empty(), o.gifs() ? Optional.of(shieldFilm) : Optional.empty());
+                        var shielded = policyRun(r, plan(Driver.POLICY, o, first), weights, envs, served,
+                                o.gifs() ? Optional.of(shieldFilm) : Optional.empty());
                         rows.add(EvalRow.of(s.name(), variant, shieldRow, shielded.episodes()));
                     }
                 }

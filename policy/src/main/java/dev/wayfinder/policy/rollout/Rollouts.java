@@ -1,5 +1,7 @@
 package dev.wayfinder.policy.rollout;
 
+import dev.wayfinder.inference.server.InferenceServer;
+import dev.wayfinder.inference.server.Reply;
 import dev.wayfinder.policy.data.Dataset;
 import dev.wayfinder.policy.net.TrainingTargets;
 import dev.wayfinder.robot.RobotObservation;
@@ -31,11 +33,15 @@ import dev.wayfinder.sim.expert.GlobalPlanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Steps {@code n} navigation envs together on the calling thread, as one {@link VectorEnv}: env {@code i} runs
@@ -256,14 +262,7 @@ public final class Rollouts implements AutoCloseable {
         }
         NetworkSpec spec = renderer == null ? null : policy.map(InferencePolicy::spec).orElse(null);
         boolean shielding = shield != null && needsPolicy;
-        if (shielding && shield.source() == SafetyShield.DepthSource.CAMERA && !sensors.depthCamera()) {
-            throw new IllegalArgumentException("a shield on the camera's depth needs robots with a depth camera");
-        }
-        if (spec != null && spec.followsRoute() && sensors.map() == SimRobot.MapSource.NONE
-                && !(sensors.obstacleLayer() && sensors.depthCamera())) {
-            throw new IllegalArgumentException("this network follows a route (look-ahead " + spec.routeLookahead()
-                    + " m) and needs robots with a static map, or a depth camera to map with; the sensors have neither");
-        }
+        checkSensors(spec, shielding);
         progress = plan.progress();
         deciders = spec == null ? new RobotPolicy[0] : robotSide(spec, plan.seed(), shielding);
 
@@ -344,6 +343,175 @@ public final class Rollouts implements AutoCloseable {
             used = Math.max(used, vector.draws(i) * n);
         }
         return new Outcome(results, steps, used);
+    }
+
+    /**
+     * Runs {@code plan} with the network behind an {@link InferenceServer} (asynchronous mode, as EnvPool's): every
+     * env sends its own request as soon as it has observed, and the envs whose replies are in are decided and stepped
+     * together while the others wait for theirs, so the calling thread simulates and renders while the server
+     * computes, and there may be more envs than one batch holds. Each env's action depends only on its own
+     * observation, its robot side and the weights, so the episodes are those of {@link #run} with the same plan,
+     * seed for seed, whatever the timing, when the server's outputs do not depend on the batch (its batch sizes all
+     * multiples of 4) and neither do {@link #run}'s (a policy batch, {@link #size()}, that is a multiple of 4; other
+     * sizes run their last rows through single-row kernels that may round differently). Every reply must come from
+     * the same weights' version: a version change during the run fails it.
+     *
+     * <p>Only the {@link Driver#POLICY} driver (evaluation and validation): DAgger's mixture draws from one generator
+     * in env order, and datasets store samples in step order, both of which would follow the timing here. With a
+     * step budget below what the quota needs, which envs use it depends on the timing too; give evaluations a quota.
+     *
+     * @param spec     the served network's layout (its graph is {@link dev.wayfinder.robot.net.PolicyGraph}'s)
+     * @param client   the server's client these envs submit through
+     * @param listener when present, sees every step (per env in order; envs interleave by timing)
+     */
+    public Outcome runServed(Plan plan, NetworkSpec spec, InferenceServer.Client client, Optional<Listener> listener) {
+        if (plan.driver() != Driver.POLICY) {
+            throw new IllegalArgumentException("the served (asynchronous) mode runs the policy driver only, not "
+                    + plan.driver().key());
+        }
+        if (renderer == null) {
+            throw new IllegalStateException("the camera policy needs rollouts with a camera");
+        }
+        boolean shielding = shield != null;
+        checkSensors(spec, shielding);
+        int outputs = 1 + (spec.memorySectors() > 0 ? 1 : 0) + (spec.recurrent() ? 1 : 0);
+        progress = plan.progress();
+        deciders = robotSide(spec, plan.seed(), shielding);
+        StepHook hook = listener.map(this::listen).orElse(null);
+
+        float[][][] in = new float[n][][];
+        float[][][] out = new float[n][][];
+        for (int i = 0; i < n; i++) {
+            in[i] = new float[][] {new float[spec.imageSize()], new float[spec.stateSize()]};
+            out[i] = new float[outputs][];
+            out[i][0] = new float[spec.actions()];
+            if (spec.memorySectors() > 0) {
+                out[i][1] = new float[NetworkSpec.AUX_TARGETS];
+            }
+            if (spec.recurrent()) {
+                out[i][outputs - 1] = new float[spec.recurrentUnits()];
+            }
+        }
+        BlockingQueue<Reply> ready = new ArrayBlockingQueue<>(n);
+        InferenceServer.Completion arrived = ready::add;
+        long timeout = TimeUnit.MINUTES.toNanos(5);
+        long[] version = {Long.MIN_VALUE};
+
+        List<EpisodeOutcome> results = new ArrayList<>();
+        VectorStep live = vector.reset(plan.seeds(n));
+        int pending = 0;
+        for (int i = 0; i < n; i++) {
+            started(i, live);
+            if (live.active(i)) {
+                submit(i, live, spec, in[i], out[i], client, timeout, arrived);
+                pending++;
+            }
+        }
+        Action[] actions = new Action[n];
+        List<Reply> batch = new ArrayList<>(n);
+        long steps = 0;
+        while (pending > 0) {
+            batch.clear();
+            try {
+                batch.add(ready.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the inference server", e);
+            }
+            ready.drainTo(batch);
+            pending -= batch.size();
+            Arrays.fill(actions, null);
+            boolean any = false;
+            for (Reply r : batch) {
+                int i = (int) r.tag();
+                if (!r.ok()) {
+                    throw new IllegalStateException("inference server: env " + i + "'s request ended " + r.status()
+                            + (r.error() == null ? "" : ": " + r.error()), r.error());
+                }
+                if (version[0] == Long.MIN_VALUE) {
+                    version[0] = r.weightsVersion();
+                } else if (version[0] != r.weightsVersion()) {
+                    throw new IllegalStateException("the inference server's weights changed during the run (version "
+                            + version[0] + ", then " + r.weightsVersion() + ")");
+                }
+                if (steps >= plan.maxSteps()) {
+                    continue;
+                }
+                float[][] o = out[i];
+                if (spec.recurrent()) {
+                    deciders[i].advance(o[outputs - 1], 0);
+                }
+                int a = deciders[i].decide(seen[i], o[0], 0, spec.memorySectors() > 0 ? o[1] : null, 0);
+                if (hook != null) {
+                    hook.after(i, live.observation(i), a, true);
+                }
+                actions[i] = new Action.Discrete(a);
+                any = true;
+                steps++;
+            }
+            if (!any) {
+                continue;
+            }
+            vector.step(actions);
+            for (int i = 0; i < n; i++) {
+                if (actions[i] == null) {
+                    continue;
+                }
+                if (live.finalObservation(i).isPresent()) {
+                    EpisodeOutcome o = outcome(i, live.info(i));
+                    results.add(o);
+                    if (hook != null) {
+                        hook.end(i, o);
+                    }
+                    started(i, live);
+                }
+                if (live.active(i) && steps < plan.maxSteps()) {
+                    submit(i, live, spec, in[i], out[i], client, timeout, arrived);
+                    pending++;
+                }
+            }
+        }
+        long used = 0;
+        for (int i = 0; i < n; i++) {
+            used = Math.max(used, vector.draws(i) * n);
+        }
+        return new Outcome(results, steps, used);
+    }
+
+    /** Env {@code i} observes through its robot, prepares the network's inputs and sends them to the server. */
+    private void submit(int i, VectorStep live, NetworkSpec spec, float[][] in, float[][] out,
+                        InferenceServer.Client client, long timeout, InferenceServer.Completion arrived) {
+        seen[i] = robots[i].observe(live.observation(i), episodes[i], vector.env(i).state().timeNanos());
+        deciders[i].prepare(seen[i], in[0], 0, in[1], 0);
+        InferenceServer.Admission a = client.submit(in, out, timeout, i, arrived);
+        if (a != InferenceServer.Admission.ACCEPTED) {
+            throw new IllegalStateException("the inference server refused env " + i + "'s request: " + a);
+        }
+    }
+
+    /**
+     * A server for {@code weights}' network (its {@link dev.wayfinder.robot.net.PolicyGraph}) whose batches hold up
+     * to {@code batch} requests (rounded up to a multiple of 4, so replies do not depend on their batch), with a
+     * quarter and a half of that as smaller sizes.
+     */
+    public static InferenceServer serve(dev.wayfinder.robot.net.PolicyWeights weights, int batch) {
+        int max = Math.max(4, (batch + 3) / 4 * 4);
+        java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>(List.of(4, Math.max(4, max / 4 / 4 * 4),
+                Math.max(4, max / 2 / 4 * 4), max));
+        return InferenceServer.builder(dev.wayfinder.robot.net.PolicyGraph.build(weights))
+                .batchSizes(sizes.stream().mapToInt(Integer::intValue).toArray()).maxQueueDelayMicros(200)
+                .name("wayfinder-policy-server").build();
+    }
+
+    private void checkSensors(NetworkSpec spec, boolean shielding) {
+        if (shielding && shield.source() == SafetyShield.DepthSource.CAMERA && !sensors.depthCamera()) {
+            throw new IllegalArgumentException("a shield on the camera's depth needs robots with a depth camera");
+        }
+        if (spec != null && spec.followsRoute() && sensors.map() == SimRobot.MapSource.NONE
+                && !(sensors.obstacleLayer() && sensors.depthCamera())) {
+            throw new IllegalArgumentException("this network follows a route (look-ahead " + spec.routeLookahead()
+                    + " m) and needs robots with a static map, or a depth camera to map with; the sensors have neither");
+        }
     }
 
     /** The robot side of every env for a run: each samples its own reproducible sequence (the plan's seed, the env). */
