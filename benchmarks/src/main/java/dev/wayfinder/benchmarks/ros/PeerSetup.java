@@ -28,6 +28,29 @@ final class PeerSetup {
     }
 
     /**
+     * The measuring child's JVM options: this JVM's own (the launcher's: the Vector API module, native access, and
+     * whatever GC or heap options the user gave), so the deploy node in it runs as {@code wayfinder deploy} would,
+     * less profiling agents and recordings; a 512 MiB heap unless one was given.
+     */
+    static List<String> childOptions() {
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> out = new ArrayList<>();
+        boolean heap = false;
+        for (String o : own) {
+            if (o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
+                    || o.contains("FlightRecording") || o.startsWith("-Xlog") || o.startsWith("-Djava.class.path")) {
+                continue;
+            }
+            heap |= o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize");
+            out.add(o);
+        }
+        if (!heap) {
+            out.add("-Xmx512m");
+        }
+        return out;
+    }
+
+    /**
      * Builds the peer into {@code cache} and runs the measurement in a network namespace.
      *
      * @param cache where the peer is built
@@ -44,8 +67,8 @@ final class PeerSetup {
         args.addAll(counts.args());
         long limitS = 120 + (counts.warmup() + counts.roundTrips()) * 3L / 100 + counts.images() / 5
                 + counts.burst() / 5 + (counts.model() == null ? 0 : counts.deploySeconds() + 90L);
-        NetworkNamespace.Result r = NetworkNamespace.runJava(false, cp, "512m", RosBench.class.getName(), limitS,
-                args.toArray(new String[0]));
+        NetworkNamespace.Result r = NetworkNamespace.runJava(false, cp, childOptions(), RosBench.class.getName(),
+                limitS, args.toArray(new String[0]));
         if (r.timedOut()) {
             throw new IllegalStateException("the benchmark did not finish within " + limitS + " s:\n" + r.output());
         }

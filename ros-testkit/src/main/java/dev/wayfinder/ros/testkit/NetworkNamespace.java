@@ -64,11 +64,21 @@ public final class NetworkNamespace {
      */
     public static Result runJava(boolean multicast, String classPath, String maxHeap, String mainClass, long timeoutS,
                                  String... args) throws IOException, InterruptedException {
+        return runJava(multicast, classPath, List.of("-Xmx" + maxHeap), mainClass, timeoutS, args);
+    }
+
+    /**
+     * As {@link #runJava(boolean, String, String, String, long, String...)}, with the child's JVM options given
+     * whole (heap, modules, GC: e.g. the options this JVM was started with, so the child runs as a user's would).
+     */
+    public static Result runJava(boolean multicast, String classPath, List<String> jvmOptions, String mainClass,
+                                 long timeoutS, String... args) throws IOException, InterruptedException {
         String setup = "ip link set lo up"
                 + (multicast ? " && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo" : "");
         List<String> cmd = new ArrayList<>(List.of("unshare", "-n", "bash", "-c", setup + " && exec \"$0\" \"$@\"",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-cp", classPath,
-                mainClass));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classPath, mainClass));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
