@@ -27,9 +27,10 @@ public final class StudioLauncher {
      * Opens the studio window on {@code file} (a scenario file, or the name of a bundled scenario; the default one
      * when empty) and returns when the user closes it.
      *
+     * @param shippedModel the folder of the trained model the simulation's model driver uses, if one is shipped
      * @throws StudioException when the file cannot be loaded (every problem, located) or there is no display
      */
-    public static void open(Optional<String> file) throws StudioException {
+    public static void open(Optional<String> file, Optional<Path> shippedModel) throws StudioException {
         Opened opened = resolve(file);
         String display = System.getenv("DISPLAY");
         String wayland = System.getenv("WAYLAND_DISPLAY");
@@ -41,7 +42,7 @@ public final class StudioLauncher {
         }
         CountDownLatch closed = new CountDownLatch(1);
         Fx.start();
-        Fx.run(() -> StudioWindows.openMain(opened.scenario(), opened.file(), closed::countDown));
+        Fx.run(() -> StudioWindows.openMain(opened.scenario(), opened.file(), shippedModel, closed::countDown));
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -52,12 +53,14 @@ public final class StudioLauncher {
 
     /**
      * Writes a PNG of each main view into {@code dir} under Monocle's headless platform (no display needed): the
-     * editor with a scenario in the light and the dark theme, and the live validation showing a problem.
+     * editor with a scenario in the light and the dark theme, the live validation showing a problem, the simulation
+     * tab after the expert drove a few seconds and the robot camera panel.
      *
-     * @param log progress lines ("wrote ...") go here
+     * @param shippedModel the trained model whose input size the camera panel's policy view shows, if one is shipped
+     * @param log          progress lines ("wrote ...") go here
      * @return the files written
      */
-    public static List<Path> snapshot(Path dir, PrintWriter log) throws StudioException {
+    public static List<Path> snapshot(Path dir, Optional<Path> shippedModel, PrintWriter log) throws StudioException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StudioException("--snapshot: " + dir + " is a file; expected a folder to write the pictures into");
         }
@@ -70,7 +73,7 @@ public final class StudioLauncher {
         System.setProperty("headless.geometry", Snapshots.WIDTH + "x" + Snapshots.HEIGHT + "-32");
         Fx.start();
         try {
-            return Snapshots.write(dir, log);
+            return Snapshots.write(dir, shippedModel, log);
         } finally {
             Fx.exit();
         }

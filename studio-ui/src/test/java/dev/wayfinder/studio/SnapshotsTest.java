@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +40,10 @@ class SnapshotsTest {
     void eachMainViewIsWrittenAndTheValidationOneShowsItsProblem() throws Exception {
         FxToolkit.registerPrimaryStage();
         StringWriter log = new StringWriter();
-        List<Path> files = Snapshots.write(dir, new PrintWriter(log));
+        List<Path> files = Snapshots.write(dir, Optional.of(Path.of("../models/cluttered-room-rgbd-map")), new PrintWriter(log));
         assertEquals(List.of(dir.resolve("studio-editor.png"), dir.resolve("studio-validation.png"),
-                dir.resolve("studio-editor-dark.png")), files);
+                dir.resolve("studio-editor-dark.png"), dir.resolve("studio-simulation.png"),
+                dir.resolve("studio-camera.png")), files);
         assertTrue(log.toString().contains("wrote " + files.get(0)), log.toString());
         BufferedImage editor = ImageIO.read(files.get(0).toFile());
         BufferedImage validation = ImageIO.read(files.get(1).toFile());
