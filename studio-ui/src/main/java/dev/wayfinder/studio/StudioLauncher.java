@@ -64,19 +64,72 @@ public final class StudioLauncher {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StudioException("--snapshot: " + dir + " is a file; expected a folder to write the pictures into");
         }
-        // Monocle's headless platform with the software renderer: JavaFX reads these when its toolkit starts.
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.lcdtext", "false");
-        // Monocle's headless screen must hold the whole window (its default, 1280x800, is smaller).
-        System.setProperty("headless.geometry", Snapshots.WIDTH + "x" + Snapshots.HEIGHT + "-32");
+        headless(Snapshots.WIDTH, Snapshots.HEIGHT);
         Fx.start();
         try {
             return Snapshots.write(dir, shippedModel, log);
         } finally {
             Fx.exit();
         }
+    }
+
+    /** Monocle's headless platform with the software renderer: JavaFX reads these when its toolkit starts. */
+    private static void headless(int screenWidth, int screenHeight) {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.lcdtext", "false");
+        // Monocle's headless screen must hold the whole window (its default, 1280x800, is smaller).
+        System.setProperty("headless.geometry", screenWidth + "x" + screenHeight + "-32");
+    }
+
+    /**
+     * One row of the studio's responsiveness benchmark.
+     *
+     * @param width              viewport width, pixels
+     * @param height             viewport height, pixels
+     * @param speed              simulated seconds per second (infinite: flat out)
+     * @param shownPerSecond     new viewport pictures shown per second
+     * @param renderedPerSecond  pictures the viewport's renderer finished per second (some are overtaken unshown)
+     * @param stepsPerSecond     control steps simulated per second (with the robot camera)
+     * @param fxLatencyP50Millis median delay of a task posted to the FX thread, milliseconds
+     * @param fxLatencyP99Millis its 99th percentile
+     * @param fxLatencyMaxMillis its maximum
+     * @param probes             delays measured
+     * @param renderer           the OpenGL renderer
+     */
+    public record BenchRow(int width, int height, double speed, double shownPerSecond, double renderedPerSecond,
+                           double stepsPerSecond, double fxLatencyP50Millis, double fxLatencyP99Millis,
+                           double fxLatencyMaxMillis, int probes, String renderer) {
+    }
+
+    /**
+     * Measures the studio while the simulation plays at {@code speed} with the expert driving, at each viewport size
+     * ({@code {width, height}} pixels), headless: viewport pictures per second and the FX thread's latency.
+     *
+     * @param log one progress line per size
+     */
+    public static List<BenchRow> benchmark(List<int[]> sizes, double speed, double warmupSeconds, double seconds,
+                                           PrintWriter log) throws StudioException {
+        int sw = 1024;
+        int sh = 768;
+        for (int[] s : sizes) {
+            // Room for the toolbar, the camera panel and the status line beside and around the viewport.
+            sw = Math.max(sw, s[0] + 600);
+            sh = Math.max(sh, s[1] + 200);
+        }
+        headless(sw, sh);
+        Fx.start();
+        try {
+            return StudioBench.run(sizes, speed, warmupSeconds, seconds, log);
+        } finally {
+            Fx.exit();
+        }
+    }
+
+    /** The benchmark's rows as a text table. */
+    public static String benchmarkTable(List<BenchRow> rows) {
+        return StudioBench.table(rows);
     }
 
     /** A scenario to open and the file it came from. */

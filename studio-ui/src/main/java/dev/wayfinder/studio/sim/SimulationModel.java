@@ -218,6 +218,11 @@ public final class SimulationModel implements AutoCloseable {
         }
     }
 
+    /** Control steps simulated since {@link #start()}, over all episodes. */
+    public long stepsTaken() {
+        return runner == null ? 0 : runner.stepsTaken();
+    }
+
     /** Registers {@code l} for every frame, called on the simulation thread. */
     public void addFrameListener(Consumer<SimFrame> l) {
         frameListeners.add(l);

@@ -52,6 +52,7 @@ public final class SimulationRunner implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile int teleopAction = -1;
+    private volatile long stepsTaken;
 
     // Everything below belongs to the runner's thread.
     private Renderer renderer;
@@ -174,6 +175,11 @@ public final class SimulationRunner implements AutoCloseable {
     /** The action the keyboard driver takes from now on (an index into the env's discrete actions). */
     public void setTeleopAction(int index) {
         teleopAction = index;
+    }
+
+    /** Control steps taken since the runner started, over all episodes (any thread). */
+    public long stepsTaken() {
+        return stepsTaken;
     }
 
     /** Stops the thread and frees the env and the renderer (on the runner's thread); waits up to 5 s. */
@@ -349,6 +355,7 @@ public final class SimulationRunner implements AutoCloseable {
             return;
         }
         observation = r.observation();
+        stepsTaken++;
         StepInfo info = r.info();
         if (r.done()) {
             playing = false;

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Draws the studio camera's view of the newest simulation frame with rendering's OpenGL {@link Renderer}, on a thread
  * of its own (the renderer's context lives there). It renders only when something changed (a new frame, the camera,
- * the size) and only the newest state: requests made while it draws are merged into one. Finished pictures wait in
- * a one-slot mailbox where a newer one replaces an older one; the FX thread {@link #take}s the newest without
- * waiting and {@link #recycle}s it when copied, so nothing is allocated per frame once the buffers exist. No method
- * here waits for OpenGL.
+ * the size) and only the newest state: requests made while it draws are merged into one. A finished picture waits in
+ * a one-slot mailbox until the FX thread {@link #take}s it (without waiting) and {@link #recycle}s it when copied;
+ * the next one is drawn only then, with the newest state, so the renderer never draws pictures nobody will see and
+ * nothing is allocated per frame once the buffers exist. No method here waits for OpenGL.
  */
 public final class ViewportRenderer implements AutoCloseable {
     /** The largest picture drawn, pixels per side (a larger viewport shows it scaled). */
@@ -68,6 +68,7 @@ public final class ViewportRenderer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile String error = "";
+    private volatile String description = "";
     private volatile long rendered;
     // Guarded by lock: the newest request.
     private SimFrame frame;
@@ -120,7 +121,14 @@ public final class ViewportRenderer implements AutoCloseable {
 
     /** The newest finished picture not taken yet, or null; hand it back with {@link #recycle}. Never waits. */
     public Picture take() {
-        return mailbox.getAndSet(null);
+        Picture p = mailbox.getAndSet(null);
+        if (p != null) {
+            synchronized (lock) {
+                // The lock is never held while drawing: this waits for nothing but the field updates.
+                lock.notifyAll();
+            }
+        }
+        return p;
     }
 
     /** Returns a taken picture's buffer for reuse. */
@@ -133,6 +141,11 @@ public final class ViewportRenderer implements AutoCloseable {
     /** Pictures finished so far. */
     public long rendered() {
         return rendered;
+    }
+
+    /** The OpenGL renderer drawing (empty before it started). */
+    public String description() {
+        return description;
     }
 
     /** Why nothing can be drawn (no OpenGL), or empty. */
@@ -161,6 +174,7 @@ public final class ViewportRenderer implements AutoCloseable {
             error = "no 3D view: " + e.getMessage();
             return;
         }
+        description = renderer.description();
         try {
             Episode sceneOf = null;
             RenderScene scene = null;
@@ -172,7 +186,10 @@ public final class ViewportRenderer implements AutoCloseable {
                 int w;
                 int h;
                 synchronized (lock) {
-                    while (!closed && (requested == done || frame == null || camera == null)) {
+                    // Waits for a change, and for the last picture to be taken: drawing pictures faster than the FX
+                    // thread shows them would only take the processor from it.
+                    while (!closed && (requested == done || frame == null || camera == null
+                            || mailbox.get() != null)) {
                         lock.wait();
                     }
                     if (closed) {
