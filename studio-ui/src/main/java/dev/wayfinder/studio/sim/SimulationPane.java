@@ -98,7 +98,7 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         Spinner<Integer> seed = new Spinner<>(0, 9999, (int) model.seedProperty().get());
         seed.setId("sim-seed");
         seed.setEditable(true);
-        seed.setPrefWidth(80);
+        seed.setPrefWidth(72);
         seed.valueProperty().addListener((o, a, v) -> model.seedProperty().set(v));
         seed.setTooltip(new Tooltip("Episode seed: 0 is the scenario as drawn, others move start and goal"));
 
@@ -107,12 +107,13 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         ToggleButton frustum = toggle("Frustum", "overlay-frustum", model.showFrustumProperty(),
                 "What the robot camera can see");
         ToggleButton lidar = toggle("Lidar", "overlay-lidar", model.showLidarProperty(), "The lidar's rays and hits");
-        Button home = new Button("Home view");
+        Button home = new Button("Home");
         home.setId("sim-home");
         home.setTooltip(new Tooltip("Frame the whole arena (drag to orbit, right-drag to pan, scroll to zoom)"));
         home.setOnAction(e -> viewport.home());
 
-        ToolBar bar = new ToolBar(play, step, reset, new Separator(), speed, driver, new Label("Seed"), seed, new Separator(), route, frustum, lidar, new Separator(), home);
+        ToolBar bar = new ToolBar(play, step, reset, new Separator(), speed, driver, new Label("Seed"), seed,
+                new Separator(), route, frustum, lidar, home);
         bar.setId("sim-toolbar");
         return bar;
     }
@@ -145,8 +146,10 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         stale.setStyle("-fx-text-fill: -color-warning-fg;");
         Label fps = new Label();
         fps.setId("sim-fps");
-        fps.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.0f frames/s", model.fpsProperty().get()), model.fpsProperty()));
+        // Pictures are drawn only when something changes, so a rate means something only while it plays.
+        fps.textProperty().bind(Bindings.createStringBinding(() -> model.playingProperty().get()
+                ? String.format(Locale.ROOT, "%.0f frames/s", model.fpsProperty().get()) : "",
+                model.fpsProperty(), model.playingProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(18, steps, time, status, stale, gap, fps);
