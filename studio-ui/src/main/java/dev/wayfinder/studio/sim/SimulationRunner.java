@@ -53,6 +53,8 @@ public final class SimulationRunner implements AutoCloseable {
     private volatile boolean closed;
     private volatile int teleopAction = -1;
     private volatile long stepsTaken;
+    private final java.util.concurrent.atomic.AtomicReference<Scenario> pendingScenario =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     // Everything below belongs to the runner's thread.
     private Renderer renderer;
@@ -93,13 +95,19 @@ public final class SimulationRunner implements AutoCloseable {
     /** Simulates {@code s} from now on: a new env, reset with the current seed; stops playing. */
     public void load(Scenario s) {
         Objects.requireNonNull(s, "scenario");
+        // A drag in the editor loads a scenario per pointer move: only the newest one waiting is simulated.
+        pendingScenario.set(s);
         post(() -> {
+            Scenario newest = pendingScenario.getAndSet(null);
+            if (newest == null) {
+                return;
+            }
             playing = false;
-            if (env != null && s.equals(scenario)) {
+            if (env != null && newest.equals(scenario)) {
                 reset();
                 return;
             }
-            scenario = s;
+            scenario = newest;
             rebuild();
         });
     }
