@@ -58,13 +58,6 @@ public record OrbitCamera(double targetX, double targetY, double targetZ, double
                 targetZ + ce * up, distance, azimuth, elevation, verticalFov);
     }
 
-    /** Where the camera is: the eye point in the world, metres, as {x, y, z}. */
-    public double[] eye() {
-        double ce = Math.cos(elevation);
-        return new double[] {targetX + distance * ce * Math.cos(azimuth), targetY + distance * ce * Math.sin(azimuth),
-            targetZ + distance * Math.sin(elevation)};
-    }
-
     /** This camera with the distance multiplied by {@code factor} (&gt; 0). */
     public OrbitCamera zoom(double factor) {
         return new OrbitCamera(targetX, targetY, targetZ, distance * factor, azimuth, elevation, verticalFov);
