@@ -64,6 +64,16 @@ public record Shipped(Path home) {
    * @throws UserException when it is neither, naming the shipped models
    */
   public static Path weights(String fileOrName, Optional<Shipped> shipped) {
+    return weights("--weights", fileOrName, shipped);
+  }
+
+  /**
+   * Resolves a model argument given with {@code option}: an existing weights file or model folder, else the name of
+   * a shipped model.
+   *
+   * @throws UserException when it is neither, naming {@code option} and the shipped models
+   */
+  public static Path weights(String option, String fileOrName, Optional<Shipped> shipped) {
     Path path = Path.of(fileOrName);
     if (Files.isRegularFile(path)) {
       return path;
@@ -82,7 +92,7 @@ public record Shipped(Path home) {
         ? "; no models are shipped in " + s.models()
         : "; the shipped models (in " + s.models() + ") are " + String.join(", ", s.modelNames()))
         .orElse("; give the path of a policy.weights file");
-    throw new UserException("--weights " + fileOrName + ": no such weights file"
+    throw new UserException(option + " " + fileOrName + ": no such weights file"
         + (isName && shipped.isPresent() ? " or shipped model" : "") + names);
   }
 }

@@ -16,6 +16,8 @@ import dev.wayfinder.studio.settings.StudioSettings;
 import dev.wayfinder.studio.training.TrainLauncher;
 import dev.wayfinder.studio.training.TrainingModel;
 import dev.wayfinder.studio.training.TrainingView;
+import dev.wayfinder.studio.sim.SimulationModel;
+import dev.wayfinder.studio.sim.SimulationPane;
 import dev.wayfinder.studio.validation.ProblemsView;
 import dev.wayfinder.studio.validation.ValidationModel;
 import java.nio.file.Path;
@@ -58,7 +60,8 @@ import javafx.stage.Window;
 
 /**
  * The studio's main window: menus, the scenario library on the left, the work area in the middle (tabs: the map
- * editor now; the 3D viewport, camera, randomization, training, evaluation and ROS views join as tabs), the
+ * editor and the simulation with its 3D viewport and robot camera; randomization, training, evaluation and ROS views
+ * are to join as tabs), the
  * Problems panel below it and the Inspector on the right. It wires the view models to their views and holds no
  * logic of its own. FX thread.
  */
@@ -72,6 +75,9 @@ public final class MainWindow {
     private final LibraryModel library;
     private final EditorCanvas canvas;
     private final TrainingModel training;
+    private final SimulationModel simulation;
+    private SimulationPane simulationPane;
+    private final Tab simulationTab = new Tab("Simulation");
     private final TabPane work = new TabPane();
     private final SplitPane columns = new SplitPane();
     private final SplitPane middle = new SplitPane();
@@ -91,6 +97,19 @@ public final class MainWindow {
      */
     public MainWindow(Stage stage, StudioSettings settings, Function<Window, DialogService> dialogs, Scenario initial,
                       Optional<Path> file) {
+        this(stage, settings, dialogs, initial, file, Optional.empty());
+    }
+
+    /**
+     * Builds the window on {@code stage} (not shown yet).
+     *
+     * @param dialogs      the dialogs to ask through, given the window (tests script them)
+     * @param initial      the scenario to edit first
+     * @param file         where {@code initial} was read from, if from a file
+     * @param shippedModel the trained model the simulation's model driver uses, if one is shipped
+     */
+    public MainWindow(Stage stage, StudioSettings settings, Function<Window, DialogService> dialogs, Scenario initial,
+                      Optional<Path> file, Optional<Path> shippedModel) {
         this.stage = stage;
         this.settings = settings;
         doc = new ScenarioDocument(initial);
@@ -101,10 +120,19 @@ public final class MainWindow {
         DialogService asker = dialogs.apply(stage);
         library = new LibraryModel(doc, settings, asker, io, Platform::runLater);
         canvas = new EditorCanvas(editor, validation);
+        simulation = new SimulationModel(doc, Platform::runLater, shippedModel);
 
         Tab map = new Tab("Map editor", editorPane());
         map.setClosable(false);
-        work.getTabs().add(map);
+        simulationTab.setClosable(false);
+        simulationTab.setId("tab-simulation");
+        work.getTabs().addAll(map, simulationTab);
+        // The simulation (its threads and OpenGL contexts) starts when its tab is first shown.
+        simulationTab.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                showSimulation();
+            }
+        });
         training = new TrainingModel(TrainLauncher.sameAsThisJvm().orElse((args, dir) -> {
             throw new java.io.IOException("this studio cannot tell how it was started (the JVM does not say), so it"
                     + " cannot start `wayfinder train`; run it from a terminal and open its run folder here");
@@ -324,9 +352,24 @@ public final class MainWindow {
         a.show();
     }
 
+    /** Shows the simulation tab, starting the simulation when it is not running yet; returns its pane. */
+    public SimulationPane showSimulation() {
+        if (simulationPane == null) {
+            simulationPane = new SimulationPane(simulation);
+            simulationTab.setContent(simulationPane);
+            simulation.start();
+        }
+        work.getSelectionModel().select(simulationTab);
+        return simulationPane;
+    }
+
     /** Remembers the layout and closes the window (and with the last window, the studio). */
     public void close() {
         saveLayout();
+        if (simulationPane != null) {
+            simulationPane.close();
+        }
+        simulation.close();
         validation.close();
         training.close();
         io.shutdown();
@@ -371,6 +414,11 @@ public final class MainWindow {
 
     public LibraryModel library() {
         return library;
+    }
+
+    /** The simulation's view model (the simulation itself starts with {@link #showSimulation()}). */
+    public SimulationModel simulation() {
+        return simulation;
     }
 
     /** The work area's tabs, where later views (3D viewport, camera, training ...) are added. */

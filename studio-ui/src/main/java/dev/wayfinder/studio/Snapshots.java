@@ -8,6 +8,8 @@ import dev.wayfinder.studio.edit.Selection;
 import dev.wayfinder.studio.editor.PaletteItem;
 import dev.wayfinder.studio.library.DialogService;
 import dev.wayfinder.studio.settings.StudioSettings;
+import dev.wayfinder.studio.sim.EpisodeStatus;
+import dev.wayfinder.studio.sim.SimFrame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,7 +56,15 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static List<Path> write(Path dir, PrintWriter log) throws StudioException {
+    /** Control steps the expert drives before the simulation pictures are taken. */
+    static final int SIMULATION_STEPS = 40;
+
+    /**
+     * Writes the pictures into {@code dir}.
+     *
+     * @param shippedModel the model whose input size the camera panel's policy view shows, if one is shipped
+     */
+    static List<Path> write(Path dir, Optional<Path> shippedModel, PrintWriter log) throws StudioException {
         List<Path> out = new ArrayList<>();
         out.add(view(dir.resolve("studio-editor.png"), "cluttered-room", false, w ->
                 w.document().selectionProperty().set(new Selection.ObstacleItem("crate-1")), log));
@@ -63,7 +73,80 @@ final class Snapshots {
                 w.editor().add(PaletteItem.BOX, dev.wayfinder.scenarios.model.Vec2.ZERO), log));
         out.add(view(dir.resolve("studio-editor-dark.png"), "warehouse-aisles", true, w ->
                 w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
+        out.addAll(simulation(dir, shippedModel, log));
         return out;
+    }
+
+    /**
+     * The simulation tab after the expert drove {@value #SIMULATION_STEPS} steps through the cluttered room, with
+     * every overlay on, and the robot camera panel on its own.
+     */
+    private static List<Path> simulation(Path dir, Optional<Path> shippedModel, PrintWriter log)
+            throws StudioException {
+        Scenario s = bundled("cluttered-room");
+        MainWindow w = Fx.call(() -> {
+            Themes.apply(false);
+            StudioSettings settings = StudioSettings.inMemory();
+            settings.setWindowSize(WIDTH, HEIGHT);
+            MainWindow m = new MainWindow(new Stage(), settings, x -> NO_DIALOGS, s, Optional.empty(), shippedModel);
+            m.stage().show();
+            m.showSimulation();
+            m.simulation().showLidarProperty().set(true);
+            return m;
+        });
+        try {
+            boolean ready = Fx.await(() -> w.simulation().frame() != null, 60_000);
+            require(ready && w.simulation().frame().status() != EpisodeStatus.ERROR,
+                    () -> "the simulation did not start: " + w.simulation().statusTextProperty().get());
+            Fx.run(() -> {
+                for (int i = 0; i < SIMULATION_STEPS; i++) {
+                    w.simulation().step();
+                }
+            });
+            boolean drawn = Fx.await(() -> {
+                SimFrame shown = w.showSimulation().viewport().shownFrame();
+                return w.simulation().frameCountProperty().get() == SIMULATION_STEPS && shown != null
+                        && shown.steps() == SIMULATION_STEPS;
+            }, 120_000);
+            require(drawn, () -> "the viewport did not show step " + SIMULATION_STEPS + " within two "
+                    + "minutes; " + w.simulation().statusTextProperty().get() + " " + w.showSimulation().viewport().renderer().error());
+            // One more pulse so the overlays and the camera panel are laid out with the last frame.
+            Fx.await(() -> true, 100);
+            Path sim = dir.resolve("studio-simulation.png");
+            Path cam = dir.resolve("studio-camera.png");
+            BufferedImage whole = Fx.call(() -> toAwt(w.scene().snapshot(null)));
+            BufferedImage panel = Fx.call(() -> toAwt(w.showSimulation().cameraPanel().snapshot(null, null)));
+            png(whole, sim);
+            png(panel, cam);
+            log.println("wrote " + sim);
+            log.println("wrote " + cam);
+            log.flush();
+            return List.of(sim, cam);
+        } finally {
+            Fx.run(w::close);
+        }
+    }
+
+    private static Scenario bundled(String name) {
+        try {
+            return ScenarioLibrary.load(name);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void png(BufferedImage img, Path file) throws StudioException {
+        try {
+            Png.write(img, file);
+        } catch (IOException e) {
+            throw new StudioException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(boolean ok, java.util.function.Supplier<String> why) {
+        if (!ok) {
+            throw new IllegalStateException(why.get());
+        }
     }
 
     private static Path view(Path file, String scenario, boolean dark, java.util.function.Consumer<MainWindow> setUp,

@@ -12,11 +12,11 @@ final class StudioWindows {
     private StudioWindows() {
     }
 
-    static MainWindow openMain(Scenario scenario, Optional<Path> file, Runnable onClosed) {
+    static MainWindow openMain(Scenario scenario, Optional<Path> file, Optional<Path> shippedModel, Runnable onClosed) {
         StudioSettings settings = StudioSettings.load(StudioSettings.defaultFile());
         Themes.apply(settings.dark());
         Stage stage = new Stage();
-        MainWindow w = new MainWindow(stage, settings, FxDialogs::new, scenario, file);
+        MainWindow w = new MainWindow(stage, settings, FxDialogs::new, scenario, file, shippedModel);
         stage.setOnHidden(e -> onClosed.run());
         stage.show();
         return w;

@@ -8,18 +8,29 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import dev.wayfinder.render.NeedsEgl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
-/** The pictures of 'wayfinder studio --snapshot': written, full size, and showing what each is for. */
+/**
+ * The pictures of 'wayfinder studio --snapshot': written, full size, and showing what each is for (the simulation
+ * ones render through Mesa's EGL).
+ */
+@ExtendWith(NeedsEgl.class)
 class SnapshotsTest {
     @TempDir
     Path dir;
 
     /** Pixels of the problem red (#d1242f) (the goal red, #c62828, is kept apart). */
     private static int problemPixels(BufferedImage img) {
+        return pixelsOf(img, 0xd1, 0x24, 0x2f);
+    }
+
+    private static int pixelsOf(BufferedImage img, int cr, int cg, int cb) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
@@ -27,7 +38,7 @@ class SnapshotsTest {
                 int r = (c >> 16) & 0xff;
                 int g = (c >> 8) & 0xff;
                 int b = c & 0xff;
-                if (Math.abs(r - 0xd1) < 4 && Math.abs(g - 0x24) < 4 && Math.abs(b - 0x2f) < 4) {
+                if (Math.abs(r - cr) < 4 && Math.abs(g - cg) < 4 && Math.abs(b - cb) < 4) {
                     n++;
                 }
             }
@@ -39,9 +50,10 @@ class SnapshotsTest {
     void eachMainViewIsWrittenAndTheValidationOneShowsItsProblem() throws Exception {
         FxToolkit.registerPrimaryStage();
         StringWriter log = new StringWriter();
-        List<Path> files = Snapshots.write(dir, new PrintWriter(log));
+        List<Path> files = Snapshots.write(dir, Optional.of(Path.of("../models/cluttered-room-rgbd-map")), new PrintWriter(log));
         assertEquals(List.of(dir.resolve("studio-editor.png"), dir.resolve("studio-validation.png"),
-                dir.resolve("studio-editor-dark.png")), files);
+                dir.resolve("studio-editor-dark.png"), dir.resolve("studio-simulation.png"),
+                dir.resolve("studio-camera.png")), files);
         assertTrue(log.toString().contains("wrote " + files.get(0)), log.toString());
         BufferedImage editor = ImageIO.read(files.get(0).toFile());
         BufferedImage validation = ImageIO.read(files.get(1).toFile());
@@ -53,5 +65,12 @@ class SnapshotsTest {
         int dark = ImageIO.read(files.get(2).toFile()).getRGB(5, Snapshots.HEIGHT / 2) & 0xff;
         int light = editor.getRGB(5, Snapshots.HEIGHT / 2) & 0xff;
         assertTrue(dark < 80 && light > 180, "dark theme panel " + dark + ", light " + light);
+        BufferedImage sim = ImageIO.read(files.get(3).toFile());
+        assertEquals(Snapshots.WIDTH, sim.getWidth());
+        assertTrue(pixelsOf(sim, 0x1f, 0x6f, 0xeb) > 150, "the planned route is drawn over the 3D view: "
+                + pixelsOf(sim, 0x1f, 0x6f, 0xeb) + " route-blue pixels");
+        BufferedImage camera = ImageIO.read(files.get(4).toFile());
+        assertTrue(camera.getWidth() >= 2 * 192 && camera.getHeight() >= 2 * 192,
+                "four camera pictures, scaled up: " + camera.getWidth() + "x" + camera.getHeight());
     }
 }

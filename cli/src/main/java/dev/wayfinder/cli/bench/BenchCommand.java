@@ -11,17 +11,23 @@ import picocli.CommandLine.Spec;
  * benchmarks/ ({@code java -jar benchmarks/target/wayfinder-benchmarks-jmh.jar}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Quick benchmark tables: inference (vs ONNX Runtime and DJL + PyTorch), server (the batching",
-        "inference server vs one-at-a-time calls), sim (physics steps/s), render (camera frames/s),",
-        "ros (ROS 2 round trips vs Cyclone DDS).",
-        "Numbers depend on the machine and on its load: compare rows measured in the same run."},
-    subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class, BenchRenderCommand.class,
-        BenchRosCommand.class})
+    description = {"Quick benchmark tables:",
+        "- inference (vs ONNX Runtime and DJL + PyTorch),",
+        "- server (the batching inference server vs one-at-a-time calls),",
+        "- sim (physics steps/s), render (camera frames/s),",
+        "- ros (ROS 2 round trips vs Cyclone DDS, the deploy node's latency),",
+        "- studio (3D viewport frames/s and FX thread latency while the simulation",
+        "  plays).",
+        "Numbers depend on the machine and on its load: compare rows measured in",
+        "the same run."},
+    subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class,
+        BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, server, sim, render or ros");
+    throw new ParameterException(spec.commandLine(),
+        "a subcommand is required: inference, server, sim, render, ros or studio");
   }
 }

@@ -1,5 +1,6 @@
 package dev.wayfinder.cli.studio;
 
+import dev.wayfinder.cli.Shipped;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.studio.StudioException;
 import dev.wayfinder.studio.StudioLauncher;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "studio", mixinStandardHelpOptions = true,
     description = {"Open the studio: the scenario library, the top-down editor with undo, the inspector and live"
-        + " validation (every problem listed and drawn on the map, with the planner's paths).",
+        + " validation (every problem listed and drawn on the map, with the planner's paths), and the simulation: a"
+        + " 3D viewport, the robot camera, play, step and reset with the expert, a trained model or the keyboard"
+        + " driving.",
         "With --snapshot DIR, write a PNG of each main view instead (no display needed)."})
 public final class StudioCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -31,23 +34,32 @@ public final class StudioCommand implements Runnable {
   String file;
 
   @Option(names = "--snapshot", paramLabel = "DIR",
-      description = "Write studio-editor.png, studio-validation.png and studio-editor-dark.png into DIR and exit.")
+      description = "Write studio-editor.png, studio-validation.png, studio-editor-dark.png, studio-simulation.png"
+          + " and studio-camera.png into DIR and exit.")
   Path snapshot;
+
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "The trained model the simulation's model driver uses: a shipped model's name, a model folder or a"
+          + " weights file (default: the shipped model, if there is one).")
+  String model;
 
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    Optional<Path> driverModel = model != null
+        ? Optional.of(Shipped.weights("--model", model, Shipped.fromSystemProperty()).toAbsolutePath().getParent())
+        : Shipped.fromSystemProperty().flatMap(sh -> sh.modelNames().stream().findFirst().map(n -> sh.models().resolve(n)));
     try {
       if (snapshot != null) {
         if (file != null) {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(),
               "--snapshot shows the bundled scenarios; give either FILE or --snapshot DIR, not both");
         }
-        List<Path> written = StudioLauncher.snapshot(snapshot, out);
+        List<Path> written = StudioLauncher.snapshot(snapshot, driverModel, out);
         out.printf("%d pictures in %s%n", written.size(), snapshot);
         out.flush();
       } else {
-        StudioLauncher.open(Optional.ofNullable(file));
+        StudioLauncher.open(Optional.ofNullable(file), driverModel);
       }
     } catch (StudioException e) {
       throw new UserException(e.getMessage(), e);

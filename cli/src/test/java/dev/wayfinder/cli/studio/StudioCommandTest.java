@@ -41,4 +41,19 @@ class StudioCommandTest {
     assertEquals(1, both.exitCode(), both.err());
     assertTrue(both.err().contains("not both"), both.err());
   }
+
+  @Test
+  void anUnknownModelIsAUserErrorNamingTheOption() {
+    CliRun r = CliRun.of("studio", "--model", dir.resolve("no-such-model").toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("--model " + dir.resolve("no-such-model") + ": no such weights file"), r.err());
+    assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void benchStudioRefusesABadSpeedBeforeStartingAnything() {
+    CliRun r = CliRun.of("bench", "studio", "--speed", "fast");
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("--speed must be a number > 0 or max, got 'fast'"), r.err());
+  }
 }

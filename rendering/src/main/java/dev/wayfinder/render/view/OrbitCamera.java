@@ -46,6 +46,18 @@ public record OrbitCamera(double targetX, double targetY, double targetZ, double
         return new OrbitCamera(targetX, targetY, targetZ, distance, azimuth + dAzimuth, e, verticalFov);
     }
 
+    /**
+     * This camera with its target moved in the image plane: {@code right} metres toward the image's right edge and
+     * {@code up} metres toward its top edge (the view direction and distance stay).
+     */
+    public OrbitCamera pan(double right, double up) {
+        double ca = Math.cos(azimuth), sa = Math.sin(azimuth);
+        double ce = Math.cos(elevation), se = Math.sin(elevation);
+        // Right: (-sin a, cos a, 0); up: right x forward = (-sin e cos a, -sin e sin a, cos e).
+        return new OrbitCamera(targetX - sa * right - se * ca * up, targetY + ca * right - se * sa * up,
+                targetZ + ce * up, distance, azimuth, elevation, verticalFov);
+    }
+
     /** This camera with the distance multiplied by {@code factor} (&gt; 0). */
     public OrbitCamera zoom(double factor) {
         return new OrbitCamera(targetX, targetY, targetZ, distance * factor, azimuth, elevation, verticalFov);

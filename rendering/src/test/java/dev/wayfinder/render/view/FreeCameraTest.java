@@ -75,4 +75,58 @@ class FreeCameraTest {
         }
         assertTrue(robot && floor && wall, "robot " + robot + ", floor " + floor + ", wall " + wall);
     }
+
+    @Test
+    void viewProjectionPutsTheRobotWhereTheRendererDrawsIt() {
+        Episode e = BenchEpisodes.clutteredRoom(32, 32);
+        RenderScene scene = RenderScene.of(e);
+        ObjectPoses p = ObjectPoses.initial(e);
+        int w = 400;
+        int h = 300;
+        IntBuffer px = ints(w * h);
+        IntBuffer ids = ints(w * h);
+        // Steep enough that no obstacle hides the top of the robot.
+        OrbitCamera cam = OrbitCamera.overview(e).orbit(0.7, 0.5).zoom(0.8).pan(0.5, -0.3);
+        ViewProjection vp = ViewProjection.of(cam, w, h);
+        double[] at = new double[2];
+        try (Renderer r = Renderer.create()) {
+            for (double[] xy : new double[][] {{0, 0}, {-2.5, 1.5}, {2, -2}}) {
+                p.setRobot(xy[0], xy[1], 0.3);
+                r.renderView(scene, p, cam, w, h, px, ids);
+                // The top of the robot's body: drawn, not hidden behind anything from this height.
+                double top = e.robot().height();
+                assertTrue(vp.pixel(xy[0], xy[1], top, at), "in front of the camera");
+                int u = (int) at[0];
+                int v = (int) at[1];
+                boolean hit = false;
+                for (int dv = -2; dv <= 2; dv++) {
+                    for (int du = -2; du <= 2; du++) {
+                        int uu = Math.clamp(u + du, 0, w - 1);
+                        int vv = Math.clamp(v + dv, 0, h - 1);
+                        hit |= ids.get(vv * w + uu) == SegmentationIds.ROBOT;
+                    }
+                }
+                assertTrue(hit, "robot at " + xy[0] + "," + xy[1] + " projects to pixel " + u + "," + v
+                        + " where the renderer drew id " + ids.get(v * w + u));
+            }
+        }
+    }
+
+    @Test
+    void panMovesTheTargetInThePictureAndKeepsItCentred() {
+        OrbitCamera cam = new OrbitCamera(1, 2, 0, 6, 0.4, 0.6, Math.toRadians(50));
+        OrbitCamera panned = cam.pan(1.0, 0.5);
+        double[] px = new double[2];
+        ViewProjection after = ViewProjection.of(panned, 400, 400);
+        assertTrue(after.pixel(panned.targetX(), panned.targetY(), panned.targetZ(), px));
+        assertEquals(200, px[0], 1e-3, "the new target is in the middle");
+        assertEquals(200, px[1], 1e-3);
+        assertTrue(after.pixel(cam.targetX(), cam.targetY(), cam.targetZ(), px));
+        assertTrue(px[0] < 200, "the old target moved left: " + px[0]);
+        assertTrue(px[1] > 200, "and down: " + px[1]);
+        double moved = Math.hypot(panned.targetX() - cam.targetX(),
+                Math.hypot(panned.targetY() - cam.targetY(), panned.targetZ() - cam.targetZ()));
+        assertEquals(Math.hypot(1.0, 0.5), moved, 1e-9, "the target moved by the pan's length");
+        assertEquals(cam.distance(), panned.distance());
+    }
 }

@@ -91,6 +91,10 @@ public final class TrainingModel implements AutoCloseable {
     private final IntegerProperty planned = new SimpleIntegerProperty(this, "planned", 0);
     private final ObservableList<MetricsTable.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view made per call listens to its list only weakly, so listeners added to a
+    // view nobody holds would be lost with it.
+    private final ObservableList<MetricsTable.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
     private Process process;
     private boolean stopAsked;
@@ -134,12 +138,12 @@ public final class TrainingModel implements AutoCloseable {
 
     /** The iterations so far, in order. */
     public ObservableList<MetricsTable.Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The child's last {@value #LOG_LINES} output lines. */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     /** Whether a child is running (or stopping). */

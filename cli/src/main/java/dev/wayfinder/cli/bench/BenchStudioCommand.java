@@ -1,0 +1,75 @@
+package dev.wayfinder.cli.bench;
+
+import dev.wayfinder.cli.Json;
+import dev.wayfinder.cli.JsonOption;
+import dev.wayfinder.cli.UserException;
+import dev.wayfinder.studio.StudioException;
+import dev.wayfinder.studio.StudioLauncher;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wayfinder bench studio}: the studio's responsiveness while the simulation plays (viewport pictures per second
+ * at 800x600 and 1280x720, the FX thread's latency), headless. Starts JavaFX, so it is the last thing this JVM does.
+ */
+@Command(name = "studio", mixinStandardHelpOptions = true,
+    description = {"The studio's simulation tab, headless, while the expert drives the cluttered room (--speed):",
+        "3D viewport pictures shown and rendered per second at 800x600 and 1280x720, simulated steps per second,",
+        "and how long a task posted to the FX thread waits (p50, p99, max; a probe every 5 ms)."})
+public final class BenchStudioCommand implements Runnable {
+  @Spec CommandSpec spec;
+  @Mixin JsonOption json;
+
+  @Option(names = "--warmup", defaultValue = "2", paramLabel = "S",
+      description = "Warm-up seconds per size (default ${DEFAULT-VALUE}).")
+  double warmup;
+
+  @Option(names = "--speed", defaultValue = "4", paramLabel = "X",
+      description = "Simulated seconds per second, or max (default ${DEFAULT-VALUE}; the cluttered room steps at 10 Hz).")
+  String speed;
+
+  @Option(names = "--seconds", defaultValue = "5", paramLabel = "S",
+      description = "Measuring seconds per size (default ${DEFAULT-VALUE}).")
+  double seconds;
+
+  /** The JSON shape. */
+  public record Bench(int cores, List<StudioLauncher.BenchRow> rows) {}
+
+  @Override
+  public void run() {
+    if (!(warmup >= 0 && warmup <= 600) || !(seconds > 0 && seconds <= 600)) {
+      throw new ParameterException(spec.commandLine(),
+          "--warmup must be in [0, 600] and --seconds in (0, 600], got " + warmup + " and " + seconds);
+    }
+    double factor;
+    try {
+      factor = speed.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(speed);
+    } catch (NumberFormatException e) {
+      factor = Double.NaN;
+    }
+    if (!(factor > 0)) {
+      throw new ParameterException(spec.commandLine(), "--speed must be a number > 0 or max, got '" + speed + "'");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<StudioLauncher.BenchRow> rows;
+    try {
+      rows = StudioLauncher.benchmark(List.of(new int[] {800, 600}, new int[] {1280, 720}), factor, warmup, seconds,
+          json.enabled() ? new PrintWriter(java.io.Writer.nullWriter()) : err);
+    } catch (StudioException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    if (json.enabled()) {
+      Json.print(out, new Bench(Runtime.getRuntime().availableProcessors(), rows));
+    } else {
+      out.print(StudioLauncher.benchmarkTable(rows));
+      out.flush();
+    }
+  }
+}

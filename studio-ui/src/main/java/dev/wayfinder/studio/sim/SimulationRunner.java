@@ -1,0 +1,455 @@
+package dev.wayfinder.studio.sim;
+
+import dev.wayfinder.policy.eval.TrainedModel;
+import dev.wayfinder.policy.rollout.TrainedPolicy;
+import dev.wayfinder.render.RenderException;
+import dev.wayfinder.render.Renderer;
+import dev.wayfinder.render.sim.GlCameraSensor;
+import dev.wayfinder.robot.net.SafetyShield;
+import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.scenarios.model.Vec2;
+import dev.wayfinder.sim.camera.CameraSensor;
+import dev.wayfinder.sim.core.SimState;
+import dev.wayfinder.sim.core.Truncation;
+import dev.wayfinder.sim.core.World;
+import dev.wayfinder.sim.env.Action;
+import dev.wayfinder.sim.env.Env;
+import dev.wayfinder.sim.env.EnvConfig;
+import dev.wayfinder.sim.env.NavEnv;
+import dev.wayfinder.sim.env.Observation;
+import dev.wayfinder.sim.env.StepInfo;
+import dev.wayfinder.sim.env.StepResult;
+import dev.wayfinder.sim.eval.PerturbedStarts;
+import dev.wayfinder.sim.eval.Policy;
+import dev.wayfinder.sim.expert.Expert;
+import dev.wayfinder.sim.expert.GlobalPlanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one simulated episode on a thread of its own: a physics-sim {@link NavEnv} with the robot camera rendered by
+ * rendering's {@link GlCameraSensor} (its OpenGL context lives on this thread), driven by the expert, a trained model
+ * or the keyboard. Play paces the steps at the scenario's control rate times the speed; step, reset, speed and driver
+ * are commands queued to the thread, so every method here returns at once and may be called from any thread. After
+ * each reset and step a {@link SimFrame} goes to the sink, on this runner's thread.
+ *
+ * <p>The runner simulates the scenario it was last given ({@link #load}); it never changes it. Episodes come from
+ * {@link PerturbedStarts} as in {@code wayfinder sim run}: seed 0 is the scenario's nominal episode.
+ */
+public final class SimulationRunner implements AutoCloseable {
+    /** Route replanning for drivers other than the expert (which has its own), in steps. */
+    private static final int REPLAN_EVERY = 5;
+
+    private final Consumer<SimFrame> sink;
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile int teleopAction = -1;
+    private volatile long stepsTaken;
+    private final java.util.concurrent.atomic.AtomicReference<Scenario> pendingScenario =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    // Everything below belongs to the runner's thread.
+    private Renderer renderer;
+    private String cameraError = "";
+    private NavEnv env;
+    private Scenario scenario;
+    private long seed;
+    private Observation observation;
+    private Policy policy;
+    private Expert expert;
+    private Driver driver = Driver.EXPERT;
+    private Optional<Path> modelPath = Optional.empty();
+    private TrainedModel model;
+    private Path modelLoaded;
+    private String driverError = "";
+    private boolean playing;
+    private double speed = 1;
+    private long nextDue;
+    private long sequence;
+    private EpisodeStatus status = EpisodeStatus.READY;
+    private String detail = "";
+    private List<Vec2> route = List.of();
+    private GlobalPlanner.Cache planCache = new GlobalPlanner.Cache();
+    private final double[] pose = new double[7];
+
+    /**
+     * Starts the runner's thread; nothing is simulated before the first {@link #load}.
+     *
+     * @param sink receives every frame, on the runner's thread (keep it short)
+     */
+    public SimulationRunner(Consumer<SimFrame> sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        thread = new Thread(this::loop, "studio-simulation");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Simulates {@code s} from now on: a new env, reset with the current seed; stops playing. */
+    public void load(Scenario s) {
+        Objects.requireNonNull(s, "scenario");
+        // A drag in the editor loads a scenario per pointer move: only the newest one waiting is simulated.
+        pendingScenario.set(s);
+        post(() -> {
+            Scenario newest = pendingScenario.getAndSet(null);
+            if (newest == null) {
+                return;
+            }
+            playing = false;
+            if (env != null && newest.equals(scenario)) {
+                reset();
+                return;
+            }
+            scenario = newest;
+            rebuild();
+        });
+    }
+
+    /** Steps at the control rate times the speed until paused or the episode ends. */
+    public void play() {
+        post(() -> {
+            if (!status.over() && policyReady()) {
+                playing = true;
+                nextDue = System.nanoTime();
+            }
+        });
+    }
+
+    /** Stops stepping. */
+    public void pause() {
+        post(() -> playing = false);
+    }
+
+    /** Pauses and takes exactly one step (none when the episode is over). */
+    public void step() {
+        post(() -> {
+            playing = false;
+            if (!status.over() && policyReady()) {
+                stepOnce();
+            }
+        });
+    }
+
+    /** Pauses and starts the episode again from its first state. */
+    public void reset() {
+        post(() -> {
+            playing = false;
+            resetEpisode();
+        });
+    }
+
+    /** The seed of the episodes reset from now on (0: the nominal episode). Takes effect at the next reset. */
+    public void setSeed(long s) {
+        post(() -> seed = s);
+    }
+
+    /** Simulated seconds per wall-clock second; {@link Double#POSITIVE_INFINITY} steps as fast as possible. */
+    public void setSpeed(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("speed must be > 0, got " + factor);
+        }
+        post(() -> {
+            speed = factor;
+            nextDue = System.nanoTime();
+        });
+    }
+
+    /**
+     * Who drives from the next step on; the episode restarts so the driver starts where an episode starts.
+     *
+     * @param model the model folder for {@link Driver#MODEL} (ignored otherwise)
+     */
+    public void setDriver(Driver d, Optional<Path> model) {
+        Objects.requireNonNull(d, "driver");
+        Objects.requireNonNull(model, "model");
+        post(() -> {
+            driver = d;
+            modelPath = model;
+            playing = false;
+            if (env != null) {
+                makePolicy();
+                resetEpisode();
+            }
+        });
+    }
+
+    /** The action the keyboard driver takes from now on (an index into the env's discrete actions). */
+    public void setTeleopAction(int index) {
+        teleopAction = index;
+    }
+
+    /** Control steps taken since the runner started, over all episodes (any thread). */
+    public long stepsTaken() {
+        return stepsTaken;
+    }
+
+    /** Stops the thread and frees the env and the renderer (on the runner's thread); waits up to 5 s. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void post(Runnable r) {
+        if (!closed) {
+            commands.add(r);
+        }
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Runnable cmd;
+                if (playing) {
+                    long wait = nextDue - System.nanoTime();
+                    cmd = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
+                } else {
+                    cmd = commands.take();
+                }
+                if (cmd != null) {
+                    cmd.run();
+                    continue;
+                }
+                if (playing && System.nanoTime() >= nextDue) {
+                    stepOnce();
+                    long period = Double.isInfinite(speed) ? 0
+                            : (long) (env.world().controlPeriodNanos() / speed);
+                    nextDue += period;
+                    long now = System.nanoTime();
+                    if (nextDue < now - 2 * period) {
+                        // Fell behind (a slow step): keep the pace from now on instead of catching up in a burst.
+                        nextDue = now;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() ends the loop.
+        } finally {
+            if (env != null) {
+                env.close();
+            }
+            if (renderer != null) {
+                renderer.close();
+            }
+        }
+    }
+
+    private void rebuild() {
+        if (env != null) {
+            env.close();
+            env = null;
+        }
+        if (renderer == null && cameraError.isEmpty()) {
+            try {
+                renderer = Renderer.create();
+            } catch (RenderException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+                cameraError = "no robot camera: " + e.getMessage();
+            }
+        }
+        try {
+            Optional<CameraSensor> camera = renderer == null ? Optional.empty()
+                    : Optional.of(new GlCameraSensor(renderer, scenario.robot().camera()));
+            env = new NavEnv(PerturbedStarts.of(scenario), EnvConfig.DISCRETE, camera);
+        } catch (RuntimeException e) {
+            env = null;
+            publishError("cannot simulate " + scenario.name() + ": " + e.getMessage());
+            return;
+        }
+        makePolicy();
+        resetEpisode();
+    }
+
+    private void makePolicy() {
+        expert = null;
+        policy = null;
+        driverError = "";
+        switch (driver) {
+            case EXPERT -> {
+                expert = new Expert(EnvConfig.DISCRETE);
+                Expert e = expert;
+                policy = new Policy() {
+                    @Override
+                    public void reset(Env en, long s) {
+                        e.reset();
+                    }
+
+                    @Override
+                    public Action act(Env en, Observation o) {
+                        return e.act(en.world(), en.state());
+                    }
+                };
+            }
+            case TELEOP -> policy = new Policy() {
+                @Override
+                public void reset(Env en, long s) {
+                    teleopAction = EnvConfig.DISCRETE.actions().indexOf("stop");
+                }
+
+                @Override
+                public Action act(Env en, Observation o) {
+                    int a = teleopAction;
+                    return new Action.Discrete(a < 0 ? EnvConfig.DISCRETE.actions().indexOf("stop") : a);
+                }
+            };
+            case MODEL -> {
+                if (modelPath.isEmpty()) {
+                    driverError = "no trained model to drive with: none is shipped here; choose a model folder";
+                    return;
+                }
+                if (renderer == null) {
+                    driverError = "a trained model needs the robot camera, and " + cameraError;
+                    return;
+                }
+                try {
+                    Path p = modelPath.get();
+                    if (model == null || !p.equals(modelLoaded)) {
+                        model = TrainedModel.load(p);
+                        modelLoaded = p;
+                    }
+                    policy = new TrainedPolicy(model.weights(), scenario, model.sensors(),
+                            Optional.of(SafetyShield.Settings.DEFAULT), seed);
+                } catch (IOException | RuntimeException e) {
+                    driverError = "cannot drive with the model " + modelPath.get() + ": " + e.getMessage();
+                }
+            }
+        }
+    }
+
+    private boolean policyReady() {
+        return env != null && policy != null;
+    }
+
+    private void resetEpisode() {
+        if (env == null) {
+            return;
+        }
+        try {
+            observation = env.reset(seed).observation();
+            if (policy != null) {
+                policy.reset(env, seed);
+            }
+        } catch (RuntimeException e) {
+            publishError("cannot reset the episode: " + e.getMessage());
+            return;
+        }
+        planCache = new GlobalPlanner.Cache();
+        status = policy == null ? EpisodeStatus.ERROR : EpisodeStatus.READY;
+        detail = policy == null ? driverError : cameraError;
+        route = plannedRoute(true);
+        publish(env.world(), env.state(), null);
+    }
+
+    private void stepOnce() {
+        StepResult r;
+        try {
+            Action a = policy.act(env, observation);
+            r = env.step(a);
+        } catch (RuntimeException e) {
+            playing = false;
+            publishError("the " + driver.label().toLowerCase(java.util.Locale.ROOT) + " driver failed: "
+                    + e.getMessage());
+            return;
+        }
+        observation = r.observation();
+        stepsTaken++;
+        StepInfo info = r.info();
+        if (r.done()) {
+            playing = false;
+            if (info.success()) {
+                status = EpisodeStatus.SUCCESS;
+                detail = "";
+            } else if (info.collision()) {
+                status = EpisodeStatus.COLLISION;
+                detail = info.collidedWith() == null ? "" : "with " + info.collidedWith();
+            } else if (info.truncation() == Truncation.TIME_LIMIT) {
+                status = EpisodeStatus.TIME_LIMIT;
+                detail = "";
+            } else {
+                status = EpisodeStatus.DIVERGED;
+                detail = info.truncation().toString();
+            }
+        } else {
+            status = EpisodeStatus.RUNNING;
+        }
+        route = plannedRoute(false);
+        publish(env.world(), env.state(), info);
+    }
+
+    private List<Vec2> plannedRoute(boolean fresh) {
+        if (expert != null) {
+            // The expert plans on its first action; show the plan it will follow.
+            return expert.path().map(p -> p.points())
+                    .orElseGet(() -> fresh ? plan() : List.of());
+        }
+        return fresh || env.state().steps() % REPLAN_EVERY == 0 ? plan() : route;
+    }
+
+    private List<Vec2> plan() {
+        try {
+            return GlobalPlanner.plan(env.world(), env.state(), planCache).map(p -> p.points()).orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private void publish(World world, SimState state, StepInfo info) {
+        int n = world.bodyCount();
+        double[] poses = new double[3 * n];
+        for (int b = 0; b < n; b++) {
+            state.bodyPose(b, pose);
+            poses[3 * b] = pose[0];
+            poses[3 * b + 1] = pose[1];
+            poses[3 * b + 2] = state.bodyYaw(b);
+        }
+        Episode e = world.episode();
+        Optional<CameraImages> cam = observation.camera().map(f -> {
+            int[] size = policyInputSize(f.width(), f.height());
+            return CameraImages.of(f, size[0], size[1], depthRange(e));
+        });
+        var g = e.goal();
+        sink.accept(new SimFrame(++sequence, e, state.steps(), state.timeNanos(), status, detail, poses,
+                state.lidarRanges().clone(), route, cam, Math.hypot(g.x() - state.robotX(), g.y() - state.robotY())));
+    }
+
+    private int[] policyInputSize(int cameraWidth, int cameraHeight) {
+        if (model == null && modelPath.isPresent() && driverError.isEmpty()) {
+            try {
+                model = TrainedModel.load(modelPath.get());
+                modelLoaded = modelPath.get();
+            } catch (IOException | RuntimeException e) {
+                // Shown at the camera's size; choosing the model as driver says what is wrong with it.
+            }
+        }
+        return model == null ? new int[] {cameraWidth, cameraHeight}
+                : new int[] {model.weights().spec().width(), model.weights().spec().height()};
+    }
+
+    /** Depth colours span what the room can show: its diagonal, at most the camera's far plane. */
+    static double depthRange(Episode e) {
+        return Math.min(e.robot().camera().far(), 2 * Math.hypot(e.arena().halfX(), e.arena().halfY()));
+    }
+
+    private void publishError(String message) {
+        playing = false;
+        status = EpisodeStatus.ERROR;
+        detail = message;
+        if (env != null && observation != null) {
+            publish(env.world(), env.state(), null);
+        } else {
+            sink.accept(new SimFrame(++sequence, null, 0, 0, status, detail, new double[0], new float[0], List.of(),
+                    Optional.empty(), Double.NaN));
+        }
+    }
+}
