@@ -30,22 +30,19 @@ final class PeerSetup {
     /**
      * The measuring child's JVM options: this JVM's own (the launcher's: the Vector API module, native access, and
      * whatever GC or heap options the user gave), so the deploy node in it runs as {@code wayfinder deploy} would,
-     * less profiling agents and recordings; a 512 MiB heap unless one was given.
+     * less profiling agents and recordings. The heap too is the user's (the JVM's default unless given): a small heap
+     * makes G1 treat every camera image as a humongous object and collect twice a second, which a deploy node with
+     * the default heap does not.
      */
     static List<String> childOptions() {
         List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         List<String> out = new ArrayList<>();
-        boolean heap = false;
         for (String o : own) {
             if (o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
                     || o.contains("FlightRecording") || o.startsWith("-Xlog") || o.startsWith("-Djava.class.path")) {
                 continue;
             }
-            heap |= o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize");
             out.add(o);
-        }
-        if (!heap) {
-            out.add("-Xmx512m");
         }
         return out;
     }
