@@ -45,6 +45,19 @@ public final class Backends {
     }
 
     /**
+     * The best available backend that runs on the host CPU (no device backend): the one device backends hand their
+     * work to when their device fails, and the one their host kernels come from.
+     */
+    public static Backend bestHost() {
+        for (Backend b : available()) {
+            if (!(b instanceof dev.wayfinder.inference.backend.device.DeviceBackend)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no host inference backend available (the scalar one should always be)");
+    }
+
+    /**
      * The available backend called {@code name}.
      *
      * @throws IllegalStateException naming the known backends when there is none such, or it is unavailable
@@ -54,7 +67,8 @@ public final class Backends {
         for (Backend b : all) {
             if (b.name().equals(name)) {
                 if (!b.isAvailable()) {
-                    throw new IllegalStateException("inference backend '" + name + "' is not available on this machine");
+                    throw new IllegalStateException("inference backend '" + name + "' is not available on this machine: "
+                            + b.unavailableReason());
                 }
                 return b;
             }
