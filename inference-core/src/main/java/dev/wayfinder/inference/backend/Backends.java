@@ -28,13 +28,14 @@ public final class Backends {
     }
 
     /**
-     * The backend named by {@link #PROPERTY} if set, else the available one of highest rank.
+     * The backend named by {@link #PROPERTY} if set (besides the backends' names, {@code cpu} names the best host
+     * backend; {@code auto} is as if unset), else the available one of highest rank.
      *
      * @throws IllegalStateException if the named backend does not exist or is not available here
      */
     public static Backend preferred() {
         String name = System.getProperty(PROPERTY, "").trim();
-        if (!name.isEmpty()) {
+        if (!name.isEmpty() && !name.equals("auto")) {
             return byName(name);
         }
         List<Backend> list = available();
@@ -58,11 +59,14 @@ public final class Backends {
     }
 
     /**
-     * The available backend called {@code name}.
+     * The available backend called {@code name} ({@code cpu}: {@link #bestHost()}).
      *
      * @throws IllegalStateException naming the known backends when there is none such, or it is unavailable
      */
     public static Backend byName(String name) {
+        if (name.equals("cpu")) {
+            return bestHost();
+        }
         List<Backend> all = all();
         for (Backend b : all) {
             if (b.name().equals(name)) {

@@ -44,6 +44,13 @@ class BackendsTest {
     }
 
     @Test
+    void cpuNamesTheBestHostBackendAndAutoIsTheDefault() {
+        assertEquals(Backends.bestHost().name(), Backends.byName("cpu").name());
+        System.setProperty(Backends.PROPERTY, "auto");
+        assertEquals("vector", Backends.preferred().name());
+    }
+
+    @Test
     void unknownBackendNameIsReportedWithTheKnownOnes() {
         System.setProperty(Backends.PROPERTY, "tpu");
         IllegalStateException e = assertThrows(IllegalStateException.class, Backends::preferred);
