@@ -32,6 +32,7 @@ final class CudaSession implements DeviceSession {
     /** Per launch: the argument values and the array of pointers to them that cuLaunchKernel reads. */
     private final ByteBuffer[] argValues;
     private final PointerBuffer[] argPointers;
+    private final Launch[] launches;
     private long graph;
     private long exec;
     private boolean constantsLoaded;
@@ -46,6 +47,7 @@ final class CudaSession implements DeviceSession {
         outputs = plan.outputs().toArray(new DevicePlan.Range[0]);
         inStage = new FloatBuffer[inputs.length];
         outStage = new FloatBuffer[outputs.length];
+        this.launches = launches.toArray(new Launch[0]);
         argValues = new ByteBuffer[launches.size()];
         argPointers = new PointerBuffer[launches.size()];
         long s = 0, a = 0, h = 0;
@@ -157,7 +159,7 @@ final class CudaSession implements DeviceSession {
     }
 
     private int launch(int i) {
-        Launch l = program.layout.launches().get(i);
+        Launch l = launches[i];
         return cuLaunchKernel(program.functions[i], l.blocks(0), l.blocks(1), l.blocks(2), l.local()[0], l.local()[1],
                 l.local()[2], 0, stream, argPointers[i], null);
     }
@@ -216,7 +218,7 @@ final class CudaSession implements DeviceSession {
                     CudaRuntime.check(cuMemcpyHtoDAsync(arena + 4L * inputs[i].offset(), inStage[i], stream), "cuMemcpyHtoDAsync");
                 }
                 for (int i = 0; i < argPointers.length; i++) {
-                    CudaRuntime.check(launch(i), "cuLaunchKernel " + program.layout.launches().get(i).kernel());
+                    CudaRuntime.check(launch(i), "cuLaunchKernel " + launches[i].kernel());
                     CudaRuntime.check(cuStreamSynchronize(stream), "cuStreamSynchronize");
                     long t1 = System.nanoTime();
                     nanos[program.layout.stepOf(i)] += t1 - t0;

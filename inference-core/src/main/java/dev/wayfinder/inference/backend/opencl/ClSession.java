@@ -34,6 +34,10 @@ final class ClSession implements DeviceSession {
     private final DevicePlan.Range[] outputs;
     private final FloatBuffer[] inStage;
     private final FloatBuffer[] outStage;
+    /** Error texts, built once: a run allocates nothing on the Java heap. */
+    private final String[] launchWhat;
+    private final String[] inputWhat;
+    private final String[] outputWhat;
     private boolean constantsLoaded;
     private boolean closed;
 
@@ -49,6 +53,18 @@ final class ClSession implements DeviceSession {
         local = new PointerBuffer[launches.size()];
         inStage = new FloatBuffer[inputs.length];
         outStage = new FloatBuffer[outputs.length];
+        launchWhat = new String[launches.size()];
+        for (int i = 0; i < launchWhat.length; i++) {
+            launchWhat[i] = "clEnqueueNDRangeKernel " + launches.get(i).kernel();
+        }
+        inputWhat = new String[inputs.length];
+        for (int i = 0; i < inputWhat.length; i++) {
+            inputWhat[i] = "clEnqueueWriteBuffer (input " + i + ")";
+        }
+        outputWhat = new String[outputs.length];
+        for (int i = 0; i < outputWhat.length; i++) {
+            outputWhat[i] = "clEnqueueReadBuffer (output " + i + ")";
+        }
         long q = 0, a = 0, s = 0;
         ByteBuffer m = null;
         try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -128,7 +144,7 @@ final class ClSession implements DeviceSession {
         enqueueInputs(hostArena);
         for (int i = 0; i < kernels.length; i++) {
             ClRuntime.check(clEnqueueNDRangeKernel(queue, kernels[i], 3, null, global[i], local[i], null, null),
-                    "clEnqueueNDRangeKernel " + program.layout.launches().get(i).kernel());
+                    launchWhat[i]);
         }
         finishOutputs(hostArena);
     }
@@ -155,7 +171,7 @@ final class ClSession implements DeviceSession {
             st.clear();
             st.put(hostArena, inputs[i].offset(), inputs[i].size()).flip();
             ClRuntime.check(clEnqueueWriteBuffer(queue, arena, false, 4L * inputs[i].offset(), st, null, null),
-                    "clEnqueueWriteBuffer (input " + i + ")");
+                    inputWhat[i]);
         }
     }
 
@@ -163,7 +179,7 @@ final class ClSession implements DeviceSession {
         for (int i = 0; i < outputs.length; i++) {
             outStage[i].clear();
             ClRuntime.check(clEnqueueReadBuffer(queue, arena, false, 4L * outputs[i].offset(), outStage[i], null, null),
-                    "clEnqueueReadBuffer (output " + i + ")");
+                    outputWhat[i]);
         }
         ClRuntime.check(clFinish(queue), "clFinish (running the plan)");
         for (int i = 0; i < outputs.length; i++) {
