@@ -153,5 +153,16 @@ public final class BenchInferenceCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     out.print(json.enabled() ? BackendBench.json(rows, devices) : BackendBench.table(rows, devices));
     out.flush();
+    // A failed check is exit 1: an available engine whose outputs were wrong (or that fell back to the CPU), or the
+    // one engine asked for being unavailable ("all" only reports the ones missing here).
+    long wrong = rows.stream().filter(r -> r.available() && !r.verified()).count();
+    if (wrong > 0) {
+      throw new UserException("bench inference: " + wrong + " case(s) failed the check against the scalar reference"
+          + " (rows marked 'no')");
+    }
+    if (!backend.equals("all") && rows.stream().anyMatch(r -> !r.available())) {
+      throw new UserException("bench inference: the " + backend + " backend is unavailable here: "
+          + rows.get(0).note());
+    }
   }
 }
