@@ -17,6 +17,14 @@ public interface Backend {
     boolean isAvailable();
 
     /**
+     * Why this backend is unavailable here, in words a user can act on (what to install, what is missing); empty
+     * when it is available. Must not throw.
+     */
+    default String unavailableReason() {
+        return isAvailable() ? "" : "not available on this machine";
+    }
+
+    /**
      * Builds the kernel for one step. Every backend supports every spec (delegating where it has nothing faster).
      *
      * @param spec the lowered step, its weight arrays already in final form (read-only)

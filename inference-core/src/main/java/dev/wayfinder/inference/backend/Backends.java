@@ -28,13 +28,14 @@ public final class Backends {
     }
 
     /**
-     * The backend named by {@link #PROPERTY} if set, else the available one of highest rank.
+     * The backend named by {@link #PROPERTY} if set (besides the backends' names, {@code cpu} names the best host
+     * backend; {@code auto} is as if unset), else the available one of highest rank.
      *
      * @throws IllegalStateException if the named backend does not exist or is not available here
      */
     public static Backend preferred() {
         String name = System.getProperty(PROPERTY, "").trim();
-        if (!name.isEmpty()) {
+        if (!name.isEmpty() && !name.equals("auto")) {
             return byName(name);
         }
         List<Backend> list = available();
@@ -45,16 +46,33 @@ public final class Backends {
     }
 
     /**
-     * The available backend called {@code name}.
+     * The best available backend that runs on the host CPU (no device backend): the one device backends hand their
+     * work to when their device fails, and the one their host kernels come from.
+     */
+    public static Backend bestHost() {
+        for (Backend b : available()) {
+            if (!(b instanceof dev.wayfinder.inference.backend.device.DeviceBackend)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no host inference backend available (the scalar one should always be)");
+    }
+
+    /**
+     * The available backend called {@code name} ({@code cpu}: {@link #bestHost()}).
      *
      * @throws IllegalStateException naming the known backends when there is none such, or it is unavailable
      */
     public static Backend byName(String name) {
+        if (name.equals("cpu")) {
+            return bestHost();
+        }
         List<Backend> all = all();
         for (Backend b : all) {
             if (b.name().equals(name)) {
                 if (!b.isAvailable()) {
-                    throw new IllegalStateException("inference backend '" + name + "' is not available on this machine");
+                    throw new IllegalStateException("inference backend '" + name + "' is not available on this machine: "
+                            + b.unavailableReason());
                 }
                 return b;
             }

@@ -84,10 +84,16 @@ public final class InferenceBench {
     private InferenceBench() {
     }
 
-    /** Factories for this core's available backends (float weights), plus INT8 dense on the preferred one. */
+    /**
+     * Factories for this core's available host backends (float weights), plus INT8 dense on the preferred one. The
+     * device backends have their own benchmark ({@link BackendBench}).
+     */
     public static List<EngineFactory> coreEngines() {
         List<EngineFactory> list = new ArrayList<>();
         for (Backend b : Backends.available()) {
+            if (b instanceof dev.wayfinder.inference.backend.device.DeviceBackend) {
+                continue;
+            }
             list.add(core(b, false));
         }
         list.add(core(Backends.preferred(), true));

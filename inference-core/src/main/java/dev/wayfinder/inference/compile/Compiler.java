@@ -1,7 +1,12 @@
 package dev.wayfinder.inference.compile;
 
+import dev.wayfinder.inference.backend.Backends;
 import dev.wayfinder.inference.backend.Kernel;
 import dev.wayfinder.inference.backend.KernelSpec;
+import dev.wayfinder.inference.backend.device.DeviceBackend;
+import dev.wayfinder.inference.backend.device.DeviceFallback;
+import dev.wayfinder.inference.backend.device.DevicePlan;
+import dev.wayfinder.inference.backend.device.DeviceProgram;
 import dev.wayfinder.inference.graph.Graph;
 import dev.wayfinder.inference.graph.GraphException;
 import dev.wayfinder.inference.graph.ShapeInference;
@@ -47,6 +52,9 @@ public final class Compiler {
     /** {@link #compile(Graph, CompileOptions)} with another split threshold (tests split even tiny layers). */
     static ExecutionPlan compile(Graph graph, CompileOptions options, long splitMinFlops)
             throws GraphException, UnsupportedOperatorException {
+        if (options.backend() instanceof DeviceBackend device) {
+            return compileDevice(graph, options, device);
+        }
         int[] sizes = parts(options.batch(), options.threads());
         if (sizes.length < 2 && options.batch() < options.threads()) {
             // Fewer images than threads: split single layers' outputs instead of the batch.
@@ -159,6 +167,46 @@ public final class Compiler {
      */
     private static ExecutionPlan compileOne(Graph graph, CompileOptions options, int splitThreads, long splitMinFlops)
             throws GraphException, UnsupportedOperatorException {
+        return compileOne(graph, options, splitThreads, splitMinFlops, true, null);
+    }
+
+    /**
+     * A plan for a device backend: the host plan of its CPU kernels (one thread, no linked layouts, which a device
+     * kernel could not follow), loaded onto the device. When the device cannot take it, the plan warns once and
+     * stays a host plan, named after the host backend that runs it.
+     */
+    private static ExecutionPlan compileDevice(Graph graph, CompileOptions options, DeviceBackend device)
+            throws GraphException, UnsupportedOperatorException {
+        List<KernelSpec> specs = new ArrayList<>();
+        ExecutionPlan host = compileOne(graph, options.withThreads(1), 1, 0, false, specs);
+        String hostName = Backends.bestHost().name();
+        List<DevicePlan.Step> steps = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ExecutionPlan.Step s = host.steps().get(i);
+            steps.add(new DevicePlan.Step(specs.get(i), s.inputs(), s.output()));
+        }
+        DevicePlan plan = new DevicePlan(host.arenaSize(), steps, ranges(host.inputs()), ranges(host.outputs()),
+                ranges(host.constantBindings()));
+        try {
+            DeviceProgram program = device.load(plan);
+            return host.onDevice(device.name(), hostName, program);
+        } catch (Exception | LinkageError e) {
+            DeviceFallback.warn(device.name(), hostName, "loading graph '" + graph.name() + "' at batch " + options.batch(), e);
+            return host.onDevice(hostName, hostName, null);
+        }
+    }
+
+    private static List<DevicePlan.Range> ranges(List<ExecutionPlan.Binding> bindings) {
+        return bindings.stream().map(b -> new DevicePlan.Range(b.offset(), b.shape().size())).toList();
+    }
+
+    /**
+     * One plan, as {@link #compileOne(Graph, CompileOptions, int, long)}; {@code link} false leaves every value in
+     * plain row-major layout, and a non-null {@code specsOut} receives each step's final spec.
+     */
+    private static ExecutionPlan compileOne(Graph graph, CompileOptions options, int splitThreads, long splitMinFlops,
+                                            boolean link, List<KernelSpec> specsOut)
+            throws GraphException, UnsupportedOperatorException {
         Map<String, Shape> shapes = ShapeInference.infer(graph, options.batch());
         Lowering low = new Lowering(graph, shapes);
         low.run();
@@ -212,7 +260,12 @@ public final class Compiler {
             specs.add(spec);
             kernels.add(options.backend().kernel(spec));
         }
-        link(graph, low, steps, kernels, buffers, end);
+        if (link) {
+            link(graph, low, steps, kernels, buffers, end);
+        }
+        if (specsOut != null) {
+            specsOut.addAll(specs);
+        }
         List<ArenaPlanner.Buffer> all = new ArrayList<>(buffers.values());
         List<ArenaPlanner.Buffer> scratch = new ArrayList<>();
         List<ArenaPlanner.Buffer[]> partScratch = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.wayfinder.inference.compile;
 
+import dev.wayfinder.inference.backend.device.DeviceFallback;
+import dev.wayfinder.inference.backend.device.DeviceSession;
+
 import java.lang.ref.Cleaner;
 
 /**
@@ -24,6 +27,8 @@ public final class ExecutionContext implements AutoCloseable {
     /** The threads sharing split steps of one run, for a plan that splits single layers; null otherwise. */
     private final SplitWorkers split;
     private final Cleaner.Cleanable cleanable;
+    /** The device session of a device plan's context; null for host plans and after the device failed. */
+    private DeviceSession device;
 
     ExecutionContext(ExecutionPlan plan, float[] arena) {
         this.plan = plan;
@@ -33,6 +38,17 @@ public final class ExecutionContext implements AutoCloseable {
         this.workers = null;
         this.split = null;
         this.cleanable = null;
+    }
+
+    ExecutionContext(ExecutionPlan plan, float[] arena, DeviceSession device) {
+        this.plan = plan;
+        this.arena = arena;
+        this.parts = null;
+        this.partSizes = null;
+        this.workers = null;
+        this.split = null;
+        this.device = device;
+        this.cleanable = CLEANER.register(this, device::close);
     }
 
     ExecutionContext(ExecutionPlan plan, float[] arena, SplitWorkers split) {
@@ -54,6 +70,11 @@ public final class ExecutionContext implements AutoCloseable {
         this.workers = w;
         this.split = null;
         this.cleanable = CLEANER.register(this, w::close);
+    }
+
+    /** The backend this context runs on now: the plan's, or its host backend once the device has failed. */
+    public String activeBackend() {
+        return device != null || !plan.onDevice() ? plan.backend() : plan.hostBackend();
     }
 
     /** The plan this context runs. */
@@ -136,8 +157,21 @@ public final class ExecutionContext implements AutoCloseable {
         return per;
     }
 
-    /** Runs every step of the plan. */
+    /**
+     * Runs every step of the plan. A context on a device whose run fails (device lost, out of memory, a failed
+     * launch) warns once ({@link DeviceFallback}) and runs this and every later call on the CPU.
+     */
     public void run() {
+        if (device != null) {
+            try {
+                device.run(arena);
+                return;
+            } catch (Exception | LinkageError e) {
+                DeviceFallback.warn(plan.backend(), plan.hostBackend(), "running", e);
+                device.close();
+                device = null;
+            }
+        }
         if (workers != null) {
             workers.run();
         } else if (split != null) {
@@ -158,6 +192,17 @@ public final class ExecutionContext implements AutoCloseable {
             return parts[0].profile(runs);
         }
         long[] nanos = new long[plan.describe().size()];
+        if (device != null) {
+            try {
+                device.profile(arena, nanos, runs);
+                return nanos;
+            } catch (Exception | LinkageError e) {
+                DeviceFallback.warn(plan.backend(), plan.hostBackend(), "profiling", e);
+                device.close();
+                device = null;
+                java.util.Arrays.fill(nanos, 0);
+            }
+        }
         for (int r = 0; r < runs; r++) {
             if (split != null) {
                 split.profile(nanos);

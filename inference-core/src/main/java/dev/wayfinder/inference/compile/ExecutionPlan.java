@@ -1,9 +1,13 @@
 package dev.wayfinder.inference.compile;
 
 import dev.wayfinder.inference.backend.Kernel;
+import dev.wayfinder.inference.backend.device.DeviceFallback;
+import dev.wayfinder.inference.backend.device.DeviceProgram;
+import dev.wayfinder.inference.backend.device.DeviceSession;
 import dev.wayfinder.inference.tensor.Shape;
 import dev.wayfinder.inference.tensor.Tensor;
 
+import java.lang.ref.Cleaner;
 import java.util.List;
 
 /**
@@ -52,6 +56,11 @@ public final class ExecutionPlan {
      * is split either by batch ({@link #parts}) or within the steps, never both.
      */
     private final int splitThreads;
+    /** For a plan loaded on a device: the loaded program (null for host plans, and after a failed load). */
+    private final DeviceProgram device;
+    /** The host backend whose kernels {@link #steps} hold, which runs when the device fails. */
+    private final String hostBackend;
+    private static final Cleaner CLEANER = Cleaner.create();
 
     ExecutionPlan(String backend, int batch, List<Step> steps, int arenaSize, List<Binding> inputs,
                   List<Binding> outputs, List<Binding> constants, List<Tensor> constantData) {
@@ -72,6 +81,38 @@ public final class ExecutionPlan {
         this.constantData = List.copyOf(constantData);
         this.parts = null;
         this.partSizes = null;
+        this.device = null;
+        this.hostBackend = backend;
+    }
+
+    /** {@code host} (a single-threaded plan) named {@code backend}, running on {@code device} when not null. */
+    private ExecutionPlan(ExecutionPlan host, String backend, String hostBackend, DeviceProgram device) {
+        this.backend = backend;
+        this.batch = host.batch;
+        this.steps = host.steps;
+        this.arenaSize = host.arenaSize;
+        this.inputs = host.inputs;
+        this.outputs = host.outputs;
+        this.constants = host.constants;
+        this.constantData = host.constantData;
+        this.splitThreads = 1;
+        this.parts = null;
+        this.partSizes = null;
+        this.device = device;
+        this.hostBackend = hostBackend;
+        if (device != null) {
+            CLEANER.register(this, device::close);
+        }
+    }
+
+    /** This single-threaded host plan as a device plan (named {@code backend}), or as a host plan when null. */
+    ExecutionPlan onDevice(String backend, String hostBackend, DeviceProgram program) {
+        return new ExecutionPlan(this, backend, hostBackend, program);
+    }
+
+    /** The constants' places in the arena. */
+    List<Binding> constantBindings() {
+        return constants;
     }
 
     /** A plan that runs {@code whole}'s batch as consecutive parts, one per thread. */
@@ -91,6 +132,8 @@ public final class ExecutionPlan {
         this.splitThreads = 1;
         this.parts = parts.clone();
         this.partSizes = partSizes.clone();
+        this.device = null;
+        this.hostBackend = whole.backend;
     }
 
     /** A fresh context with its own arena (allocated here, once). */
@@ -105,6 +148,16 @@ public final class ExecutionPlan {
         float[] arena = new float[arenaSize];
         for (int i = 0; i < constants.size(); i++) {
             constantData.get(i).copyInto(arena, constants.get(i).offset());
+        }
+        if (device != null) {
+            DeviceSession session;
+            try {
+                session = device.newSession();
+            } catch (Exception | LinkageError e) {
+                DeviceFallback.warn(backend, hostBackend, "creating a context", e);
+                return new ExecutionContext(this, arena);
+            }
+            return new ExecutionContext(this, arena, session);
         }
         if (splitThreads > 1) {
             return new ExecutionContext(this, arena, new SplitWorkers(steps, arena, splitThreads, "wayfinder-inference"));
@@ -135,9 +188,22 @@ public final class ExecutionPlan {
         }
     }
 
-    /** The backend's name. */
+    /**
+     * The backend's name: a device backend's (e.g. {@code "opencl"}) when the plan is loaded on its device, else the
+     * host backend that runs it (also when a device backend was asked for but could not load the plan).
+     */
     public String backend() {
         return backend;
+    }
+
+    /** The host backend whose kernels run when a context's device fails (for host plans, {@link #backend()}). */
+    public String hostBackend() {
+        return hostBackend;
+    }
+
+    /** Whether this plan runs on a device. */
+    public boolean onDevice() {
+        return device != null;
     }
 
     /**

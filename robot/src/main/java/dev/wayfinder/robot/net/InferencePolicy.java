@@ -1,7 +1,6 @@
 package dev.wayfinder.robot.net;
 
-import dev.wayfinder.inference.compile.CompileOptions;
-import dev.wayfinder.inference.compile.Compiler;
+import dev.wayfinder.inference.compile.Calibration;
 import dev.wayfinder.inference.compile.ExecutionContext;
 import dev.wayfinder.inference.compile.ExecutionPlan;
 import dev.wayfinder.inference.graph.Graph;
@@ -23,7 +22,10 @@ public final class InferencePolicy {
     private final int hiddenOutput;
     private final int batch;
 
-    /** Compiles {@code weights} for {@code batch} (&gt;= 1) on the preferred backend. */
+    /**
+     * Compiles {@code weights} for {@code batch} (&gt;= 1) on the backend {@link Calibration} picks (the CPU unless a
+     * GPU backend is available and measured faster, or {@code -Dwayfinder.inference.backend} names one).
+     */
     public InferencePolicy(PolicyWeights weights, int batch) {
         this(PolicyGraph.build(weights), weights.spec(), batch);
     }
@@ -34,7 +36,7 @@ public final class InferencePolicy {
         this.batch = batch;
         ExecutionPlan plan;
         try {
-            plan = Compiler.compile(graph, CompileOptions.batch(batch));
+            plan = Calibration.compile(graph, batch);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
