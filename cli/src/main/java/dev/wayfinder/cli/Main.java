@@ -42,7 +42,43 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(Main::onBadArguments);
     cli.setExecutionExceptionHandler(Main::onExecutionFailure);
+    reflow(cli);
     return cli;
+  }
+
+  /**
+   * Joins each command's description lines into paragraphs, so that help wraps them at its width instead of breaking
+   * every source line on its own (which left a word or two alone on a line). A new paragraph starts after an empty
+   * line and at a line starting with "- " (a list item).
+   */
+  static void reflow(CommandLine cmd) {
+    String[] lines = cmd.getCommandSpec().usageMessage().description();
+    java.util.List<String> paragraphs = new java.util.ArrayList<>();
+    StringBuilder p = null;
+    for (String line : lines) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        if (p != null) {
+          paragraphs.add(p.toString());
+          p = null;
+        }
+        paragraphs.add("");
+      } else if (p == null || l.startsWith("- ")) {
+        if (p != null) {
+          paragraphs.add(p.toString());
+        }
+        p = new StringBuilder(l);
+      } else {
+        p.append(' ').append(l);
+      }
+    }
+    if (p != null) {
+      paragraphs.add(p.toString());
+    }
+    cmd.getCommandSpec().usageMessage().description(paragraphs.toArray(new String[0]));
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      reflow(sub);
+    }
   }
 
   private static int onBadArguments(CommandLine.ParameterException e, String[] args) {

@@ -17,6 +17,19 @@ class MainTest {
   }
 
   @Test
+  void helpWrapsDescriptionsAsParagraphsNotSourceLines() {
+    // Source lines longer than the help's width used to wrap one by one, leaving a word alone on a line.
+    CliRun r = CliRun.of("sim", "--help");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    java.util.List<String> desc = r.out().lines().dropWhile(l -> !l.startsWith("Run policies"))
+        .takeWhile(l -> !l.startsWith(" ")).toList();
+    assertTrue(desc.size() >= 3, r::toString);
+    for (String l : desc.subList(0, desc.size() - 1)) {
+      assertTrue(l.length() > 60 && l.length() <= 80, "a full line of a wrapped paragraph: '" + l + "'\n" + r.out());
+    }
+  }
+
+  @Test
   void versionNamesTheJavaRuntime() {
     CliRun r = CliRun.of("--version");
     assertEquals(Main.OK, r.exitCode(), r::toString);

@@ -16,10 +16,9 @@ import picocli.CommandLine.Spec;
         "- server (the batching inference server vs one-at-a-time calls),",
         "- sim (physics steps/s), render (camera frames/s),",
         "- ros (ROS 2 round trips vs Cyclone DDS, the deploy node's latency),",
-        "- studio (3D viewport frames/s and FX thread latency while the simulation",
-        "  plays).",
-        "Numbers depend on the machine and on its load: compare rows measured in",
-        "the same run."},
+        "- studio (3D viewport frames/s and FX thread latency while the simulation plays).",
+        "",
+        "Numbers depend on the machine and on its load: compare rows measured in the same run."},
     subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class,
         BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class})
 public final class BenchCommand implements Runnable {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         "  MB/s) Java->Java, Java->Cyclone, Cyclone->Java and Cyclone->Cyclone;",
         "- the deploy node's image stamp -> decision -> command latency, with a",
         "  Cyclone DDS robot sending 640x480 images and depth at 30 Hz.",
+        "",
         "Runs in a private network namespace (unshare -n, needs root); builds a small",
         "Cyclone DDS peer on first use (Debian packages: cyclonedds-dev",
         "cyclonedds-tools gcc libc6-dev iproute2 util-linux)."})
