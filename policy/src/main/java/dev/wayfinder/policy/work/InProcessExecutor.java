@@ -1,0 +1,72 @@
+package dev.wayfinder.policy.work;
+
+import dev.wayfinder.policy.data.SampleSink;
+import dev.wayfinder.policy.rollout.Rollouts;
+import dev.wayfinder.robot.net.PolicyWeights;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/** Runs jobs one after another on the calling thread, each whole: the default executor. */
+public final class InProcessExecutor implements EpisodeExecutor {
+    @Override
+    public String describe() {
+        return "in this process";
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
+    public List<JobResult> run(List<EpisodeJob> jobs, Map<String, WeightsBlob> weights,
+                               IntFunction<Optional<Rollouts.Listener>> listeners) {
+        Map<String, PolicyWeights> parsed = new HashMap<>();
+        List<JobResult> out = new ArrayList<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            EpisodeJob job = jobs.get(j);
+            PolicyWeights w = job.weightsKey() == null ? null
+                    : parsed.computeIfAbsent(job.weightsKey(), k -> blob(weights, k).weights());
+            out.add(LocalEpisodes.run(job, w, listeners.apply(j), "local"));
+        }
+        return out;
+    }
+
+    @Override
+    public CollectRound.Collected collect(CollectRound round, WeightsBlob weights, SampleSink sink)
+            throws IOException {
+        PolicyWeights w = weights.weights();
+        int imageBytes = w.spec().width() * w.spec().height() * 3;
+        long steps = 0;
+        long samples = 0;
+        int episodes = 0;
+        int k = 0;
+        while (steps < round.stepBudget()) {
+            JobResult r = LocalEpisodes.run(round.shard(k), w, Optional.empty(), "local");
+            SampleBuffer.replay(r.samples(), r.sampleCount(), imageBytes, w.spec().sampleFloats(), sink);
+            steps += r.steps();
+            samples += r.sampleCount();
+            episodes += r.outcomes().size();
+            k++;
+        }
+        return new CollectRound.Collected(k, steps, samples, episodes, (long) k * round.shardEpisodes());
+    }
+
+    static WeightsBlob blob(Map<String, WeightsBlob> weights, String key) {
+        WeightsBlob b = weights.get(key);
+        if (b == null) {
+            throw new IllegalArgumentException("a job names weights " + key + ", which were not given");
+        }
+        return b;
+    }
+
+    @Override
+    public void close() {
+    }
+}
