@@ -3,7 +3,11 @@ package dev.wayfinder.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.wayfinder.policy.data.Dataset;
 import dev.wayfinder.policy.eval.EvalRow;
+import dev.wayfinder.policy.train.Checkpoint;
+import dev.wayfinder.policy.train.DaggerTrainer;
+import dev.wayfinder.policy.train.TrainConfig;
 import dev.wayfinder.policy.eval.Evaluator;
 import dev.wayfinder.policy.rollout.Driver;
 import dev.wayfinder.policy.rollout.SimRobot;
@@ -247,5 +251,51 @@ class ClusterTest {
         } finally {
             other.shutdown();
         }
+    }
+
+    @Test
+    @Order(5)
+    void trainingCollectsOnTheClusterAndResumesWithIt(@TempDir Path run) throws Exception {
+        TrainConfig cfg = TrainConfig.fromYaml("""
+                scenarios: [empty-arena]
+                iterations: 2
+                first_collect_steps: 150
+                collect_steps: 100
+                gradient_steps: 2
+                batch: 8
+                envs: 1
+                validation_episodes: 1
+                memory_chunks: 2
+                checkpoint_every: 1
+                seed: 5
+                network:
+                  width: 32
+                  height: 32
+                  conv_channels: [8, 8]
+                  hidden: 16
+                """, "test config");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(said, true, StandardCharsets.UTF_8);
+        try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse(address(a), "test"), 1, log)) {
+            var r = DaggerTrainer.run(run, cfg, false, 0, log, false, Optional.of(cluster), 1);
+            assertEquals(2, r.metrics().size(), said.toString(StandardCharsets.UTF_8));
+        }
+        // The learner restarts: a new process connects again and continues from the checkpoint with the cluster.
+        try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse(address(a), "test"), 1, log)) {
+            var r = DaggerTrainer.run(run, cfg, true, 3, log, false, Optional.of(cluster), 1);
+            assertEquals(3, r.metrics().size(), said.toString(StandardCharsets.UTF_8));
+            assertTrue(cluster.stats().ranges() >= 3, cluster.stats().toString());
+        }
+        Checkpoint c = Checkpoint.read(run).orElseThrow();
+        assertEquals(2, c.iteration());
+        Dataset d = new Dataset(run.resolve("dataset"), 32 * 32 * 3, cfg.network().sampleFloats());
+        long samples = 0;
+        for (int i = 0; i < d.chunkCount(); i++) {
+            samples += d.read(i).size();
+        }
+        // Every accepted shard's every step is in the dataset: at least the three rounds' budgets.
+        assertTrue(samples >= 150 + 100 + 100, samples + " samples");
+        assertEquals(c.nextTrainIndex() > 0, true);
+        assertTrue(said.toString(StandardCharsets.UTF_8).contains("resuming"), said.toString(StandardCharsets.UTF_8));
     }
 }

@@ -85,6 +85,12 @@ public record EpisodeJob(ScenarioText scenario, Driver driver, double beta, Spli
                 shieldSettings, weightsKey, weightsVersion, collect);
     }
 
+    /** This job stepped on {@code n} envs together instead. */
+    public EpisodeJob withEnvs(int n) {
+        return new EpisodeJob(scenario, driver, beta, split, firstIndex, episodes, seed, progress, n, camera, sensors,
+                shieldSettings, weightsKey, weightsVersion, collect);
+    }
+
     /** The shield, if any. */
     public Optional<SafetyShield.Settings> shield() {
         return Optional.ofNullable(shieldSettings).map(ShieldData::settings);
