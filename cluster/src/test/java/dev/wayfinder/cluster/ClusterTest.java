@@ -284,7 +284,8 @@ class ClusterTest {
         try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse(address(a), "test"), 1, log)) {
             var r = DaggerTrainer.run(run, cfg, true, 3, log, false, Optional.of(cluster), 1);
             assertEquals(3, r.metrics().size(), said.toString(StandardCharsets.UTF_8));
-            assertTrue(cluster.stats().ranges() >= 3, cluster.stats().toString());
+            // One collection shard (an episode outlasts the 100-step budget) and the validation job.
+            assertTrue(cluster.stats().ranges() >= 2, cluster.stats().toString());
         }
         Checkpoint c = Checkpoint.read(run).orElseThrow();
         assertEquals(2, c.iteration());
