@@ -12,15 +12,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Quick benchmark tables: inference (vs ONNX Runtime and DJL + PyTorch), sim (physics steps/s),",
-        "render (camera frames/s), ros (ROS 2 round trips vs Cyclone DDS).",
+        "render (camera frames/s), ros (ROS 2 round trips vs Cyclone DDS), cluster (episodes over worker JVMs).",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
     subcommands = {BenchInferenceCommand.class, SimBenchCommand.class, BenchRenderCommand.class,
-        BenchRosCommand.class})
+        BenchRosCommand.class, BenchClusterCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, sim, render or ros");
+    throw new ParameterException(spec.commandLine(), "a subcommand is required: inference, sim, render, ros or cluster");
   }
 }
