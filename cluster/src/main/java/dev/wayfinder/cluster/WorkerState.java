@@ -1,16 +1,22 @@
 package dev.wayfinder.cluster;
 
+import dev.wayfinder.policy.work.LocalEpisodes;
 import dev.wayfinder.policy.work.WeightsBlob;
 import dev.wayfinder.robot.net.PolicyWeights;
 
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-/** What one worker JVM keeps between jobs: its counters and the weights it has parsed (the last few, by key). */
+/**
+ * What one worker JVM keeps between jobs: its counters, the weights it has parsed (the last few, by key), and its slot
+ * threads with their rollouts.
+ */
 final class WorkerState {
     static final AtomicInteger RUNNING = new AtomicInteger();
     static final AtomicLong JOBS = new AtomicLong();
@@ -25,7 +31,27 @@ final class WorkerState {
         }
     };
 
+    /** Each slot thread's rollouts and network, kept between jobs (they hold an OpenGL context bound to it). */
+    static final ThreadLocal<LocalEpisodes.Cache> CACHE = ThreadLocal.withInitial(LocalEpisodes.Cache::new);
+    private static ExecutorService slots;
+
     private WorkerState() {
+    }
+
+    /**
+     * The threads jobs run on: {@code n} threads that live as long as the JVM (Hazelcast's own executor threads may
+     * be retired when idle, which would strand a thread's OpenGL context).
+     */
+    static synchronized ExecutorService slots(int n) {
+        if (slots == null) {
+            AtomicInteger count = new AtomicInteger();
+            slots = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "wayfinder-slot-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return slots;
     }
 
     /** The weights of {@code key}, parsed once per JVM; {@code fetch} gives their bytes (null when absent). */

@@ -199,13 +199,22 @@ class ClusterTest {
         int port = WorkerProcess.freePort();
         HazelcastInstance noEgl = Hazelcast.newHazelcastInstance(Worker.memberConfig(
                 new Worker.Options("127.0.0.1", port, Optional.empty(), 1), false, "no display here"));
+        // A member of another job protocol (another wayfinder version) that could render: left out all the same.
+        Config oddConfig = Worker.memberConfig(new Worker.Options("127.0.0.1", WorkerProcess.freePort(),
+                Optional.of(new HostPort("127.0.0.1", port)), 1), true, "");
+        oddConfig.getMemberAttributeConfig().setAttribute(Cluster.ATTR_PROTOCOL, "99");
+        HazelcastInstance odd = Hazelcast.newHazelcastInstance(oddConfig);
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse("127.0.0.1:" + port, "test"), 1,
                 new PrintStream(said, true, StandardCharsets.UTF_8))) {
+            assertEquals(2, noEgl.getCluster().getMembers().size(), "the odd member joined");
             var run = CompletableFuture.supplyAsync(() -> cluster.run(jobs, Map.of(BLOB.key(), BLOB),
                     j -> Optional.empty()));
-            Thread.sleep(1000);
+            Thread.sleep(1500);
             assertTrue(!run.isDone(), "nothing can run the camera jobs yet");
+            assertTrue(said.toString(StandardCharsets.UTF_8).contains("with job protocol 99, this is "),
+                    said.toString(StandardCharsets.UTF_8));
+            odd.shutdown(); // a worker of this version refuses to join a cluster with it
             try (WorkerProcess late = WorkerProcess.start(dir, "late", port)) {
                 List<JobResult> distributed = run.get(120, TimeUnit.SECONDS);
                 assertEquals(outcomes(local), outcomes(distributed), "seed " + SEED);
@@ -215,6 +224,7 @@ class ClusterTest {
             assertTrue(text.contains("cannot render (no EGL: no display here)") && text.contains("waiting for a worker"),
                     text);
         } finally {
+            odd.shutdown();
             noEgl.shutdown();
         }
     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
-/** Runs jobs one after another on the calling thread, each whole: the default executor. */
+/**
+ * Runs jobs one after another on the calling thread, each whole, consecutive jobs of one scenario sharing their
+ * rollouts: the default executor.
+ */
 public final class InProcessExecutor implements EpisodeExecutor {
     @Override
     public String describe() {
@@ -29,11 +32,13 @@ public final class InProcessExecutor implements EpisodeExecutor {
                                IntFunction<Optional<Rollouts.Listener>> listeners) {
         Map<String, PolicyWeights> parsed = new HashMap<>();
         List<JobResult> out = new ArrayList<>();
-        for (int j = 0; j < jobs.size(); j++) {
-            EpisodeJob job = jobs.get(j);
-            PolicyWeights w = job.weightsKey() == null ? null
-                    : parsed.computeIfAbsent(job.weightsKey(), k -> blob(weights, k).weights());
-            out.add(LocalEpisodes.run(job, w, listeners.apply(j), "local"));
+        try (LocalEpisodes.Cache cache = new LocalEpisodes.Cache()) {
+            for (int j = 0; j < jobs.size(); j++) {
+                EpisodeJob job = jobs.get(j);
+                PolicyWeights w = job.weightsKey() == null ? null
+                        : parsed.computeIfAbsent(job.weightsKey(), k -> blob(weights, k).weights());
+                out.add(LocalEpisodes.run(job, w, listeners.apply(j), "local", cache));
+            }
         }
         return out;
     }
@@ -47,13 +52,15 @@ public final class InProcessExecutor implements EpisodeExecutor {
         long samples = 0;
         int episodes = 0;
         int k = 0;
-        while (steps < round.stepBudget()) {
-            JobResult r = LocalEpisodes.run(round.shard(k), w, Optional.empty(), "local");
-            SampleBuffer.replay(r.samples(), r.sampleCount(), imageBytes, w.spec().sampleFloats(), sink);
-            steps += r.steps();
-            samples += r.sampleCount();
-            episodes += r.outcomes().size();
-            k++;
+        try (LocalEpisodes.Cache cache = new LocalEpisodes.Cache()) {
+            while (steps < round.stepBudget()) {
+                JobResult r = LocalEpisodes.run(round.shard(k), w, Optional.empty(), "local", cache);
+                SampleBuffer.replay(r.samples(), r.sampleCount(), imageBytes, w.spec().sampleFloats(), sink);
+                steps += r.steps();
+                samples += r.sampleCount();
+                episodes += r.outcomes().size();
+                k++;
+            }
         }
         return new CollectRound.Collected(k, steps, samples, episodes, (long) k * round.shardEpisodes());
     }
