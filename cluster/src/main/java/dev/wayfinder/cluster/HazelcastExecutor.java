@@ -102,6 +102,23 @@ public final class HazelcastExecutor implements EpisodeExecutor {
         return new Stats(ranges, rerun, duplicates);
     }
 
+    /**
+     * The median time of {@code n} round trips of a status query to one worker, in milliseconds: what handing out a
+     * range and taking its answer costs beside the work itself (for the benchmark).
+     */
+    public double roundTripMillis(int n) throws Exception {
+        Member m = eligible().get(0);
+        IExecutorService exec = client.getExecutorService(Cluster.STATUS);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            exec.submitToMember(new StatusQuery(), m).get(10, TimeUnit.SECONDS);
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(t);
+        return t[n / 2];
+    }
+
     @Override
     public String describe() {
         List<String> workers = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
       description = "Evaluation episodes per executor (default ${DEFAULT-VALUE}).")
   int episodes;
 
-  @Option(names = "--steps", defaultValue = "600", paramLabel = "N",
+  @Option(names = "--steps", defaultValue = "1200", paramLabel = "N",
       description = "Collection env steps per executor (default ${DEFAULT-VALUE}).")
   long steps;
 

@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Evaluation episodes/s and DAgger collection env steps/s of the in-process executor and of the cluster with 1, 2,
  * ... worker JVMs on this machine (loopback), measured in one run on the same jobs: the default network (64x64 RGB-D
- * camera policy, random weights) on the empty arena's test split, one episode per range. Also the bytes a range
+ * camera policy, random weights) on the empty arena's test split, one episode per range, each configuration warmed up
+ * by the same work once before it is timed. Also the bytes a range
  * costs on the wire, from which {@link #projection} extrapolates to more machines.
  */
 public final class ClusterBench {
@@ -74,7 +75,7 @@ public final class ClusterBench {
     }
 
     /** The whole result. */
-    public record Result(int cores, List<Row> rows, Sizes sizes) {
+    public record Result(int cores, List<Row> rows, Sizes sizes, double roundTripMillis) {
     }
 
     private final int maxWorkers;
@@ -115,10 +116,11 @@ public final class ClusterBench {
         Path tmp = Files.createTempDirectory("wayfinder-bench-cluster");
         log.println("in-process executor ...");
         try (InProcessExecutor local = new InProcessExecutor()) {
-            local.run(List.of(eval.range(0, 1)), Map.of(blob.key(), blob), j -> Optional.empty()); // warm-up
+            warmUp(local, eval, round, blob);
             rows.add(measure(local, "in-process", 0, eval, round, blob));
         }
         List<Process> workers = new ArrayList<>();
+        double roundTrip = Double.NaN;
         int firstPort = 0;
         try {
             for (int k = 1; k <= maxWorkers; k++) {
@@ -131,9 +133,17 @@ public final class ClusterBench {
                 awaitReady(tmp.resolve("worker-" + k + ".log"), workers.get(k - 1), k);
                 try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse("127.0.0.1:" + firstPort,
                         "bench"), 1, new PrintStream(new ByteArrayOutputStream()))) {
-                    // Warm-up: every worker renders and runs the network once before the clock starts.
-                    cluster.run(List.of(eval.range(0, k)), Map.of(blob.key(), blob), j -> Optional.empty());
+                    // Warm-up: the same work once before the clock starts, so a newly started worker JVM has
+                    // compiled its hot code as the others have.
+                    warmUp(cluster, eval, round, blob);
                     rows.add(measure(cluster, "cluster, " + k + " worker" + (k == 1 ? "" : "s"), k, eval, round, blob));
+                    if (k == 1) {
+                        try {
+                            roundTrip = cluster.roundTripMillis(21);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("round trip to the worker failed: " + e, e);
+                        }
+                    }
                 }
             }
         } finally {
@@ -154,7 +164,13 @@ public final class ClusterBench {
         }
         Sizes sizes = new Sizes(serializedSize(eval.range(0, 1)), serializedSize(er), serializedSize(cr), cr.steps(),
                 blob.bytes().length);
-        return new Result(Runtime.getRuntime().availableProcessors(), rows, sizes);
+        return new Result(Runtime.getRuntime().availableProcessors(), rows, sizes, roundTrip);
+    }
+
+    private static void warmUp(EpisodeExecutor ex, EpisodeJob eval, CollectRound round, WeightsBlob blob)
+            throws IOException {
+        ex.run(List.of(eval), Map.of(blob.key(), blob), j -> Optional.empty());
+        ex.collect(round, blob, (rgb, state, at, label) -> { });
     }
 
     private Row measure(EpisodeExecutor ex, String name, int workers, EpisodeJob eval, CollectRound round,
@@ -241,6 +257,8 @@ public final class ClusterBench {
                     + " ms per episode)%n", (perEpisodeOne - perEpisodeLocal) * 1e3, perEpisodeOne * 1e3,
                     perEpisodeLocal * 1e3));
         }
+        b.append(String.format(Locale.ROOT, "round trip of a small call to a worker (median of 21): %.2f ms%n",
+                r.roundTripMillis()));
         Sizes s = r.sizes();
         b.append(String.format(Locale.ROOT, "on the wire: job %d B, evaluation result %d B per episode, collection"
                 + " result %d B for %d steps (%.0f B per step), weights %d B once per version%n", s.jobBytes(),
