@@ -12,6 +12,7 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        System.setProperty("hazelcast.logging.type", "slf4j"); // its very first lines too
         int port = 5701;
         String host = null;
         Optional<HostPort> join = Optional.empty();

@@ -39,6 +39,9 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    // The worker owns its JVM until it is stopped (as the studio does): Hazelcast logs through SLF4J (warnings of
+    // its own at error level, simplelogger.properties) from its very first line, which only a system property sets.
+    System.setProperty("hazelcast.logging.type", "slf4j");
     Worker w;
     try {
       Optional<HostPort> j = join == null ? Optional.empty() : Optional.of(HostPort.parse(join, "--join"));
