@@ -1,6 +1,8 @@
 package dev.wayfinder.cli;
 
 import dev.wayfinder.cli.bench.BenchCommand;
+import dev.wayfinder.cli.cluster.ClusterCommand;
+import dev.wayfinder.cli.cluster.WorkerCommand;
 import dev.wayfinder.cli.deploy.DeployCommand;
 import dev.wayfinder.cli.policy.EvalCommand;
 import dev.wayfinder.cli.policy.TrainCommand;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
       SimCommand.class,
       TrainCommand.class,
       EvalCommand.class,
+      WorkerCommand.class,
+      ClusterCommand.class,
       BenchCommand.class,
       RosCommand.class,
       DeployCommand.class,

@@ -37,6 +37,7 @@ class ArchitectureTest {
         PACKAGES.put("robot", "dev.wayfinder.robot");
         PACKAGES.put("policy", "dev.wayfinder.policy");
         PACKAGES.put("sim-ros", "dev.wayfinder.simros");
+        PACKAGES.put("cluster", "dev.wayfinder.cluster");
         PACKAGES.put("ros-testkit", "dev.wayfinder.ros.testkit");
         PACKAGES.put("ros-bridge", "dev.wayfinder.ros");
         PACKAGES.put("deploy", "dev.wayfinder.deploy");
@@ -55,10 +56,12 @@ class ArchitectureTest {
         ALLOWED.put("ros-bridge", Set.of("inference-core", "physics-sim", "scenarios"));
         ALLOWED.put("deploy", Set.of("robot", "ros-bridge", "inference-core"));
         ALLOWED.put("sim-ros", Set.of("ros-bridge", "rendering", "physics-sim", "scenarios"));
+        ALLOWED.put("cluster", Set.of("policy", "robot", "rendering", "physics-sim", "domain-randomization",
+                "inference-core", "scenarios"));
         ALLOWED.put("studio-ui", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
                 "inference-core", "robot", "policy", "ros-bridge", "deploy", "sim-ros"));
         ALLOWED.put("cli", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering", "inference-core",
-                "robot", "policy", "ros-bridge", "deploy", "sim-ros", "benchmarks", "studio-ui"));
+                "robot", "policy", "ros-bridge", "deploy", "sim-ros", "cluster", "benchmarks", "studio-ui"));
         ALLOWED.put("benchmarks", Set.of("scenarios", "domain-randomization", "physics-sim", "rendering",
                 "inference-core", "robot", "policy", "ros-bridge", "ros-testkit", "deploy"));
     }
@@ -111,6 +114,8 @@ class ArchitectureTest {
         assertTrue(check("studio-ui", "javafx") == null && check("cli", "javafx") != null,
                 "the cli starts the studio without naming JavaFX");
         assertTrue(check("scenarios", "dev.wayfinder.studio") != null);
+        assertTrue(check("policy", "dev.wayfinder.cluster") != null, "policy finds the cluster engine by ServiceLoader");
+        assertTrue(check("cluster", "dev.wayfinder.policy") == null && check("cli", "dev.wayfinder.cluster") == null);
     }
 
     /** Why {@code module}'s main code may not use {@code used}, or null when it may. */

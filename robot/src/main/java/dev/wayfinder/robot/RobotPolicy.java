@@ -139,6 +139,15 @@ public final class RobotPolicy {
     }
 
     /**
+     * {@link #reset()}, and the shield's sampled action order starts over from {@code seed}: an episode then decides
+     * alike whichever env, process or machine runs it, and whatever ran before it.
+     */
+    public void reset(long seed) {
+        reset();
+        preference.reseed(seed);
+    }
+
+    /**
      * Fills the network's inputs for {@code o}: its image ({@link NetworkSpec#imageSize()} floats at {@code imageAt})
      * and its state ({@link NetworkSpec#stateSize()} floats at {@code stateAt}): the goal's distance, the bearing to
      * steer by, the previous action, the remembered obstacles (seen before this frame) and a recurrent network's

@@ -16,17 +16,18 @@ import picocli.CommandLine.Spec;
         "- server (the batching inference server vs one-at-a-time calls),",
         "- sim (physics steps/s), render (camera frames/s),",
         "- ros (ROS 2 round trips vs Cyclone DDS, the deploy node's latency),",
-        "- studio (3D viewport frames/s and FX thread latency while the simulation plays).",
+        "- studio (3D viewport frames/s and FX thread latency while the simulation plays),",
+        "- cluster (evaluation episodes and collection steps over worker JVMs).",
         "",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
     subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class,
-        BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class})
+        BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class, BenchClusterCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "a subcommand is required: inference, server, sim, render, ros or studio");
+        "a subcommand is required: inference, server, sim, render, ros, studio or cluster");
   }
 }

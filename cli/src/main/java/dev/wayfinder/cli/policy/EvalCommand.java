@@ -23,6 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.wayfinder.policy.rollout.SimRobot;
 import dev.wayfinder.policy.train.TrainConfig;
+import dev.wayfinder.policy.work.EpisodeExecutor;
+import dev.wayfinder.policy.work.EpisodeExecutors;
+import dev.wayfinder.policy.work.InProcessExecutor;
 import dev.wayfinder.randomization.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +144,15 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Report folder (default RUN/eval, or wayfinder-eval).")
   Path output;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT", description = "Run the episodes on the workers of the cluster"
+      + " one of whose members listens there ('wayfinder worker'); the table is the same as in this process, bit for"
+      + " bit. GIFs are recorded only in this process, so none are made.")
+  String cluster;
+
+  @Option(names = "--shard-episodes", defaultValue = "2", paramLabel = "N", description = "With --cluster, split"
+      + " indices per unit of work handed to a worker (and run again if it is lost; default ${DEFAULT-VALUE}).")
+  int shardEpisodes;
+
   /** The JSON shape. */
   public record Result(List<EvalRow> rows, String report, List<String> gifs, String modelFile, String onnxFile,
                        double exportMaxAbsDiff) {}
@@ -148,13 +160,38 @@ public final class EvalCommand implements Callable<Integer> {
   /** The JSON shape of an evaluation over several runs. */
   public record MultiResult(List<Result> runs, List<Summary.Line> summary, String summaryFile) {}
 
+  private EpisodeExecutor executor = new InProcessExecutor();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if ((runs == null || runs.isEmpty()) == (weights == null)) {
       throw new UserException("give --run DIR (one or more) or --weights FILE");
     }
-    try {
+    if (servedBatch < 0 || servedBatch > 4096) {
+      throw new UserException("--served-batch " + servedBatch + ": expected 0 (synchronous) to 4096");
+    }
+    if (servedBatch > 0 && cluster != null) {
+      throw new UserException("--served-batch and --cluster: choose one (the workers batch their own envs)");
+    }
+    if (servedBatch > 0) {
+      executor = new InProcessExecutor(servedBatch);
+    }
+    if (cluster != null) {
+      if (shardEpisodes < 1) {
+        throw new UserException("--shard-episodes " + shardEpisodes + ": expected >= 1");
+      }
+      PrintStream log = WriterStream.of(json.enabled() ? spec.commandLine().getErr() : out);
+      try {
+        executor = EpisodeExecutors.connect(null, cluster, shardEpisodes, log);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage(), e);
+      }
+      if (!noGifs) {
+        log.println("--cluster: the episodes run on the workers, so no GIFs are recorded (--no-gifs)");
+      }
+    }
+    try (EpisodeExecutor closing = executor) {
       if (weights != null) {
         Path file = Shipped.weights(weights, Shipped.fromSystemProperty());
         Result r = evaluateOne(null, load(file), output != null ? output : Path.of("wayfinder-eval"));
@@ -271,25 +308,23 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--shield camera reads the depth camera, but the robot has none (--no-depth, or the"
           + " run's depth_camera: false); use --shield predicted");
     }
-    if (servedBatch < 0 || servedBatch > 4096) {
-      throw new UserException("--served-batch " + servedBatch + ": expected 0 (synchronous) to 4096");
-    }
     Outputs.directory(dir);
-    return evaluate(w, servedBatch, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-        oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors, style), dir, Optional.ofNullable(run),
-        WriterStream.of(json.enabled() ? spec.commandLine().getErr() : spec.commandLine().getOut()));
+    return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
+        oodFactor, envs, 1, !noGifs && cluster == null, shieldSettings, evalSplit, sensors, style), dir,
+        Optional.ofNullable(run), WriterStream.of(json.enabled() ? spec.commandLine().getErr()
+            : spec.commandLine().getOut()), executor);
   }
 
-  /** Evaluates, writes the report and exports (shared with the demo). */
+  /** Evaluates in this process, writes the report and exports (shared with the demo). */
   public static Result evaluate(PolicyWeights w, Evaluator.Options o, Path dir, Optional<Path> run, PrintStream log)
       throws IOException {
-    return evaluate(w, 0, o, dir, run, log);
+    return evaluate(w, o, dir, run, log, new InProcessExecutor());
   }
 
-  /** {@link #evaluate(PolicyWeights, Evaluator.Options, Path, Optional, PrintStream)}, served in batches of at most N. */
-  static Result evaluate(PolicyWeights w, int servedBatch, Evaluator.Options o, Path dir, Optional<Path> run,
-                         PrintStream log) throws IOException {
-    Evaluator.Result e = Evaluator.run(w, o, servedBatch, dir, run, log);
+  /** Evaluates on {@code executor}, writes the report and exports. */
+  public static Result evaluate(PolicyWeights w, Evaluator.Options o, Path dir, Optional<Path> run, PrintStream log,
+                                EpisodeExecutor executor) throws IOException {
+    Evaluator.Result e = Evaluator.run(w, o, dir, run, log, executor);
     PolicyExport.Result x = PolicyExport.export(w, dir.resolve("export"));
     return new Result(e.rows(), e.report().toString(), e.gifs().stream().map(Path::toString).toList(),
         x.modelFile().toString(), x.onnxFile().toString(), x.maxAbsDiff());

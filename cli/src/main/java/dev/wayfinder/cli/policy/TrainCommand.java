@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import dev.wayfinder.policy.work.EpisodeExecutor;
+import dev.wayfinder.policy.work.EpisodeExecutors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +85,16 @@ public final class TrainCommand implements Callable<Integer> {
       + " 'wayfinder eval --shield').")
   boolean shield;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT", description = "Collect the DAgger rounds (and run validation)"
+      + " on the workers of the cluster one of whose members listens there ('wayfinder worker'): each round's policy"
+      + " is broadcast to them, their samples come back to the dataset here, and the gradient steps and checkpoints"
+      + " stay here; --resume continues with the cluster.")
+  String cluster;
+
+  @Option(names = "--shard-episodes", defaultValue = "2", paramLabel = "N", description = "With --cluster, train-split"
+      + " indices per unit of work (default ${DEFAULT-VALUE}).")
+  int shardEpisodes;
+
   /** The JSON shape of the result. */
   public record Result(String dir, int iterations, List<Metrics> metrics, String weights, String best) {}
 
@@ -90,6 +103,17 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // Progress goes where Main.run's writers go: stderr with --json (stdout is for the JSON), stdout otherwise.
     PrintStream progress = WriterStream.of(json.enabled() ? spec.commandLine().getErr() : out);
+    Optional<EpisodeExecutor> executor = Optional.empty();
+    if (cluster != null) {
+      if (shardEpisodes < 1) {
+        throw new UserException("--shard-episodes " + shardEpisodes + ": expected >= 1");
+      }
+      try {
+        executor = Optional.of(EpisodeExecutors.connect(null, cluster, shardEpisodes, progress));
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage(), e);
+      }
+    }
     try {
       DaggerTrainer.Result r;
       if (resume != null) {
@@ -97,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
           throw new UserException("--resume " + resume + ": no such run folder");
         }
         r = DaggerTrainer.run(resume, TrainConfig.DEFAULT, true, iterations == null ? 0 : iterations, progress,
-            !json.enabled() && Progress.stdoutIsTerminal());
+            !json.enabled() && Progress.stdoutIsTerminal(), executor, shardEpisodes);
       } else {
         TrainConfig cfg = config == null ? TrainConfig.DEFAULT
             : TrainConfig.fromYaml(Files.readString(config), config.toString());
@@ -126,7 +150,8 @@ public final class TrainCommand implements Callable<Integer> {
           cfg = cfg.withShield(true);
         }
         Outputs.directory(output);
-        r = DaggerTrainer.run(output, cfg, false, progress, !json.enabled() && Progress.stdoutIsTerminal());
+        r = DaggerTrainer.run(output, cfg, false, 0, progress, !json.enabled() && Progress.stdoutIsTerminal(),
+            executor, shardEpisodes);
       }
       Path dir = r.dir();
       Result res = new Result(dir.toString(), r.metrics().size(), r.metrics(),
@@ -148,6 +173,8 @@ public final class TrainCommand implements Callable<Integer> {
       throw new UserException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UserException("training I/O failed: " + e.getMessage(), e);
+    } finally {
+      executor.ifPresent(EpisodeExecutor::close);
     }
   }
 }

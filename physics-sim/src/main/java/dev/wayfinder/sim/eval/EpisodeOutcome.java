@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param seconds        simulated time, seconds
  * @param pathLength     ground-truth distance driven, metres
  * @param shortestLength shortest collision-free path length from start to goal, metres (SPL reference)
+ *
+ * <p>Serializable: outcomes travel from cluster workers to the process that asked for them.
  */
 public record EpisodeOutcome(String scenario, long seed, boolean success, boolean collision, String truncation,
-                             int steps, double seconds, double pathLength, double shortestLength) {
+                             int steps, double seconds, double pathLength, double shortestLength)
+        implements java.io.Serializable {
     public EpisodeOutcome {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(truncation, "truncation");

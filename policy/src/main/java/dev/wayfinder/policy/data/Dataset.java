@@ -23,7 +23,7 @@ import java.util.zip.InflaterInputStream;
  * so a directory holds only complete chunks. A sample is a camera image (raw sRGB bytes), the state vector and
  * the expert's action label. Not thread-safe.
  */
-public final class Dataset {
+public final class Dataset implements SampleSink {
     /** Samples per chunk file. */
     public static final int CHUNK_SAMPLES = 512;
     private static final int MAGIC = 0x57464453; // "WFDS"
@@ -73,6 +73,7 @@ public final class Dataset {
     }
 
     /** Appends a sample; a full chunk is written to disk. */
+    @Override
     public void add(byte[] rgb, float[] state, int stateAt, int label) throws IOException {
         pending.add(rgb, state, stateAt, label);
         if (pending.size() == CHUNK_SAMPLES) {

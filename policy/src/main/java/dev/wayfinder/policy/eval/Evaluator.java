@@ -1,14 +1,15 @@
 package dev.wayfinder.policy.eval;
 
-import dev.wayfinder.inference.server.InferenceServer;
-import dev.wayfinder.inference.server.Priority;
-import dev.wayfinder.robot.net.InferencePolicy;
 import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.policy.rollout.Driver;
-import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.policy.rollout.SimRobot;
-import dev.wayfinder.policy.train.ScenarioRefs;
+import dev.wayfinder.policy.work.EpisodeExecutor;
+import dev.wayfinder.policy.work.EpisodeJob;
+import dev.wayfinder.policy.work.InProcessExecutor;
+import dev.wayfinder.policy.work.JobResult;
+import dev.wayfinder.policy.work.ScenarioText;
+import dev.wayfinder.policy.work.WeightsBlob;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.randomization.Split;
 import dev.wayfinder.scenarios.model.Scenario;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,38 +93,19 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Runs the evaluation and writes the report into {@code outDir}. */
+    /** Runs the evaluation in this process and writes the report into {@code outDir}. */
     public static Result run(PolicyWeights weights, Options o, Path outDir, Optional<Path> trainDir, PrintStream log)
             throws IOException {
-        return run(weights, o, 0, outDir, trainDir, log);
+        return run(weights, o, outDir, trainDir, log, new InProcessExecutor());
     }
 
     /**
-     * Runs the evaluation and writes the report into {@code outDir}; with {@code servedBatch} above 0 the policy rows
-     * run through one {@link InferenceServer} with batches of at most that many (rounded up to a multiple of 4;
-     * {@link Rollouts#runServed}, asynchronous envs), with the same episodes and results as without it when
-     * {@link Options#envs()} is a multiple of 4.
+     * Runs the evaluation on {@code executor} and writes the report into {@code outDir}. Every row is one
+     * {@link EpisodeJob} (scenario variant, driver, the split's indices), so the table is the same wherever the jobs
+     * run; GIFs are recorded only when they run in this process.
      */
-    public static Result run(PolicyWeights weights, Options o, int servedBatch, Path outDir, Optional<Path> trainDir,
-                             PrintStream log) throws IOException {
-        if (servedBatch < 0) {
-            throw new IllegalArgumentException("served batch must be >= 0 (0: synchronous), got " + servedBatch);
-        }
-        try (InferenceServer server = servedBatch > 0 ? Rollouts.serve(weights, servedBatch) : null) {
-            return run(weights, o, server == null ? null : server.client("evaluation", Priority.NORMAL), outDir,
-                    trainDir, log);
-        }
-    }
-
-    private static Rollouts.Outcome policyRun(Rollouts r, Rollouts.Plan plan, PolicyWeights weights, int envs,
-                                              InferenceServer.Client served, Optional<Rollouts.Listener> film) {
-        return served == null
-                ? r.run(plan, Optional.of(new InferencePolicy(weights, envs)), Optional.empty(), film)
-                : r.runServed(plan, weights.spec(), served, film);
-    }
-
-    private static Result run(PolicyWeights weights, Options o, InferenceServer.Client served, Path outDir,
-                              Optional<Path> trainDir, PrintStream log) throws IOException {
+    public static Result run(PolicyWeights weights, Options o, Path outDir, Optional<Path> trainDir, PrintStream log,
+                             EpisodeExecutor executor) throws IOException {
         if (o.shield().isPresent() && o.shield().get().source() == SafetyShield.DepthSource.PREDICTED
                 && weights.spec().memorySectors() == 0) {
             throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
@@ -138,64 +121,82 @@ public final class Evaluator {
             throw new IllegalArgumentException("a shield on the camera's depth needs a robot with a depth camera");
         }
         Files.createDirectories(outDir);
-        List<EvalRow> rows = new ArrayList<>();
-        List<Path> gifs = new ArrayList<>();
-        for (Scenario base : ScenarioRefs.load(o.scenarios())) {
-            List<Scenario> variants = new ArrayList<>(List.of(base));
+        WeightsBlob blob = WeightsBlob.of(weights, 0);
+        EpisodeJob.SensorsData sensorData = EpisodeJob.SensorsData.of(sensors);
+        boolean films = o.gifs() && executor.local();
+        List<EpisodeJob> jobs = new ArrayList<>();
+        List<String[]> labels = new ArrayList<>();
+        List<Film> filmOf = new ArrayList<>();
+        List<Film> filmOrder = new ArrayList<>();
+        List<int[]> variantRows = new ArrayList<>();
+        for (String ref : o.scenarios()) {
+            ScenarioText base = ScenarioText.of(ref);
+            List<ScenarioText> variants = new ArrayList<>(List.of(base));
             if (o.oodFactor() > 1) {
-                variants.add(Randomizer.ood(base, o.oodFactor()));
+                variants.add(base.ood(o.oodFactor()));
             }
             if (o.style()) {
-                variants.add(Randomizer.style(base));
+                variants.add(base.style());
             }
             for (int v = 0; v < variants.size(); v++) {
-                Scenario s = variants.get(v);
-                String variant = s == base ? "in-distribution" : s.name().endsWith("-style") ? "style" : "ood";
+                ScenarioText st = variants.get(v);
+                Scenario s = st.scenario();
+                String variant = switch (st.variant()) {
+                    case ScenarioText.OOD -> "ood";
+                    case ScenarioText.STYLE -> "style";
+                    default -> "in-distribution";
+                };
                 int envs = Math.min(o.envs(), o.episodes());
                 var cam = s.robot().camera();
-                Film film = new Film(outDir, s.name(), cam.width(), cam.height());
-                Film shieldFilm = new Film(outDir, s.name() + (shieldRow == null ? "" : "-" + shieldRow.substring(7)),
-                        cam.width(), cam.height());
                 long first = v * OOD_FIRST_INDEX;
-                try (Rollouts r = new Rollouts(List.of(s), envs, true)) {
-                    r.sensors(sensors);
-                    var out = policyRun(r, plan(Driver.POLICY, o, first), weights, envs, served,
-                            o.gifs() ? Optional.of(film) : Optional.empty());
-                    rows.add(EvalRow.of(s.name(), variant, "policy", out.episodes()));
-                    if (shieldRow != null) {
-                        r.shield(o.shield().get());
-                        var shielded = policyRun(r, plan(Driver.POLICY, o, first), weights, envs, served,
-                                o.gifs() ? Optional.of(shieldFilm) : Optional.empty());
-                        rows.add(EvalRow.of(s.name(), variant, shieldRow, shielded.episodes()));
-                    }
-                }
-                film.success().ifPresent(gifs::add);
-                film.failure().ifPresent(gifs::add);
+                int firstRow = jobs.size();
+                Film film = new Film(outDir, s.name(), cam.width(), cam.height());
+                jobs.add(new EpisodeJob(st, Driver.POLICY, 0, o.split(), first, o.episodes(), o.seed(), 1.0, envs,
+                        true, sensorData, null, blob.key(), 0, false));
+                labels.add(new String[] {s.name(), variant, "policy"});
+                filmOf.add(film);
+                filmOrder.add(film);
                 if (shieldRow != null) {
-                    shieldFilm.success().ifPresent(gifs::add);
-                    shieldFilm.failure().ifPresent(gifs::add);
+                    Film shieldFilm = new Film(outDir, s.name() + "-" + shieldRow.substring(7), cam.width(),
+                            cam.height());
+                    jobs.add(new EpisodeJob(st, Driver.POLICY, 0, o.split(), first, o.episodes(), o.seed(), 1.0, envs,
+                            true, sensorData, EpisodeJob.ShieldData.of(o.shield().get()), blob.key(), 0, false));
+                    labels.add(new String[] {s.name(), variant, shieldRow});
+                    filmOf.add(shieldFilm);
+                    filmOrder.add(shieldFilm);
                 }
-                int firstRow = rows.size();
-                try (Rollouts r = new Rollouts(List.of(s), envs, false)) {
-                    for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
-                        var out = r.run(plan(d, o, first), Optional.empty(), Optional.empty(), Optional.empty());
-                        rows.add(EvalRow.of(s.name(), variant, d.key(), out.episodes()));
-                    }
+                for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
+                    jobs.add(new EpisodeJob(st, d, 0, o.split(), first, o.episodes(), o.seed(), 1.0, envs, false,
+                            sensorData, null, null, 0, false));
+                    labels.add(new String[] {s.name(), variant, d.key()});
+                    filmOf.add(null);
                 }
-                StringBuilder line = new StringBuilder();
-                for (EvalRow row : rows.subList(firstRow - (shieldRow == null ? 1 : 2), rows.size())) {
-                    line.append(line.isEmpty() ? "" : ", ").append(row.driver()).append(' ')
-                            .append(String.format(Locale.ROOT, "%.2f", row.result().successRate()));
-                }
-                log.println("evaluated " + s.name() + " (" + variant + "): success " + line);
+                variantRows.add(new int[] {firstRow, jobs.size()});
             }
+        }
+        List<JobResult> results = executor.run(jobs, Map.of(blob.key(), blob),
+                j -> films && filmOf.get(j) != null ? Optional.of(filmOf.get(j)) : Optional.empty());
+        List<EvalRow> rows = new ArrayList<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            String[] l = labels.get(j);
+            rows.add(EvalRow.of(l[0], l[1], l[2], results.get(j).outcomes()));
+        }
+        for (int[] range : variantRows) {
+            StringBuilder line = new StringBuilder();
+            for (EvalRow row : rows.subList(range[0], range[1])) {
+                line.append(line.isEmpty() ? "" : ", ").append(row.driver()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", row.result().successRate()));
+            }
+            EvalRow first = rows.get(range[0]);
+            log.println("evaluated " + first.scenario() + " (" + first.variant() + "): success " + line);
+        }
+        List<Path> gifs = new ArrayList<>();
+        for (Film f : filmOrder) {
+            f.success().ifPresent(gifs::add);
+            f.failure().ifPresent(gifs::add);
         }
         Path report = Report.write(outDir, rows, gifs, trainDir, o.shield(), o.split(), sensors, o.oodFactor());
         return new Result(rows, report, gifs);
-    }
-
-    private static Rollouts.Plan plan(Driver d, Options o, long firstIndex) {
-        return new Rollouts.Plan(d, 0, o.split(), firstIndex, Long.MAX_VALUE, o.episodes(), o.seed());
     }
 
     /** The table's header line. */

@@ -3,6 +3,7 @@ package dev.wayfinder.policy.rollout;
 import dev.wayfinder.inference.server.InferenceServer;
 import dev.wayfinder.inference.server.Reply;
 import dev.wayfinder.policy.data.Dataset;
+import dev.wayfinder.policy.data.SampleSink;
 import dev.wayfinder.policy.net.TrainingTargets;
 import dev.wayfinder.robot.RobotObservation;
 import dev.wayfinder.robot.RobotPolicy;
@@ -64,6 +65,12 @@ import java.util.concurrent.TimeUnit;
  * {@link Dataset}, with the frame's true depth profile as auxiliary target ({@link TrainingTargets#depthProfile}) and
  * the expert's cost of every action; SPL uses {@link GlobalPlanner#shortestPathLength} as the shortest path. Not
  * thread-safe; close it on the thread that made it.
+ *
+ * <p>An episode's outcome depends on its seed and the plan alone, not on the env that ran it or the episodes before
+ * it: the random choices (the random driver, DAgger's mixture, the shield's sampled action order) start over at each
+ * episode from the plan's seed and the episode's, and the batched network computes each env's row on its own. So
+ * the episodes of a quota can be split over envs, processes or machines (the {@code cluster} module) and give the
+ * same outcomes.
  */
 public final class Rollouts implements AutoCloseable {
     /** Sees every step of every env (for recordings). */
@@ -86,6 +93,9 @@ public final class Rollouts implements AutoCloseable {
     private final SimRobot[] robots;
     private RobotPolicy[] deciders = new RobotPolicy[0];
     private final RobotObservation[] seen;
+    /** Per env, the random choices of its current episode (seeded by the plan and the episode). */
+    private final SplittableRandom[] choices;
+    private long planSeed;
     private SafetyShield.Settings shield;
     private SimRobot.Sensors sensors = SimRobot.Sensors.RGBD_MAP;
     private double progress = 1;
@@ -108,6 +118,7 @@ public final class Rollouts implements AutoCloseable {
         this.episodes = new Episode[n];
         this.robots = new SimRobot[n];
         this.seen = new RobotObservation[n];
+        this.choices = new SplittableRandom[n];
         List<NavEnv> envs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Scenario s = this.scenarios.get(i % this.scenarios.size());
@@ -247,7 +258,7 @@ public final class Rollouts implements AutoCloseable {
      * @param dataset  when present, every step is stored with the expert's label
      * @param listener when present, sees every step
      */
-    public Outcome run(Plan plan, Optional<InferencePolicy> policy, Optional<Dataset> dataset,
+    public Outcome run(Plan plan, Optional<InferencePolicy> policy, Optional<? extends SampleSink> dataset,
                        Optional<Listener> listener) {
         boolean needsPolicy = plan.driver() == Driver.POLICY || plan.driver() == Driver.MIXED;
         if (needsPolicy && (policy.isEmpty() || policy.get().batch() != n)) {
@@ -266,8 +277,8 @@ public final class Rollouts implements AutoCloseable {
         progress = plan.progress();
         deciders = spec == null ? new RobotPolicy[0] : robotSide(spec, plan.seed(), shielding);
 
-        SplittableRandom rnd = new SplittableRandom(plan.seed());
-        Chooser chooser = chooser(plan, rnd, policy.orElse(null));
+        planSeed = plan.seed();
+        Chooser chooser = chooser(plan, policy.orElse(null));
         List<StepHook> hooks = new ArrayList<>();
         if (dataset.isPresent()) {
             hooks.add(new Labeller(dataset.get(), spec, needsPolicy ? policy.get() : null));
@@ -376,6 +387,7 @@ public final class Rollouts implements AutoCloseable {
         checkSensors(spec, shielding);
         int outputs = 1 + (spec.memorySectors() > 0 ? 1 : 0) + (spec.recurrent() ? 1 : 0);
         progress = plan.progress();
+        planSeed = plan.seed();
         deciders = robotSide(spec, plan.seed(), shielding);
         StepHook hook = listener.map(this::listen).orElse(null);
 
@@ -528,11 +540,11 @@ public final class Rollouts implements AutoCloseable {
     }
 
     /** The plan's driver as a strategy. */
-    private Chooser chooser(Plan plan, SplittableRandom rnd, InferencePolicy net) {
+    private Chooser chooser(Plan plan, InferencePolicy net) {
         int actions = config.actions().size();
         return switch (plan.driver()) {
             case EXPERT -> (i, expert) -> expert;
-            case RANDOM -> (i, expert) -> rnd.nextInt(actions);
+            case RANDOM -> (i, expert) -> choices[i].nextInt(actions);
             case POLICY -> new NetworkChooser(net);
             case MIXED -> new Chooser() {
                 private final NetworkChooser network = new NetworkChooser(net);
@@ -545,7 +557,7 @@ public final class Rollouts implements AutoCloseable {
 
                 @Override
                 public int choose(int i, int expert) {
-                    byNetwork = !(rnd.nextDouble() < plan.beta());
+                    byNetwork = !(choices[i].nextDouble() < plan.beta());
                     return byNetwork ? network.choose(i, expert) : expert;
                 }
 
@@ -605,7 +617,7 @@ public final class Rollouts implements AutoCloseable {
      * training can rebuild each env's sequences from the interleaved samples.
      */
     private final class Labeller implements StepHook {
-        private final Dataset dataset;
+        private final SampleSink dataset;
         private final NetworkSpec spec;
         private final InferencePolicy prepared;
         private final float[] state;
@@ -616,7 +628,7 @@ public final class Rollouts implements AutoCloseable {
         private long added;
 
         /** @param prepared the network whose inputs this step prepared, or null when it did not run */
-        Labeller(Dataset dataset, NetworkSpec spec, InferencePolicy prepared) {
+        Labeller(SampleSink dataset, NetworkSpec spec, InferencePolicy prepared) {
             this.last = new long[n];
             java.util.Arrays.fill(last, -1);
             this.dataset = dataset;
@@ -684,10 +696,17 @@ public final class Rollouts implements AutoCloseable {
         var env = vector.env(i);
         episodes[i] = env.world().episode();
         experts[i].reset();
+        long episodeSeed = episodes[i].seed();
+        choices[i] = new SplittableRandom(mix(planSeed, episodeSeed));
         if (i < deciders.length) {
-            deciders[i].reset();
+            deciders[i].reset(mix(planSeed ^ 0x5DEECE66DL, episodeSeed));
         }
         shortestPath[i] = GlobalPlanner.shortestPathLength(env.world());
+    }
+
+    /** A seed for one episode's random choices from the plan's seed and the episode's. */
+    static long mix(long plan, long episode) {
+        return new SplittableRandom(plan * 0x9E3779B97F4A7C15L + episode).nextLong();
     }
 
     private EpisodeOutcome outcome(int i, StepInfo info) {

@@ -9,6 +9,13 @@ import dev.wayfinder.robot.net.NetworkSpec;
 import dev.wayfinder.robot.net.PolicyWeights;
 import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.policy.rollout.Driver;
+import dev.wayfinder.policy.work.CollectRound;
+import dev.wayfinder.policy.work.EpisodeExecutor;
+import dev.wayfinder.policy.work.EpisodeJob;
+import dev.wayfinder.policy.work.JobResult;
+import dev.wayfinder.policy.work.ScenarioText;
+import dev.wayfinder.policy.work.WeightsBlob;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.sim.eval.EvalResult;
 import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.randomization.Split;
@@ -22,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,6 +89,19 @@ public final class DaggerTrainer {
      */
     public static Result run(Path dir, TrainConfig config, boolean resume, int extendTo, PrintStream out,
                              boolean tty) throws IOException {
+        return run(dir, config, resume, extendTo, out, tty, Optional.empty(), 2);
+    }
+
+    /**
+     * {@link #run(Path, TrainConfig, boolean, int, PrintStream, boolean)}, with the rollouts on a cluster: each
+     * DAgger round's collection is cut into shards of {@code shardEpisodes} train-split indices ({@link CollectRound})
+     * that the cluster's workers run with the current policy (its weights broadcast with the iteration as version,
+     * the samples tagged with it); the shards' samples enter the dataset whole and in shard order, and validation runs
+     * there too. The gradient steps, checkpoints and the dataset stay here. With several scenarios, validation runs
+     * {@code ceil(validation_episodes / S)} episodes of each (in this process the envs take turns).
+     */
+    public static Result run(Path dir, TrainConfig config, boolean resume, int extendTo, PrintStream out,
+                             boolean tty, Optional<EpisodeExecutor> cluster, int shardEpisodes) throws IOException {
         Files.createDirectories(dir);
         Optional<Checkpoint> cp = Checkpoint.read(dir);
         TrainConfig cfg = config;
@@ -150,24 +171,43 @@ public final class DaggerTrainer {
         float[] aux = new float[rows * NetworkSpec.AUX_TARGETS];
         float[] targets = new float[rows * spec.actions()];
         long gradDone = 0;
-        try (Rollouts rollouts = new Rollouts(scenarios, cfg.envs(), true);
+        List<ScenarioText> texts = cluster.isEmpty() ? List.of()
+                : cfg.scenarios().stream().map(ScenarioText::of).toList();
+        try (Rollouts rollouts = cluster.isPresent() ? null : new Rollouts(scenarios, cfg.envs(), true);
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                      (float) cfg.auxWeight())) {
-            rollouts.sensors(cfg.sensors());
-            if (cfg.shield()) {
-                rollouts.shield(SafetyShield.Settings.TRAINING);
+            if (rollouts != null) {
+                rollouts.sensors(cfg.sensors());
+                if (cfg.shield()) {
+                    rollouts.shield(SafetyShield.Settings.TRAINING);
+                }
             }
             for (int k = first; k < cfg.iterations(); k++) {
                 double beta = cfg.beta(k);
                 long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();
                 long t0 = System.nanoTime();
-                Rollouts.Outcome col = rollouts.run(new Rollouts.Plan(k == 0 ? Driver.EXPERT : Driver.MIXED, beta,
-                                Split.TRAIN, nextTrainIndex, steps, Integer.MAX_VALUE, cfg.seed() * 7919 + k,
-                                cfg.iterations() == 1 ? 1.0 : k / (double) (cfg.iterations() - 1)),
-                        Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.of(dataset), Optional.empty());
+                double curriculum = cfg.iterations() == 1 ? 1.0 : k / (double) (cfg.iterations() - 1);
+                long collected;
+                if (cluster.isPresent()) {
+                    WeightsBlob blob = WeightsBlob.of(weights, k);
+                    EpisodeJob template = new EpisodeJob(texts.get(0), k == 0 ? Driver.EXPERT : Driver.MIXED, beta,
+                            Split.TRAIN, nextTrainIndex, shardEpisodes, cfg.seed() * 7919 + k, curriculum, cfg.envs(),
+                            true, EpisodeJob.SensorsData.of(cfg.sensors()), shieldData(cfg), blob.key(), k, true);
+                    CollectRound.Collected c = cluster.get().collect(new CollectRound(texts, template, nextTrainIndex,
+                            shardEpisodes, steps), blob, dataset);
+                    collected = c.steps();
+                    nextTrainIndex += c.indicesUsed();
+                } else {
+                    Rollouts.Outcome col = rollouts.run(new Rollouts.Plan(k == 0 ? Driver.EXPERT : Driver.MIXED, beta,
+                                    Split.TRAIN, nextTrainIndex, steps, Integer.MAX_VALUE, cfg.seed() * 7919 + k,
+                                    curriculum),
+                            Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.of(dataset),
+                            Optional.empty());
+                    collected = col.steps();
+                    nextTrainIndex += col.indicesUsed();
+                }
                 dataset.flush();
-                nextTrainIndex += col.indicesUsed();
-                double collectRate = col.steps() / ((System.nanoTime() - t0) / 1e9);
+                double collectRate = collected / ((System.nanoTime() - t0) / 1e9);
 
                 long t1 = System.nanoTime();
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
@@ -202,10 +242,16 @@ public final class DaggerTrainer {
                 double spl = Double.NaN;
                 double coll = Double.NaN;
                 if (cfg.validationEpisodes() > 0) {
-                    Rollouts.Outcome val = rollouts.run(new Rollouts.Plan(Driver.POLICY, 0, Split.VALIDATION, 0,
-                                    Long.MAX_VALUE, cfg.validationEpisodes(), cfg.seed()),
-                            Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.empty(), Optional.empty());
-                    EvalResult r = EvalResult.of(val.episodes());
+                    List<EpisodeOutcome> valEpisodes;
+                    if (cluster.isPresent()) {
+                        valEpisodes = validateOn(cluster.get(), cfg, texts, WeightsBlob.of(weights, k + 1));
+                    } else {
+                        valEpisodes = rollouts.run(new Rollouts.Plan(Driver.POLICY, 0, Split.VALIDATION, 0,
+                                        Long.MAX_VALUE, cfg.validationEpisodes(), cfg.seed()),
+                                Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.empty(),
+                                Optional.empty()).episodes();
+                    }
+                    EvalResult r = EvalResult.of(valEpisodes);
                     succ = r.successRate();
                     spl = r.spl();
                     coll = r.collisionRate();
@@ -236,6 +282,26 @@ public final class DaggerTrainer {
         }
         progress.finish();
         return new Result(dir, weights, history, resume);
+    }
+
+    private static EpisodeJob.ShieldData shieldData(TrainConfig cfg) {
+        return cfg.shield() ? EpisodeJob.ShieldData.of(SafetyShield.Settings.TRAINING) : null;
+    }
+
+    /** Validation on the cluster: the validation episodes of each scenario, merged in scenario and index order. */
+    private static List<EpisodeOutcome> validateOn(EpisodeExecutor cluster, TrainConfig cfg, List<ScenarioText> texts,
+                                                   WeightsBlob blob) throws IOException {
+        int per = (cfg.validationEpisodes() + texts.size() - 1) / texts.size();
+        List<EpisodeJob> jobs = new ArrayList<>();
+        for (ScenarioText t : texts) {
+            jobs.add(new EpisodeJob(t, Driver.POLICY, 0, Split.VALIDATION, 0, per, cfg.seed(), 1.0, cfg.envs(), true,
+                    EpisodeJob.SensorsData.of(cfg.sensors()), shieldData(cfg), blob.key(), blob.version(), false));
+        }
+        List<EpisodeOutcome> all = new ArrayList<>();
+        for (JobResult r : cluster.run(jobs, Map.of(blob.key(), blob), j -> Optional.empty())) {
+            all.addAll(r.outcomes());
+        }
+        return all;
     }
 
     private static String last(List<Metrics> h) {

@@ -18,7 +18,7 @@ public final class ActionPreference {
     public static final double MAX_TEMPERATURE = 10;
 
     private final double temperature;
-    private final SplittableRandom random;
+    private SplittableRandom random;
     private final int[] order;
     private final double[] keys;
 
@@ -36,6 +36,14 @@ public final class ActionPreference {
         this.random = new SplittableRandom(seed);
         this.order = new int[actions];
         this.keys = new double[actions];
+    }
+
+    /**
+     * Starts the sampled sequence over from {@code seed}, as a new instance would: an episode seeded on its own gives
+     * the same order whichever robot or env ran the episodes before it.
+     */
+    public void reseed(long seed) {
+        this.random = new SplittableRandom(seed);
     }
 
     /** The logit order over {@code actions} actions. */

@@ -1,0 +1,18 @@
+package dev.wayfinder.cluster;
+
+import dev.wayfinder.policy.work.EpisodeExecutor;
+
+import java.io.PrintStream;
+
+/** The Hazelcast engine behind {@link EpisodeExecutor}, registered for {@link java.util.ServiceLoader}. */
+public final class HazelcastEngine implements EpisodeExecutor.Provider {
+    @Override
+    public String name() {
+        return "hazelcast";
+    }
+
+    @Override
+    public EpisodeExecutor connect(String address, int shardEpisodes, PrintStream log) {
+        return HazelcastExecutor.connect(HostPort.parse(address, "--cluster"), shardEpisodes, log);
+    }
+}
