@@ -20,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -109,8 +108,9 @@ public final class EvaluationView extends BorderPane {
                 .or(model.stateProperty().isEqualTo(EvaluationModel.State.CANCELLING)));
         cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(EvaluationModel.State.RUNNING));
         cancel.setOnAction(e -> model.cancel());
-        ToolBar bar = new ToolBar(open, openRecording, new Separator(), new Label("Run"), scenario, policy,
-                new Label("episodes"), count, new Label("seed"), seed, randomize, run, cancel);
+        ToolBar bar = new ToolBar(open, openRecording);
+        ToolBar runBar = new ToolBar(new Label("Record episodes:"), scenario, policy, new Label("episodes"), count,
+                new Label("first seed"), seed, randomize, run, cancel);
         ProgressBar progress = new ProgressBar();
         progress.setId("eval-progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -126,7 +126,7 @@ public final class EvaluationView extends BorderPane {
                 lastLine.setText(model.log().isEmpty() ? "" : model.log().get(model.log().size() - 1)));
         HBox statusRow = new HBox(10, progress, status, lastLine);
         statusRow.setPadding(new Insets(2, 8, 4, 8));
-        setTop(new VBox(bar, statusRow));
+        setTop(new VBox(bar, runBar, statusRow));
 
         results.setId("eval-results");
         results.getColumns().add(column("Scenario", r -> r.scenario(), 130));

@@ -77,7 +77,7 @@ public final class ReplayMap extends Region {
         MapLayout l = map.layout();
         int now = model.step();
         g.setLineJoin(StrokeLineJoin.ROUND);
-        g.setLineWidth(2);
+        g.setLineWidth(2.5);
         for (int pass = 0; pass < 2; pass++) {
             g.setStroke(pass == 0 ? AHEAD : TRAVELLED);
             g.beginPath();

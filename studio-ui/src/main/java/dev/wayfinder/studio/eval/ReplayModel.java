@@ -186,6 +186,8 @@ public final class ReplayModel implements AutoCloseable {
     /** Shows {@code t} from its first step (FX thread). */
     public void show(ReplayTrack t, Path file) {
         playing.set(false);
+        // Step 0 first: every episode has it, so views of the old track still draw while the new one is set.
+        step.set(0);
         track.set(t);
         lastStep.set(t.lastStep());
         frame.set(null);
@@ -196,8 +198,7 @@ public final class ReplayModel implements AutoCloseable {
         outcomeText.set(outcome(r.outcome()) + (t.firstMismatch() < 0 ? "; the replay reproduces it bit for bit"
                 : "; the replay DIVERGES at step " + t.firstMismatch() + " (replayed: "
                         + outcome(t.replayedOutcome()) + ")"));
-        step.set(-1);
-        seek(0);
+        showStep(0);
     }
 
     private static String outcome(String o) {
@@ -212,9 +213,13 @@ public final class ReplayModel implements AutoCloseable {
             return;
         }
         int s = Math.clamp(k, 0, t.lastStep());
-        if (s == step.get()) {
-            return;
+        if (s != step.get()) {
+            showStep(s);
         }
+    }
+
+    private void showStep(int s) {
+        ReplayTrack t = track.get();
         step.set(s);
         stepText.set(String.format(Locale.ROOT, "Step %d / %d   %.1f s   %s", s, t.lastStep(),
                 t.timeNanos(s) / 1e9, s == 0 ? "start" : "action: " + t.action(s)));

@@ -43,8 +43,7 @@ public final class ReplayTrack {
     static final int MAP_SIZE = 520;
 
     /**
-     * The episode's top-down map as {@code wayfinder scenario draw} draws an episode (walls, obstacles, start, goal,
-     * the planned path), with the layout that places world points on it.
+     * The episode's top-down map as {@code wayfinder scenario draw} draws an episode (walls, obstacles, start, goal), with the layout that places world points on it.
      *
      * @param argb   0xAARRGGBB, row 0 at the top
      * @param width  pixels
@@ -66,7 +65,7 @@ public final class ReplayTrack {
         this.controlPeriodNanos = controlPeriodNanos;
         this.firstMismatch = firstMismatch;
         this.replayedOutcome = replayedOutcome;
-        BufferedImage img = MapDrawer.draw(episode, new MapDrawer.Options(MAP_SIZE, true,
+        BufferedImage img = MapDrawer.draw(episode, new MapDrawer.Options(MAP_SIZE, false,
                 Optional.of(episode.scenarioName() + " \u2014 seed " + recording.seed())));
         int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         this.map = new TopDown(argb, img.getWidth(), img.getHeight(), MapLayout.of(episode.arena(), MAP_SIZE));
