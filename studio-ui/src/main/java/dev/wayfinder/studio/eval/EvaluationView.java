@@ -69,14 +69,14 @@ public final class EvaluationView extends BorderPane {
         scenario.setEditable(true);
         scenario.getItems().addAll(ScenarioLibrary.NAMES);
         scenario.setValue("cluttered-room");
-        scenario.setPrefWidth(150);
+        scenario.setPrefWidth(140);
         scenario.setTooltip(new Tooltip("A bundled scenario's name or a scenario file"));
         ComboBox<String> policy = new ComboBox<>();
         policy.setId("eval-policy");
         policy.setEditable(true);
         policy.getItems().addAll("expert", "cluttered-room-rgbd-map", "random");
         policy.setValue("expert");
-        policy.setPrefWidth(150);
+        policy.setPrefWidth(170);
         policy.setTooltip(new Tooltip("expert, random, a shipped model's name, or a model or run folder"));
         Spinner<Integer> count = new Spinner<>(1, EvaluationModel.Request.MAX_EPISODES, 10);
         count.setId("eval-episodes");
@@ -90,7 +90,7 @@ public final class EvaluationView extends BorderPane {
         seed.setTooltip(new Tooltip("The first episode's seed"));
         CheckBox randomize = new CheckBox("Randomize");
         randomize.setId("eval-randomize");
-        Button run = new Button("Run\u2026");
+        Button run = new Button("Record episodes\u2026");
         run.setId("eval-run");
         run.setTooltip(new Tooltip("Run and record the episodes as 'wayfinder sim run --record DIR' in a folder you"
                 + " choose"));
@@ -108,9 +108,9 @@ public final class EvaluationView extends BorderPane {
                 .or(model.stateProperty().isEqualTo(EvaluationModel.State.CANCELLING)));
         cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(EvaluationModel.State.RUNNING));
         cancel.setOnAction(e -> model.cancel());
-        ToolBar bar = new ToolBar(open, openRecording);
-        ToolBar runBar = new ToolBar(new Label("Record episodes:"), scenario, policy, new Label("episodes"), count,
-                new Label("first seed"), seed, randomize, run, cancel);
+        ToolBar bar = new ToolBar(open, openRecording, new javafx.scene.control.Separator(), run, cancel);
+        ToolBar runBar = new ToolBar(new Label("Scenario"), scenario, new Label("policy"), policy,
+                new Label("episodes"), count, new Label("first seed"), seed, randomize);
         ProgressBar progress = new ProgressBar();
         progress.setId("eval-progress");
         progress.progressProperty().bind(model.progressProperty());
@@ -165,7 +165,7 @@ public final class EvaluationView extends BorderPane {
         replayView = new ReplayView(replay);
         SplitPane split = new SplitPane(tables, replayView);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.36);
         setCenter(split);
     }
 
