@@ -24,7 +24,7 @@ import javafx.util.Duration;
  */
 public final class ReplayView extends BorderPane {
     /** Camera pictures' size in the replay, pixels. */
-    static final int TILE = 136;
+    static final int TILE = 112;
 
     private final ReplayModel model;
     private final Slider slider = new Slider(0, 0, 0);
