@@ -34,11 +34,13 @@ class EvaluationModelTest {
     private final List<String> errors = new ArrayList<>();
     private final List<List<String>> started = new ArrayList<>();
     private Path source;
+    private Path gate;
     private EvaluationModel model;
 
     @BeforeEach
     void recordings() throws Exception {
         source = Files.createDirectories(dir.resolve("source"));
+        gate = dir.resolve("gate");
         Recordings.expert(ScenarioLibrary.load("empty-arena"), false, source, 0, 1, 2);
     }
 
@@ -50,17 +52,23 @@ class EvaluationModelTest {
         fx.shutdownNow();
     }
 
-    /** A child that copies the source's episodes into the output one by one, {@code pause} seconds apart. */
+    /**
+     * A child that copies the source's episodes into the output one by one, {@code pause} seconds apart; after the
+     * first it waits until the file {@code gate} exists (so a test sees it running with one episode done, however
+     * loaded the machine).
+     */
     private EvaluationModel model(String pause, int exitCode) {
         String script = "out=\"$1\"; mkdir -p \"$out\"; head -1 \"$2/episodes.csv\" > \"$out/t\"; n=0;"
                 + " tail -n +2 \"$2/episodes.csv\" | while IFS= read -r line; do"
                 + "   f=$(echo \"$line\" | cut -d, -f12); cp \"$2/$f\" \"$out/$f\";"
                 + "   echo \"$line\" >> \"$out/t\"; cp \"$out/t\" \"$out/episodes.csv.tmp\";"
                 + "   mv \"$out/episodes.csv.tmp\" \"$out/episodes.csv\"; echo \"recorded $f\"; sleep " + pause + ";"
+                + "   while [ ! -f \"$3\" ]; do sleep 0.05; done;"
                 + " done; rm \"$out/t\"; echo 'finished'; exit " + exitCode;
         TrainLauncher launcher = (args, wd) -> {
             started.add(args);
-            return new ProcessBuilder("sh", "-c", script, "sh", args.get(args.size() - 1), source.toString())
+            return new ProcessBuilder("sh", "-c", script, "sh", args.get(args.size() - 1), source.toString(),
+                    gate.toString())
                     .redirectErrorStream(true).start();
         };
         model = new EvaluationModel(launcher, dir, fx::execute, (what, why) -> errors.add(what + ": " + why));
@@ -100,12 +108,16 @@ class EvaluationModelTest {
 
     @Test
     void aRunShowsItsEpisodesAsTheyComeAndItsTableAtTheEnd() throws Exception {
-        EvaluationModel m = model("0.3", 0);
+        EvaluationModel m = model("0", 0);
         Path out = dir.resolve("run");
         assertEquals(null, refused(m, request(out)));
         assertEquals(List.of(List.of("sim", "run", "--scenario", "empty-arena", "--policy", "expert", "--episodes", "3",
                 "--seed", "0", "--record", out.toString())), started);
-        await(() -> m.episodes().size() == 1 && m.progressProperty().get() > 0.3, "the first episode");
+        await(() -> m.episodes().size() == 1, "the first episode");
+        assertEquals(EvaluationModel.State.RUNNING, onFx(() -> m.stateProperty().get()));
+        assertEquals(1 / 3.0, onFx(() -> m.progressProperty().get()), 1e-12);
+        assertTrue(onFx(() -> m.statusProperty().get()).startsWith("running: 1 of 3"));
+        Files.createFile(gate);
         await(() -> m.stateProperty().get() == EvaluationModel.State.FINISHED, "the end");
         assertEquals(3, onFx(() -> m.episodes().size()));
         assertEquals(1.0, onFx(() -> m.progressProperty().get()));
@@ -121,7 +133,7 @@ class EvaluationModelTest {
 
     @Test
     void cancellingKeepsTheEpisodesDone() throws Exception {
-        EvaluationModel m = model("30", 0);
+        EvaluationModel m = model("0", 0);
         assertEquals(null, refused(m, request(dir.resolve("run"))));
         await(() -> m.episodes().size() == 1, "the first episode");
         onFx(() -> {
@@ -137,6 +149,7 @@ class EvaluationModelTest {
     @Test
     void aFailingChildIsReportedWithItsLastLines() throws Exception {
         EvaluationModel m = model("0", 1);
+        Files.createFile(gate);
         assertEquals(null, refused(m, request(dir.resolve("run"))));
         await(() -> m.stateProperty().get() == EvaluationModel.State.FAILED, "the failure");
         assertEquals(1, errors.size());
