@@ -5,6 +5,9 @@ import dev.wayfinder.scenarios.model.Vec2;
 import dev.wayfinder.studio.edit.ScenarioDocument;
 import dev.wayfinder.studio.edit.Selection;
 import dev.wayfinder.studio.editor.EditorCanvas;
+import dev.wayfinder.studio.eval.EvaluationModel;
+import dev.wayfinder.studio.eval.EvaluationView;
+import dev.wayfinder.studio.eval.ReplayModel;
 import dev.wayfinder.studio.editor.EditorModel;
 import dev.wayfinder.studio.editor.PaletteItem;
 import dev.wayfinder.studio.inspector.InspectorModel;
@@ -76,6 +79,9 @@ public final class MainWindow {
     private final EditorCanvas canvas;
     private final TrainingModel training;
     private final SimulationModel simulation;
+    private final EvaluationModel evaluation;
+    private final ReplayModel replay;
+    private final EvaluationView evaluationView;
     private SimulationPane simulationPane;
     private final Tab simulationTab = new Tab("Simulation");
     private final TabPane work = new TabPane();
@@ -133,10 +139,7 @@ public final class MainWindow {
                 showSimulation();
             }
         });
-        training = new TrainingModel(TrainLauncher.sameAsThisJvm().orElse((args, dir) -> {
-            throw new java.io.IOException("this studio cannot tell how it was started (the JVM does not say), so it"
-                    + " cannot start `wayfinder train`; run it from a terminal and open its run folder here");
-        }), Path.of(""), Platform::runLater);
+        training = new TrainingModel(launcher(), Path.of(""), Platform::runLater);
         Tab train = new Tab("Training", new TrainingView(training, () -> {
             DirectoryChooser c = new DirectoryChooser();
             c.setTitle("Open a training run folder");
@@ -144,6 +147,23 @@ public final class MainWindow {
         }, asker::showError));
         train.setClosable(false);
         work.getTabs().add(train);
+        evaluation = new EvaluationModel(launcher(), Path.of(""), Platform::runLater, asker::showError);
+        replay = new ReplayModel(io, Platform::runLater, asker::showError, true);
+        evaluationView = new EvaluationView(evaluation, replay, title -> {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle(title);
+            return Optional.ofNullable(c.showDialog(stage)).map(java.io.File::toPath);
+        }, () -> {
+            javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+            c.setTitle("Open a recorded episode");
+            c.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Recordings", "*.wfrec"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+            return Optional.ofNullable(c.showOpenDialog(stage)).map(java.io.File::toPath);
+        }, () -> java.util.List.of(doc.scenario()), asker::showError);
+        Tab evaluate = new Tab("Evaluation", evaluationView);
+        evaluate.setClosable(false);
+        evaluate.setId("tab-evaluation");
+        work.getTabs().add(evaluate);
         work.setId("work-tabs");
         ProblemsView problems = new ProblemsView(validation, doc);
         middle.setOrientation(Orientation.VERTICAL);
@@ -168,6 +188,13 @@ public final class MainWindow {
         stage.setOnCloseRequest(e -> {
             e.consume();
             library.whenChangesAreSafe(this::close);
+        });
+    }
+
+    private static TrainLauncher launcher() {
+        return TrainLauncher.sameAsThisJvm().orElse((args, dir) -> {
+            throw new java.io.IOException("this studio cannot tell how it was started (the JVM does not say), so it"
+                    + " cannot start `wayfinder " + args.get(0) + "`; run it from a terminal and open its folder here");
         });
     }
 
@@ -372,6 +399,8 @@ public final class MainWindow {
         simulation.close();
         validation.close();
         training.close();
+        evaluation.close();
+        evaluationView.close();
         io.shutdown();
         stage.close();
     }
@@ -425,6 +454,19 @@ public final class MainWindow {
     /** The training panel's view model. */
     public TrainingModel training() {
         return training;
+    }
+
+    /** The evaluation tab's view models and view. */
+    public EvaluationModel evaluation() {
+        return evaluation;
+    }
+
+    public ReplayModel replay() {
+        return replay;
+    }
+
+    public EvaluationView evaluationView() {
+        return evaluationView;
     }
 
     public TabPane workTabs() {

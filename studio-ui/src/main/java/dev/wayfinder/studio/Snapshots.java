@@ -74,6 +74,7 @@ final class Snapshots {
         out.add(view(dir.resolve("studio-editor-dark.png"), "warehouse-aisles", true, w ->
                 w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
         out.addAll(simulation(dir, shippedModel, log));
+        out.add(evaluation(dir, log));
         return out;
     }
 
@@ -124,6 +125,75 @@ final class Snapshots {
             return List.of(sim, cam);
         } finally {
             Fx.run(w::close);
+        }
+    }
+
+    /** Recorded expert episodes of the cluttered room (seeds 0 to 3), the evaluation tab's snapshot replays seed 2. */
+    static final long[] EVALUATION_SEEDS = {0, 1, 2, 3};
+
+    /**
+     * The evaluation tab with four recorded expert episodes of the cluttered room (recorded here as {@code wayfinder sim
+     * run --record} records them, into a temporary folder), the third replayed and scrubbed to its middle.
+     */
+    private static Path evaluation(Path dir, PrintWriter log) throws StudioException {
+        Scenario s = bundled("cluttered-room");
+        Path runs;
+        try {
+            runs = java.nio.file.Files.createTempDirectory("wayfinder-snapshot-eval");
+            List<dev.wayfinder.sim.record.EpisodeTable.Entry> table = new ArrayList<>();
+            try (var env = new dev.wayfinder.sim.env.NavEnv(dev.wayfinder.sim.eval.PerturbedStarts.of(s),
+                    dev.wayfinder.sim.env.EnvConfig.DISCRETE)) {
+                for (long seed : EVALUATION_SEEDS) {
+                    var r = dev.wayfinder.sim.record.Recorder.runEpisode(env,
+                            dev.wayfinder.sim.eval.Policy.expert(dev.wayfinder.sim.env.EnvConfig.DISCRETE), seed);
+                    String name = dev.wayfinder.sim.record.RecordingFile.fileName(s.name(), seed);
+                    dev.wayfinder.sim.record.RecordingFile.write(r.recording(), runs.resolve(name));
+                    table.add(new dev.wayfinder.sim.record.EpisodeTable.Entry("expert", false, r.outcome(), name));
+                }
+            }
+            dev.wayfinder.sim.record.EpisodeTable.write(runs, table);
+        } catch (IOException e) {
+            throw new StudioException("could not record the evaluation snapshot's episodes: " + e.getMessage(), e);
+        }
+        MainWindow w = Fx.call(() -> {
+            Themes.apply(false);
+            StudioSettings settings = StudioSettings.inMemory();
+            settings.setWindowSize(WIDTH, HEIGHT);
+            settings.setDividers("middle", new double[] {0.97});
+            MainWindow m = new MainWindow(new Stage(), settings, x -> NO_DIALOGS, s, Optional.empty());
+            m.stage().show();
+            m.workTabs().getSelectionModel().select(m.workTabs().getTabs().stream()
+                    .filter(t -> "tab-evaluation".equals(t.getId())).findFirst().orElseThrow());
+            m.evaluation().open(runs);
+            return m;
+        });
+        try {
+            require(Fx.await(() -> w.evaluation().episodes().size() == EVALUATION_SEEDS.length, 60_000),
+                    () -> "the recorded episodes were not listed: " + w.evaluation().statusProperty().get());
+            Fx.run(() -> w.evaluationView().episodes().getSelectionModel().select(2));
+            require(Fx.await(() -> w.replay().track() != null, 60_000), () -> "the episode was not replayed");
+            int middle = Fx.call(() -> w.replay().lastStepProperty().get() / 2);
+            Fx.run(() -> w.replay().seek(middle));
+            require(Fx.await(() -> w.replay().cameraStepProperty().get() == middle, 60_000),
+                    () -> "the replay camera did not draw step " + middle + ": "
+                            + w.replay().cameraErrorProperty().get());
+            Fx.await(() -> true, 100);
+            BufferedImage img = Fx.call(() -> toAwt(w.scene().snapshot(null)));
+            Path file = dir.resolve("studio-evaluation.png");
+            png(img, file);
+            log.println("wrote " + file);
+            log.flush();
+            return file;
+        } finally {
+            Fx.run(w::close);
+            try (var files = java.nio.file.Files.list(runs)) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+                java.nio.file.Files.deleteIfExists(runs);
+            } catch (IOException e) {
+                log.println("could not remove " + runs + ": " + e.getMessage());
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.sim.eval.EvalResult;
 import dev.wayfinder.sim.eval.Evaluator;
 import dev.wayfinder.sim.eval.Policy;
+import dev.wayfinder.sim.record.EpisodeTable;
 import dev.wayfinder.sim.record.Recorder;
 import dev.wayfinder.sim.record.RecordingFile;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wayfinder sim run --scenario S --policy expert|random|MODEL --episodes N}: runs a policy for N episodes
  * through physics-sim's one episode loop ({@link Evaluator#runEpisode}) and prints success rate, SPL, collision rate
- * and mean steps; {@code --record DIR} writes one recording per episode. A trained model drives through the robot
+ * and mean steps; {@code --record DIR} writes one recording per episode and their index ({@link EpisodeTable}). A trained model drives through the robot
  * boundary ({@link TrainedPolicy}), with the robot camera rendered.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -81,7 +82,8 @@ public final class SimRunCommand implements Runnable {
   @Option(names = "--randomize", description = "Draw every episode with the scenario's domain randomization.")
   boolean randomize;
 
-  @Option(names = "--record", paramLabel = "DIR", description = "Write one recording per episode into DIR.")
+  @Option(names = "--record", paramLabel = "DIR", description = "Write one recording per episode into DIR, and DIR/episodes.csv listing them with their"
+          + " outcomes (the studio's Evaluation tab opens the folder and replays them).")
   Path record;
 
   /** The JSON shape. */
@@ -128,6 +130,7 @@ public final class SimRunCommand implements Runnable {
     Scenario s = Scenarios.resolve(scenario);
     PrintWriter err = spec.commandLine().getErr();
     List<EpisodeOutcome> outcomes = new ArrayList<>();
+    List<EpisodeTable.Entry> table = new ArrayList<>();
     try (Renderer renderer = trained ? Renderer.create() : null;
          NavEnv env = new NavEnv(EpisodeSources.of(s, randomize), cfg, camera(renderer, s))) {
       Policy p = switch (policy) {
@@ -136,7 +139,7 @@ public final class SimRunCommand implements Runnable {
         default -> trainedPolicy(s);
       };
       for (int i = 0; i < episodes; i++) {
-        outcomes.add(runOne(env, p, cfg, seed + i));
+        outcomes.add(runOne(env, p, seed + i, table));
         if (!json.enabled() && episodes >= 10 && (i + 1) % Math.max(1, episodes / 10) == 0) {
           err.printf(Locale.ROOT, "episode %d/%d%n", i + 1, episodes);
           err.flush();
@@ -179,24 +182,21 @@ public final class SimRunCommand implements Runnable {
     }
   }
 
-  private EpisodeOutcome runOne(NavEnv env, Policy p, EnvConfig cfg, long episodeSeed) {
-    Recorder rec = record == null ? null : new Recorder(cfg);
-    EpisodeOutcome o = Evaluator.runEpisode(env, p, episodeSeed, (a, st) -> {
-      if (rec != null) {
-        if (st.info().steps() == 1) {
-          // The episode was reset by runEpisode just before its first step; the recording starts with it.
-          rec.start(env, episodeSeed);
-        }
-        rec.step(a, st);
-      }
-    });
-    if (rec != null) {
-      Path f = record.resolve(o.scenario() + "-" + episodeSeed + ".wfrec");
-      try {
-        RecordingFile.write(rec.finish(), f);
-      } catch (IOException e) {
-        throw new UserException("cannot write the recording " + f + ": " + e.getMessage(), e);
-      }
+  private EpisodeOutcome runOne(NavEnv env, Policy p, long episodeSeed, List<EpisodeTable.Entry> table) {
+    if (record == null) {
+      return Evaluator.runEpisode(env, p, episodeSeed, (a, st) -> { });
+    }
+    Recorder.Recorded r = Recorder.runEpisode(env, p, episodeSeed);
+    EpisodeOutcome o = r.outcome();
+    String name = RecordingFile.fileName(o.scenario(), episodeSeed);
+    Path f = record.resolve(name);
+    try {
+      RecordingFile.write(r.recording(), f);
+      table.add(new EpisodeTable.Entry(policy, randomize, o, name));
+      // Rewritten after every episode: an interrupted run leaves the episodes it finished listed.
+      EpisodeTable.write(record, table);
+    } catch (IOException e) {
+      throw new UserException("cannot write the recording " + f + ": " + e.getMessage(), e);
     }
     return o;
   }

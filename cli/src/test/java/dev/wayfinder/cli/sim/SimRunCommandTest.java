@@ -2,6 +2,9 @@ package dev.wayfinder.cli.sim;
 
 import dev.wayfinder.cli.CliRun;
 import dev.wayfinder.render.NeedsEgl;
+import dev.wayfinder.sim.record.EpisodeTable;
+import dev.wayfinder.sim.record.Recording;
+import dev.wayfinder.sim.record.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +36,23 @@ class SimRunCommandTest {
         }
         CliRun replay = CliRun.of("sim", "replay", "--randomize", first.toString());
         assertEquals(0, replay.exitCode(), replay.toString());
+    }
+
+    @Test
+    void recordedEpisodesAreListedWithTheirOutcomesForTheStudio(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("sim", "run", "--scenario", "empty-arena", "--episodes", "3", "--seed", "5", "--record",
+                dir.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        var entries = EpisodeTable.read(dir.resolve(EpisodeTable.FILE));
+        assertEquals(java.util.List.of(5L, 6L, 7L), entries.stream().map(e -> e.outcome().seed()).toList());
+        for (EpisodeTable.Entry e : entries) {
+            assertEquals("expert", e.policy());
+            assertEquals(false, e.randomized());
+            assertTrue(e.outcome().success(), e.toString());
+            Recording rec = RecordingFile.read(dir.resolve(e.recording()));
+            assertEquals(e.outcome().steps(), rec.steps().size());
+            assertEquals(e.outcome().seed(), rec.seed());
+        }
     }
 
     @Test

@@ -3,8 +3,12 @@ package dev.wayfinder.sim.record;
 import dev.wayfinder.sim.env.Action;
 import dev.wayfinder.sim.env.Env;
 import dev.wayfinder.sim.env.EnvConfig;
+import dev.wayfinder.sim.env.NavEnv;
 import dev.wayfinder.sim.env.StepResult;
 import dev.wayfinder.sim.env.StepInfo;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
+import dev.wayfinder.sim.eval.Evaluator;
+import dev.wayfinder.sim.eval.Policy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,26 @@ public final class Recorder {
     private String fingerprint = "";
     private long seed;
     private String outcome = "running";
+
+    /** An episode run while it was recorded. */
+    public record Recorded(EpisodeOutcome outcome, Recording recording) {
+    }
+
+    /**
+     * Runs one episode of {@code policy} with {@code seed} through physics-sim's one episode loop
+     * ({@link Evaluator#runEpisode}) and records it.
+     */
+    public static Recorded runEpisode(NavEnv env, Policy policy, long seed) {
+        Recorder rec = new Recorder(env.config());
+        EpisodeOutcome o = Evaluator.runEpisode(env, policy, seed, (a, st) -> {
+            if (st.info().steps() == 1) {
+                // The episode was reset by runEpisode just before its first step; the recording starts with it.
+                rec.start(env, seed);
+            }
+            rec.step(a, st);
+        });
+        return new Recorded(o, rec.finish());
+    }
 
     /** A recorder for envs configured with {@code config}. */
     public Recorder(EnvConfig config) {

@@ -33,6 +33,11 @@ public final class RecordingFile {
     private RecordingFile() {
     }
 
+    /** The file name {@code wayfinder sim run --record} gives the recording of {@code scenario}'s episode {@code seed}. */
+    public static String fileName(String scenario, long seed) {
+        return scenario + "-" + seed + ".wfrec";
+    }
+
     /** Writes {@code r} to {@code file}, replacing it. */
     public static void write(Recording r, Path file) throws IOException {
         try (OutputStream os = Files.newOutputStream(file)) {

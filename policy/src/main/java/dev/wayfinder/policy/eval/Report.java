@@ -19,11 +19,64 @@ import java.util.Optional;
 
 /** Writes the evaluation report as Markdown beside its images. Stateless. */
 public final class Report {
+    /** The table as CSV beside report.md, for programs (the studio's Evaluation tab reads it). */
+    public static final String RESULTS = "results.csv";
+
+    /** The header line of {@value #RESULTS}. */
+    public static final String RESULTS_HEADER = "scenario,variant,driver,episodes,success,spl,collision,truncated,"
+            + "mean_steps,mean_time_to_goal";
+
     private Report() {
     }
 
+    /** Writes {@code rows} to {@code dir}/{@value #RESULTS}, numbers as Java writes doubles (exact round trip). */
+    public static Path writeResults(Path dir, List<EvalRow> rows) throws IOException {
+        StringBuilder b = new StringBuilder(RESULTS_HEADER).append('\n');
+        for (EvalRow r : rows) {
+            var x = r.result();
+            b.append(String.join(",", r.scenario(), r.variant(), r.driver(), Integer.toString(x.episodes()),
+                    Double.toString(x.successRate()), Double.toString(x.spl()), Double.toString(x.collisionRate()),
+                    Double.toString(x.truncatedRate()), Double.toString(x.meanSteps()),
+                    Double.toString(x.meanTimeToGoal()))).append('\n');
+        }
+        Path out = dir.resolve(RESULTS);
+        AtomicFiles.write(out, b.toString().getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
     /**
-     * Writes {@code dir/report.md}; copies the training curves from {@code trainDir} when given.
+     * Reads {@value #RESULTS} as {@link #writeResults} wrote it.
+     *
+     * @throws IOException naming the file, the line and what was expected when it is not such a table
+     */
+    public static List<EvalRow> readResults(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).strip().equals(RESULTS_HEADER)) {
+            throw new IOException(file + ":1: expected the header '" + RESULTS_HEADER + "'");
+        }
+        List<EvalRow> rows = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 10) {
+                throw new IOException(file + ":" + (i + 1) + ": expected 10 comma-separated fields, got " + f.length);
+            }
+            try {
+                rows.add(new EvalRow(f[0], f[1], f[2], new dev.wayfinder.sim.eval.EvalResult(Integer.parseInt(f[3]),
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+                        Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]))));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ":" + (i + 1) + ": bad value (" + e.getMessage() + ")", e);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Writes {@code dir/report.md} and the table as {@value #RESULTS}; copies the training curves from {@code trainDir} when given.
      *
      * @param shield the shield's settings when the rows include the policy driving through it
      */
@@ -97,6 +150,7 @@ public final class Report {
                         .append(name).append(")\n\n");
             }
         }
+        writeResults(dir, rows);
         Path out = dir.resolve("report.md");
         AtomicFiles.write(out, b.toString().getBytes(StandardCharsets.UTF_8));
         return out;

@@ -18,10 +18,10 @@ public final class CameraPanel extends VBox {
     /** Shown size of each picture, pixels. */
     static final int TILE = 192;
 
-    private final Tile rgb = new Tile("camera-rgb");
-    private final Tile depth = new Tile("camera-depth");
-    private final Tile segmentation = new Tile("camera-segmentation");
-    private final Tile policy = new Tile("camera-policy");
+    private final Tile rgb;
+    private final Tile depth;
+    private final Tile segmentation;
+    private final Tile policy;
     private final Label empty = new Label("No camera frame yet");
 
     /** One picture with its caption. */
@@ -30,12 +30,12 @@ public final class CameraPanel extends VBox {
         private final Label caption = new Label();
         private WritableImage image;
 
-        Tile(String id) {
+        Tile(String id, int size) {
             super(4);
             setId(id);
             view.setSmooth(false);
-            view.setFitWidth(TILE);
-            view.setFitHeight(TILE);
+            view.setFitWidth(size);
+            view.setFitHeight(size);
             view.setPreserveRatio(true);
             caption.getStyleClass().add("text-small");
             getChildren().addAll(view, caption);
@@ -52,7 +52,16 @@ public final class CameraPanel extends VBox {
     }
 
     public CameraPanel(SimulationModel model) {
+        this(model.frameProperty(), TILE);
+    }
+
+    /** A panel showing the camera pictures of {@code frames}, each {@code tile} pixels on its longer side. */
+    public CameraPanel(javafx.beans.value.ObservableValue<SimFrame> frames, int tile) {
         super(8);
+        rgb = new Tile("camera-rgb", tile);
+        depth = new Tile("camera-depth", tile);
+        segmentation = new Tile("camera-segmentation", tile);
+        policy = new Tile("camera-policy", tile);
         setId("camera-panel");
         setPadding(new Insets(8));
         Label title = new Label("Robot camera");
@@ -65,10 +74,10 @@ public final class CameraPanel extends VBox {
         grid.add(segmentation, 0, 1);
         grid.add(policy, 1, 1);
         empty.setWrapText(true);
-        empty.setMaxWidth(2 * TILE);
+        empty.setMaxWidth(2 * tile);
         getChildren().addAll(title, grid, empty);
-        model.frameProperty().addListener((o, a, f) -> show(f));
-        show(model.frame());
+        frames.addListener((o, a, f) -> show(f));
+        show(frames.getValue());
     }
 
     private void show(SimFrame f) {

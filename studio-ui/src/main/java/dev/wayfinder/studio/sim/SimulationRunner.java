@@ -437,7 +437,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** Depth colours span what the room can show: its diagonal, at most the camera's far plane. */
-    static double depthRange(Episode e) {
+    public static double depthRange(Episode e) {
         return Math.min(e.robot().camera().far(), 2 * Math.hypot(e.arena().halfX(), e.arena().halfY()));
     }
 
