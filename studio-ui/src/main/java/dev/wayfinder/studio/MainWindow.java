@@ -13,6 +13,8 @@ import dev.wayfinder.studio.library.DialogService;
 import dev.wayfinder.studio.library.LibraryModel;
 import dev.wayfinder.studio.library.LibraryView;
 import dev.wayfinder.studio.settings.StudioSettings;
+import dev.wayfinder.studio.ros.RosModel;
+import dev.wayfinder.studio.ros.RosPane;
 import dev.wayfinder.studio.training.TrainLauncher;
 import dev.wayfinder.studio.training.TrainingModel;
 import dev.wayfinder.studio.training.TrainingView;
@@ -76,6 +78,7 @@ public final class MainWindow {
     private final EditorCanvas canvas;
     private final TrainingModel training;
     private final SimulationModel simulation;
+    private final RosModel ros;
     private SimulationPane simulationPane;
     private final Tab simulationTab = new Tab("Simulation");
     private final TabPane work = new TabPane();
@@ -144,6 +147,8 @@ public final class MainWindow {
         }, asker::showError));
         train.setClosable(false);
         work.getTabs().add(train);
+        ros = new RosModel(doc, shippedModel, RosModel.launcher(), Path.of(""), System.getenv(), Platform::runLater);
+        work.getTabs().add(RosPane.tab(ros, stage, asker));
         work.setId("work-tabs");
         ProblemsView problems = new ProblemsView(validation, doc);
         middle.setOrientation(Orientation.VERTICAL);
@@ -372,6 +377,7 @@ public final class MainWindow {
         simulation.close();
         validation.close();
         training.close();
+        ros.close();
         io.shutdown();
         stage.close();
     }
@@ -425,6 +431,11 @@ public final class MainWindow {
     /** The training panel's view model. */
     public TrainingModel training() {
         return training;
+    }
+
+    /** The ROS 2 tab's view model (its node joins the domain while the tab is shown). */
+    public RosModel ros() {
+        return ros;
     }
 
     public TabPane workTabs() {
