@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +39,7 @@ public final class ChildProcessModel implements AutoCloseable {
     /** Output lines kept. */
     public static final int LOG_LINES = 200;
     static final long STOP_GRACE_SECONDS = 10;
+    private static final long OUTPUT_DRAIN_SECONDS = 2;
     /** The exit code of a JVM ended by SIGTERM (128 + 15). */
     static final int SIGTERM_EXIT = 143;
 
@@ -161,7 +165,7 @@ public final class ChildProcessModel implements AutoCloseable {
 
     private void started(long gen, List<String> args, Process p, Runnable onEnd) {
         if (gen != generation) {
-            p.destroy();
+            p.toHandle().destroy();
             onEnd.run();
             return;
         }
@@ -174,12 +178,24 @@ public final class ChildProcessModel implements AutoCloseable {
             stopAsked = false;
             stop();
         }
+        CompletableFuture<Void> drained;
         try {
-            worker.execute(() -> readOutput(p, gen));
+            drained = CompletableFuture.runAsync(() -> readOutput(p, gen), worker);
         } catch (RejectedExecutionException closed) {
             p.destroy();
+            drained = CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> output = drained;
         p.onExit().thenAccept(ended -> {
+            // Its last lines (the reason it failed, say) are shown before its end; a grandchild that keeps the
+            // output open does not hold the end back for long.
+            try {
+                output.get(OUTPUT_DRAIN_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Shown without the lines that did not come.
+            }
             int code = ended.exitValue();
             fx.execute(() -> {
                 onEnd.run();
@@ -204,7 +220,9 @@ public final class ChildProcessModel implements AutoCloseable {
         stopAsked = true;
         state.set(State.STOPPING);
         status.set("stopping (SIGTERM sent to pid " + p.pid() + ")");
-        p.destroy();
+        // Through its handle: Process.destroy would also close the pipe, and the child's last words (and its
+        // shutdown hook's writes) would be lost.
+        p.toHandle().destroy();
         try {
             worker.execute(() -> {
                 try {
@@ -270,7 +288,7 @@ public final class ChildProcessModel implements AutoCloseable {
     public void close() {
         Process p = process;
         if (p != null) {
-            p.destroy();
+            p.toHandle().destroy();
         }
         generation++;
         worker.shutdown();
