@@ -62,8 +62,8 @@ import javafx.stage.Window;
 
 /**
  * The studio's main window: menus, the scenario library on the left, the work area in the middle (tabs: the map
- * editor and the simulation with its 3D viewport and robot camera; randomization, training, evaluation and ROS views
- * are to join as tabs), the
+ * editor, the simulation with its 3D viewport and robot camera, training and ROS 2; randomization and evaluation
+ * views are to join as tabs), the
  * Problems panel below it and the Inspector on the right. It wires the view models to their views and holds no
  * logic of its own. FX thread.
  */

@@ -74,6 +74,7 @@ final class Snapshots {
         out.add(view(dir.resolve("studio-editor-dark.png"), "warehouse-aisles", true, w ->
                 w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
         out.addAll(simulation(dir, shippedModel, log));
+        out.add(RosSnapshot.write(dir, shippedModel, NO_DIALOGS, log));
         return out;
     }
 
@@ -135,7 +136,7 @@ final class Snapshots {
         }
     }
 
-    private static void png(BufferedImage img, Path file) throws StudioException {
+    static void png(BufferedImage img, Path file) throws StudioException {
         try {
             Png.write(img, file);
         } catch (IOException e) {
@@ -187,7 +188,7 @@ final class Snapshots {
         return file;
     }
 
-    private static BufferedImage toAwt(WritableImage fx) {
+    static BufferedImage toAwt(WritableImage fx) {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -53,7 +53,7 @@ class SnapshotsTest {
         List<Path> files = Snapshots.write(dir, Optional.of(Path.of("../models/cluttered-room-rgbd-map")), new PrintWriter(log));
         assertEquals(List.of(dir.resolve("studio-editor.png"), dir.resolve("studio-validation.png"),
                 dir.resolve("studio-editor-dark.png"), dir.resolve("studio-simulation.png"),
-                dir.resolve("studio-camera.png")), files);
+                dir.resolve("studio-camera.png"), dir.resolve("studio-ros.png")), files);
         assertTrue(log.toString().contains("wrote " + files.get(0)), log.toString());
         BufferedImage editor = ImageIO.read(files.get(0).toFile());
         BufferedImage validation = ImageIO.read(files.get(1).toFile());
@@ -72,5 +72,8 @@ class SnapshotsTest {
         BufferedImage camera = ImageIO.read(files.get(4).toFile());
         assertTrue(camera.getWidth() >= 2 * 192 && camera.getHeight() >= 2 * 192,
                 "four camera pictures, scaled up: " + camera.getWidth() + "x" + camera.getHeight());
+        BufferedImage ros = ImageIO.read(files.get(5).toFile());
+        assertEquals(Snapshots.WIDTH, ros.getWidth());
+        assertEquals(Snapshots.HEIGHT, ros.getHeight());
     }
 }
