@@ -171,6 +171,7 @@ public final class ChildProcessModel implements AutoCloseable {
         }
         process = p;
         commandLine.set("wayfinder " + String.join(" ", args));
+        log.add("$ " + commandLine.get());
         state.set(State.RUNNING);
         status.set("running (pid " + p.pid() + ")");
         if (stopAsked) {

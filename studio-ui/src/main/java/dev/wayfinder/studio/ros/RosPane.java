@@ -23,7 +23,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -55,10 +54,10 @@ public final class RosPane extends BorderPane {
         setId("ros");
         setTop(networkBar(showError));
         SplitPane center = new SplitPane(topicList(), echoPane());
-        center.setDividerPositions(0.55);
+        center.setDividerPositions(0.6);
         SplitPane whole = new SplitPane(center, children(chooseModel, showError));
         whole.setOrientation(Orientation.VERTICAL);
-        whole.setDividerPositions(0.62);
+        whole.setDividerPositions(0.56);
         setCenter(whole);
     }
 
@@ -95,6 +94,11 @@ public final class RosPane extends BorderPane {
                 model.deploy().stateProperty());
         domain.disableProperty().bind(busy);
         localhost.disableProperty().bind(busy);
+        // The network changes from elsewhere too (a refused change put back, the snapshot's private domain).
+        model.networkProperty().addListener((o, a, n) -> {
+            domain.setText(Integer.toString(n.domainId()));
+            localhost.setSelected(n.localhostOnly());
+        });
         Label status = new Label();
         status.setId("ros-network-status");
         status.textProperty().bind(model.networkStatusProperty());
@@ -110,24 +114,28 @@ public final class RosPane extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No topics seen on this domain yet"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().add("dense");
         TableColumn<TopicRow, String> name = new TableColumn<>("Topic");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(230);
+        name.setPrefWidth(200);
         TableColumn<TopicRow, String> type = new TableColumn<>("Type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
-        type.setPrefWidth(230);
+        type.setPrefWidth(190);
         TableColumn<TopicRow, Integer> pubs = new TableColumn<>("Pub");
         pubs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().publishers()));
-        pubs.setPrefWidth(45);
+        pubs.setPrefWidth(46);
+        pubs.setMinWidth(46);
         pubs.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<TopicRow, Integer> subs = new TableColumn<>("Sub");
         subs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().subscribers()));
-        subs.setPrefWidth(45);
+        subs.setPrefWidth(46);
+        subs.setMinWidth(46);
         subs.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<TopicRow, String> rate = new TableColumn<>("Rate");
         rate.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rateText()));
-        rate.setPrefWidth(80);
+        rate.setPrefWidth(76);
+        rate.setMinWidth(76);
         rate.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(name);
         table.getColumns().add(type);
@@ -172,6 +180,7 @@ public final class RosPane extends BorderPane {
         count.setId("ros-echo-count");
         count.textProperty().bind(Bindings.createStringBinding(() -> model.echoedProperty().get() + " received",
                 model.echoedProperty()));
+        count.setMinWidth(Region.USE_PREF_SIZE);
         count.getStyleClass().add("text-muted");
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("ros-echo-pause");
@@ -182,16 +191,20 @@ public final class RosPane extends BorderPane {
         clear.setOnAction(e -> model.clearEcho());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, gap, count, pause, clear);
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, count, gap, pause, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.SOMETIMES);
         echoText.setId("ros-echo");
         echoText.setEditable(false);
         echoText.setStyle("-fx-font-family: monospace;");
         model.echo().addListener((ListChangeListener<String>) c -> showEcho());
-        Label title = new Label("Echo (last " + RosModel.ECHO_MESSAGES + " messages)");
+        Label title = new Label("Echo");
         title.getStyleClass().add("title-4");
-        VBox box = new VBox(4, title, bar, echoText);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        title.setTooltip(new Tooltip("The selected topic's last " + RosModel.ECHO_MESSAGES + " messages"));
+        VBox box = new VBox(4, new HBox(8, title, bar), status, echoText);
+        HBox.setHgrow(bar, Priority.ALWAYS);
         VBox.setVgrow(echoText, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         return box;
@@ -212,17 +225,18 @@ public final class RosPane extends BorderPane {
     }
 
     private HBox children(Supplier<Optional<Path>> chooseModel, BiConsumer<String, String> showError) {
-        Label scenario = new Label("Runs the scenario being edited (unsaved edits included)");
+        Label scenario = new Label("The scenario being edited, unsaved edits included");
         scenario.getStyleClass().add("text-muted");
         scenario.setWrapText(true);
+        scenario.setMinHeight(Region.USE_PREF_SIZE);
         VBox simBox = child("sim", "Simulator (wayfinder sim --ros)", model.sim(), model.simStatusProperty(),
                 model::startSim, scenario);
 
         TextField modelField = new TextField();
         modelField.setId("ros-deploy-model");
         modelField.setPromptText("a trained model's folder");
-        modelField.setText(model.deployModelProperty().get() == null ? "" : model.deployModelProperty().get()
-                .toString());
+        modelField.setText(model.deployModelProperty().get() == null ? ""
+                : shortPath(model.deployModelProperty().get()));
         modelField.textProperty().addListener((o, a, t) -> model.deployModelProperty().set(t.isBlank() ? null
                 : Path.of(t.strip())));
         Button browse = new Button("…");
@@ -231,7 +245,11 @@ public final class RosPane extends BorderPane {
         CheckBox simTime = new CheckBox("Use sim time (/clock)");
         simTime.setId("ros-deploy-sim-time");
         simTime.selectedProperty().bindBidirectional(model.useSimTimeProperty());
-        HBox modelRow = new HBox(6, new Label("Model"), modelField, browse, simTime);
+        Label modelLabel = new Label("Model");
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        simTime.setMinWidth(Region.USE_PREF_SIZE);
+        HBox modelRow = new HBox(6, modelLabel, modelField, browse, simTime);
         modelRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(modelField, Priority.ALWAYS);
         var deployBusy = Bindings.createBooleanBinding(() -> model.deploy().stateProperty().get().busy(),
@@ -276,33 +294,31 @@ public final class RosPane extends BorderPane {
         state.setId("ros-" + id + "-state");
         state.textProperty().bind(child.statusProperty());
         state.setWrapText(true);
+        state.setMinHeight(Region.USE_PREF_SIZE);
         HBox buttons = new HBox(6, startButton, stop, state);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.setId("ros-" + id + "-status");
         status.textProperty().bind(topicStatus);
         status.setWrapText(true);
-        Label command = new Label();
-        command.textProperty().bind(child.commandLineProperty());
-        command.getStyleClass().add("text-muted");
-        command.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         ListView<String> log = new ListView<>(child.log());
         log.setId("ros-" + id + "-log");
         log.setPrefHeight(90);
+        log.setMinHeight(48);
+        log.getStyleClass().add("dense");
         log.setStyle("-fx-font-family: monospace;");
         child.log().addListener((ListChangeListener<String>) c -> {
             if (!child.log().isEmpty()) {
                 log.scrollTo(child.log().size() - 1);
             }
         });
-        VBox content = new VBox(6, options, buttons, status, command, log);
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title-4");
+        VBox box = new VBox(5, heading, options, buttons, status, log);
         VBox.setVgrow(log, Priority.ALWAYS);
-        content.setPadding(new Insets(6));
-        TitledPane pane = new TitledPane(title, content);
-        pane.setCollapsible(false);
-        pane.setMaxHeight(Double.MAX_VALUE);
-        VBox box = new VBox(pane);
-        VBox.setVgrow(pane, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 8, 6, 8));
+        box.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 4;");
         return box;
     }
 
@@ -329,6 +345,13 @@ public final class RosPane extends BorderPane {
             }
         });
         return tab;
+    }
+
+    /** {@code p} relative to the working folder when it lies inside it (as the children, started there, read it). */
+    private static String shortPath(Path p) {
+        Path here = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : p.toString();
     }
 
     /** The topic table (for tests). */

@@ -61,7 +61,8 @@ class RosPaneTest {
                 TrainLauncher.of(List.of("false")), Path.of(""), Map.of("ROS_DOMAIN_ID", Integer.toString(domain)),
                 Platform::runLater);
         pane = new RosPane(model, Optional::empty, (what, why) -> errors.add(what + ": " + why));
-        stage.setScene(new Scene(pane, 1200, 800));
+        // About the size the tab has in the main window at 1440x900.
+        stage.setScene(new Scene(pane, 860, 600));
         stage.show();
         model.start();
     }
@@ -91,6 +92,20 @@ class RosPaneTest {
                 + WaitForAsyncUtils.asyncFx(() -> model.networkStatusProperty().get()).get());
     }
 
+    /** A picture to look at. */
+    private void picture(Path file) throws Exception {
+        javafx.scene.image.WritableImage fx = WaitForAsyncUtils.asyncFx(() -> pane.getScene().snapshot(null)).get();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage((int) fx.getWidth(), (int) fx.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[img.getWidth()];
+        for (int y = 0; y < img.getHeight(); y++) {
+            fx.getPixelReader().getPixels(0, y, img.getWidth(), 1, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                    row, 0, img.getWidth());
+            img.setRGB(0, y, img.getWidth(), 1, row, 0, img.getWidth());
+        }
+        dev.wayfinder.scenarios.image.Png.write(img, file);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aPublishedTopicIsListedAndItsRowEchoesIt(FxRobot robot) throws Exception {
@@ -118,6 +133,7 @@ class RosPaneTest {
         // The list is refreshed every second: the row stays selected, so the echo goes on.
         Thread.sleep(1500);
         assertEquals(topic, WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().getSelectedItem().name()).get());
+        picture(Path.of("target", "ros-pane.png"));
 
         robot.interact(() -> robot.from(pane).lookup("#ros-echo-pause").queryAs(ToggleButton.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
@@ -137,6 +153,18 @@ class RosPaneTest {
                 + " in 0..232"), errors);
         assertEquals(Integer.toString(domain), robot.from(pane).lookup("#ros-domain").queryAs(TextField.class)
                 .getText(), "the field shows the domain in use again");
+        int other = domain == 229 ? 100 : domain + 1;
+        robot.interact(() -> {
+            try {
+                model.setNetwork(new RosNetwork(other, false));
+            } catch (dev.wayfinder.studio.StudioException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(Integer.toString(other), robot.from(pane).lookup("#ros-domain").queryAs(TextField.class)
+                .getText(), "the field follows the model");
+        assertTrue(!robot.from(pane).lookup("#ros-localhost").queryAs(javafx.scene.control.CheckBox.class)
+                .isSelected());
         assertTrue(robot.from(pane).lookup("#ros-sim-stop").query().isDisabled(), "nothing to stop");
         assertTrue(!robot.from(pane).lookup("#ros-sim-start").query().isDisabled());
     }
