@@ -120,15 +120,18 @@ final class GraphMonitor implements AutoCloseable {
     private final List<Subscription> statusSubscriptions = new ArrayList<>();
     private Node node;
     private Subscription echo;
+    /** Whether rates are measured (a subscription to every published topic); on the monitor's thread. */
+    private boolean measuring;
 
     /**
      * Joins the network on the monitor's thread (binding sockets is not for the FX thread) and starts refreshing.
      *
      * @param where what {@link Listener#joined} says, "domain 37, localhost only"
      */
-    GraphMonitor(NodeOptions options, String where, List<StatusTopic<?>> statusTopics, Listener listener,
-                 LongSupplier clock) {
+    GraphMonitor(NodeOptions options, String where, List<StatusTopic<?>> statusTopics, boolean measureRates,
+                 Listener listener, LongSupplier clock) {
         this.options = options;
+        this.measuring = measureRates;
         this.where = where;
         this.statusTopics = List.copyOf(statusTopics);
         this.listener = listener;
@@ -167,7 +170,7 @@ final class GraphMonitor implements AutoCloseable {
             List<TopicRow> rows = new ArrayList<>(seen.size());
             for (TopicInfo t : seen) {
                 Meter m = meters.get(t.name());
-                if (t.publishers() > 0 && isRosType(t.type())) {
+                if (measuring && t.publishers() > 0 && isRosType(t.type())) {
                     published.add(t.name());
                     if (m == null) {
                         m = measure(t);
@@ -200,6 +203,14 @@ final class GraphMonitor implements AutoCloseable {
 
     private static boolean isRosType(String type) {
         return type.split("/").length == 3;
+    }
+
+    /**
+     * Measures rates (a subscription to every published topic, as {@code ros topic hz} makes for one: a simulator
+     * renders its camera while someone subscribes) or not (those subscriptions end at the next refresh).
+     */
+    void measureRates(boolean on) {
+        run(() -> measuring = on);
     }
 
     /**

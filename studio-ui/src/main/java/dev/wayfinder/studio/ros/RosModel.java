@@ -77,6 +77,7 @@ public final class RosModel implements AutoCloseable {
     private final StringProperty deployStatus = new SimpleStringProperty(this, "deployStatus", "");
     private final ObjectProperty<Path> deployModel = new SimpleObjectProperty<>(this, "deployModel");
     private final BooleanProperty useSimTime = new SimpleBooleanProperty(this, "useSimTime", true);
+    private final BooleanProperty measureRates = new SimpleBooleanProperty(this, "measureRates", true);
 
     private GraphMonitor monitor;
     /** The monitor whose findings are shown; bumped on every start, stop and echo change. */
@@ -113,6 +114,11 @@ public final class RosModel implements AutoCloseable {
         sim = new ChildProcessModel("the simulator", launcher, workDir, fx);
         deploy = new ChildProcessModel("the deploy node", launcher, workDir, fx);
         resetStatus();
+        measureRates.addListener((o, was, on) -> {
+            if (monitor != null) {
+                monitor.measureRates(on);
+            }
+        });
     }
 
     /**
@@ -181,6 +187,14 @@ public final class RosModel implements AutoCloseable {
         return deployModel;
     }
 
+    /**
+     * Whether each published topic's rate is measured: that subscribes to every one of them, as {@code ros topic hz}
+     * does to one, so a simulator renders its camera while the tab is shown. Off: no rates, no such subscriptions.
+     */
+    public BooleanProperty measureRatesProperty() {
+        return measureRates;
+    }
+
     /** Whether the deploy node runs on the simulator's /clock ({@code --use-sim-time}). */
     public BooleanProperty useSimTimeProperty() {
         return useSimTime;
@@ -216,7 +230,7 @@ public final class RosModel implements AutoCloseable {
                 new GraphMonitor.StatusTopic<>(DEPLOY_STATUS + "/watchdog", StringMessage.TYPE, QosProfile.LATCHED),
                 new GraphMonitor.StatusTopic<>(DEPLOY_STATUS + "/action", StringMessage.TYPE, QosProfile.LATCHED),
                 new GraphMonitor.StatusTopic<>(DEPLOY_STATUS + "/goal_reached", Bool.TYPE, QosProfile.LATCHED)),
-                l, clock);
+                measureRates.get(), l, clock);
         String topic = selected.get();
         if (topic != null) {
             // Echo again what was echoed before: once the topic's type is known.

@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
@@ -88,6 +89,11 @@ public final class RosPane extends BorderPane {
             }
         });
         localhost.setOnAction(e -> apply.run());
+        CheckBox rates = new CheckBox("Measure rates");
+        rates.setId("ros-measure-rates");
+        rates.selectedProperty().bindBidirectional(model.measureRatesProperty());
+        rates.setTooltip(new Tooltip("Subscribes to every published topic, as 'ros topic hz' does to one (a simulator"
+                + " renders its camera while someone subscribes)"));
         // Children run on the domain they started on.
         var busy = Bindings.createBooleanBinding(() -> model.sim().stateProperty().get().busy()
                         || model.deploy().stateProperty().get().busy(), model.sim().stateProperty(),
@@ -103,7 +109,7 @@ public final class RosPane extends BorderPane {
         status.setId("ros-network-status");
         status.textProperty().bind(model.networkStatusProperty());
         status.getStyleClass().add("text-muted");
-        return new ToolBar(new Label("Domain"), domain, localhost, new Region(), status);
+        return new ToolBar(new Label("Domain"), domain, localhost, new Separator(), rates, new Separator(), status);
     }
 
     private VBox topicList() {

@@ -278,6 +278,31 @@ class RosModelTest {
         awaitOffFx(() -> pub.subscriptionCount() == 0, "every subscription to end when the tab is hidden", pub);
     }
 
+    @Test
+    void measuringRatesCanBeTurnedOffAndItsSubscriptionsEnd() throws Exception {
+        Node peer = peer("studio_test_norates");
+        String chatter = ns + "/chatter";
+        Publisher<StringMessage> pub = peer.publisher(StringMessage.TYPE, chatter, QosProfile.DEFAULT);
+        publishing.scheduleAtFixedRate(() -> pub.publish(new StringMessage("x")), 0, 50, TimeUnit.MILLISECONDS);
+        start();
+        await(() -> model.topics().stream().anyMatch(r -> r.name().equals(chatter) && r.rateHz().isPresent()),
+                "the rate");
+        awaitOffFx(() -> pub.subscriptionCount() == 1, "the rate subscription", pub);
+        onFx(() -> {
+            model.measureRatesProperty().set(false);
+            return null;
+        });
+        awaitOffFx(() -> pub.subscriptionCount() == 0, "the rate subscription to end", pub);
+        await(() -> model.topics().stream().anyMatch(r -> r.name().equals(chatter) && r.rateHz().isEmpty()
+                && r.publishers() == 1), "the topic listed without a rate");
+        onFx(() -> {
+            model.measureRatesProperty().set(true);
+            return null;
+        });
+        await(() -> model.topics().stream().anyMatch(r -> r.name().equals(chatter) && r.rateHz().isPresent()),
+                "the rate again");
+    }
+
     private static int pubSeesSubscriptions(Publisher<?> pub) {
         return pub.subscriptionCount();
     }
