@@ -27,6 +27,7 @@ public record TopicRow(String name, String type, int publishers, int subscribers
             return "-";
         }
         double r = rateHz.getAsDouble();
-        return String.format(Locale.ROOT, r >= 10 ? "%.1f Hz" : "%.2f Hz", r);
+        // Three significant digits; 9.996 is "10.0 Hz", not "10.00 Hz".
+        return String.format(Locale.ROOT, r >= 9.95 ? "%.1f Hz" : "%.2f Hz", r);
     }
 }

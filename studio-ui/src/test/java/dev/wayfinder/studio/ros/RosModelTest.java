@@ -367,4 +367,15 @@ class RosModelTest {
         assertEquals(NodeOptions.localhost(9), new RosNetwork(9, true).nodeOptions(Map.of()));
         assertEquals(List.of("--domain", "9", "--subnet"), new RosNetwork(9, false).args());
     }
+
+    @Test
+    void ratesAreShownWithThreeDigits() {
+        java.util.function.DoubleFunction<String> text = hz -> new TopicRow("/t", "std_msgs/msg/Bool", 1, 0,
+                java.util.OptionalDouble.of(hz)).rateText();
+        assertEquals("0.50 Hz", text.apply(0.5));
+        assertEquals("9.90 Hz", text.apply(9.9));
+        assertEquals("10.0 Hz", text.apply(9.998));
+        assertEquals("30.1 Hz", text.apply(30.07));
+        assertEquals("-", new TopicRow("/t", "std_msgs/msg/Bool", 0, 1, java.util.OptionalDouble.empty()).rateText());
+    }
 }
