@@ -16,6 +16,11 @@ final class Fx {
      * set below stays (java.util.logging keeps loggers only weakly).
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    /**
+     * ros-bridge's logger: the ROS 2 tab's node tells of every participant it discovers at INFO, which the tab shows
+     * better; warnings still reach the terminal (held for the same reason).
+     */
+    private static final java.util.logging.Logger ROS_LOG = java.util.logging.Logger.getLogger("dev.wayfinder.ros");
 
     private Fx() {
     }
@@ -23,6 +28,7 @@ final class Fx {
     /** Starts the toolkit, turning the failures a user can fix into a {@link StudioException}. */
     static void start() throws StudioException {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        ROS_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             Platform.startup(() -> { });
         } catch (IllegalStateException e) {

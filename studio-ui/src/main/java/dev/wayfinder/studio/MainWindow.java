@@ -16,6 +16,8 @@ import dev.wayfinder.studio.library.DialogService;
 import dev.wayfinder.studio.library.LibraryModel;
 import dev.wayfinder.studio.library.LibraryView;
 import dev.wayfinder.studio.settings.StudioSettings;
+import dev.wayfinder.studio.ros.RosModel;
+import dev.wayfinder.studio.ros.RosPane;
 import dev.wayfinder.studio.training.TrainLauncher;
 import dev.wayfinder.studio.training.TrainingModel;
 import dev.wayfinder.studio.training.TrainingView;
@@ -63,8 +65,8 @@ import javafx.stage.Window;
 
 /**
  * The studio's main window: menus, the scenario library on the left, the work area in the middle (tabs: the map
- * editor and the simulation with its 3D viewport and robot camera; randomization, training, evaluation and ROS views
- * are to join as tabs), the
+ * editor, the simulation with its 3D viewport and robot camera, training and ROS 2; randomization and evaluation
+ * views are to join as tabs), the
  * Problems panel below it and the Inspector on the right. It wires the view models to their views and holds no
  * logic of its own. FX thread.
  */
@@ -82,6 +84,7 @@ public final class MainWindow {
     private final EvaluationModel evaluation;
     private final ReplayModel replay;
     private final EvaluationView evaluationView;
+    private final RosModel ros;
     private SimulationPane simulationPane;
     private final Tab simulationTab = new Tab("Simulation");
     private final TabPane work = new TabPane();
@@ -164,6 +167,8 @@ public final class MainWindow {
         evaluate.setClosable(false);
         evaluate.setId("tab-evaluation");
         work.getTabs().add(evaluate);
+        ros = new RosModel(doc, shippedModel, RosModel.launcher(), Path.of(""), System.getenv(), Platform::runLater);
+        work.getTabs().add(RosPane.tab(ros, stage, asker));
         work.setId("work-tabs");
         ProblemsView problems = new ProblemsView(validation, doc);
         middle.setOrientation(Orientation.VERTICAL);
@@ -401,6 +406,7 @@ public final class MainWindow {
         training.close();
         evaluation.close();
         evaluationView.close();
+        ros.close();
         io.shutdown();
         stage.close();
     }
@@ -467,6 +473,11 @@ public final class MainWindow {
 
     public EvaluationView evaluationView() {
         return evaluationView;
+    }
+
+    /** The ROS 2 tab's view model (its node joins the domain while the tab is shown). */
+    public RosModel ros() {
+        return ros;
     }
 
     public TabPane workTabs() {

@@ -75,6 +75,7 @@ final class Snapshots {
                 w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
         out.addAll(simulation(dir, shippedModel, log));
         out.add(evaluation(dir, log));
+        out.add(RosSnapshot.write(dir, shippedModel, NO_DIALOGS, log));
         return out;
     }
 
@@ -205,7 +206,7 @@ final class Snapshots {
         }
     }
 
-    private static void png(BufferedImage img, Path file) throws StudioException {
+    static void png(BufferedImage img, Path file) throws StudioException {
         try {
             Png.write(img, file);
         } catch (IOException e) {
@@ -257,7 +258,7 @@ final class Snapshots {
         return file;
     }
 
-    private static BufferedImage toAwt(WritableImage fx) {
+    static BufferedImage toAwt(WritableImage fx) {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -54,7 +54,8 @@ public final class StudioLauncher {
     /**
      * Writes a PNG of each main view into {@code dir} under Monocle's headless platform (no display needed): the
      * editor with a scenario in the light and the dark theme, the live validation showing a problem, the simulation
-     * tab after the expert drove a few seconds and the robot camera panel.
+     * tab after the expert drove a few seconds, the robot camera panel, and the ROS 2 tab listing and echoing the
+     * topics of a stand-in robot node run in this process on a private localhost-only domain.
      *
      * @param shippedModel the trained model whose input size the camera panel's policy view shows, if one is shipped
      * @param log          progress lines ("wrote ...") go here

@@ -53,7 +53,8 @@ class SnapshotsTest {
         List<Path> files = Snapshots.write(dir, Optional.of(Path.of("../models/cluttered-room-rgbd-map")), new PrintWriter(log));
         assertEquals(List.of(dir.resolve("studio-editor.png"), dir.resolve("studio-validation.png"),
                 dir.resolve("studio-editor-dark.png"), dir.resolve("studio-simulation.png"),
-                dir.resolve("studio-camera.png"), dir.resolve("studio-evaluation.png")), files);
+                dir.resolve("studio-camera.png"), dir.resolve("studio-evaluation.png"),
+                dir.resolve("studio-ros.png")), files);
         assertTrue(log.toString().contains("wrote " + files.get(0)), log.toString());
         BufferedImage editor = ImageIO.read(files.get(0).toFile());
         BufferedImage validation = ImageIO.read(files.get(1).toFile());
@@ -75,5 +76,8 @@ class SnapshotsTest {
         BufferedImage evaluation = ImageIO.read(files.get(5).toFile());
         assertTrue(pixelsOf(evaluation, 0x82, 0x50, 0xdf) > 100, "the replayed trajectory is drawn on the map: "
                 + pixelsOf(evaluation, 0x82, 0x50, 0xdf) + " trajectory pixels");
+        BufferedImage ros = ImageIO.read(files.get(6).toFile());
+        assertEquals(Snapshots.WIDTH, ros.getWidth());
+        assertEquals(Snapshots.HEIGHT, ros.getHeight());
     }
 }

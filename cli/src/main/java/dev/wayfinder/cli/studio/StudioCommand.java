@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = {"Open the studio: the scenario library, the top-down editor with undo, the inspector and live"
         + " validation (every problem listed and drawn on the map, with the planner's paths), and the simulation: a"
         + " 3D viewport, the robot camera, play, step and reset with the expert, a trained model or the keyboard"
-        + " driving.",
+        + " driving; the training tab; and the ROS 2 tab: the topics of a domain with types and measured rates, echo,"
+        + " and the simulator on ROS 2 and the deploy node started and stopped as child processes.",
         "With --snapshot DIR, write a PNG of each main view instead (no display needed)."})
 public final class StudioCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -35,12 +36,12 @@ public final class StudioCommand implements Runnable {
 
   @Option(names = "--snapshot", paramLabel = "DIR",
       description = "Write studio-editor.png, studio-validation.png, studio-editor-dark.png, studio-simulation.png"
-          + " and studio-camera.png into DIR and exit.")
+          + ", studio-camera.png and studio-ros.png into DIR and exit.")
   Path snapshot;
 
   @Option(names = "--model", paramLabel = "MODEL",
-      description = "The trained model the simulation's model driver uses: a shipped model's name, a model folder or a"
-          + " weights file (default: the shipped model, if there is one).")
+      description = "The trained model the simulation's model driver and the ROS 2 tab's deploy node use: a shipped"
+          + " model's name, a model folder or a weights file (default: the shipped model, if there is one).")
   String model;
 
   @Override
