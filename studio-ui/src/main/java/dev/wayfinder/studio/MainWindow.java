@@ -16,6 +16,8 @@ import dev.wayfinder.studio.settings.StudioSettings;
 import dev.wayfinder.studio.training.TrainLauncher;
 import dev.wayfinder.studio.training.TrainingModel;
 import dev.wayfinder.studio.training.TrainingView;
+import dev.wayfinder.studio.randomization.RandomizationModel;
+import dev.wayfinder.studio.randomization.RandomizationView;
 import dev.wayfinder.studio.sim.SimulationModel;
 import dev.wayfinder.studio.sim.SimulationPane;
 import dev.wayfinder.studio.validation.ProblemsView;
@@ -76,6 +78,7 @@ public final class MainWindow {
     private final EditorCanvas canvas;
     private final TrainingModel training;
     private final SimulationModel simulation;
+    private final RandomizationModel randomization;
     private SimulationPane simulationPane;
     private final Tab simulationTab = new Tab("Simulation");
     private final TabPane work = new TabPane();
@@ -144,6 +147,12 @@ public final class MainWindow {
         }, asker::showError));
         train.setClosable(false);
         work.getTabs().add(train);
+        randomization = RandomizationModel.create(doc, true, Platform::runLater);
+        Tab rand = new Tab("Randomization", new RandomizationView(randomization, this::simulateSeed));
+        rand.setClosable(false);
+        rand.setId("tab-randomization");
+        randomization.activeProperty().bind(rand.selectedProperty());
+        work.getTabs().add(rand);
         work.setId("work-tabs");
         ProblemsView problems = new ProblemsView(validation, doc);
         middle.setOrientation(Orientation.VERTICAL);
@@ -363,6 +372,19 @@ public final class MainWindow {
         return simulationPane;
     }
 
+    /** Opens the randomized episode of {@code seed} in the simulation tab (a gallery tile's click). */
+    private void simulateSeed(long seed) {
+        simulation.randomizedProperty().set(true);
+        simulation.seedProperty().set(seed);
+        showSimulation();
+        simulation.reset();
+    }
+
+    /** The randomization tab's view model. */
+    public RandomizationModel randomization() {
+        return randomization;
+    }
+
     /** Remembers the layout and closes the window (and with the last window, the studio). */
     public void close() {
         saveLayout();
@@ -372,6 +394,7 @@ public final class MainWindow {
         simulation.close();
         validation.close();
         training.close();
+        randomization.close();
         io.shutdown();
         stage.close();
     }
