@@ -122,6 +122,11 @@ public final class MainWindow {
         inspector = new InspectorModel(doc);
         DialogService asker = dialogs.apply(stage);
         library = new LibraryModel(doc, settings, asker, io, Platform::runLater);
+        try {
+            library.watchFiles();
+        } catch (java.io.IOException e) {
+            // No watch service: files changed elsewhere are simply not reloaded.
+        }
         canvas = new EditorCanvas(editor, validation);
         simulation = new SimulationModel(doc, Platform::runLater, shippedModel);
 
@@ -328,9 +333,12 @@ public final class MainWindow {
         snap.textProperty().bind(Bindings.createStringBinding(() -> editor.snapProperty().get()
                 ? String.format(java.util.Locale.ROOT, "Snap %.0f cm", editor.gridStepProperty().get() * 100) : "Snap off",
                 editor.snapProperty(), editor.gridStepProperty()));
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(library.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(18, selection, gap, pointer, snap, saved);
+        HBox bar = new HBox(18, selection, message, gap, pointer, snap, saved);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("text-muted");
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
@@ -395,6 +403,7 @@ public final class MainWindow {
         validation.close();
         training.close();
         randomization.close();
+        library.close();
         io.shutdown();
         stage.close();
     }

@@ -38,6 +38,11 @@ final class Snapshots {
         }
 
         @Override
+        public boolean askReloadChanged(String document) {
+            return false;
+        }
+
+        @Override
         public Optional<Path> chooseFileToOpen() {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.RandomParameter;
 import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.studio.Fixtures;
+import dev.wayfinder.studio.UiQueue;
 import dev.wayfinder.studio.edit.ScenarioDocument;
 import java.util.HashSet;
 import java.util.List;

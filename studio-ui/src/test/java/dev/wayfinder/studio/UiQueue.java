@@ -1,4 +1,4 @@
-package dev.wayfinder.studio.randomization;
+package dev.wayfinder.studio;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** A stand-in for the FX thread: work handed over is run by the test's thread when it drains the queue. */
-final class UiQueue implements Executor {
+public final class UiQueue implements Executor {
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
 
     @Override
@@ -15,7 +15,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs handed-over work until {@code done} holds; false when it does not within {@code seconds}. */
-    boolean runUntil(BooleanSupplier done, double seconds) throws InterruptedException {
+    public boolean runUntil(BooleanSupplier done, double seconds) throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (!done.getAsBoolean()) {
             long left = end - System.nanoTime();
@@ -31,7 +31,7 @@ final class UiQueue implements Executor {
     }
 
     /** Runs what was handed over until nothing comes for {@code quietMillis}. */
-    void settle(long quietMillis) throws InterruptedException {
+    public void settle(long quietMillis) throws InterruptedException {
         Runnable r;
         while ((r = queue.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
             r.run();
