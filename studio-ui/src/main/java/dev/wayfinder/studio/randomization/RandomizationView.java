@@ -43,7 +43,7 @@ import javafx.scene.layout.VBox;
 public final class RandomizationView extends BorderPane {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final int COLUMNS = 4;
-    private static final double GAP = 8;
+    private static final double GAP = 6;
 
     private final RandomizationModel model;
     private final LongConsumer open;
@@ -60,7 +60,7 @@ public final class RandomizationView extends BorderPane {
         setId("randomization");
         ScrollPane ranges = new ScrollPane(ranges());
         ranges.setFitToWidth(true);
-        ranges.setMinWidth(250);
+        ranges.setMinWidth(220);
         BorderPane right = new BorderPane();
         right.setTop(toolbar());
         gallery.setHgap(GAP);
@@ -77,7 +77,7 @@ public final class RandomizationView extends BorderPane {
         // The pictures take what the tab gives them: four columns, each the camera view beside the map.
         galleryScroll.viewportBoundsProperty().addListener((o, a, b) -> resizeTiles());
         SplitPane split = new SplitPane(ranges, right);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(ranges, false);
         setCenter(split);
         model.tiles().addListener((ListChangeListener<GalleryTile>) c -> showTiles());
@@ -95,8 +95,9 @@ public final class RandomizationView extends BorderPane {
         box.getChildren().add(help);
         for (ParameterGroup g : ParameterGroup.values()) {
             GridPane grid = new GridPane();
-            grid.setHgap(6);
-            grid.setVgap(3);
+            grid.setVgap(1);
+            grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(80, 200, Double.MAX_VALUE,
+                    Priority.ALWAYS, javafx.geometry.HPos.LEFT, true));
             int row = 0;
             for (RandomizationModel.Row r : model.rows()) {
                 if (r.parameter().group() != g) {
@@ -119,13 +120,15 @@ public final class RandomizationView extends BorderPane {
 
     private int addRow(GridPane grid, RandomizationModel.Row r, int row) {
         RandomParameter p = r.parameter();
-        Label name = new Label(p.key());
+        Label name = new Label(p.key() + unitSuffix(p));
         name.setTooltip(new Tooltip(p.key() + ": " + r.unitText()));
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.getStyleClass().add("text-muted");
+        name.setStyle("-fx-font-size: 11px;");
         TextField field = new TextField(r.textProperty().get());
         field.setId("range-" + p.key());
         field.setPromptText("not randomized");
-        field.setPrefColumnCount(13);
+        field.setPrefColumnCount(14);
+        field.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(field, Priority.ALWAYS);
         r.textProperty().addListener((o, a, now) -> field.setText(now));
         field.setOnAction(e -> model.setRange(p, field.getText()));
@@ -148,10 +151,15 @@ public final class RandomizationView extends BorderPane {
         error.visibleProperty().bind(r.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         r.errorProperty().addListener((o, a, msg) -> field.pseudoClassStateChanged(DANGER, !msg.isEmpty()));
-        grid.add(name, 0, row);
-        grid.add(field, 1, row++);
-        grid.add(error, 0, row++, 2, 1);
+        grid.add(name, 0, row++);
+        grid.add(field, 0, row++);
+        grid.add(error, 0, row++);
         return row;
+    }
+
+    private static String unitSuffix(RandomParameter p) {
+        String u = p.unit().fileSymbol();
+        return u.isEmpty() || u.equals("x") ? "" : " (" + u + ")";
     }
 
     private ToolBar toolbar() {
@@ -181,9 +189,10 @@ public final class RandomizationView extends BorderPane {
         int rows = (RandomizationModel.TILES + COLUMNS - 1) / COLUMNS;
         double label = 22;
         // Two square pictures per tile, side by side; all four rows in view when the height allows.
-        double byWidth = ((w - 2 * GAP - (COLUMNS - 1) * GAP) / COLUMNS - 3 * 4) / 2;
-        double byHeight = (h - 2 * GAP - (rows - 1) * GAP) / rows - label - 8;
-        double side = Math.max(64, Math.floor(Math.min(byWidth, byHeight)));
+        // A tile is two pictures, the 4 px between them, 4 px padding each side and a 1 px border each side.
+        double byWidth = ((w - 2 * GAP - (COLUMNS - 1) * GAP) / COLUMNS - 14) / 2;
+        double byHeight = (h - 2 * GAP - (rows - 1) * GAP) / rows - label - 10;
+        double side = Math.max(40, Math.floor(Math.min(byWidth, byHeight)));
         for (TileView t : tileViews) {
             t.size(side);
         }
@@ -222,7 +231,6 @@ public final class RandomizationView extends BorderPane {
             setPadding(new Insets(4));
             setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
                     + " -fx-background-radius: 4; -fx-border-radius: 4;");
-            camera.setSmooth(false);
             camera.setPreserveRatio(true);
             map.setSmooth(true);
             map.setPreserveRatio(true);
@@ -247,6 +255,8 @@ public final class RandomizationView extends BorderPane {
                 b.setPrefSize(side, side);
                 b.setMaxSize(side, side);
             }
+            // Scaled up two times or more, the camera's pixels stay sharp squares; smaller, they are blended.
+            camera.setSmooth(side < 128);
             camera.setFitWidth(side);
             camera.setFitHeight(side);
             map.setFitWidth(side);
