@@ -131,10 +131,10 @@ public final class RandomizationView extends BorderPane {
         field.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(field, Priority.ALWAYS);
         r.textProperty().addListener((o, a, now) -> field.setText(now));
-        field.setOnAction(e -> model.setRange(p, field.getText()));
+        field.setOnAction(e -> commit(r, field));
         field.focusedProperty().addListener((o, was, now) -> {
             if (was && !now && !field.getText().equals(r.textProperty().get())) {
-                model.setRange(p, field.getText());
+                commit(r, field);
             }
         });
         field.setOnKeyPressed(e -> {
@@ -155,6 +155,13 @@ public final class RandomizationView extends BorderPane {
         grid.add(field, 0, row++);
         grid.add(error, 0, row++);
         return row;
+    }
+
+    /** Takes the field's text; once taken, the field shows it as the file writes it ("0.50" becomes "0.5"). */
+    private void commit(RandomizationModel.Row r, TextField field) {
+        if (model.setRange(r.parameter(), field.getText())) {
+            field.setText(r.textProperty().get());
+        }
     }
 
     private static String unitSuffix(RandomParameter p) {
