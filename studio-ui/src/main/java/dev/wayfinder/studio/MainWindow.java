@@ -21,6 +21,8 @@ import dev.wayfinder.studio.ros.RosPane;
 import dev.wayfinder.studio.training.TrainLauncher;
 import dev.wayfinder.studio.training.TrainingModel;
 import dev.wayfinder.studio.training.TrainingView;
+import dev.wayfinder.studio.randomization.RandomizationModel;
+import dev.wayfinder.studio.randomization.RandomizationView;
 import dev.wayfinder.studio.sim.SimulationModel;
 import dev.wayfinder.studio.sim.SimulationPane;
 import dev.wayfinder.studio.validation.ProblemsView;
@@ -85,6 +87,7 @@ public final class MainWindow {
     private final ReplayModel replay;
     private final EvaluationView evaluationView;
     private final RosModel ros;
+    private final RandomizationModel randomization;
     private SimulationPane simulationPane;
     private final Tab simulationTab = new Tab("Simulation");
     private final TabPane work = new TabPane();
@@ -128,6 +131,11 @@ public final class MainWindow {
         inspector = new InspectorModel(doc);
         DialogService asker = dialogs.apply(stage);
         library = new LibraryModel(doc, settings, asker, io, Platform::runLater);
+        try {
+            library.watchFiles();
+        } catch (java.io.IOException e) {
+            // No watch service: files changed elsewhere are simply not reloaded.
+        }
         canvas = new EditorCanvas(editor, validation);
         simulation = new SimulationModel(doc, Platform::runLater, shippedModel);
 
@@ -169,6 +177,12 @@ public final class MainWindow {
         work.getTabs().add(evaluate);
         ros = new RosModel(doc, shippedModel, RosModel.launcher(), Path.of(""), System.getenv(), Platform::runLater);
         work.getTabs().add(RosPane.tab(ros, stage, asker));
+        randomization = RandomizationModel.create(doc, true, Platform::runLater);
+        Tab rand = new Tab("Randomization", new RandomizationView(randomization, this::simulateSeed));
+        rand.setClosable(false);
+        rand.setId("tab-randomization");
+        randomization.activeProperty().bind(rand.selectedProperty());
+        work.getTabs().add(rand);
         work.setId("work-tabs");
         ProblemsView problems = new ProblemsView(validation, doc);
         middle.setOrientation(Orientation.VERTICAL);
@@ -351,9 +365,12 @@ public final class MainWindow {
         snap.textProperty().bind(Bindings.createStringBinding(() -> editor.snapProperty().get()
                 ? String.format(java.util.Locale.ROOT, "Snap %.0f cm", editor.gridStepProperty().get() * 100) : "Snap off",
                 editor.snapProperty(), editor.gridStepProperty()));
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(library.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(18, selection, gap, pointer, snap, saved);
+        HBox bar = new HBox(18, selection, message, gap, pointer, snap, saved);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("text-muted");
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
@@ -395,6 +412,19 @@ public final class MainWindow {
         return simulationPane;
     }
 
+    /** Opens the randomized episode of {@code seed} in the simulation tab (a gallery tile's click). */
+    private void simulateSeed(long seed) {
+        simulation.randomizedProperty().set(true);
+        simulation.seedProperty().set(seed);
+        showSimulation();
+        simulation.reset();
+    }
+
+    /** The randomization tab's view model. */
+    public RandomizationModel randomization() {
+        return randomization;
+    }
+
     /** Remembers the layout and closes the window (and with the last window, the studio). */
     public void close() {
         saveLayout();
@@ -407,6 +437,8 @@ public final class MainWindow {
         evaluation.close();
         evaluationView.close();
         ros.close();
+        randomization.close();
+        library.close();
         io.shutdown();
         stage.close();
     }

@@ -33,7 +33,10 @@ public final class Shortcuts {
             new String[] {"Arrow keys", "Nudge the selection by one grid step"},
             new String[] {"Escape", "Cancel a drag, or clear the selection"},
             new String[] {"Drag the round handle", "Rotate (15\u00b0 steps while snapping)"},
-            new String[] {"Drag the square handle", "Resize"});
+            new String[] {"Drag the square handle", "Resize"},
+            new String[] {"Scroll, + / -", "Zoom the map (at the pointer, or at the middle)"},
+            new String[] {"Middle-drag, Space+drag", "Pan the map"},
+            new String[] {"Home", "Fit the arena in the map"});
 
     private Shortcuts() {
     }

@@ -38,6 +38,11 @@ final class Snapshots {
         }
 
         @Override
+        public boolean askReloadChanged(String document) {
+            return false;
+        }
+
+        @Override
         public Optional<Path> chooseFileToOpen() {
             return Optional.empty();
         }
@@ -76,7 +81,37 @@ final class Snapshots {
         out.addAll(simulation(dir, shippedModel, log));
         out.add(evaluation(dir, log));
         out.add(RosSnapshot.write(dir, shippedModel, NO_DIALOGS, log));
+        out.add(randomization(dir.resolve("studio-randomization.png"), log));
         return out;
+    }
+
+    /** The randomization tab on the cluttered room, its gallery of 16 episodes finished. */
+    private static Path randomization(Path file, PrintWriter log) throws StudioException {
+        Scenario s = bundled("cluttered-room");
+        MainWindow w = Fx.call(() -> {
+            Themes.apply(false);
+            StudioSettings settings = StudioSettings.inMemory();
+            settings.setWindowSize(WIDTH, HEIGHT);
+            MainWindow m = new MainWindow(new Stage(), settings, x -> NO_DIALOGS, s, Optional.empty());
+            m.stage().show();
+            m.workTabs().getTabs().stream().filter(t -> "tab-randomization".equals(t.getId())).findFirst()
+                    .ifPresent(t -> m.workTabs().getSelectionModel().select(t));
+            return m;
+        });
+        try {
+            boolean done = Fx.await(() -> w.randomization().finishedProperty().get()
+                    == dev.wayfinder.studio.randomization.RandomizationModel.TILES, 120_000);
+            require(done, () -> "the gallery did not fill within two minutes: "
+                    + w.randomization().statusProperty().get());
+            Fx.await(() -> true, 100);
+            BufferedImage img = Fx.call(() -> toAwt(w.scene().snapshot(null)));
+            png(img, file);
+            log.println("wrote " + file);
+            log.flush();
+            return file;
+        } finally {
+            Fx.run(w::close);
+        }
     }
 
     /**

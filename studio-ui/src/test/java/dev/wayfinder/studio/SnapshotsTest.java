@@ -54,7 +54,7 @@ class SnapshotsTest {
         assertEquals(List.of(dir.resolve("studio-editor.png"), dir.resolve("studio-validation.png"),
                 dir.resolve("studio-editor-dark.png"), dir.resolve("studio-simulation.png"),
                 dir.resolve("studio-camera.png"), dir.resolve("studio-evaluation.png"),
-                dir.resolve("studio-ros.png")), files);
+                dir.resolve("studio-ros.png"), dir.resolve("studio-randomization.png")), files);
         assertTrue(log.toString().contains("wrote " + files.get(0)), log.toString());
         BufferedImage editor = ImageIO.read(files.get(0).toFile());
         BufferedImage validation = ImageIO.read(files.get(1).toFile());
@@ -79,5 +79,16 @@ class SnapshotsTest {
         BufferedImage ros = ImageIO.read(files.get(6).toFile());
         assertEquals(Snapshots.WIDTH, ros.getWidth());
         assertEquals(Snapshots.HEIGHT, ros.getHeight());
+        BufferedImage gallery = ImageIO.read(files.get(7).toFile());
+        assertEquals(Snapshots.WIDTH, gallery.getWidth());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 120; y < 500; y++) {
+            for (int x = 540; x < 1120; x++) {
+                colours.add(gallery.getRGB(x, y));
+            }
+        }
+        // Rendered camera views (lit, textured, with sensor noise) have far more colours than drawn maps and panels.
+        assertTrue(colours.size() > 10_000, "the gallery shows rendered camera views: " + colours.size()
+                + " colours in its area");
     }
 }

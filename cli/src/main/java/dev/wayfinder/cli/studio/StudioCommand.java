@@ -35,8 +35,8 @@ public final class StudioCommand implements Runnable {
   String file;
 
   @Option(names = "--snapshot", paramLabel = "DIR",
-      description = "Write studio-editor.png, studio-validation.png, studio-editor-dark.png, studio-simulation.png"
-          + ", studio-camera.png and studio-ros.png into DIR and exit.")
+      description = "Write studio-editor.png, studio-validation.png, studio-editor-dark.png, studio-simulation.png,"
+          + " studio-camera.png, studio-evaluation.png, studio-ros.png and studio-randomization.png into DIR and exit.")
   Path snapshot;
 
   @Option(names = "--model", paramLabel = "MODEL",

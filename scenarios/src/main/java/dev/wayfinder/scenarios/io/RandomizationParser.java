@@ -77,7 +77,7 @@ final class RandomizationParser {
         f.finish();
     }
 
-    private Distribution distribution(Node n, String path, RandomParameter p) {
+    Distribution distribution(Node n, String path, RandomParameter p) {
         int mark = ctx.count();
         ParameterUnit u = p.unit();
         Range domain = Range.closed(u.toFile(p.domainMin()), u.toFile(p.domainMax()), u.fileSymbol());

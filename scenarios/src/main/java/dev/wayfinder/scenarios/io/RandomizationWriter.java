@@ -42,7 +42,7 @@ final class RandomizationWriter {
         b.append("  max_attempts: ").append(r.maxAttempts()).append('\n');
     }
 
-    private static String dist(RandomParameter p, Distribution d) {
+    static String dist(RandomParameter p, Distribution d) {
         return switch (d) {
             case Distribution.Fixed f -> value(p, f.value());
             case Distribution.Uniform u -> "{uniform: [" + value(p, u.min()) + ", " + value(p, u.max()) + "]}";

@@ -6,7 +6,7 @@ import dev.wayfinder.scenarios.model.Scenario;
  * One user edit of a scenario as data: the old value and the new value of one part of it, so that it can be done,
  * undone and redone any number of times. A whole drag is one edit. Implementations are immutable records.
  */
-public sealed interface Edit permits ObstacleChange, StartChange, GoalChange {
+public sealed interface Edit permits ObstacleChange, StartChange, GoalChange, RandomizationChange {
     /** What the edit does, for the Edit menu ("Move box-3"). */
     String description();
 

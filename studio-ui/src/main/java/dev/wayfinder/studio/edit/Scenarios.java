@@ -30,6 +30,12 @@ public final class Scenarios {
                 s.lighting(), s.limits(), s.randomization());
     }
 
+    /** {@code s} with another randomization block. */
+    public static Scenario withRandomization(Scenario s, dev.wayfinder.scenarios.model.Randomization r) {
+        return new Scenario(s.name(), s.description(), s.arena(), s.obstacles(), s.robot(), s.starts(), s.goals(),
+                s.lighting(), s.limits(), r);
+    }
+
     /** {@code s} under another name (1-64 letters, digits, '-', '_', '.'). */
     public static Scenario withName(Scenario s, String name) {
         return new Scenario(name, s.description(), s.arena(), s.obstacles(), s.robot(), s.starts(), s.goals(),

@@ -13,13 +13,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 /**
  * The top-down editor view: a canvas filling its region, redrawn whenever the scenario, the selection or the
  * validation report changes, and pointer and key input handed to the {@link EditorModel} in world coordinates
  * (through the same map layout it draws with). Click selects, drag moves, the round handle rotates, the square one
- * resizes; arrow keys nudge by a grid step, Delete removes, Escape cancels a drag.
+ * resizes; arrow keys nudge by a grid step, Delete removes, Escape cancels a drag. Scroll (or + and -) zooms,
+ * middle-drag or Space+drag pans, Home fits the arena again ({@link MapView}).
  */
 public final class EditorCanvas extends Region {
     /** Pixels a click may miss an item or handle by. */
@@ -32,7 +34,10 @@ public final class EditorCanvas extends Region {
     private final ValidationModel validation;
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
+    private final MapView view = new MapView();
     private MapLayout layout;
+    private boolean spaceDown;
+    private double[] panFrom;
 
     public EditorCanvas(EditorModel model, ValidationModel validation) {
         this.model = Objects.requireNonNull(model, "model");
@@ -54,6 +59,32 @@ public final class EditorCanvas extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer.set(""));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        addEventHandler(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                spaceDown = false;
+                setCursor(Cursor.DEFAULT);
+                e.consume();
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAt(Math.pow(1.0025, e.getDeltaY()), e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        view.zoomProperty().addListener((o, a, b) -> redraw());
+        view.panXProperty().addListener((o, a, b) -> redraw());
+        view.panYProperty().addListener((o, a, b) -> redraw());
+    }
+
+    /** The zoom and pan the map is drawn with. */
+    public MapView view() {
+        return view;
+    }
+
+    private void zoomAt(double factor, double x, double y) {
+        view.zoomAt(factor, x, y, model.document().scenario().arena(), Math.max(getWidth(), 1),
+                Math.max(getHeight(), 1), PAD);
     }
 
     @Override
@@ -70,7 +101,7 @@ public final class EditorCanvas extends Region {
     /** The layout the map is drawn with now (for tests and overlays). */
     public MapLayout mapLayout() {
         if (layout == null) {
-            layout = MapPainter.fit(model.document().scenario().arena(), Math.max(getWidth(), 1),
+            layout = view.layout(model.document().scenario().arena(), Math.max(getWidth(), 1),
                     Math.max(getHeight(), 1), PAD);
         }
         return layout;
@@ -110,6 +141,12 @@ public final class EditorCanvas extends Region {
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && spaceDown) {
+            panFrom = new double[] {e.getX(), e.getY()};
+            setCursor(Cursor.CLOSED_HAND);
+            e.consume();
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -118,6 +155,12 @@ public final class EditorCanvas extends Region {
     }
 
     private void dragged(MouseEvent e) {
+        if (panFrom != null) {
+            view.panBy(e.getX() - panFrom[0], e.getY() - panFrom[1]);
+            panFrom = new double[] {e.getX(), e.getY()};
+            e.consume();
+            return;
+        }
         if (model.dragging()) {
             model.drag(world(e));
             showPointer(world(e));
@@ -126,6 +169,12 @@ public final class EditorCanvas extends Region {
     }
 
     private void released(MouseEvent e) {
+        if (panFrom != null) {
+            panFrom = null;
+            setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+            e.consume();
+            return;
+        }
         if (model.dragging()) {
             model.release(world(e));
             e.consume();
@@ -135,6 +184,10 @@ public final class EditorCanvas extends Region {
     private void moved(MouseEvent e) {
         Vec2 p = world(e);
         showPointer(p);
+        if (spaceDown) {
+            setCursor(Cursor.OPEN_HAND);
+            return;
+        }
         boolean onHandle = model.handles(stem()).stream().anyMatch(h -> h.at().distanceTo(p) <= tolerance() * 1.5);
         setCursor(onHandle ? Cursor.CROSSHAIR
                 : model.hit(p, tolerance()) instanceof dev.wayfinder.studio.edit.Selection.Nothing ? Cursor.DEFAULT
@@ -151,6 +204,25 @@ public final class EditorCanvas extends Region {
             case RIGHT -> model.nudge(1, 0);
             case UP -> model.nudge(0, 1);
             case DOWN -> model.nudge(0, -1);
+            case PLUS, ADD, EQUALS -> {
+                zoomAt(MapView.KEY_STEP, getWidth() / 2, getHeight() / 2);
+                yield true;
+            }
+            case MINUS, SUBTRACT -> {
+                zoomAt(1 / MapView.KEY_STEP, getWidth() / 2, getHeight() / 2);
+                yield true;
+            }
+            case HOME -> {
+                view.fit();
+                yield true;
+            }
+            case SPACE -> {
+                spaceDown = true;
+                if (panFrom == null) {
+                    setCursor(Cursor.OPEN_HAND);
+                }
+                yield true;
+            }
             case ESCAPE -> {
                 if (model.dragging()) {
                     model.cancel();

@@ -57,17 +57,6 @@ final class MapPainter {
         return Color.rgb((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
     }
 
-    /** The layout that fits {@code arena} with its walls into {@code width x height} pixels, centred, {@code pad} around. */
-    static MapLayout fit(Arena arena, double width, double height, double pad) {
-        double ex = arena.halfX() + arena.wallThickness();
-        double ey = arena.halfY() + arena.wallThickness();
-        double ppm = Math.max(1e-3, Math.min((width - 2 * pad) / (2 * ex), (height - 2 * pad) / (2 * ey)));
-        int size = Math.max(1, (int) Math.floor(ppm * 2 * Math.max(ex, ey)));
-        MapLayout l = MapLayout.of(arena, size);
-        double p = l.pixelsPerMetre();
-        return l.shifted((width - 2 * ex * p) / 2 - l.px(-ex), (height - 2 * ey * p) / 2 - l.py(ey));
-    }
-
     static void paint(GraphicsContext g, MapLayout l, Scenario s, ValidationReport report, Selection selection,
                       List<Handle> handles) {
         g.clearRect(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());

@@ -14,6 +14,12 @@ public interface DialogService {
     /** Asks whether to save the unsaved changes of {@code document} before it is closed or replaced. */
     SaveChoice askSaveChanges(String document);
 
+    /**
+     * Asks whether to reload {@code document}, which another program changed on disk, losing the unsaved changes made
+     * here; true reloads, false keeps the changes (saving then overwrites the file).
+     */
+    boolean askReloadChanged(String document);
+
     /** A scenario file to open; empty when the user cancels. */
     Optional<Path> chooseFileToOpen();
 

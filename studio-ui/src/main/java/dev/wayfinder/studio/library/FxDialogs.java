@@ -30,6 +30,19 @@ public final class FxDialogs implements DialogService {
         return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
 
+    @Override
+    public boolean askReloadChanged(String document) {
+        ButtonType reload = new ButtonType("Reload", ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType("Keep my changes", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", reload, keep);
+        a.initOwner(owner);
+        a.setTitle("File changed on disk");
+        a.setHeaderText(document + " was changed by another program.");
+        a.setContentText("Reload it and lose your unsaved changes here? Keeping them means saving overwrites the"
+                + " other program's changes.");
+        return a.showAndWait().orElse(keep) == reload;
+    }
+
     private FileChooser chooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);

@@ -9,22 +9,30 @@ import dev.wayfinder.studio.edit.ScenarioDocument;
 import dev.wayfinder.studio.edit.Scenarios;
 import dev.wayfinder.studio.settings.StudioSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The scenario library: bundled scenarios and the user's files; new from a template, open, save, save as, recent
  * files, and the prompt before unsaved changes are lost. Files are read and written on {@code io} (never the FX
- * thread), through the scenarios module's loader and canonical writer; results come back on {@code ui}. Not
- * thread-safe: call on the {@code ui} thread.
+ * thread), through the scenarios module's loader and canonical writer; results come back on {@code ui}. Once
+ * {@link #watchFiles()} is called, the open file is watched on disk ({@link DiskWatcher}): when another program
+ * changes it, a document without unsaved changes is reloaded with a message, and one with unsaved changes asks
+ * first. Not thread-safe: call on the {@code ui} thread.
  */
-public final class LibraryModel {
+public final class LibraryModel implements AutoCloseable {
     private final ScenarioDocument doc;
     private final StudioSettings settings;
     private final DialogService dialogs;
@@ -33,6 +41,10 @@ public final class LibraryModel {
     private final ObservableList<ScenarioLibrary.Entry> bundled = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private DiskWatcher watcher;
+    /** The file's content as this studio last read or wrote it: a change event with this content is our own. */
+    private byte[] known = new byte[0];
 
     public LibraryModel(ScenarioDocument doc, StudioSettings settings, DialogService dialogs, Executor io,
                         Executor ui) {
@@ -112,6 +124,7 @@ public final class LibraryModel {
         busy.set(true);
         io.execute(() -> {
             Scenario s;
+            byte[] content = read(file);
             try {
                 s = ScenarioLoader.load(file);
             } catch (ScenarioException e) {
@@ -129,6 +142,7 @@ public final class LibraryModel {
             }
             ui.execute(() -> {
                 busy.set(false);
+                known = content;
                 doc.replace(s, java.util.Optional.of(file));
                 remember(file);
             });
@@ -161,6 +175,7 @@ public final class LibraryModel {
     private void write(Path file, Runnable then) {
         Scenario s = doc.scenario();
         long revision = doc.undoStack().revision();
+        byte[] content = ScenarioWriter.write(s).getBytes(StandardCharsets.UTF_8);
         busy.set(true);
         io.execute(() -> {
             try {
@@ -174,11 +189,116 @@ public final class LibraryModel {
             }
             ui.execute(() -> {
                 busy.set(false);
+                known = content;
                 doc.markSaved(revision, file);
                 remember(file);
                 then.run();
             });
         });
+    }
+
+    /** The file's bytes, or none when it cannot be read (the loader then says why). */
+    private static byte[] read(Path file) {
+        try {
+            return Files.size(file) <= ScenarioLoader.MAX_FILE_BYTES ? Files.readAllBytes(file) : new byte[0];
+        } catch (IOException | RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    /**
+     * Watches the document's file on disk from now on (following open and save as), reporting changes other
+     * programs make to {@link #fileChangedOnDisk} on the {@code ui} thread.
+     *
+     * @throws IOException when the file system offers no watch service
+     */
+    public void watchFiles() throws IOException {
+        if (watcher != null) {
+            return;
+        }
+        watcher = new DiskWatcher(p -> ui.execute(() -> fileChangedOnDisk(p)));
+        watch(doc.file());
+        doc.fileProperty().addListener((o, a, f) -> watch(f));
+    }
+
+    private void watch(Optional<Path> f) {
+        try {
+            watcher.watch(f);
+        } catch (IOException e) {
+            message.set("Changes to " + f.map(Path::toString).orElse("the file") + " made elsewhere are not noticed: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code file} changed on disk. When it is the document's file and its content differs from what the studio
+     * last read or wrote: reloads it when there are no unsaved changes, else asks whether to reload or keep the
+     * changes; a file that no longer loads is reported, located, and the document stays as it is.
+     */
+    public void fileChangedOnDisk(Path file) {
+        if (doc.file().isEmpty() || !same(doc.file().get(), file)) {
+            return;
+        }
+        io.execute(() -> {
+            byte[] content = read(file);
+            if (Arrays.equals(content, known) || !Files.isRegularFile(file)) {
+                return;
+            }
+            Scenario s;
+            String problem;
+            try {
+                s = ScenarioLoader.load(file);
+                problem = "";
+            } catch (ScenarioException e) {
+                s = null;
+                problem = e.getMessage();
+            }
+            Scenario loaded = s;
+            String why = problem;
+            ui.execute(() -> changedOnDisk(file, content, loaded, why));
+        });
+    }
+
+    private void changedOnDisk(Path file, byte[] content, Scenario loaded, String problem) {
+        if (doc.file().isEmpty() || !same(doc.file().get(), file) || Arrays.equals(content, known)) {
+            return;
+        }
+        known = content;
+        String name = doc.displayName();
+        if (loaded == null) {
+            message.set(name + " changed on disk and cannot be loaded; the studio keeps its version");
+            dialogs.showError(name + " was changed on disk and cannot be loaded", problem);
+            return;
+        }
+        if (loaded.equals(doc.scenario())) {
+            return;
+        }
+        if (!doc.isDirty()) {
+            doc.replace(loaded, Optional.of(file));
+            message.set("Reloaded " + name + ": it was changed on disk");
+        } else if (dialogs.askReloadChanged(name)) {
+            doc.replace(loaded, Optional.of(file));
+            message.set("Reloaded " + name + " from disk; the unsaved changes were dropped");
+        } else {
+            message.set(name + " was changed on disk; your unsaved changes are kept (saving overwrites the file)");
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** The last thing the library has to say (a reload, a file no longer watched); empty at first. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Stops watching files. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
     }
 
     private void remember(Path file) {

@@ -68,6 +68,7 @@ public final class SimulationModel implements AutoCloseable {
     private final ObjectProperty<Driver> driver = new SimpleObjectProperty<>(this, "driver", Driver.EXPERT);
     private final ObjectProperty<Optional<Path>> model = new SimpleObjectProperty<>(this, "model");
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
+    private final BooleanProperty randomized = new SimpleBooleanProperty(this, "randomized", false);
     private final BooleanProperty showRoute = new SimpleBooleanProperty(this, "showRoute", true);
     private final BooleanProperty showFrustum = new SimpleBooleanProperty(this, "showFrustum", true);
     private final BooleanProperty showLidar = new SimpleBooleanProperty(this, "showLidar", false);
@@ -97,6 +98,12 @@ public final class SimulationModel implements AutoCloseable {
                 reset();
             }
         });
+        randomized.addListener((o, a, on) -> {
+            if (runner != null) {
+                playing.set(false);
+                runner.setRandomized(on);
+            }
+        });
     }
 
     /** Starts the simulation thread with the document's scenario, reset (a second call does nothing). */
@@ -107,6 +114,7 @@ public final class SimulationModel implements AutoCloseable {
         runner = new SimulationRunner(this::fromRunner);
         runner.setSpeed(speed.get());
         runner.setSeed(seed.get());
+        runner.setRandomized(randomized.get());
         runner.setDriver(driver.get(), model.get());
         load(doc.scenario());
     }
@@ -300,6 +308,14 @@ public final class SimulationModel implements AutoCloseable {
     /** The episode seed (0: the scenario's nominal episode; others perturb start and goal). */
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /**
+     * Whether episodes are drawn with the scenario's domain randomization (the seed's episode as {@code wayfinder
+     * randomize} draws it), rather than the nominal episode with start and goal moved by the seed.
+     */
+    public BooleanProperty randomizedProperty() {
+        return randomized;
     }
 
     public BooleanProperty showRouteProperty() {

@@ -95,12 +95,17 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
                 .map(p -> p.getFileName().toString()).orElse("none shipped") + ") through its safety shield, or the "
                 + "arrow keys on the viewport"));
 
-        Spinner<Integer> seed = new Spinner<>(0, 9999, (int) model.seedProperty().get());
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
         seed.setId("sim-seed");
         seed.setEditable(true);
-        seed.setPrefWidth(72);
+        seed.setPrefWidth(92);
         seed.valueProperty().addListener((o, a, v) -> model.seedProperty().set(v));
+        // The randomization gallery opens its seeds here.
+        model.seedProperty().addListener((o, a, v) -> seed.getValueFactory().setValue((int) Math.min(
+                Integer.MAX_VALUE, Math.max(0, v.longValue()))));
         seed.setTooltip(new Tooltip("Episode seed: 0 is the scenario as drawn, others move start and goal"));
+        ToggleButton randomized = toggle("Randomized", "sim-randomized", model.randomizedProperty(),
+                "Draw the seed's episode with the scenario's domain randomization, as 'wayfinder randomize' does");
 
         ToggleButton route = toggle("Route", "overlay-route", model.showRouteProperty(),
                 "The planned route from the robot to the goal");
@@ -113,7 +118,7 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         home.setOnAction(e -> viewport.home());
 
         ToolBar bar = new ToolBar(play, step, reset, new Separator(), speed, driver, new Label("Seed"), seed,
-                new Separator(), route, frustum, lidar, home);
+                randomized, new Separator(), route, frustum, lidar, home);
         bar.setId("sim-toolbar");
         return bar;
     }

@@ -2,6 +2,7 @@ package dev.wayfinder.studio.sim;
 
 import dev.wayfinder.policy.eval.TrainedModel;
 import dev.wayfinder.policy.rollout.TrainedPolicy;
+import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.render.RenderException;
 import dev.wayfinder.render.Renderer;
 import dev.wayfinder.render.sim.GlCameraSensor;
@@ -16,6 +17,7 @@ import dev.wayfinder.sim.core.World;
 import dev.wayfinder.sim.env.Action;
 import dev.wayfinder.sim.env.Env;
 import dev.wayfinder.sim.env.EnvConfig;
+import dev.wayfinder.sim.env.EpisodeSource;
 import dev.wayfinder.sim.env.NavEnv;
 import dev.wayfinder.sim.env.Observation;
 import dev.wayfinder.sim.env.StepInfo;
@@ -41,7 +43,8 @@ import java.util.function.Consumer;
  * each reset and step a {@link SimFrame} goes to the sink, on this runner's thread.
  *
  * <p>The runner simulates the scenario it was last given ({@link #load}); it never changes it. Episodes come from
- * {@link PerturbedStarts} as in {@code wayfinder sim run}: seed 0 is the scenario's nominal episode.
+ * {@link PerturbedStarts} as in {@code wayfinder sim run}: seed 0 is the scenario's nominal episode; or, when
+ * {@linkplain #setRandomized randomized}, from domain randomization as in {@code sim run --randomize}.
  */
 public final class SimulationRunner implements AutoCloseable {
     /** Route replanning for drivers other than the expert (which has its own), in steps. */
@@ -62,6 +65,7 @@ public final class SimulationRunner implements AutoCloseable {
     private NavEnv env;
     private Scenario scenario;
     private long seed;
+    private boolean randomized;
     private Observation observation;
     private Policy policy;
     private Expert expert;
@@ -148,6 +152,24 @@ public final class SimulationRunner implements AutoCloseable {
     /** The seed of the episodes reset from now on (0: the nominal episode). Takes effect at the next reset. */
     public void setSeed(long s) {
         post(() -> seed = s);
+    }
+
+    /**
+     * Whether episodes are drawn with the scenario's domain randomization ({@code sim run --randomize}: the seed's
+     * episode as {@code wayfinder randomize} draws it) instead of the nominal episode with perturbed start and goal.
+     * Restarts the episode.
+     */
+    public void setRandomized(boolean on) {
+        post(() -> {
+            if (randomized == on) {
+                return;
+            }
+            randomized = on;
+            playing = false;
+            if (env != null) {
+                rebuild();
+            }
+        });
     }
 
     /** Simulated seconds per wall-clock second; {@link Double#POSITIVE_INFINITY} steps as fast as possible. */
@@ -261,7 +283,7 @@ public final class SimulationRunner implements AutoCloseable {
         try {
             Optional<CameraSensor> camera = renderer == null ? Optional.empty()
                     : Optional.of(new GlCameraSensor(renderer, scenario.robot().camera()));
-            env = new NavEnv(PerturbedStarts.of(scenario), EnvConfig.DISCRETE, camera);
+            env = new NavEnv(episodes(scenario, randomized), EnvConfig.DISCRETE, camera);
         } catch (RuntimeException e) {
             env = null;
             publishError("cannot simulate " + scenario.name() + ": " + e.getMessage());
@@ -269,6 +291,11 @@ public final class SimulationRunner implements AutoCloseable {
         }
         makePolicy();
         resetEpisode();
+    }
+
+    /** The episodes of {@code s}: drawn by domain randomization, or the nominal one with perturbed starts. */
+    static EpisodeSource episodes(Scenario s, boolean randomized) {
+        return randomized ? seed -> Randomizer.draw(s, seed, 1.0).episode() : PerturbedStarts.of(s);
     }
 
     private void makePolicy() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class ScriptedDialogs implements DialogService {
     public final Deque<SaveChoice> saveChoices = new ArrayDeque<>();
     public final Deque<Path> files = new ArrayDeque<>();
+    public final Deque<Boolean> reloadChoices = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
 
@@ -18,6 +19,12 @@ public final class ScriptedDialogs implements DialogService {
     public synchronized SaveChoice askSaveChanges(String document) {
         asked.add("save changes to " + document);
         return saveChoices.isEmpty() ? SaveChoice.CANCEL : saveChoices.poll();
+    }
+
+    @Override
+    public synchronized boolean askReloadChanged(String document) {
+        asked.add("reload " + document);
+        return !reloadChoices.isEmpty() && reloadChoices.poll();
     }
 
     @Override
@@ -35,6 +42,10 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public synchronized void showError(String what, String details) {
         errors.add(what + "\n" + details);
+    }
+
+    public synchronized List<String> asked() {
+        return List.copyOf(asked);
     }
 
     public synchronized List<String> errors() {
