@@ -216,7 +216,8 @@ public final class TrainingModel implements AutoCloseable {
         stopAsked = true;
         state.set(State.STOPPING);
         status.set("stopping: the run keeps its last finished iteration");
-        p.destroy();
+        // SIGTERM through the handle: Process.destroy also closes the pipe, and the child's last words would be lost.
+        p.toHandle().destroy();
         poller.schedule(() -> {
             if (p.isAlive()) {
                 p.destroyForcibly();
@@ -435,7 +436,7 @@ public final class TrainingModel implements AutoCloseable {
     public void close() {
         Process p = process;
         if (p != null) {
-            p.destroy();
+            p.toHandle().destroy();
         }
         poller.shutdownNow();
     }

@@ -186,8 +186,9 @@ class TrainingModelTest {
                 out="$3"; mkdir -p "$out"
                 echo "iteration,beta,samples,loss,val_success,val_spl,val_collision,collect_steps_per_s,grad_steps_per_s,elapsed_s" > "$out/metrics.csv"
                 echo "0,1.0000,8192,1.25103,0.5000,0.4094,0.0000,337.4,11.82,79.2" >> "$out/metrics.csv"
+                trap 'echo "stopped after iteration 0"; exit 143' TERM
                 echo started
-                exec sleep 60
+                sleep 60 & wait
                 """);
         onFx(() -> {
             model.start(new TrainingModel.Request(Path.of("run-b"), Optional.empty(), List.of(), OptionalInt.of(12),
@@ -209,6 +210,7 @@ class TrainingModelTest {
         assertEquals(1, onFx(() -> model.rows().size()));
         assertTrue(onFx(() -> model.statusProperty().get()).startsWith("stopped: 1 of 12 iterations"),
                 onFx(() -> model.statusProperty().get()));
+        await(() -> model.log().contains("stopped after iteration 0"), "the child's last words after the stop");
         assertEquals(1, started.size(), "the second start never launched");
     }
 
