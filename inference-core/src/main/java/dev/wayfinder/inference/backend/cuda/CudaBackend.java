@@ -1,8 +1,5 @@
 package dev.wayfinder.inference.backend.cuda;
 
-import dev.wayfinder.inference.backend.Backends;
-import dev.wayfinder.inference.backend.Kernel;
-import dev.wayfinder.inference.backend.KernelSpec;
 import dev.wayfinder.inference.backend.device.DeviceBackend;
 import dev.wayfinder.inference.backend.device.DeviceException;
 import dev.wayfinder.inference.backend.device.DevicePlan;
@@ -28,18 +25,8 @@ public final class CudaBackend implements DeviceBackend {
     }
 
     @Override
-    public boolean isAvailable() {
-        return unavailableReason().isEmpty();
-    }
-
-    @Override
     public String unavailableReason() {
         return Probe.result();
-    }
-
-    @Override
-    public Kernel kernel(KernelSpec spec) {
-        return Backends.bestHost().kernel(spec);
     }
 
     @Override

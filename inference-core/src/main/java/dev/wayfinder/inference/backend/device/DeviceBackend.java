@@ -1,6 +1,7 @@
 package dev.wayfinder.inference.backend.device;
 
 import dev.wayfinder.inference.backend.Backend;
+import dev.wayfinder.inference.backend.Backends;
 import dev.wayfinder.inference.backend.Kernel;
 import dev.wayfinder.inference.backend.KernelSpec;
 
@@ -15,9 +16,17 @@ import dev.wayfinder.inference.backend.KernelSpec;
  */
 public interface DeviceBackend extends Backend {
 
-    /** The host kernel for {@code spec}: the fallback a plan runs when its device fails. */
+    /** The host kernel for {@code spec}: the fallback a plan runs when its device fails (the best CPU backend's). */
     @Override
-    Kernel kernel(KernelSpec spec);
+    default Kernel kernel(KernelSpec spec) {
+        return Backends.bestHost().kernel(spec);
+    }
+
+    /** Available when {@link #unavailableReason()} gives no reason. */
+    @Override
+    default boolean isAvailable() {
+        return unavailableReason().isEmpty();
+    }
 
     /**
      * Prepares {@code plan} on the device: programs built (or taken from the cache), weights uploaded.

@@ -1,8 +1,5 @@
 package dev.wayfinder.inference.backend.opencl;
 
-import dev.wayfinder.inference.backend.Backends;
-import dev.wayfinder.inference.backend.Kernel;
-import dev.wayfinder.inference.backend.KernelSpec;
 import dev.wayfinder.inference.backend.device.DeviceBackend;
 import dev.wayfinder.inference.backend.device.DeviceException;
 import dev.wayfinder.inference.backend.device.DevicePlan;
@@ -30,18 +27,8 @@ public final class OpenClBackend implements DeviceBackend {
     }
 
     @Override
-    public boolean isAvailable() {
-        return unavailableReason().isEmpty();
-    }
-
-    @Override
     public String unavailableReason() {
         return Probe.result();
-    }
-
-    @Override
-    public Kernel kernel(KernelSpec spec) {
-        return Backends.bestHost().kernel(spec);
     }
 
     @Override
