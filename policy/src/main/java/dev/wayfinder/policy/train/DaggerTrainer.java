@@ -3,6 +3,7 @@ package dev.wayfinder.policy.train;
 import dev.wayfinder.policy.data.AtomicFiles;
 import dev.wayfinder.policy.data.BatchSampler;
 import dev.wayfinder.policy.data.Dataset;
+import dev.wayfinder.policy.data.PrefetchingSampler;
 import dev.wayfinder.policy.net.DjlLearner;
 import dev.wayfinder.robot.net.InferencePolicy;
 import dev.wayfinder.robot.net.NetworkSpec;
@@ -162,14 +163,6 @@ public final class DaggerTrainer {
         // A recurrent network trains on sequences (truncated backpropagation through time): windows x steps rows.
         int windows = spec.recurrent() ? cfg.sequencesPerStep() : cfg.batch();
         int unroll = spec.recurrent() ? cfg.sequenceLength() : 1;
-        int rows = windows * unroll;
-        int[] labels = new int[rows];
-        int[] lengths = new int[windows];
-        float[] images = new float[rows * spec.imageSize()];
-        float[] states = new float[rows * spec.stateSize()];
-        float[] sampleWeights = new float[rows];
-        float[] aux = new float[rows * NetworkSpec.AUX_TARGETS];
-        float[] targets = new float[rows * spec.actions()];
         long gradDone = 0;
         List<ScenarioText> texts = cluster.isEmpty() ? List.of()
                 : cfg.scenarios().stream().map(ScenarioText::of).toList();
@@ -207,40 +200,45 @@ public final class DaggerTrainer {
                     nextTrainIndex += col.indicesUsed();
                 }
                 dataset.flush();
-                double collectRate = collected / ((System.nanoTime() - t0) / 1e9);
+                double collectSeconds = (System.nanoTime() - t0) / 1e9;
+                double collectRate = collected / collectSeconds;
 
                 long t1 = System.nanoTime();
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
                         cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight()).labelTemperature(cfg.labelTemperature());
                 double lossSum = 0;
                 double auxSum = 0;
-                for (int g = 0; g < cfg.gradientSteps(); g++) {
-                    float loss;
-                    if (spec.recurrent()) {
-                        sampler.nextSequences(images, states, aux, labels, targets, sampleWeights, lengths, windows,
-                                unroll, cfg.augmentShift() > 0);
-                        loss = learner.stepSequence(images, states, aux, labels, targets, sampleWeights, lengths,
-                                windows, unroll);
-                    } else {
-                        sampler.next(images, states, aux, labels, targets, sampleWeights, cfg.batch(),
-                                cfg.augmentShift() > 0);
-                        loss = learner.step(images, states, aux, labels, targets, sampleWeights, cfg.batch());
+                boolean augment = cfg.augmentShift() > 0;
+                // Batches are drawn and augmented on a second thread while the learner steps on the previous one.
+                try (PrefetchingSampler batches = spec.recurrent()
+                        ? PrefetchingSampler.sequences(sampler, spec, windows, unroll, augment, cfg.gradientSteps())
+                        : PrefetchingSampler.flat(sampler, spec, cfg.batch(), augment, cfg.gradientSteps())) {
+                    for (int g = 0; g < cfg.gradientSteps(); g++) {
+                        PrefetchingSampler.Batch b = batches.take();
+                        float loss = spec.recurrent()
+                                ? learner.stepSequence(b.images, b.states, b.aux, b.labels, b.targets, b.weights,
+                                b.lengths, windows, unroll)
+                                : learner.step(b.images, b.states, b.aux, b.labels, b.targets, b.weights, cfg.batch());
+                        batches.release(b);
+                        if (!Float.isFinite(loss)) {
+                            throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss
+                                    + ")");
+                        }
+                        lossSum += loss;
+                        auxSum += Float.isFinite(learner.lastAuxLoss()) ? learner.lastAuxLoss() : 0;
+                        gradDone++;
+                        progress.update(gradDone, String.format(Locale.ROOT, "iter %d/%d loss %.3f %s", k + 1,
+                                cfg.iterations(), loss, last(history)));
                     }
-                    if (!Float.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
-                    }
-                    lossSum += loss;
-                    auxSum += Float.isFinite(learner.lastAuxLoss()) ? learner.lastAuxLoss() : 0;
-                    gradDone++;
-                    progress.update(gradDone, String.format(Locale.ROOT, "iter %d/%d loss %.3f %s", k + 1,
-                            cfg.iterations(), loss, last(history)));
                 }
-                double stepRate = cfg.gradientSteps() / ((System.nanoTime() - t1) / 1e9);
+                double trainSeconds = (System.nanoTime() - t1) / 1e9;
+                double stepRate = cfg.gradientSteps() / trainSeconds;
                 weights = learner.weights();
 
                 double succ = Double.NaN;
                 double spl = Double.NaN;
                 double coll = Double.NaN;
+                long t2 = System.nanoTime();
                 if (cfg.validationEpisodes() > 0) {
                     List<EpisodeOutcome> valEpisodes;
                     if (cluster.isPresent()) {
@@ -256,18 +254,22 @@ public final class DaggerTrainer {
                     spl = r.spl();
                     coll = r.collisionRate();
                 }
+                double validateSeconds = (System.nanoTime() - t2) / 1e9;
                 double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
                 Metrics m = new Metrics(k, beta, (long) dataset.chunkCount() * Dataset.CHUNK_SAMPLES,
-                        lossSum / cfg.gradientSteps(), succ, spl, coll, collectRate, stepRate, elapsed);
+                        lossSum / cfg.gradientSteps(), succ, spl, coll, collectRate, stepRate, elapsed, collectSeconds,
+                        trainSeconds, validateSeconds);
                 m.append(metricsFile);
                 history.add(m);
                 progress.line(String.format(Locale.ROOT,
                         "iteration %d/%d: beta %.2f, %d samples, loss %.3f%s, validation success %.2f SPL %.2f "
-                                + "collisions %.2f, %.0f env steps/s, %.1f grad steps/s, %s",
+                                + "collisions %.2f, %.0f env steps/s, %.1f grad steps/s, round %.1f s (collect %.1f, "
+                                + "train %.1f, validate %.1f), %s",
                         k + 1, cfg.iterations(), beta, m.samples(), m.loss(), cfg.auxWeight() > 0
                                 ? String.format(Locale.ROOT, " (depth profile %.4f)", auxSum / cfg.gradientSteps())
                                 : "", succ, spl, coll, collectRate, stepRate,
-                        Progress.formatSeconds(elapsed)));
+                        collectSeconds + trainSeconds + validateSeconds, collectSeconds, trainSeconds,
+                        validateSeconds, Progress.formatSeconds(elapsed)));
                 AtomicFiles.write(dir.resolve(WEIGHTS), weights.toBytes());
                 if (!(spl <= bestSpl)) {
                     bestSpl = Double.isNaN(spl) ? bestSpl : spl;
