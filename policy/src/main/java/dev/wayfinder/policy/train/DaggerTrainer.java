@@ -49,6 +49,11 @@ import java.util.concurrent.Future;
  * metrics written after it are discarded, nothing before it is lost. Adam's moment estimates are not
  * checkpointed and restart from zero on resume.
  *
+ * <p>Each round's collect, train and validate seconds go into metrics.csv and the iteration line. A round's batches
+ * are prepared on a second thread ({@link PrefetchingSampler}); in this process, round k's validation runs on a
+ * {@link ValidationThread} while round k + 1 collects with the same weights, and round k's row, weights and checkpoint
+ * are written when both are done (the checkpoint names the dataset as it was after round k's collection).
+ *
  * <p>A recurrent network ({@code network.recurrent_units}) is trained with truncated backpropagation through time
  * inside the same loop: its samples carry the hidden state the robot side had when they were collected and a link
  * to the same robot's previous sample, and each gradient step unrolls the GRU over sequences of up to
