@@ -3,6 +3,7 @@ package dev.wayfinder.policy.train;
 import dev.wayfinder.policy.data.AtomicFiles;
 import dev.wayfinder.policy.data.BatchSampler;
 import dev.wayfinder.policy.data.Dataset;
+import dev.wayfinder.policy.data.PrefetchingSampler;
 import dev.wayfinder.policy.net.DjlLearner;
 import dev.wayfinder.robot.net.InferencePolicy;
 import dev.wayfinder.robot.net.NetworkSpec;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * Imitation learning of the camera policy: iteration 0 is behaviour cloning on expert-driven rollouts; every
@@ -45,6 +48,11 @@ import java.util.Optional;
  * validation SPL). After a crash, {@link #run} with {@code resume} continues from the last checkpoint: data and
  * metrics written after it are discarded, nothing before it is lost. Adam's moment estimates are not
  * checkpointed and restart from zero on resume.
+ *
+ * <p>Each round's collect, train and validate seconds go into metrics.csv and the iteration line. A round's batches
+ * are prepared on a second thread ({@link PrefetchingSampler}); in this process, round k's validation runs on a
+ * {@link ValidationThread} while round k + 1 collects with the same weights, and round k's row, weights and checkpoint
+ * are written when both are done (the checkpoint names the dataset as it was after round k's collection).
  *
  * <p>A recurrent network ({@code network.recurrent_units}) is trained with truncated backpropagation through time
  * inside the same loop: its samples carry the hidden state the robot side had when they were collected and a link
@@ -156,24 +164,21 @@ public final class DaggerTrainer {
             out.println("the run in " + dir + " is already complete (" + cfg.iterations() + " iterations)");
             return new Result(dir, weights, history, resume);
         }
-        double bestSpl = history.stream().mapToDouble(Metrics::valSpl).filter(Double::isFinite).max().orElse(-1);
         long start = System.nanoTime();
         Progress progress = new Progress(out, tty, (long) (cfg.iterations() - first) * cfg.gradientSteps());
+        Run run = new Run(dir, cfg, metricsFile, history, progress, start, elapsedBefore,
+                history.stream().mapToDouble(Metrics::valSpl).filter(Double::isFinite).max().orElse(-1));
         // A recurrent network trains on sequences (truncated backpropagation through time): windows x steps rows.
         int windows = spec.recurrent() ? cfg.sequencesPerStep() : cfg.batch();
         int unroll = spec.recurrent() ? cfg.sequenceLength() : 1;
-        int rows = windows * unroll;
-        int[] labels = new int[rows];
-        int[] lengths = new int[windows];
-        float[] images = new float[rows * spec.imageSize()];
-        float[] states = new float[rows * spec.stateSize()];
-        float[] sampleWeights = new float[rows];
-        float[] aux = new float[rows * NetworkSpec.AUX_TARGETS];
-        float[] targets = new float[rows * spec.actions()];
         long gradDone = 0;
         List<ScenarioText> texts = cluster.isEmpty() ? List.of()
                 : cfg.scenarios().stream().map(ScenarioText::of).toList();
+        // In this process, round k's validation runs on a thread of its own while round k + 1 collects (the same
+        // weights drive both); round k's metrics, weights and checkpoint are written once both are done.
+        boolean overlap = cluster.isEmpty() && cfg.validationEpisodes() > 0;
         try (Rollouts rollouts = cluster.isPresent() ? null : new Rollouts(scenarios, cfg.envs(), true);
+             ValidationThread validator = overlap ? new ValidationThread(scenarios, cfg) : null;
              DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                      (float) cfg.auxWeight())) {
             if (rollouts != null) {
@@ -182,6 +187,7 @@ public final class DaggerTrainer {
                     rollouts.shield(SafetyShield.Settings.TRAINING);
                 }
             }
+            RoundEnd pending = null;
             for (int k = first; k < cfg.iterations(); k++) {
                 double beta = cfg.beta(k);
                 long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();
@@ -207,81 +213,144 @@ public final class DaggerTrainer {
                     nextTrainIndex += col.indicesUsed();
                 }
                 dataset.flush();
-                double collectRate = collected / ((System.nanoTime() - t0) / 1e9);
+                double collectSeconds = (System.nanoTime() - t0) / 1e9;
+                double collectRate = collected / collectSeconds;
+                if (pending != null) {
+                    run.finish(pending);
+                    pending = null;
+                }
 
                 long t1 = System.nanoTime();
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
                         cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight()).labelTemperature(cfg.labelTemperature());
                 double lossSum = 0;
                 double auxSum = 0;
-                for (int g = 0; g < cfg.gradientSteps(); g++) {
-                    float loss;
-                    if (spec.recurrent()) {
-                        sampler.nextSequences(images, states, aux, labels, targets, sampleWeights, lengths, windows,
-                                unroll, cfg.augmentShift() > 0);
-                        loss = learner.stepSequence(images, states, aux, labels, targets, sampleWeights, lengths,
-                                windows, unroll);
-                    } else {
-                        sampler.next(images, states, aux, labels, targets, sampleWeights, cfg.batch(),
-                                cfg.augmentShift() > 0);
-                        loss = learner.step(images, states, aux, labels, targets, sampleWeights, cfg.batch());
+                boolean augment = cfg.augmentShift() > 0;
+                // Batches are drawn and augmented on a second thread while the learner steps on the previous one.
+                try (PrefetchingSampler batches = spec.recurrent()
+                        ? PrefetchingSampler.sequences(sampler, spec, windows, unroll, augment, cfg.gradientSteps())
+                        : PrefetchingSampler.flat(sampler, spec, cfg.batch(), augment, cfg.gradientSteps())) {
+                    for (int g = 0; g < cfg.gradientSteps(); g++) {
+                        PrefetchingSampler.Batch b = batches.take();
+                        float loss = spec.recurrent()
+                                ? learner.stepSequence(b.images, b.states, b.aux, b.labels, b.targets, b.weights,
+                                b.lengths, windows, unroll)
+                                : learner.step(b.images, b.states, b.aux, b.labels, b.targets, b.weights, cfg.batch());
+                        batches.release(b);
+                        if (!Float.isFinite(loss)) {
+                            throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss
+                                    + ")");
+                        }
+                        lossSum += loss;
+                        auxSum += Float.isFinite(learner.lastAuxLoss()) ? learner.lastAuxLoss() : 0;
+                        gradDone++;
+                        progress.update(gradDone, String.format(Locale.ROOT, "iter %d/%d loss %.3f %s", k + 1,
+                                cfg.iterations(), loss, last(history)));
                     }
-                    if (!Float.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged at iteration " + k + " (loss " + loss + ")");
-                    }
-                    lossSum += loss;
-                    auxSum += Float.isFinite(learner.lastAuxLoss()) ? learner.lastAuxLoss() : 0;
-                    gradDone++;
-                    progress.update(gradDone, String.format(Locale.ROOT, "iter %d/%d loss %.3f %s", k + 1,
-                            cfg.iterations(), loss, last(history)));
                 }
-                double stepRate = cfg.gradientSteps() / ((System.nanoTime() - t1) / 1e9);
+                long trainEnd = System.nanoTime();
+                double trainSeconds = (trainEnd - t1) / 1e9;
                 weights = learner.weights();
 
-                double succ = Double.NaN;
-                double spl = Double.NaN;
-                double coll = Double.NaN;
-                if (cfg.validationEpisodes() > 0) {
-                    List<EpisodeOutcome> valEpisodes;
-                    if (cluster.isPresent()) {
-                        valEpisodes = validateOn(cluster.get(), cfg, texts, WeightsBlob.of(weights, k + 1));
-                    } else {
-                        valEpisodes = rollouts.run(new Rollouts.Plan(Driver.POLICY, 0, Split.VALIDATION, 0,
-                                        Long.MAX_VALUE, cfg.validationEpisodes(), cfg.seed()),
-                                Optional.of(new InferencePolicy(weights, cfg.envs())), Optional.empty(),
-                                Optional.empty()).episodes();
-                    }
-                    EvalResult r = EvalResult.of(valEpisodes);
-                    succ = r.successRate();
-                    spl = r.spl();
-                    coll = r.collisionRate();
+                Future<ValidationThread.Validation> validation;
+                if (cfg.validationEpisodes() == 0) {
+                    validation = CompletableFuture.completedFuture(
+                            new ValidationThread.Validation(List.of(), 0, trainEnd));
+                } else if (overlap) {
+                    validation = validator.submit(weights);
+                } else {
+                    long t2 = System.nanoTime();
+                    List<EpisodeOutcome> valEpisodes = validateOn(cluster.get(), cfg, texts,
+                            WeightsBlob.of(weights, k + 1));
+                    long end = System.nanoTime();
+                    validation = CompletableFuture.completedFuture(
+                            new ValidationThread.Validation(valEpisodes, (end - t2) / 1e9, end));
                 }
-                double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
-                Metrics m = new Metrics(k, beta, (long) dataset.chunkCount() * Dataset.CHUNK_SAMPLES,
-                        lossSum / cfg.gradientSteps(), succ, spl, coll, collectRate, stepRate, elapsed);
-                m.append(metricsFile);
-                history.add(m);
-                progress.line(String.format(Locale.ROOT,
-                        "iteration %d/%d: beta %.2f, %d samples, loss %.3f%s, validation success %.2f SPL %.2f "
-                                + "collisions %.2f, %.0f env steps/s, %.1f grad steps/s, %s",
-                        k + 1, cfg.iterations(), beta, m.samples(), m.loss(), cfg.auxWeight() > 0
-                                ? String.format(Locale.ROOT, " (depth profile %.4f)", auxSum / cfg.gradientSteps())
-                                : "", succ, spl, coll, collectRate, stepRate,
-                        Progress.formatSeconds(elapsed)));
-                AtomicFiles.write(dir.resolve(WEIGHTS), weights.toBytes());
-                if (!(spl <= bestSpl)) {
-                    bestSpl = Double.isNaN(spl) ? bestSpl : spl;
-                    AtomicFiles.write(dir.resolve(BEST), weights.toBytes());
-                }
-                plots(dir, history, cfg.shield());
-                if ((k + 1) % cfg.checkpointEvery() == 0 || k == cfg.iterations() - 1) {
-                    new Checkpoint(k, dataset.chunkCount(), history.size(), nextTrainIndex, elapsed, weights)
-                            .write(dir);
+                pending = new RoundEnd(k, beta, dataset.chunkCount(), nextTrainIndex, lossSum / cfg.gradientSteps(),
+                        auxSum / cfg.gradientSteps(), collectRate, cfg.gradientSteps() / trainSeconds, collectSeconds,
+                        trainSeconds, trainEnd, weights, validation);
+                if (!overlap || k == cfg.iterations() - 1) {
+                    run.finish(pending);
+                    pending = null;
                 }
             }
         }
         progress.finish();
         return new Result(dir, weights, history, resume);
+    }
+
+    /**
+     * What a round leaves to be written once its validation is done.
+     *
+     * @param datasetChunks  dataset chunks at the end of the round's collection
+     * @param nextTrainIndex the next train-split episode index after the round's collection
+     * @param trainEnd       when its gradient steps ended ({@link System#nanoTime()})
+     */
+    private record RoundEnd(int k, double beta, int datasetChunks, long nextTrainIndex, double loss, double auxLoss,
+                            double collectRate, double stepRate, double collectSeconds, double trainSeconds,
+                            long trainEnd, PolicyWeights weights, Future<ValidationThread.Validation> validation) {
+    }
+
+    /** A run's outputs, written round by round. */
+    private static final class Run {
+        private final Path dir;
+        private final TrainConfig cfg;
+        private final Path metricsFile;
+        private final List<Metrics> history;
+        private final Progress progress;
+        private final long start;
+        private final double elapsedBefore;
+        private double bestSpl;
+
+        Run(Path dir, TrainConfig cfg, Path metricsFile, List<Metrics> history, Progress progress, long start,
+            double elapsedBefore, double bestSpl) {
+            this.dir = dir;
+            this.cfg = cfg;
+            this.metricsFile = metricsFile;
+            this.history = history;
+            this.progress = progress;
+            this.start = start;
+            this.elapsedBefore = elapsedBefore;
+            this.bestSpl = bestSpl;
+        }
+
+        /** Waits for the round's validation, then writes its metrics row, line, weights, plots and checkpoint. */
+        void finish(RoundEnd r) throws IOException {
+            ValidationThread.Validation v = ValidationThread.await(r.validation());
+            double succ = Double.NaN;
+            double spl = Double.NaN;
+            double coll = Double.NaN;
+            if (!v.episodes().isEmpty()) {
+                EvalResult e = EvalResult.of(v.episodes());
+                succ = e.successRate();
+                spl = e.spl();
+                coll = e.collisionRate();
+            }
+            double elapsed = elapsedBefore + (Math.max(r.trainEnd(), v.endNanos()) - start) / 1e9;
+            Metrics m = new Metrics(r.k(), r.beta(), (long) r.datasetChunks() * Dataset.CHUNK_SAMPLES, r.loss(), succ,
+                    spl, coll, r.collectRate(), r.stepRate(), elapsed, r.collectSeconds(), r.trainSeconds(),
+                    v.seconds());
+            m.append(metricsFile);
+            history.add(m);
+            progress.line(String.format(Locale.ROOT,
+                    "iteration %d/%d: beta %.2f, %d samples, loss %.3f%s, validation success %.2f SPL %.2f "
+                            + "collisions %.2f, %.0f env steps/s, %.1f grad steps/s, collect %.1f s, train %.1f s, "
+                            + "validate %.1f s, %s",
+                    r.k() + 1, cfg.iterations(), r.beta(), m.samples(), m.loss(), cfg.auxWeight() > 0
+                            ? String.format(Locale.ROOT, " (depth profile %.4f)", r.auxLoss()) : "",
+                    succ, spl, coll, r.collectRate(), r.stepRate(), r.collectSeconds(), r.trainSeconds(),
+                    v.seconds(), Progress.formatSeconds(elapsed)));
+            AtomicFiles.write(dir.resolve(WEIGHTS), r.weights().toBytes());
+            if (!(spl <= bestSpl)) {
+                bestSpl = Double.isNaN(spl) ? bestSpl : spl;
+                AtomicFiles.write(dir.resolve(BEST), r.weights().toBytes());
+            }
+            plots(dir, history, cfg.shield());
+            if ((r.k() + 1) % cfg.checkpointEvery() == 0 || r.k() == cfg.iterations() - 1) {
+                new Checkpoint(r.k(), r.datasetChunks(), history.size(), r.nextTrainIndex(), elapsed, r.weights())
+                        .write(dir);
+            }
+        }
     }
 
     private static EpisodeJob.ShieldData shieldData(TrainConfig cfg) {
