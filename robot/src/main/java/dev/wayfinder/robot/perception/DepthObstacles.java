@@ -54,8 +54,6 @@ public final class DepthObstacles {
     private int layoutStrips;
     private int groups;
     private int rowBlocks;
-    private int[] groupX0;
-    private int[] groupX1;
     /** Per strip, its first column group; {@code stripGroup[strips]} = groups. */
     private int[] stripGroup;
     /** Per image column its group, per group its strip; per pixel whether it lies in the near-floor band. */
@@ -65,8 +63,7 @@ public final class DepthObstacles {
     /** Per group, the nearest valid depth in the current row block and its pixel. */
     private float[] nearest;
     private int[] nearestAt;
-    /** Per point (row block x column group): its pixel, its optical depth and its base_link position. */
-    private int[] pixel;
+    /** Per point (row block x column group): its optical depth and its base_link position. */
     private float[] depthOf;
     private float[] px;
     private float[] py;
@@ -162,43 +159,35 @@ public final class DepthObstacles {
 
     /** The block grid for {@code strips} strips of the bound camera: column groups never cross a strip border. */
     private void layout(int strips) {
-        if (strips == layoutStrips && pixel != null) {
+        if (strips == layoutStrips && columnGroup != null) {
             return;
         }
         int width = camera.width();
         int height = camera.height();
         block = Math.max(1, (int) Math.ceil(Math.sqrt((double) camera.pixels() / MAX_POINTS)));
-        groups = groupsFor(strips, width, block);
         rowBlocks = (height + block - 1) / block;
-        groupX0 = new int[groups];
-        groupX1 = new int[groups];
+        // Each strip's columns in groups of block width (the last one narrower): a group never crosses a strip border.
+        columnGroup = new int[width];
+        int[] stripOf = new int[width];
         stripGroup = new int[strips + 1];
         int g = 0;
         for (int s = 0; s < strips; s++) {
             stripGroup[s] = g;
             int x0 = s * width / strips;
             int x1 = Math.max(x0 + 1, (s + 1) * width / strips);
-            for (int x = x0; x < x1; x += block) {
-                groupX0[g] = x;
-                groupX1[g] = Math.min(x1, x + block);
-                g++;
+            for (int x = x0; x < x1; x++) {
+                if ((x - x0) % block == 0) {
+                    stripOf[g++] = s;
+                }
+                columnGroup[x] = g - 1;
             }
         }
         stripGroup[strips] = g;
-        columnGroup = new int[width];
-        groupStrip = new int[groups];
-        for (int s = 0; s < strips; s++) {
-            for (int q = stripGroup[s]; q < stripGroup[s + 1]; q++) {
-                groupStrip[q] = s;
-                for (int x = groupX0[q]; x < groupX1[q]; x++) {
-                    columnGroup[x] = q;
-                }
-            }
-        }
+        groups = g;
+        groupStrip = java.util.Arrays.copyOf(stripOf, g);
         nearest = new float[groups];
         nearestAt = new int[groups];
         int n = rowBlocks * groups;
-        pixel = new int[n];
         depthOf = new float[n];
         px = new float[n];
         py = new float[n];
@@ -216,16 +205,6 @@ public final class DepthObstacles {
             }
         }
         layoutStrips = strips;
-    }
-
-    private static int groupsFor(int strips, int width, int block) {
-        int groups = 0;
-        for (int s = 0; s < strips; s++) {
-            int x0 = s * width / strips;
-            int x1 = Math.max(x0 + 1, (s + 1) * width / strips);
-            groups += (x1 - x0 + block - 1) / block;
-        }
-        return groups;
     }
 
     /**
@@ -262,7 +241,6 @@ public final class DepthObstacles {
             for (int g = 0; g < groups; g++) {
                 int q = r * groups + g;
                 int at = nearestAt[g];
-                pixel[q] = at;
                 valid[q] = at >= 0;
                 if (at >= 0) {
                     float d = nearest[g];
@@ -439,7 +417,7 @@ public final class DepthObstacles {
         int n = cam.pixels();
         rays = new float[3 * n];
         floorDepth = new float[n];
-        pixel = null;
+        columnGroup = null;
         // base_link from mount: R = Rz(yaw) Ry(pitch) Rx(roll); positive pitch turns +x downwards.
         double cr = Math.cos(cam.roll()), sr = Math.sin(cam.roll());
         double cp = Math.cos(cam.pitch()), sp = Math.sin(cam.pitch());
