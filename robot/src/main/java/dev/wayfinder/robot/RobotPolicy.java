@@ -6,6 +6,7 @@ import dev.wayfinder.robot.net.NetworkSpec;
 import dev.wayfinder.robot.net.ObstacleMemory;
 import dev.wayfinder.robot.net.SafetyShield;
 import dev.wayfinder.robot.perception.DepthObstacles;
+import dev.wayfinder.robot.route.LocalPlanner;
 import dev.wayfinder.robot.route.RouteFollower;
 
 import java.util.Objects;
@@ -59,6 +60,15 @@ public final class RobotPolicy {
     private final float[] hidden;
     /** Whether {@link #advance} has been called since the last {@link #state}. */
     private boolean advanced;
+    /** The classical local planner of {@link #plan} (made on first use), its scratch and its points. */
+    private LocalPlanner local;
+    private float[] planState;
+    private float[] planLogits;
+    private double[] planXs;
+    private double[] planYs;
+    private final double[] target = new double[2];
+    /** Decisions since the route was last blocked where the robot got stuck (see {@link #recover}). */
+    private int sinceBlocked;
 
     /**
      * @param spec   the network's shape
@@ -133,6 +143,7 @@ public final class RobotPolicy {
         if (shield != null) {
             shield.reset();
         }
+        sinceBlocked = 0;
         if (route != null) {
             route.reset();
         }
@@ -263,10 +274,77 @@ public final class RobotPolicy {
         } else {
             Pose2D p = o.odometry().pose();
             a = shield.choose(logits, logitsAt, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
+            recover();
         }
         previous = a;
         return a;
     }
+
+    /**
+     * The classical baseline's decision for {@code o}, with no network: the same route (static map and obstacle
+     * layer, from odometry), obstacle memory (the depth camera's points placed by odometry), safety shield and action
+     * choice as {@link #decide}, but the preference over actions comes from a {@link LocalPlanner} scoring each
+     * command's arc against the route's look-ahead point and the remembered obstacles instead of from the network's
+     * logits. Needs a shield on the camera's depth.
+     */
+    public int plan(RobotObservation o) {
+        if (!cameraDepth) {
+            throw new IllegalStateException("the local planner needs a shield on the depth camera");
+        }
+        if (local == null) {
+            local = new LocalPlanner(robot);
+            planState = new float[spec.stateSize()];
+            planLogits = new float[spec.actions()];
+            planXs = new double[memory.capacity()];
+            planYs = new double[memory.capacity()];
+        }
+        state(o, planState, 0);
+        observe(o, null, 0);
+        Pose2D p = o.odometry().pose();
+        int count = memory.near(p.x(), p.y(), local.reach(), planXs, planYs);
+        double tx = o.goal().x();
+        double ty = o.goal().y();
+        if (route != null) {
+            // The farthest point up to the look-ahead distance that the robot can reach in a straight line with a
+            // little clearance from what the camera has shown.
+            for (double l = spec.routeLookahead(); ; l -= 0.1) {
+                double ahead = Math.max(l, 0.12);
+                if (!route.target(ahead, target)) {
+                    break;
+                }
+                tx = target[0];
+                ty = target[1];
+                if (ahead <= 0.12 || local.lineClear(p.x(), p.y(), tx, ty, planXs, planYs, count, 0.03)) {
+                    break;
+                }
+            }
+        }
+        local.score(p.x(), p.y(), p.yaw(), o.odometry().angular(), tx, ty, o.goal().x(), o.goal().y(), planXs, planYs,
+                count, planLogits, 0);
+        int a = shield.choose(planLogits, 0, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
+        recover();
+        previous = a;
+        return a;
+    }
+
+    /**
+     * The recovery of a robot that makes no progress (the shield's progress check): the route ahead is marked
+     * impassable in the obstacle layer, at most once per progress window, so the route is planned round the place the
+     * robot could not get through. Off unless {@code wayfinder.route.recovery} is set (being measured).
+     */
+    private void recover() {
+        sinceBlocked++;
+        if (RECOVERY && route != null && shield.stuck()
+                && sinceBlocked >= SafetyShield.Sampling.STUCK_SECONDS * robot.controlRate()) {
+            if (route.blockAhead(BLOCK_AHEAD, BLOCK_RADIUS)) {
+                sinceBlocked = 0;
+            }
+        }
+    }
+
+    static final boolean RECOVERY = Boolean.getBoolean("wayfinder.route.recovery");
+    static final double BLOCK_AHEAD = Double.parseDouble(System.getProperty("wayfinder.route.block-ahead", "0.3"));
+    static final double BLOCK_RADIUS = Double.parseDouble(System.getProperty("wayfinder.route.block-radius", "0.15"));
 
     /** Records that action {@code a} was executed (when the caller chose it instead of {@link #decide}). */
     public void executed(int a) {

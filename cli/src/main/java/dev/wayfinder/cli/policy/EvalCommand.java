@@ -136,6 +136,11 @@ public final class EvalCommand implements Callable<Integer> {
       + " textures, saturations above the trained range) on fresh seeds.")
   boolean style;
 
+  @Option(names = "--planner", description = "Add the classical baseline's row (planner+shield): the same route,"
+      + " obstacle memory and shield as the policy's, with a local planner scoring each action's arc against what the"
+      + " depth camera has shown instead of the network. Needs --shield camera.")
+  boolean planner;
+
   @Option(names = "--no-depth", description = "The robot has no depth camera (RGB only); the shield then needs"
       + " --shield predicted.")
   boolean noDepth;
@@ -309,8 +314,12 @@ public final class EvalCommand implements Callable<Integer> {
           + " run's depth_camera: false); use --shield predicted");
     }
     Outputs.directory(dir);
+    if (planner && (shieldSettings.isEmpty()
+        || shieldSettings.get().source() != SafetyShield.DepthSource.CAMERA)) {
+      throw new UserException("--planner runs behind the shield on the depth camera: add --shield (camera)");
+    }
     return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-        oodFactor, envs, 1, !noGifs && cluster == null, shieldSettings, evalSplit, sensors, style), dir,
+        oodFactor, envs, 1, !noGifs && cluster == null, shieldSettings, evalSplit, sensors, style, planner), dir,
         Optional.ofNullable(run), WriterStream.of(json.enabled() ? spec.commandLine().getErr()
             : spec.commandLine().getOut()), executor);
   }

@@ -53,7 +53,7 @@ public final class Evaluator {
      */
     public record Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed,
                           boolean gifs, Optional<SafetyShield.Settings> shield, Split split,
-                          SimRobot.Sensors sensors, boolean style) {
+                          SimRobot.Sensors sensors, boolean style, boolean planner) {
         public Options {
             scenarios = List.copyOf(scenarios);
             java.util.Objects.requireNonNull(split, "split");
@@ -65,6 +65,13 @@ public final class Evaluator {
                 throw new IllegalArgumentException("evaluation needs scenarios, episodes >= 1, ood factor >= 1 and "
                         + "envs >= 1; got " + scenarios + ", " + episodes + ", " + oodFactor + ", " + envs);
             }
+        }
+
+        /** Options without the classical planner's row. */
+        public Options(List<String> scenarios, int episodes, double oodFactor, int envs, long seed,
+                       boolean gifs, Optional<SafetyShield.Settings> shield, Split split,
+                       SimRobot.Sensors sensors, boolean style) {
+            this(scenarios, episodes, oodFactor, envs, seed, gifs, shield, split, sensors, style, false);
         }
 
         /** Options without the shield. */
@@ -120,6 +127,11 @@ public final class Evaluator {
                 && !sensors.depthCamera()) {
             throw new IllegalArgumentException("a shield on the camera's depth needs a robot with a depth camera");
         }
+        if (o.planner() && (o.shield().isEmpty()
+                || o.shield().get().source() != SafetyShield.DepthSource.CAMERA)) {
+            throw new IllegalArgumentException("the classical planner's row runs behind the shield on the depth camera:"
+                    + " give the shield too");
+        }
         Files.createDirectories(outDir);
         WeightsBlob blob = WeightsBlob.of(weights, 0);
         EpisodeJob.SensorsData sensorData = EpisodeJob.SensorsData.of(sensors);
@@ -164,6 +176,14 @@ public final class Evaluator {
                     labels.add(new String[] {s.name(), variant, shieldRow});
                     filmOf.add(shieldFilm);
                     filmOrder.add(shieldFilm);
+                }
+                if (o.planner()) {
+                    jobs.add(new EpisodeJob(st, Driver.PLANNER, 0, o.split(), first, o.episodes(), o.seed(), 1.0,
+                            envs, true, sensorData, EpisodeJob.ShieldData.of(o.shield().get()), blob.key(), 0, false));
+                    labels.add(new String[] {s.name(), variant, "planner+shield"});
+                    Film plannerFilm = new Film(outDir, s.name() + "-planner", cam.width(), cam.height());
+                    filmOf.add(plannerFilm);
+                    filmOrder.add(plannerFilm);
                 }
                 for (Driver d : List.of(Driver.EXPERT, Driver.RANDOM)) {
                     jobs.add(new EpisodeJob(st, d, 0, o.split(), first, o.episodes(), o.seed(), 1.0, envs, false,

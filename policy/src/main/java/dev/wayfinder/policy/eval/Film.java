@@ -31,6 +31,8 @@ public final class Film implements Rollouts.Listener {
     private final String prefix;
     private final java.util.Map<Integer, List<byte[]>> framesByEnv = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<double[]>> posesByEnv = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<double[]>> routesByEnv = new java.util.HashMap<>();
+    private List<double[]> routes = new ArrayList<>();
     private List<byte[]> frames = new ArrayList<>();
     private List<double[]> poses = new ArrayList<>();
     private int camW;
@@ -66,9 +68,26 @@ public final class Film implements Rollouts.Listener {
     }
 
     @Override
+    public void route(int env, double[] route) {
+        List<byte[]> frames = framesByEnv.get(env);
+        if (frames == null) {
+            return;
+        }
+        List<double[]> r = routesByEnv.computeIfAbsent(env, k -> new ArrayList<>());
+        // One route per recorded frame: the route after that frame's step.
+        while (r.size() < frames.size() - 1) {
+            r.add(null);
+        }
+        if (r.size() < frames.size()) {
+            r.add(route);
+        }
+    }
+
+    @Override
     public void end(int env, Episode episode, EpisodeOutcome result) {
         frames = framesByEnv.getOrDefault(env, new ArrayList<>());
         poses = posesByEnv.getOrDefault(env, new ArrayList<>());
+        routes = routesByEnv.getOrDefault(env, new ArrayList<>());
         try {
             if (frames.isEmpty()) {
                 return;
@@ -83,6 +102,7 @@ public final class Film implements Rollouts.Listener {
         } finally {
             framesByEnv.remove(env);
             posesByEnv.remove(env);
+            routesByEnv.remove(env);
         }
     }
 
@@ -117,6 +137,19 @@ public final class Film implements Rollouts.Listener {
                 } else {
                     path.lineTo(px, py);
                 }
+            }
+            double[] route = f < routes.size() ? routes.get(f) : null;
+            if (route != null && route.length >= 4) {
+                // The route the robot itself planned (static map and what its depth camera showed), dashed.
+                Path2D.Double planned = new Path2D.Double();
+                planned.moveTo(view.px(route[0]), view.py(route[1]));
+                for (int k = 2; k + 1 < route.length; k += 2) {
+                    planned.lineTo(view.px(route[k]), view.py(route[k + 1]));
+                }
+                g.setColor(new Color(0x1f77b4));
+                g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {4, 3},
+                        0));
+                g.draw(planned);
             }
             g.setColor(new Color(0xd62728));
             g.setStroke(new BasicStroke(2.5f));

@@ -80,6 +80,13 @@ public final class Rollouts implements AutoCloseable {
 
         /** Env {@code env}'s episode ended. */
         void end(int env, Episode episode, EpisodeOutcome result);
+
+        /**
+         * The route env {@code env}'s robot side follows after the step just reported (x, y pairs in the static map's
+         * frame, the world's for a simulated robot; null without one): what the robot planned, for pictures.
+         */
+        default void route(int env, double[] route) {
+        }
     }
 
     private final List<Scenario> scenarios;
@@ -260,7 +267,12 @@ public final class Rollouts implements AutoCloseable {
      */
     public Outcome run(Plan plan, Optional<InferencePolicy> policy, Optional<? extends SampleSink> dataset,
                        Optional<Listener> listener) {
-        boolean needsPolicy = plan.driver() == Driver.POLICY || plan.driver() == Driver.MIXED;
+        boolean needsPolicy = plan.driver() == Driver.POLICY || plan.driver() == Driver.MIXED
+                || plan.driver() == Driver.PLANNER;
+        if (plan.driver() == Driver.PLANNER && (shield == null
+                || shield.source() != SafetyShield.DepthSource.CAMERA)) {
+            throw new IllegalArgumentException("the planner driver needs rollouts with a shield on the depth camera");
+        }
         if (needsPolicy && (policy.isEmpty() || policy.get().batch() != n)) {
             throw new IllegalArgumentException("driver " + plan.driver().key() + " needs a policy compiled for batch "
                     + n);
@@ -546,6 +558,17 @@ public final class Rollouts implements AutoCloseable {
             case EXPERT -> (i, expert) -> expert;
             case RANDOM -> (i, expert) -> choices[i].nextInt(actions);
             case POLICY -> new NetworkChooser(net);
+            case PLANNER -> new Chooser() {
+                @Override
+                public int choose(int i, int expert) {
+                    return deciders[i].plan(seen[i]);
+                }
+
+                @Override
+                public boolean decided(int i) {
+                    return true;
+                }
+            };
             case MIXED -> new Chooser() {
                 private final NetworkChooser network = new NetworkChooser(net);
                 private boolean byNetwork;
@@ -679,6 +702,9 @@ public final class Rollouts implements AutoCloseable {
                 var st = vector.env(i).state();
                 byte[] rgb = obs.camera().map(f -> f.rgb()).orElse(null);
                 l.step(i, episodes[i], rgb, st.robotX(), st.robotY(), st.robotYaw(), action);
+                if (deciders.length > 0) {
+                    l.route(i, deciders[i].route());
+                }
             }
 
             @Override

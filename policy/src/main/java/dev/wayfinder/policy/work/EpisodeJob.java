@@ -69,7 +69,7 @@ public record EpisodeJob(ScenarioText scenario, Driver driver, double beta, Spli
             throw new IllegalArgumentException("a job needs episodes >= 1, envs >= 1 and a first index >= 0; got "
                     + episodes + ", " + envs + ", " + firstIndex);
         }
-        boolean network = driver == Driver.POLICY || driver == Driver.MIXED || collect;
+        boolean network = driver == Driver.POLICY || driver == Driver.MIXED || driver == Driver.PLANNER || collect;
         if (network && weightsKey == null) {
             throw new IllegalArgumentException("driver " + driver.key() + (collect ? " collecting samples" : "")
                     + " needs the policy's weights");

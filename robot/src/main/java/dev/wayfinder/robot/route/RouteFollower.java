@@ -35,6 +35,10 @@ public final class RouteFollower {
     private int since;
     private int along;
     private final double[] tmp = new double[2];
+    /** The robot in the map frame and the odom frame's pose on the map at the last {@link #bearing} call. */
+    private double robotX;
+    private double robotY;
+    private Pose2D odomInMap = Pose2D.IDENTITY;
 
     /**
      * @param radius      the robot's radius the map is inflated by, metres, &gt;= 0
@@ -105,6 +109,9 @@ public final class RouteFollower {
                     + " camera to map with");
         }
         Pose2D robot = odomInMap.compose(o.odometry().pose());
+        this.robotX = robot.x();
+        this.robotY = robot.y();
+        this.odomInMap = odomInMap;
         odomInMap.apply(o.goal().x(), o.goal().y(), tmp);
         double gx = tmp[0];
         double gy = tmp[1];
@@ -129,7 +136,7 @@ public final class RouteFollower {
                 planner.refresh(layer.combine(base));
             }
             double[] p = planner.plan(robot.x(), robot.y(), gx, gy);
-            if (p != null) {
+            if (p != null && (path == null || !keep(p))) {
                 path = p;
                 along = 0;
             }
@@ -143,6 +150,69 @@ public final class RouteFollower {
             ty = tmp[1];
         }
         return Math.IEEEremainder(Math.atan2(ty - robot.y(), tx - robot.x()) - robot.yaw(), 2 * Math.PI);
+    }
+
+    /**
+     * The point {@code ahead} metres along the route from where the robot was at the last {@link #bearing} call, in
+     * the odom frame, into {@code out[0..1]}; false (and {@code out} untouched) when there is no route.
+     */
+    public boolean target(double ahead, double[] out) {
+        if (path == null) {
+            return false;
+        }
+        int keep = along;
+        lookahead(robotX, robotY, ahead);
+        along = keep;
+        // Map to odom: the inverse of odomInMap.
+        double dx = tmp[0] - odomInMap.x();
+        double dy = tmp[1] - odomInMap.y();
+        double c = Math.cos(odomInMap.yaw());
+        double s = Math.sin(odomInMap.yaw());
+        out[0] = c * dx + s * dy;
+        out[1] = -s * dx + c * dy;
+        return true;
+    }
+
+    /**
+     * A recovery for a robot that makes no progress along its route: the route's point {@code ahead} metres on is
+     * marked impassable (a disk of {@code radius}) in the obstacle layer, and the next {@link #bearing} replans round
+     * it. Does nothing (and returns false) without an obstacle layer or a route.
+     */
+    public boolean blockAhead(double ahead, double radius) {
+        if (layer == null || path == null) {
+            return false;
+        }
+        int keep = along;
+        lookahead(robotX, robotY, ahead);
+        along = keep;
+        layer.block(tmp[0], tmp[1], radius);
+        path = null;
+        return true;
+    }
+
+    static final double KEEP = Double.parseDouble(System.getProperty("wayfinder.route.keep", "0"));
+
+    /**
+     * Whether to keep following the current route rather than switch to {@code fresh}: the rest of the current route
+     * is still free on the grid and {@code fresh} is not clearly shorter (hysteresis, so the route does not flip
+     * between the two sides of an obstacle as the layer's marks come and go).
+     */
+    private boolean keep(double[] fresh) {
+        if (KEEP <= 0 || path == null) {
+            return false;
+        }
+        double rest = 0;
+        for (int k = 2 * along; k + 3 < path.length; k += 2) {
+            if (!planner.free(path[k + 2], path[k + 3])) {
+                return false;
+            }
+            rest += Math.hypot(path[k + 2] - path[k], path[k + 3] - path[k + 1]);
+        }
+        double len = 0;
+        for (int k = 0; k + 3 < fresh.length; k += 2) {
+            len += Math.hypot(fresh[k + 2] - fresh[k], fresh[k + 3] - fresh[k + 1]);
+        }
+        return len > KEEP * rest;
     }
 
     /** The current route in the map frame (x, y pairs), or null before the first plan. */
