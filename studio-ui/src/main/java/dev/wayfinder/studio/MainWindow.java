@@ -203,6 +203,7 @@ public final class MainWindow {
         double[] size = settings.windowSize(1440, 900);
         scene = new Scene(root, size[0], size[1]);
         stage.setScene(scene);
+        WindowPlacement.restore(stage, settings);
         stage.titleProperty().bind(doc.titleProperty());
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -443,9 +444,9 @@ public final class MainWindow {
         stage.close();
     }
 
-    /** Stores the window size and the panel dividers in the settings. */
+    /** Stores the window's size, position and state and the panel dividers in the settings. */
     public void saveLayout() {
-        settings.setWindowSize(scene.getWidth(), scene.getHeight());
+        WindowPlacement.remember(stage, settings);
         settings.setDividers("columns", columns.getDividerPositions());
         settings.setDividers("middle", middle.getDividerPositions());
         settings.save();

@@ -103,7 +103,7 @@ final class RosSnapshot {
             require(echoed, () -> "the ROS tab did not echo /odom: " + mw.ros().echoStatusProperty().get());
             // One refresh more, so the rates cover the full window and the selection is drawn.
             sleep(1200);
-            BufferedImage img = Fx.call(() -> Snapshots.toAwt(mw.scene().snapshot(null)));
+            BufferedImage img = Snapshots.picture(mw);
             Path file = dir.resolve("studio-ros.png");
             Snapshots.png(img, file);
             log.println("wrote " + file);

@@ -71,8 +71,7 @@ final class Snapshots {
      */
     static List<Path> write(Path dir, Optional<Path> shippedModel, PrintWriter log) throws StudioException {
         List<Path> out = new ArrayList<>();
-        out.add(view(dir.resolve("studio-editor.png"), "cluttered-room", false, w ->
-                w.document().selectionProperty().set(new Selection.ObstacleItem("crate-1")), log));
+        out.add(writeEditor(dir, log));
         out.add(view(dir.resolve("studio-validation.png"), "narrow-doorway", false, w ->
                 // A box dropped into the doorway: no path is left between the two rooms.
                 w.editor().add(PaletteItem.BOX, dev.wayfinder.scenarios.model.Vec2.ZERO), log));
@@ -83,6 +82,16 @@ final class Snapshots {
         out.add(RosSnapshot.write(dir, shippedModel, NO_DIALOGS, log));
         out.add(randomization(dir.resolve("studio-randomization.png"), log));
         return out;
+    }
+
+    /**
+     * Only the first picture, the editor on the cluttered room with a crate selected (and, in a real window, the
+     * window as the display shows it, {@code studio-screen.png}, checked against it): the quick check that the studio
+     * opens its window.
+     */
+    static Path writeEditor(Path dir, PrintWriter log) throws StudioException {
+        return view(dir.resolve("studio-editor.png"), "cluttered-room", false, w ->
+                w.document().selectionProperty().set(new Selection.ObstacleItem("crate-1")), log);
     }
 
     /** The randomization tab on the cluttered room, its gallery of 16 episodes finished. */
@@ -104,7 +113,7 @@ final class Snapshots {
             require(done, () -> "the gallery did not fill within two minutes: "
                     + w.randomization().statusProperty().get());
             Fx.await(() -> true, 100);
-            BufferedImage img = Fx.call(() -> toAwt(w.scene().snapshot(null)));
+            BufferedImage img = picture(w);
             png(img, file);
             log.println("wrote " + file);
             log.flush();
@@ -151,7 +160,7 @@ final class Snapshots {
             Fx.await(() -> true, 100);
             Path sim = dir.resolve("studio-simulation.png");
             Path cam = dir.resolve("studio-camera.png");
-            BufferedImage whole = Fx.call(() -> toAwt(w.scene().snapshot(null)));
+            BufferedImage whole = picture(w);
             BufferedImage panel = Fx.call(() -> toAwt(w.showSimulation().cameraPanel().snapshot(null, null)));
             png(whole, sim);
             png(panel, cam);
@@ -214,7 +223,7 @@ final class Snapshots {
                     () -> "the replay camera did not draw step " + middle + ": "
                             + w.replay().cameraErrorProperty().get());
             Fx.await(() -> true, 100);
-            BufferedImage img = Fx.call(() -> toAwt(w.scene().snapshot(null)));
+            BufferedImage img = picture(w);
             Path file = dir.resolve("studio-evaluation.png");
             png(img, file);
             log.println("wrote " + file);
@@ -277,10 +286,14 @@ final class Snapshots {
         if (!settled) {
             throw new IllegalStateException("the validation of " + scenario + " did not finish within a minute");
         }
+        awaitFullSize(w);
         BufferedImage img = Fx.call(() -> {
             w.canvas().redraw();
             return toAwt(w.scene().snapshot(null));
         });
+        if (file.getFileName().toString().equals("studio-editor.png") && !Fx.call(Snapshots::headless)) {
+            screen(w, img, file.resolveSibling("studio-screen.png"), log);
+        }
         try {
             Png.write(img, file);
         } catch (IOException e) {
@@ -291,6 +304,73 @@ final class Snapshots {
         log.println("wrote " + file);
         log.flush();
         return file;
+    }
+
+    /**
+     * Waits until {@code w} is shown at the pictures' size: a real window is sized by the display's window manager
+     * after it is shown, and a picture of a window that did not open, or opened at another size, is refused.
+     */
+    static void awaitFullSize(MainWindow w) throws StudioException {
+        boolean ok = Fx.await(() -> w.stage().isShowing() && w.scene().getWidth() == WIDTH
+                && w.scene().getHeight() == HEIGHT, 10_000);
+        if (!ok) {
+            String size = Fx.call(() -> w.stage().isShowing()
+                    ? "it is " + (int) w.scene().getWidth() + "x" + (int) w.scene().getHeight() : "it is not shown");
+            throw new IllegalStateException("the studio window did not open at " + WIDTH + "x" + HEIGHT
+                    + " within 10 s (" + size + ")");
+        }
+    }
+
+    /** The whole window as a picture, once it is shown at full size. */
+    static BufferedImage picture(MainWindow w) throws StudioException {
+        awaitFullSize(w);
+        return Fx.call(() -> toAwt(w.scene().snapshot(null)));
+    }
+
+    /** Whether JavaFX runs on Monocle's headless platform (FX thread). */
+    static boolean headless() {
+        return Glass.describeRunning().startsWith("Monocle");
+    }
+
+    /** Share of pixels of the screen's picture of a window that must match its scene picture to pass. */
+    static final double SCREEN_MATCH = 0.9;
+
+    /**
+     * In a real window: reads the window's pixels back from the display (what the X server shows, through JavaFX's
+     * robot; on a HiDPI screen scaled to the window's size), writes them to {@code file}, and requires that at least {@value #SCREEN_MATCH} of them match the
+     * scene's own picture {@code expected} (each channel within 8): a window that never reached the screen, or shows
+     * something else, fails here. Another window on top of it would too, so the pictures are best taken on a display
+     * of their own ({@code xvfb-run}).
+     */
+    static void screen(MainWindow w, BufferedImage expected, Path file, PrintWriter log) throws StudioException {
+        Fx.await(() -> true, 300);
+        BufferedImage shot = Fx.call(() -> {
+            javafx.geometry.Point2D at = w.scene().getRoot().localToScreen(0, 0);
+            WritableImage img = new javafx.scene.robot.Robot().getScreenCapture(null, at.getX(), at.getY(), WIDTH,
+                    HEIGHT, true);
+            return toAwt(img);
+        });
+        png(shot, file);
+        long same = 0;
+        int width = Math.min(shot.getWidth(), expected.getWidth());
+        int height = Math.min(shot.getHeight(), expected.getHeight());
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int a = shot.getRGB(x, y);
+                int b = expected.getRGB(x, y);
+                if (Math.abs((a >> 16 & 0xff) - (b >> 16 & 0xff)) <= 8 && Math.abs((a >> 8 & 0xff) - (b >> 8 & 0xff)) <= 8
+                        && Math.abs((a & 0xff) - (b & 0xff)) <= 8) {
+                    same++;
+                }
+            }
+        }
+        double share = same / (double) (WIDTH * HEIGHT);
+        log.printf(java.util.Locale.ROOT, "wrote %s (the window as the display shows it: %.1f %% of its pixels as "
+                + "drawn)%n", file, 100 * share);
+        log.flush();
+        require(share >= SCREEN_MATCH, () -> String.format(java.util.Locale.ROOT, "the studio window on the display "
+                + "does not show what it drew: only %.1f %% of its pixels match (%s); is another window on top of it?",
+                100 * share, file));
     }
 
     static BufferedImage toAwt(WritableImage fx) {

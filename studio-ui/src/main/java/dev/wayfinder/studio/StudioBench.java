@@ -122,7 +122,7 @@ final class StudioBench {
             StudioLauncher.BenchRow row = new StudioLauncher.BenchRow(w, h, speed, (end[1] - start[1]) / secs,
                     (end[2] - start[2]) / secs, (end[3] - start[3]) / secs, percentile(sorted, 0.5),
                     percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                    sorted.length, v.renderer().description());
+                    sorted.length, v.renderer().description(), Glass.describeRunning());
             log.printf(Locale.ROOT, "%dx%d: %.1f frames/s shown%n", w, h, row.shownPerSecond());
             log.flush();
             return row;
@@ -189,7 +189,8 @@ final class StudioBench {
                     r.fxLatencyP50Millis(), r.fxLatencyP99Millis(), r.fxLatencyMaxMillis()));
         }
         if (!rows.isEmpty()) {
-            b.append("renderer: ").append(rows.get(0).renderer()).append(System.lineSeparator());
+            b.append("3D viewport: ").append(rows.get(0).renderer()).append(System.lineSeparator());
+            b.append("window: ").append(rows.get(0).pipeline()).append(System.lineSeparator());
         }
         return b.toString();
     }

@@ -32,10 +32,8 @@ public final class StudioLauncher {
      */
     public static void open(Optional<String> file, Optional<Path> shippedModel) throws StudioException {
         Opened opened = resolve(file);
-        String display = System.getenv("DISPLAY");
-        String wayland = System.getenv("WAYLAND_DISPLAY");
-        if (isLinux() && (display == null || display.isBlank()) && (wayland == null || wayland.isBlank())
-                && !"Monocle".equals(System.getProperty("glass.platform"))) {
+        Glass glass = Glass.ofThisProcess(false);
+        if (glass.headless() && !"Monocle".equals(System.getProperty("glass.platform"))) {
             throw new StudioException("no display to open the studio window on (DISPLAY is not set); run it on a "
                     + "desktop session, under 'xvfb-run', or write pictures without a display with "
                     + "'wayfinder studio --snapshot DIR'");
@@ -52,36 +50,32 @@ public final class StudioLauncher {
     }
 
     /**
-     * Writes a PNG of each main view into {@code dir} under Monocle's headless platform (no display needed): the
-     * editor with a scenario in the light and the dark theme, the live validation showing a problem, the simulation
-     * tab after the expert drove a few seconds, the robot camera panel, and the ROS 2 tab listing and echoing the
-     * topics of a stand-in robot node run in this process on a private localhost-only domain.
+     * Writes a PNG of each main view into {@code dir}: the editor with a scenario in the light and the dark theme,
+     * the live validation showing a problem, the simulation tab after the expert drove a few seconds, the robot camera
+     * panel, the evaluation, ROS 2 and randomization tabs. The windows open on the display where there is one (GTK
+     * on Linux: the pictures are what a real window shows) and on Monocle's headless platform where there is none or
+     * when {@code headless} asks for it; the first line logged names the platform and its renderer.
      *
      * @param shippedModel the trained model whose input size the camera panel's policy view shows, if one is shipped
+     * @param headless     Monocle's headless platform even where there is a display
      * @param log          progress lines ("wrote ...") go here
      * @return the files written
      */
-    public static List<Path> snapshot(Path dir, Optional<Path> shippedModel, PrintWriter log) throws StudioException {
+    public static List<Path> snapshot(Path dir, Optional<Path> shippedModel, boolean headless, PrintWriter log)
+            throws StudioException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StudioException("--snapshot: " + dir + " is a file; expected a folder to write the pictures into");
         }
-        headless(Snapshots.WIDTH, Snapshots.HEIGHT);
+        Glass glass = Glass.ofThisProcess(headless);
+        glass.configure(Snapshots.WIDTH, Snapshots.HEIGHT);
         Fx.start();
         try {
+            log.println("platform: " + Glass.describeRunning() + " (" + glass.reason() + ")");
+            log.flush();
             return Snapshots.write(dir, shippedModel, log);
         } finally {
             Fx.exit();
         }
-    }
-
-    /** Monocle's headless platform with the software renderer: JavaFX reads these when its toolkit starts. */
-    private static void headless(int screenWidth, int screenHeight) {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.lcdtext", "false");
-        // Monocle's headless screen must hold the whole window (its default, 1280x800, is smaller).
-        System.setProperty("headless.geometry", screenWidth + "x" + screenHeight + "-32");
     }
 
     /**
@@ -98,20 +92,22 @@ public final class StudioLauncher {
      * @param fxLatencyMaxMillis its maximum
      * @param probes             delays measured
      * @param renderer           the OpenGL renderer
+     * @param pipeline           the JavaFX platform and renderer measured (e.g. "GTK window, prism sw (software)")
      */
     public record BenchRow(int width, int height, double speed, double shownPerSecond, double renderedPerSecond,
                            double stepsPerSecond, double fxLatencyP50Millis, double fxLatencyP99Millis,
-                           double fxLatencyMaxMillis, int probes, String renderer) {
+                           double fxLatencyMaxMillis, int probes, String renderer, String pipeline) {
     }
 
     /**
      * Measures the studio while the simulation plays at {@code speed} with the expert driving, at each viewport size
-     * ({@code {width, height}} pixels), headless: viewport pictures per second and the FX thread's latency.
+     * ({@code {width, height}} pixels): viewport pictures per second and the FX thread's latency. In a real window
+     * where there is a display, on Monocle's headless platform where there is none or when {@code headless} asks.
      *
      * @param log one progress line per size
      */
     public static List<BenchRow> benchmark(List<int[]> sizes, double speed, double warmupSeconds, double seconds,
-                                           PrintWriter log) throws StudioException {
+                                           boolean headless, PrintWriter log) throws StudioException {
         int sw = 1024;
         int sh = 768;
         for (int[] s : sizes) {
@@ -119,9 +115,12 @@ public final class StudioLauncher {
             sw = Math.max(sw, s[0] + 600);
             sh = Math.max(sh, s[1] + 200);
         }
-        headless(sw, sh);
+        Glass glass = Glass.ofThisProcess(headless);
+        glass.configure(sw, sh);
         Fx.start();
         try {
+            log.println("platform: " + Glass.describeRunning() + " (" + glass.reason() + ")");
+            log.flush();
             return StudioBench.run(sizes, speed, warmupSeconds, seconds, log);
         } finally {
             Fx.exit();
@@ -159,7 +158,4 @@ public final class StudioLauncher {
                 + String.join(", ", ScenarioLibrary.NAMES) + ")");
     }
 
-    private static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-    }
 }

@@ -15,6 +15,7 @@ final class StudioWindows {
     static MainWindow openMain(Scenario scenario, Optional<Path> file, Optional<Path> shippedModel, Runnable onClosed) {
         StudioSettings settings = StudioSettings.load(StudioSettings.defaultFile());
         Themes.apply(settings.dark());
+        WindowPlacement.fitToScreen(settings);
         Stage stage = new Stage();
         MainWindow w = new MainWindow(stage, settings, FxDialogs::new, scenario, file, shippedModel);
         stage.setOnHidden(e -> onClosed.run());

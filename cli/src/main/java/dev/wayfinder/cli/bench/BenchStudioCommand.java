@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * at 800x600 and 1280x720, the FX thread's latency), headless. Starts JavaFX, so it is the last thing this JVM does.
  */
 @Command(name = "studio", mixinStandardHelpOptions = true,
-    description = {"The studio's simulation tab, headless, while the expert drives the cluttered room (--speed):",
+    description = {"The studio's simulation tab while the expert drives the cluttered room (--speed): in a real window"
+        + " where there is a display (DISPLAY set; under xvfb-run too), on JavaFX's headless Monocle platform where"
+        + " there is none or with --headless; the table names the platform and renderer measured.",
         "3D viewport pictures shown and rendered per second at 800x600 and 1280x720, simulated steps per second,",
         "and how long a task posted to the FX thread waits (p50, p99, max; a probe every 5 ms)."})
 public final class BenchStudioCommand implements Runnable {
@@ -37,6 +39,10 @@ public final class BenchStudioCommand implements Runnable {
   @Option(names = "--seconds", defaultValue = "5", paramLabel = "S",
       description = "Measuring seconds per size (default ${DEFAULT-VALUE}).")
   double seconds;
+
+  @Option(names = "--headless",
+      description = "Measure on JavaFX's headless Monocle platform (software rendering) even where there is a display.")
+  boolean headless;
 
   /** The JSON shape. */
   public record Bench(int cores, List<StudioLauncher.BenchRow> rows) {}
@@ -61,7 +67,7 @@ public final class BenchStudioCommand implements Runnable {
     List<StudioLauncher.BenchRow> rows;
     try {
       rows = StudioLauncher.benchmark(List.of(new int[] {800, 600}, new int[] {1280, 720}), factor, warmup, seconds,
-          json.enabled() ? new PrintWriter(java.io.Writer.nullWriter()) : err);
+          headless, json.enabled() ? new PrintWriter(java.io.Writer.nullWriter()) : err);
     } catch (StudioException e) {
       throw new UserException(e.getMessage(), e);
     }

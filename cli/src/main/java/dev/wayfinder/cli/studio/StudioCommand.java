@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         + " 3D viewport, the robot camera, play, step and reset with the expert, a trained model or the keyboard"
         + " driving; the training tab; and the ROS 2 tab: the topics of a domain with types and measured rates, echo,"
         + " and the simulator on ROS 2 and the deploy node started and stopped as child processes.",
-        "With --snapshot DIR, write a PNG of each main view instead (no display needed)."})
+        "With --snapshot DIR, write a PNG of each main view instead: in real windows where there is a display (DISPLAY"
+            + " set; under xvfb-run too), on JavaFX's headless Monocle platform where there is none or with --headless."})
 public final class StudioCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -38,6 +39,11 @@ public final class StudioCommand implements Runnable {
       description = "Write studio-editor.png, studio-validation.png, studio-editor-dark.png, studio-simulation.png,"
           + " studio-camera.png, studio-evaluation.png, studio-ros.png and studio-randomization.png into DIR and exit.")
   Path snapshot;
+
+  @Option(names = "--headless",
+      description = "With --snapshot: draw the pictures on JavaFX's headless Monocle platform (software rendering)"
+          + " even where there is a display.")
+  boolean headless;
 
   @Option(names = "--model", paramLabel = "MODEL",
       description = "The trained model the simulation's model driver and the ROS 2 tab's deploy node use: a shipped"
@@ -56,10 +62,14 @@ public final class StudioCommand implements Runnable {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(),
               "--snapshot shows the bundled scenarios; give either FILE or --snapshot DIR, not both");
         }
-        List<Path> written = StudioLauncher.snapshot(snapshot, driverModel, out);
+        List<Path> written = StudioLauncher.snapshot(snapshot, driverModel, headless, out);
         out.printf("%d pictures in %s%n", written.size(), snapshot);
         out.flush();
       } else {
+        if (headless) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "--headless is for --snapshot DIR (the pictures); the studio window needs a display");
+        }
         StudioLauncher.open(Optional.ofNullable(file), driverModel);
       }
     } catch (StudioException e) {

@@ -43,6 +43,14 @@ class StudioCommandTest {
   }
 
   @Test
+  void headlessIsForSnapshotsOnly() {
+    CliRun r = CliRun.of("studio", "--headless");
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("--headless is for --snapshot DIR"), r.err());
+    assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+  }
+
+  @Test
   void anUnknownModelIsAUserErrorNamingTheOption() {
     CliRun r = CliRun.of("studio", "--model", dir.resolve("no-such-model").toString());
     assertEquals(1, r.exitCode(), r.err());

@@ -90,11 +90,17 @@ public final class FrameImages {
         };
     }
 
-    /** Maps {@code t} in [0, 1] (clamped) from warm yellow-red (near) through magenta to dark blue (far). */
+    /** The colour map's stops, near to far: red, green, blue in [0, 1]. */
+    private static final double[][] STOPS = {{1.0, 0.95, 0.35}, {0.95, 0.45, 0.15}, {0.75, 0.15, 0.45},
+        {0.35, 0.1, 0.55}, {0.08, 0.05, 0.3}};
+
+    /**
+     * Maps {@code t} in [0, 1] (clamped) from warm yellow-red (near) through magenta to dark blue (far). Called per
+     * pixel (the studio colours every camera frame's depth with it), so it allocates nothing.
+     */
     public static int colorMap(double t) {
         double x = Math.clamp(t, 0, 1);
-        double[][] stops = {{1.0, 0.95, 0.35}, {0.95, 0.45, 0.15}, {0.75, 0.15, 0.45}, {0.35, 0.1, 0.55},
-            {0.08, 0.05, 0.3}};
+        double[][] stops = STOPS;
         double p = x * (stops.length - 1);
         int i = Math.min((int) p, stops.length - 2);
         double w = p - i;

@@ -157,4 +157,34 @@ public final class StudioSettings {
         props.setProperty("window.width", String.format(Locale.ROOT, "%.0f", width));
         props.setProperty("window.height", String.format(Locale.ROOT, "%.0f", height));
     }
+
+    /** Where the window's top left corner was on the desktop ({x, y}, pixels), if stored (and well-formed). */
+    public Optional<double[]> windowPosition() {
+        try {
+            String x = props.getProperty("window.x");
+            String y = props.getProperty("window.y");
+            if (x == null || y == null) {
+                return Optional.empty();
+            }
+            double[] p = {Double.parseDouble(x), Double.parseDouble(y)};
+            return Double.isFinite(p[0]) && Double.isFinite(p[1]) && Math.abs(p[0]) < 100_000 && Math.abs(p[1]) < 100_000
+                    ? Optional.of(p) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void setWindowPosition(double x, double y) {
+        props.setProperty("window.x", String.format(Locale.ROOT, "%.0f", x));
+        props.setProperty("window.y", String.format(Locale.ROOT, "%.0f", y));
+    }
+
+    /** Whether the window was maximized (default no). */
+    public boolean windowMaximized() {
+        return "true".equals(props.getProperty("window.maximized"));
+    }
+
+    public void setWindowMaximized(boolean on) {
+        props.setProperty("window.maximized", String.valueOf(on));
+    }
 }

@@ -35,7 +35,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * rate. The simulation itself runs on a {@link SimulationRunner}'s thread; its frames reach these properties through
  * {@code deliver} (the FX thread's {@code Platform::runLater} in the studio), coalesced so that a fast simulation
  * sends the FX thread at most one pending update. Listeners added with {@link #addFrameListener} get every frame on
- * the simulation thread instead (the viewport's renderer, which must not wait for the FX thread).
+ * the simulation thread instead (the viewport's renderer, which must not wait for the FX thread). The frames' camera
+ * pictures are recycled through a {@link FrameHandoff}: those of {@link #frame()} stay as they are while it is the
+ * frame; a frame replaced since may show newer pictures (copy what must outlive it).
  *
  * <p>Edit state and simulation state are apart: the model reads the document's scenario and never changes it.
  * While the episode stands at its start (reset, not played), edits are simulated at once, so the viewport shows the
@@ -51,6 +53,7 @@ public final class SimulationModel implements AutoCloseable {
     private final Optional<Path> shippedModel;
     private final CopyOnWriteArrayList<Consumer<SimFrame>> frameListeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<SimFrame> latest = new AtomicReference<>();
+    private final FrameHandoff handoff = new FrameHandoff();
     private final AtomicBoolean pending = new AtomicBoolean();
     private SimulationRunner runner;
     private Scenario simulated;
@@ -111,7 +114,7 @@ public final class SimulationModel implements AutoCloseable {
         if (runner != null) {
             return;
         }
-        runner = new SimulationRunner(this::fromRunner);
+        runner = new SimulationRunner(this::fromRunner, handoff);
         runner.setSpeed(speed.get());
         runner.setSeed(seed.get());
         runner.setRandomized(randomized.get());
@@ -156,10 +159,11 @@ public final class SimulationModel implements AutoCloseable {
             l.accept(f);
         }
         latest.set(f);
+        handoff.publish(f);
         if (pending.compareAndSet(false, true)) {
             deliver.execute(() -> {
                 pending.set(false);
-                apply(latest.get());
+                apply(handoff.take());
             });
         }
     }
@@ -229,6 +233,11 @@ public final class SimulationModel implements AutoCloseable {
     /** Control steps simulated since {@link #start()}, over all episodes. */
     public long stepsTaken() {
         return runner == null ? 0 : runner.stepsTaken();
+    }
+
+    /** Sets of camera pictures the simulation made so far; they are recycled, so this stops growing once it runs. */
+    public long cameraPicturesAllocated() {
+        return handoff.allocated();
     }
 
     /** Registers {@code l} for every frame, called on the simulation thread. */

@@ -51,6 +51,7 @@ public final class SimulationRunner implements AutoCloseable {
     private static final int REPLAN_EVERY = 5;
 
     private final Consumer<SimFrame> sink;
+    private final FrameHandoff pictures;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -90,7 +91,19 @@ public final class SimulationRunner implements AutoCloseable {
      * @param sink receives every frame, on the runner's thread (keep it short)
      */
     public SimulationRunner(Consumer<SimFrame> sink) {
+        this(sink, null);
+    }
+
+    /**
+     * Starts the runner's thread; the camera pictures of its frames are recycled through {@code pictures} (see
+     * {@link FrameHandoff}: a frame's pictures stay valid only while it is the one shown), or new for every frame
+     * when it is null.
+     *
+     * @param sink receives every frame, on the runner's thread (keep it short)
+     */
+    public SimulationRunner(Consumer<SimFrame> sink, FrameHandoff pictures) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.pictures = pictures;
         thread = new Thread(this::loop, "studio-simulation");
         thread.setDaemon(true);
         thread.start();
@@ -443,7 +456,8 @@ public final class SimulationRunner implements AutoCloseable {
         Episode e = world.episode();
         Optional<CameraImages> cam = observation.camera().map(f -> {
             int[] size = policyInputSize(f.width(), f.height());
-            return CameraImages.of(f, size[0], size[1], depthRange(e));
+            return pictures == null ? CameraImages.of(f, size[0], size[1], depthRange(e))
+                    : pictures.cameraImages(f, size[0], size[1], depthRange(e));
         });
         var g = e.goal();
         sink.accept(new SimFrame(++sequence, e, state.steps(), state.timeNanos(), status, detail, poses,
