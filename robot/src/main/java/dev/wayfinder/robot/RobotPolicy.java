@@ -67,8 +67,6 @@ public final class RobotPolicy {
     private double[] planXs;
     private double[] planYs;
     private final double[] target = new double[2];
-    /** Decisions since the route was last blocked where the robot got stuck (see {@link #recover}). */
-    private int sinceBlocked;
 
     /**
      * @param spec   the network's shape
@@ -143,7 +141,6 @@ public final class RobotPolicy {
         if (shield != null) {
             shield.reset();
         }
-        sinceBlocked = 0;
         if (route != null) {
             route.reset();
         }
@@ -274,7 +271,6 @@ public final class RobotPolicy {
         } else {
             Pose2D p = o.odometry().pose();
             a = shield.choose(logits, logitsAt, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
-            recover();
         }
         previous = a;
         return a;
@@ -322,29 +318,9 @@ public final class RobotPolicy {
         local.score(p.x(), p.y(), p.yaw(), o.odometry().angular(), tx, ty, o.goal().x(), o.goal().y(), planXs, planYs,
                 count, planLogits, 0);
         int a = shield.choose(planLogits, 0, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
-        recover();
         previous = a;
         return a;
     }
-
-    /**
-     * The recovery of a robot that makes no progress (the shield's progress check): the route ahead is marked
-     * impassable in the obstacle layer, at most once per progress window, so the route is planned round the place the
-     * robot could not get through. Off unless {@code wayfinder.route.recovery} is set (being measured).
-     */
-    private void recover() {
-        sinceBlocked++;
-        if (RECOVERY && route != null && shield.stuck()
-                && sinceBlocked >= SafetyShield.Sampling.STUCK_SECONDS * robot.controlRate()) {
-            if (route.blockAhead(BLOCK_AHEAD, BLOCK_RADIUS)) {
-                sinceBlocked = 0;
-            }
-        }
-    }
-
-    static final boolean RECOVERY = Boolean.getBoolean("wayfinder.route.recovery");
-    static final double BLOCK_AHEAD = Double.parseDouble(System.getProperty("wayfinder.route.block-ahead", "0.3"));
-    static final double BLOCK_RADIUS = Double.parseDouble(System.getProperty("wayfinder.route.block-radius", "0.15"));
 
     /** Records that action {@code a} was executed (when the caller chose it instead of {@link #decide}). */
     public void executed(int a) {

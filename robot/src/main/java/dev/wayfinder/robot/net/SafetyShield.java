@@ -110,8 +110,6 @@ public final class SafetyShield {
     private final double[] pastX;
     private final double[] pastY;
     private int decisions;
-    /** The progress check's answer at the last decision. */
-    private boolean stuck;
     /** Points gathered for the current decision, and the clearance an arc must keep. */
     private int count;
     private double need;
@@ -191,7 +189,7 @@ public final class SafetyShield {
      */
     public int choose(float[] logits, int at, ActionPreference others, Sampling sampling, ObstacleMemory memory,
                       double x, double y, double yaw) {
-        stuck = record(x, y);
+        boolean stuck = record(x, y);
         if (sampling == Sampling.ALWAYS || (sampling == Sampling.STUCK && stuck)) {
             gather(memory, x, y);
             return pick(others.rank(logits, at), x, y, yaw);
@@ -217,18 +215,9 @@ public final class SafetyShield {
         return pick(order, x, y, yaw);
     }
 
-    /**
-     * Whether the robot was stuck at the last decision that checked progress: less than
-     * {@link Sampling#STUCK_DISTANCE} from where it was {@link Sampling#STUCK_SECONDS} before.
-     */
-    public boolean stuck() {
-        return stuck;
-    }
-
     /** Forgets where the robot was: call at each episode's start. */
     public void reset() {
         decisions = 0;
-        stuck = false;
     }
 
     /** Notes the robot's position; whether it moved less than the stuck distance over the window. */

@@ -18,19 +18,15 @@ public final class ObstacleLayer {
     private final OccupancyMap geometry;
     private final byte[] seen;
     private final byte[] combined;
-    /** Cells the robot found it could not pass (see {@link #block}); rays do not clear them. */
-    private final boolean[] blocked;
     private final double[] tmp = new double[2];
     private final double[] point = new double[2];
     private boolean changed;
-    static final double STICKY = Double.parseDouble(System.getProperty("wayfinder.layer.sticky", "0"));
 
     /** A layer over {@code geometry}'s cells (its contents are ignored), everything unknown. */
     public ObstacleLayer(OccupancyMap geometry) {
         this.geometry = geometry;
         this.seen = new byte[geometry.width() * geometry.height()];
         this.combined = new byte[seen.length];
-        this.blocked = new boolean[seen.length];
         Arrays.fill(seen, (byte) -1);
     }
 
@@ -56,7 +52,6 @@ public final class ObstacleLayer {
     /** Forgets everything seen. */
     public void reset() {
         Arrays.fill(seen, (byte) -1);
-        Arrays.fill(blocked, false);
         changed = true;
     }
 
@@ -89,32 +84,6 @@ public final class ObstacleLayer {
         }
     }
 
-    /**
-     * Marks the cells within {@code radius} of ({@code x}, {@code y}) (planning frame) as impassable until the next
-     * {@link #reset}, whatever the depth camera later sees there: a passage the robot tried and could not get through
-     * (a gap narrower than the robot that the camera sees through, a place where it made no progress), as a navigation
-     * stack's recovery marks it, so that the route is planned another way.
-     */
-    public void block(double x, double y, double radius) {
-        double res = geometry.resolution();
-        int r = (int) Math.ceil(radius / res);
-        int ci = geometry.column(x);
-        int cj = geometry.row(y);
-        for (int j = cj - r; j <= cj + r; j++) {
-            for (int i = ci - r; i <= ci + r; i++) {
-                if (i < 0 || j < 0 || i >= geometry.width() || j >= geometry.height()
-                        || Math.hypot(geometry.centerX(i) - x, geometry.centerY(j) - y) > radius) {
-                    continue;
-                }
-                int c = j * geometry.width() + i;
-                if (!blocked[c]) {
-                    blocked[c] = true;
-                    changed = true;
-                }
-            }
-        }
-    }
-
     /** Marks the cells from (x0, y0) up to, not including, the cell of (x1, y1) free. */
     private void clear(double x0, double y0, double x1, double y1) {
         double len = Math.hypot(x1 - x0, y1 - y0);
@@ -130,17 +99,6 @@ public final class ObstacleLayer {
                 continue;
             }
             int c = j * geometry.width() + i;
-            if (seen[c] == 100 && STICKY > 0) {
-                // A ray that only grazes a marked cell (its corner) does not clear it: the obstacle's edge may lie in
-                // the part of the cell the ray missed, and a mark that flickers makes the route flip between sides.
-                double ux = (x1 - x0) / len;
-                double uy = (y1 - y0) / len;
-                double cx = geometry.centerX(i) - x0;
-                double cy = geometry.centerY(j) - y0;
-                if (Math.abs(cx * uy - cy * ux) > STICKY * geometry.resolution()) {
-                    continue;
-                }
-            }
             if (seen[c] != 0) {
                 seen[c] = 0;
                 changed = true;
@@ -158,7 +116,7 @@ public final class ObstacleLayer {
         }
         byte[] b = base == null ? null : base.cells();
         for (int k = 0; k < seen.length; k++) {
-            combined[k] = blocked[k] ? 100 : seen[k] >= 0 ? seen[k] : b == null ? -1 : b[k];
+            combined[k] = seen[k] >= 0 ? seen[k] : b == null ? -1 : b[k];
         }
         changed = false;
         return combined;

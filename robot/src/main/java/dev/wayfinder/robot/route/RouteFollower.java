@@ -136,7 +136,7 @@ public final class RouteFollower {
                 planner.refresh(layer.combine(base));
             }
             double[] p = planner.plan(robot.x(), robot.y(), gx, gy);
-            if (p != null && (path == null || !keep(p))) {
+            if (p != null) {
                 path = p;
                 along = 0;
             }
@@ -171,48 +171,6 @@ public final class RouteFollower {
         out[0] = c * dx + s * dy;
         out[1] = -s * dx + c * dy;
         return true;
-    }
-
-    /**
-     * A recovery for a robot that makes no progress along its route: the route's point {@code ahead} metres on is
-     * marked impassable (a disk of {@code radius}) in the obstacle layer, and the next {@link #bearing} replans round
-     * it. Does nothing (and returns false) without an obstacle layer or a route.
-     */
-    public boolean blockAhead(double ahead, double radius) {
-        if (layer == null || path == null) {
-            return false;
-        }
-        int keep = along;
-        lookahead(robotX, robotY, ahead);
-        along = keep;
-        layer.block(tmp[0], tmp[1], radius);
-        path = null;
-        return true;
-    }
-
-    static final double KEEP = Double.parseDouble(System.getProperty("wayfinder.route.keep", "0"));
-
-    /**
-     * Whether to keep following the current route rather than switch to {@code fresh}: the rest of the current route
-     * is still free on the grid and {@code fresh} is not clearly shorter (hysteresis, so the route does not flip
-     * between the two sides of an obstacle as the layer's marks come and go).
-     */
-    private boolean keep(double[] fresh) {
-        if (KEEP <= 0 || path == null) {
-            return false;
-        }
-        double rest = 0;
-        for (int k = 2 * along; k + 3 < path.length; k += 2) {
-            if (!planner.free(path[k + 2], path[k + 3])) {
-                return false;
-            }
-            rest += Math.hypot(path[k + 2] - path[k], path[k + 3] - path[k + 1]);
-        }
-        double len = 0;
-        for (int k = 0; k + 3 < fresh.length; k += 2) {
-            len += Math.hypot(fresh[k + 2] - fresh[k], fresh[k + 3] - fresh[k + 1]);
-        }
-        return len > KEEP * rest;
     }
 
     /** The current route in the map frame (x, y pairs), or null before the first plan. */

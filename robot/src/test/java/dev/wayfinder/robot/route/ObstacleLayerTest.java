@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,33 +44,6 @@ class ObstacleLayerTest {
         // A new episode forgets what was seen.
         f.reset();
         assertEquals(0, f.bearing(observation(new float[W * H]), 0.8, null), 0.1);
-    }
-
-    @Test
-    void aBlockedPlaceIsRoutedRoundUntilTheEpisodeEnds() {
-        // Nothing seen: the route runs straight at the goal 4 m ahead. The robot then makes no progress and marks the
-        // route 0.3 m ahead impassable: the route bends round that place, though the camera sees free floor there.
-        RouteFollower f = new RouteFollower(0.1, 10, true);
-        RobotObservation free = observation(new float[W * H]);
-        assertEquals(0, f.bearing(free, 0.8, null), 0.1);
-        assertTrue(f.blockAhead(0.3, 0.15));
-        DepthObstacles floor = new DepthObstacles();
-        floor.profile(free.depth().get(), CAMERA, 64, 3.0, new float[64], 0);
-        double b = f.bearing(free, 0.8, floor);
-        assertTrue(Math.abs(b) > 0.2, "the route leaves the blocked place aside, bearing " + b + ", route "
-                + java.util.Arrays.toString(f.route()));
-        for (int k = 0; k < 20; k++) {
-            assertTrue(Math.abs(f.bearing(free, 0.8, floor)) > 0.2, "still round it after " + k + " more frames");
-        }
-        double[] route = f.route();
-        for (int k = 0; k < route.length; k += 2) {
-            assertTrue(Math.hypot(route[k] - 0.3, route[k + 1]) > 0.15, "the route keeps off the blocked disk: "
-                    + java.util.Arrays.toString(route));
-        }
-        f.reset();
-        assertEquals(0, f.bearing(free, 0.8, null), 0.1, "a new episode forgets it");
-        // Without a route there is nothing to block.
-        assertFalse(new RouteFollower(0.1, 10, true).blockAhead(0.3, 0.15));
     }
 
     @Test
