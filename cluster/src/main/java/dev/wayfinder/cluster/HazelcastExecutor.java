@@ -160,7 +160,7 @@ public final class HazelcastExecutor implements EpisodeExecutor {
         }
         while (remaining > 0) {
             Done x = d.next();
-            if (parts.get(x.unit().job()).putIfAbsent(x.unit().key(), x.reply().result()) == null) {
+            if (parts.get(x.unit().job()).putIfAbsent(x.unit().key(), x.reply().unpacked()) == null) {
                 remaining--;
             } else {
                 duplicates++;
@@ -191,7 +191,7 @@ public final class HazelcastExecutor implements EpisodeExecutor {
         int episodes = 0;
         while (steps < round.stepBudget()) {
             Done x = d.next();
-            if (done.putIfAbsent(x.unit().key(), x.reply().result()) != null) {
+            if (done.putIfAbsent(x.unit().key(), x.reply().unpacked()) != null) {
                 duplicates++;
             }
             while (steps < round.stepBudget() && done.containsKey(accepted)) {

@@ -62,13 +62,13 @@ final class RunJob implements Callable<JobReply>, Serializable, HazelcastInstanc
             WorkerState.JOBS.incrementAndGet();
             WorkerState.EPISODES.addAndGet(r.outcomes().size());
             WorkerState.STEPS.addAndGet(r.steps());
-            return new JobReply(r, null);
+            return JobReply.of(r);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new JobReply(null, "interrupted while running " + job.describe());
+            return JobReply.failed("interrupted while running " + job.describe());
         } catch (RuntimeException | Error e) {
             String where = member == null ? "a worker" : member.getCluster().getLocalMember().getAddress().toString();
-            return new JobReply(null, where + " failed on " + job.describe() + ": " + e);
+            return JobReply.failed(where + " failed on " + job.describe() + ": " + e);
         } finally {
             WorkerState.RUNNING.decrementAndGet();
         }

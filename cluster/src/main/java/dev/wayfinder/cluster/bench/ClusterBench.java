@@ -162,7 +162,9 @@ public final class ClusterBench {
             er = local.run(List.of(eval.range(0, 1)), Map.of(blob.key(), blob), j -> Optional.empty()).get(0);
             cr = local.run(List.of(round.shard(0)), Map.of(blob.key(), blob), j -> Optional.empty()).get(0);
         }
-        Sizes sizes = new Sizes(serializedSize(eval.range(0, 1)), serializedSize(er), serializedSize(cr), cr.steps(),
+        Sizes sizes = new Sizes(serializedSize(eval.range(0, 1)),
+                serializedSize(dev.wayfinder.cluster.JobReply.of(er)),
+                serializedSize(dev.wayfinder.cluster.JobReply.of(cr)), cr.steps(),
                 blob.bytes().length);
         return new Result(Runtime.getRuntime().availableProcessors(), rows, sizes, roundTrip);
     }
@@ -261,7 +263,8 @@ public final class ClusterBench {
                 r.roundTripMillis()));
         Sizes s = r.sizes();
         b.append(String.format(Locale.ROOT, "on the wire: job %d B, evaluation result %d B per episode, collection"
-                + " result %d B for %d steps (%.0f B per step), weights %d B once per version%n", s.jobBytes(),
+                + " result %d B for %d steps, samples zstd-compressed (%.0f B per step), weights %d B once per"
+                + " version%n", s.jobBytes(),
                 s.evalResultBytes(), s.collectResultBytes(), s.collectStepsPerRange(), s.bytesPerStep(),
                 s.weightsBytes()));
         b.append(String.format(Locale.ROOT, "(%d cores; efficiency = rate / (workers x rate of 1 worker); several"
