@@ -229,6 +229,17 @@ public final class MainWindow {
             b.setOnAction(e -> addFromPalette(item));
             palette.getItems().add(b);
         }
+        Button waypoint = new Button("+ Waypoint");
+        waypoint.setId("add-waypoint");
+        waypoint.setTooltip(new Tooltip("Add a waypoint to the selected moving obstacle's patrol after the selected"
+                + " one (or Alt-click its path)"));
+        waypoint.disableProperty().bind(Bindings.createBooleanBinding(() -> inspector.modeProperty().get().isEmpty(),
+                inspector.modeProperty()));
+        waypoint.setOnAction(e -> {
+            editor.addWaypoint();
+            canvas.requestFocus();
+        });
+        palette.getItems().add(waypoint);
         Button delete = new Button("Delete");
         delete.setId("delete");
         delete.disableProperty().bind(Bindings.createBooleanBinding(
@@ -371,7 +382,11 @@ public final class MainWindow {
         message.textProperty().bind(library.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(18, selection, message, gap, pointer, snap, saved);
+        Label refused = new Label();
+        refused.setId("status-editor");
+        refused.textProperty().bind(editor.messageProperty());
+        refused.setStyle("-fx-text-fill: -color-danger-fg;");
+        HBox bar = new HBox(18, selection, message, refused, gap, pointer, snap, saved);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("text-muted");
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
