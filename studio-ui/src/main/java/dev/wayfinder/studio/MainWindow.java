@@ -138,6 +138,7 @@ public final class MainWindow {
         }
         canvas = new EditorCanvas(editor, validation);
         simulation = new SimulationModel(doc, Platform::runLater, shippedModel);
+        simulation.setErrors(asker::showError);
 
         Tab map = new Tab("Map editor", editorPane());
         map.setClosable(false);
