@@ -140,13 +140,14 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
                 + " else the next one; each is written when it ends or is left"
                 + model.recordFolderProperty().get().map(d -> " (into " + d + ")").orElse("")),
                 model.recordFolderProperty()));
-        Button recordTo = new Button("Record to\u2026");
+        Button recordTo = new Button("\u2026");
         recordTo.setId("sim-record-folder");
         recordTo.setTooltip(new Tooltip("Choose the folder recordings go into (its episodes.csv is added to)"));
         recordTo.setOnAction(e -> chooseFolder().ifPresent(d -> model.recordFolderProperty().set(Optional.of(d))));
 
-        ToolBar bar = new ToolBar(play, step, reset, new Separator(), speed, driver, new Label("Seed"), seed,
-                randomized, new Separator(), record, recordTo, new Separator(), route, frustum, lidar, home);
+        // Record beside the transport buttons: the toolbar's tail goes into its overflow menu in narrow windows.
+        ToolBar bar = new ToolBar(play, step, reset, record, recordTo, new Separator(), speed, driver,
+                new Label("Seed"), seed, randomized, new Separator(), route, frustum, lidar, home);
         bar.setId("sim-toolbar");
         return bar;
     }
