@@ -234,8 +234,10 @@ public final class MainWindow {
         waypoint.setId("add-waypoint");
         waypoint.setTooltip(new Tooltip("Add a waypoint to the selected moving obstacle's patrol after the selected"
                 + " one (or Alt-click its path)"));
-        waypoint.disableProperty().bind(Bindings.createBooleanBinding(() -> inspector.modeProperty().get().isEmpty(),
+        // Shown only while a moving obstacle is selected, so it takes no room in the palette otherwise.
+        waypoint.visibleProperty().bind(Bindings.createBooleanBinding(() -> inspector.modeProperty().get().isPresent(),
                 inspector.modeProperty()));
+        waypoint.managedProperty().bind(waypoint.visibleProperty());
         waypoint.setOnAction(e -> {
             editor.addWaypoint();
             canvas.requestFocus();

@@ -77,6 +77,7 @@ final class Snapshots {
                 w.editor().add(PaletteItem.BOX, dev.wayfinder.scenarios.model.Vec2.ZERO), log));
         out.add(view(dir.resolve("studio-editor-dark.png"), "warehouse-aisles", true, w ->
                 w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
+        out.add(writePatrol(dir, log));
         out.addAll(simulation(dir, shippedModel, log));
         out.add(evaluation(dir, log));
         out.add(RosSnapshot.write(dir, shippedModel, NO_DIALOGS, log));
@@ -92,6 +93,17 @@ final class Snapshots {
     static Path writeEditor(Path dir, PrintWriter log) throws StudioException {
         return view(dir.resolve("studio-editor.png"), "cluttered-room", false, w ->
                 w.document().selectionProperty().set(new Selection.ObstacleItem("crate-1")), log);
+    }
+
+    /**
+     * The editor on the moving-obstacles scenario with the cart selected and its second waypoint: the patrol loop
+     * drawn with its numbered waypoint handles, the inspector showing its speed, mode and the waypoint.
+     */
+    static Path writePatrol(Path dir, PrintWriter log) throws StudioException {
+        return view(dir.resolve("studio-patrol.png"), "moving-obstacles", false, w -> {
+            w.document().selectionProperty().set(new Selection.ObstacleItem("cart"));
+            w.document().waypointProperty().set(1);
+        }, log);
     }
 
     /** The randomization tab on the cluttered room, its gallery of 16 episodes finished. */

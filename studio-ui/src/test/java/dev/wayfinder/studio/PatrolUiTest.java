@@ -118,7 +118,7 @@ class PatrolUiTest {
     void addAndDeleteAWaypoint(FxRobot robot) {
         selectCart(robot);
         Button add = find(robot, "#add-waypoint").queryButton();
-        assertFalse(add.isDisabled(), "a moving obstacle is selected");
+        assertTrue(add.isVisible(), "a moving obstacle is selected");
         robot.interact(add::fire);
         // After the last waypoint of a loop: halfway back to the pose.
         assertEquals(List.of(new Vec2(1.5, 0), new Vec2(1.5, 1), new Vec2(-1.5, 1), new Vec2(-1.5, 0.5)),
@@ -148,6 +148,8 @@ class PatrolUiTest {
         assertEquals(original, w.document().scenario());
 
         // walker-1 has one waypoint: Delete keeps it and says why.
+        robot.interact(() -> w.document().selectionProperty().set(new Selection.ObstacleItem("block-1")));
+        assertFalse(add.isVisible(), "the waypoint tool shows only for a moving obstacle");
         robot.interact(() -> {
             w.document().selectionProperty().set(new Selection.ObstacleItem("walker-1"));
             w.document().waypointProperty().set(0);

@@ -65,8 +65,7 @@ public final class InspectorView extends VBox {
         mode.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(PatrolMode m) {
-                return m == null ? "" : m == PatrolMode.LOOP ? "loop (back to the start)"
-                        : "ping_pong (back and forth)";
+                return m == null ? "" : m.key();
             }
 
             @Override
