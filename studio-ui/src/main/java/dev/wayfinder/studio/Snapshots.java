@@ -197,18 +197,15 @@ final class Snapshots {
         Path runs;
         try {
             runs = java.nio.file.Files.createTempDirectory("wayfinder-snapshot-eval");
-            List<dev.wayfinder.sim.record.EpisodeTable.Entry> table = new ArrayList<>();
+            var folder = dev.wayfinder.sim.record.RecordingFolder.fresh(runs);
             try (var env = new dev.wayfinder.sim.env.NavEnv(dev.wayfinder.sim.eval.PerturbedStarts.of(s),
                     dev.wayfinder.sim.env.EnvConfig.DISCRETE)) {
                 for (long seed : EVALUATION_SEEDS) {
                     var r = dev.wayfinder.sim.record.Recorder.runEpisode(env,
                             dev.wayfinder.sim.eval.Policy.expert(dev.wayfinder.sim.env.EnvConfig.DISCRETE), seed);
-                    String name = dev.wayfinder.sim.record.RecordingFile.fileName(s.name(), seed);
-                    dev.wayfinder.sim.record.RecordingFile.write(r.recording(), runs.resolve(name));
-                    table.add(new dev.wayfinder.sim.record.EpisodeTable.Entry("expert", false, r.outcome(), name));
+                    folder.add("expert", false, r.outcome(), r.recording());
                 }
             }
-            dev.wayfinder.sim.record.EpisodeTable.write(runs, table);
         } catch (IOException e) {
             throw new StudioException("could not record the evaluation snapshot's episodes: " + e.getMessage(), e);
         }
