@@ -138,6 +138,7 @@ public final class MainWindow {
         }
         canvas = new EditorCanvas(editor, validation);
         simulation = new SimulationModel(doc, Platform::runLater, shippedModel);
+        simulation.setErrors(asker::showError);
 
         Tab map = new Tab("Map editor", editorPane());
         map.setClosable(false);
@@ -229,6 +230,19 @@ public final class MainWindow {
             b.setOnAction(e -> addFromPalette(item));
             palette.getItems().add(b);
         }
+        Button waypoint = new Button("+ Waypoint");
+        waypoint.setId("add-waypoint");
+        waypoint.setTooltip(new Tooltip("Add a waypoint to the selected moving obstacle's patrol after the selected"
+                + " one (or Alt-click its path)"));
+        // Shown only while a moving obstacle is selected, so it takes no room in the palette otherwise.
+        waypoint.visibleProperty().bind(Bindings.createBooleanBinding(() -> inspector.modeProperty().get().isPresent(),
+                inspector.modeProperty()));
+        waypoint.managedProperty().bind(waypoint.visibleProperty());
+        waypoint.setOnAction(e -> {
+            editor.addWaypoint();
+            canvas.requestFocus();
+        });
+        palette.getItems().add(waypoint);
         Button delete = new Button("Delete");
         delete.setId("delete");
         delete.disableProperty().bind(Bindings.createBooleanBinding(
@@ -371,7 +385,11 @@ public final class MainWindow {
         message.textProperty().bind(library.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(18, selection, message, gap, pointer, snap, saved);
+        Label refused = new Label();
+        refused.setId("status-editor");
+        refused.textProperty().bind(editor.messageProperty());
+        refused.setStyle("-fx-text-fill: -color-danger-fg;");
+        HBox bar = new HBox(18, selection, message, refused, gap, pointer, snap, saved);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("text-muted");
         bar.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"

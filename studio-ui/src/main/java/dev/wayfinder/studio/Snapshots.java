@@ -77,6 +77,7 @@ final class Snapshots {
                 w.editor().add(PaletteItem.BOX, dev.wayfinder.scenarios.model.Vec2.ZERO), log));
         out.add(view(dir.resolve("studio-editor-dark.png"), "warehouse-aisles", true, w ->
                 w.document().selectionProperty().set(new Selection.GoalItem(0)), log));
+        out.add(writePatrol(dir, log));
         out.addAll(simulation(dir, shippedModel, log));
         out.add(evaluation(dir, log));
         out.add(RosSnapshot.write(dir, shippedModel, NO_DIALOGS, log));
@@ -92,6 +93,17 @@ final class Snapshots {
     static Path writeEditor(Path dir, PrintWriter log) throws StudioException {
         return view(dir.resolve("studio-editor.png"), "cluttered-room", false, w ->
                 w.document().selectionProperty().set(new Selection.ObstacleItem("crate-1")), log);
+    }
+
+    /**
+     * The editor on the moving-obstacles scenario with the cart selected and its second waypoint: the patrol loop
+     * drawn with its numbered waypoint handles, the inspector showing its speed, mode and the waypoint.
+     */
+    static Path writePatrol(Path dir, PrintWriter log) throws StudioException {
+        return view(dir.resolve("studio-patrol.png"), "moving-obstacles", false, w -> {
+            w.document().selectionProperty().set(new Selection.ObstacleItem("cart"));
+            w.document().waypointProperty().set(1);
+        }, log);
     }
 
     /** The randomization tab on the cluttered room, its gallery of 16 episodes finished. */
@@ -185,18 +197,15 @@ final class Snapshots {
         Path runs;
         try {
             runs = java.nio.file.Files.createTempDirectory("wayfinder-snapshot-eval");
-            List<dev.wayfinder.sim.record.EpisodeTable.Entry> table = new ArrayList<>();
+            var folder = dev.wayfinder.sim.record.RecordingFolder.fresh(runs);
             try (var env = new dev.wayfinder.sim.env.NavEnv(dev.wayfinder.sim.eval.PerturbedStarts.of(s),
                     dev.wayfinder.sim.env.EnvConfig.DISCRETE)) {
                 for (long seed : EVALUATION_SEEDS) {
                     var r = dev.wayfinder.sim.record.Recorder.runEpisode(env,
                             dev.wayfinder.sim.eval.Policy.expert(dev.wayfinder.sim.env.EnvConfig.DISCRETE), seed);
-                    String name = dev.wayfinder.sim.record.RecordingFile.fileName(s.name(), seed);
-                    dev.wayfinder.sim.record.RecordingFile.write(r.recording(), runs.resolve(name));
-                    table.add(new dev.wayfinder.sim.record.EpisodeTable.Entry("expert", false, r.outcome(), name));
+                    folder.add("expert", false, r.outcome(), r.recording());
                 }
             }
-            dev.wayfinder.sim.record.EpisodeTable.write(runs, table);
         } catch (IOException e) {
             throw new StudioException("could not record the evaluation snapshot's episodes: " + e.getMessage(), e);
         }

@@ -52,7 +52,8 @@ class SnapshotsTest {
         StringWriter log = new StringWriter();
         List<Path> files = Snapshots.write(dir, Optional.of(Path.of("../models/cluttered-room-rgbd-map")), new PrintWriter(log));
         assertEquals(List.of(dir.resolve("studio-editor.png"), dir.resolve("studio-validation.png"),
-                dir.resolve("studio-editor-dark.png"), dir.resolve("studio-simulation.png"),
+                dir.resolve("studio-editor-dark.png"), dir.resolve("studio-patrol.png"),
+                dir.resolve("studio-simulation.png"),
                 dir.resolve("studio-camera.png"), dir.resolve("studio-evaluation.png"),
                 dir.resolve("studio-ros.png"), dir.resolve("studio-randomization.png")), files);
         assertTrue(log.toString().contains("wrote " + files.get(0)), log.toString());
@@ -66,20 +67,24 @@ class SnapshotsTest {
         int dark = ImageIO.read(files.get(2).toFile()).getRGB(5, Snapshots.HEIGHT / 2) & 0xff;
         int light = editor.getRGB(5, Snapshots.HEIGHT / 2) & 0xff;
         assertTrue(dark < 80 && light > 180, "dark theme panel " + dark + ", light " + light);
-        BufferedImage sim = ImageIO.read(files.get(3).toFile());
+        BufferedImage patrol = ImageIO.read(files.get(3).toFile());
+        assertEquals(0, problemPixels(patrol), "the bundled patrols are clear");
+        assertTrue(pixelsOf(patrol, 0x09, 0x69, 0xda) > 150, "the selected waypoint is filled in the selection blue: "
+                + pixelsOf(patrol, 0x09, 0x69, 0xda) + " pixels");
+        BufferedImage sim = ImageIO.read(files.get(4).toFile());
         assertEquals(Snapshots.WIDTH, sim.getWidth());
         assertTrue(pixelsOf(sim, 0x1f, 0x6f, 0xeb) > 150, "the planned route is drawn over the 3D view: "
                 + pixelsOf(sim, 0x1f, 0x6f, 0xeb) + " route-blue pixels");
-        BufferedImage camera = ImageIO.read(files.get(4).toFile());
+        BufferedImage camera = ImageIO.read(files.get(5).toFile());
         assertTrue(camera.getWidth() >= 2 * 192 && camera.getHeight() >= 2 * 192,
                 "four camera pictures, scaled up: " + camera.getWidth() + "x" + camera.getHeight());
-        BufferedImage evaluation = ImageIO.read(files.get(5).toFile());
+        BufferedImage evaluation = ImageIO.read(files.get(6).toFile());
         assertTrue(pixelsOf(evaluation, 0x82, 0x50, 0xdf) > 100, "the replayed trajectory is drawn on the map: "
                 + pixelsOf(evaluation, 0x82, 0x50, 0xdf) + " trajectory pixels");
-        BufferedImage ros = ImageIO.read(files.get(6).toFile());
+        BufferedImage ros = ImageIO.read(files.get(7).toFile());
         assertEquals(Snapshots.WIDTH, ros.getWidth());
         assertEquals(Snapshots.HEIGHT, ros.getHeight());
-        BufferedImage gallery = ImageIO.read(files.get(7).toFile());
+        BufferedImage gallery = ImageIO.read(files.get(8).toFile());
         assertEquals(Snapshots.WIDTH, gallery.getWidth());
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 120; y < 500; y++) {

@@ -18,9 +18,8 @@ import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.sim.eval.EvalResult;
 import dev.wayfinder.sim.eval.Evaluator;
 import dev.wayfinder.sim.eval.Policy;
-import dev.wayfinder.sim.record.EpisodeTable;
 import dev.wayfinder.sim.record.Recorder;
-import dev.wayfinder.sim.record.RecordingFile;
+import dev.wayfinder.sim.record.RecordingFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wayfinder sim run --scenario S --policy expert|random|MODEL --episodes N}: runs a policy for N episodes
  * through physics-sim's one episode loop ({@link Evaluator#runEpisode}) and prints success rate, SPL, collision rate
- * and mean steps; {@code --record DIR} writes one recording per episode and their index ({@link EpisodeTable}). A trained model drives through the robot
+ * and mean steps; {@code --record DIR} writes one recording per episode and their index (physics-sim's {@link RecordingFolder}). A trained model drives through the robot
  * boundary ({@link TrainedPolicy}), with the robot camera rendered.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -120,9 +119,10 @@ public final class SimRunCommand implements Runnable {
       throw new ParameterException(spec.commandLine(),
           "--episodes must be between 1 and " + MAX_EPISODES + ", got " + episodes);
     }
+    RecordingFolder folder = null;
     if (record != null) {
       try {
-        Files.createDirectories(record);
+        folder = RecordingFolder.fresh(record);
       } catch (IOException e) {
         throw new UserException("cannot create the recording directory " + record + ": " + e.getMessage(), e);
       }
@@ -130,7 +130,6 @@ public final class SimRunCommand implements Runnable {
     Scenario s = Scenarios.resolve(scenario);
     PrintWriter err = spec.commandLine().getErr();
     List<EpisodeOutcome> outcomes = new ArrayList<>();
-    List<EpisodeTable.Entry> table = new ArrayList<>();
     try (Renderer renderer = trained ? Renderer.create() : null;
          NavEnv env = new NavEnv(EpisodeSources.of(s, randomize), cfg, camera(renderer, s))) {
       Policy p = switch (policy) {
@@ -139,7 +138,7 @@ public final class SimRunCommand implements Runnable {
         default -> trainedPolicy(s);
       };
       for (int i = 0; i < episodes; i++) {
-        outcomes.add(runOne(env, p, seed + i, table));
+        outcomes.add(runOne(env, p, seed + i, folder));
         if (!json.enabled() && episodes >= 10 && (i + 1) % Math.max(1, episodes / 10) == 0) {
           err.printf(Locale.ROOT, "episode %d/%d%n", i + 1, episodes);
           err.flush();
@@ -182,22 +181,16 @@ public final class SimRunCommand implements Runnable {
     }
   }
 
-  private EpisodeOutcome runOne(NavEnv env, Policy p, long episodeSeed, List<EpisodeTable.Entry> table) {
-    if (record == null) {
+  private EpisodeOutcome runOne(NavEnv env, Policy p, long episodeSeed, RecordingFolder folder) {
+    if (folder == null) {
       return Evaluator.runEpisode(env, p, episodeSeed, (a, st) -> { });
     }
     Recorder.Recorded r = Recorder.runEpisode(env, p, episodeSeed);
-    EpisodeOutcome o = r.outcome();
-    String name = RecordingFile.fileName(o.scenario(), episodeSeed);
-    Path f = record.resolve(name);
     try {
-      RecordingFile.write(r.recording(), f);
-      table.add(new EpisodeTable.Entry(policy, randomize, o, name));
-      // Rewritten after every episode: an interrupted run leaves the episodes it finished listed.
-      EpisodeTable.write(record, table);
+      folder.add(policy, randomize, r.outcome(), r.recording());
     } catch (IOException e) {
-      throw new UserException("cannot write the recording " + f + ": " + e.getMessage(), e);
+      throw new UserException(e.getMessage(), e);
     }
-    return o;
+    return r.outcome();
   }
 }

@@ -33,6 +33,17 @@ public record EpisodeOutcome(String scenario, long seed, boolean success, boolea
         }
     }
 
+    /**
+     * The outcome of {@code scenario}'s episode {@code seed} as its last step {@code last} leaves it (an episode
+     * stopped before it ended has neither success nor collision and truncation "none").
+     *
+     * @param shortest the shortest collision-free path length from start to goal, metres
+     */
+    public static EpisodeOutcome of(String scenario, long seed, dev.wayfinder.sim.env.StepInfo last, double shortest) {
+        return new EpisodeOutcome(scenario, seed, last.success(), last.collision(), last.truncation().key(),
+                last.steps(), last.timeNanos() / 1e9, last.pathLength(), shortest);
+    }
+
     /** This episode's SPL term (Anderson et al. 2018): success * shortest / max(driven, shortest). */
     public double spl() {
         if (!success) {

@@ -43,9 +43,7 @@ public final class Evaluator {
             onStep.accept(a, s);
             obs = s.observation();
         } while (!s.done());
-        return new EpisodeOutcome(env.world().episode().scenarioName(), seed, s.info().success(), s.info().collision(),
-                s.info().truncation().key(), s.info().steps(), s.info().timeNanos() / 1e9, s.info().pathLength(),
-                shortest);
+        return EpisodeOutcome.of(env.world().episode().scenarioName(), seed, s.info(), shortest);
     }
 
     /** Runs {@code episodes} episodes and aggregates them. */

@@ -7,11 +7,13 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
@@ -28,6 +30,7 @@ public final class ScenarioDocument {
     private final UndoStack stack = new UndoStack();
     private final ReadOnlyLongWrapper savedRevision = new ReadOnlyLongWrapper(this, "savedRevision", 0);
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
+    private final IntegerProperty waypoint = new SimpleIntegerProperty(this, "waypoint", -1);
     private final BooleanBinding dirty;
     private final StringBinding title;
     private Scenario previewBase;
@@ -42,6 +45,12 @@ public final class ScenarioDocument {
         selection.addListener((obs, old, now) -> {
             if (now == null) {
                 selection.set(Selection.NONE);
+            }
+            waypoint.set(-1);
+        });
+        waypoint.addListener((obs, old, now) -> {
+            if (now.intValue() != -1 && now.intValue() != validWaypoint(now.intValue())) {
+                waypoint.set(-1);
             }
         });
         scenario.addListener((obs, old, now) -> dropStaleSelection());
@@ -151,6 +160,18 @@ public final class ScenarioDocument {
         if (gone) {
             selection.set(Selection.NONE);
         }
+        if (waypoint.get() != validWaypoint(waypoint.get())) {
+            waypoint.set(-1);
+        }
+    }
+
+    /** {@code k} when it is a waypoint of the selected obstacle's patrol, else -1. */
+    private int validWaypoint(int k) {
+        if (k < 0 || !(selection.get() instanceof Selection.ObstacleItem o)) {
+            return -1;
+        }
+        return Scenarios.obstacle(scenario.get(), o.id()).flatMap(ob -> ob.patrol())
+                .filter(p -> k < p.waypoints().size()).map(p -> k).orElse(-1);
     }
 
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
@@ -200,5 +221,18 @@ public final class ScenarioDocument {
 
     public Selection selection() {
         return selection.get();
+    }
+
+    /**
+     * The selected waypoint of the selected moving obstacle's patrol (an index into its waypoints), or -1: a part of
+     * the selection, cleared whenever the selection changes and whenever an edit leaves no such waypoint. Setting an
+     * index that is not a waypoint of the selection sets -1.
+     */
+    public IntegerProperty waypointProperty() {
+        return waypoint;
+    }
+
+    public int waypoint() {
+        return waypoint.get();
     }
 }

@@ -20,7 +20,8 @@ import javafx.scene.layout.Region;
  * The top-down editor view: a canvas filling its region, redrawn whenever the scenario, the selection or the
  * validation report changes, and pointer and key input handed to the {@link EditorModel} in world coordinates
  * (through the same map layout it draws with). Click selects, drag moves, the round handle rotates, the square one
- * resizes; arrow keys nudge by a grid step, Delete removes, Escape cancels a drag. Scroll (or + and -) zooms,
+ * resizes; a selected moving obstacle's numbered waypoints drag, and Alt- or Shift-click on its path inserts one;
+ * arrow keys nudge by a grid step (the selected waypoint, else the selection), Delete removes, Escape cancels a drag. Scroll (or + and -) zooms,
  * middle-drag or Space+drag pans, Home fits the arena again ({@link MapView}).
  */
 public final class EditorCanvas extends Region {
@@ -52,6 +53,7 @@ public final class EditorCanvas extends Region {
         var doc = model.document();
         doc.scenarioProperty().addListener((o, a, b) -> redraw());
         doc.selectionProperty().addListener((o, a, b) -> redraw());
+        doc.waypointProperty().addListener((o, a, b) -> redraw());
         validation.reportProperty().addListener((o, a, b) -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -123,7 +125,8 @@ public final class EditorCanvas extends Region {
         layout = null;
         MapLayout l = mapLayout();
         MapPainter.paint(canvas.getGraphicsContext2D(), l, model.document().scenario(), validation.report(),
-                model.document().selection(), model.handles(STEM_PX / l.pixelsPerMetre()));
+                validation.patrolProblems(), model.document().selection(), model.document().waypoint(),
+                model.handles(STEM_PX / l.pixelsPerMetre()));
     }
 
     private Vec2 world(MouseEvent e) {
@@ -148,6 +151,10 @@ public final class EditorCanvas extends Region {
             return;
         }
         if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if ((e.isAltDown() || e.isShiftDown()) && model.insertWaypointAt(world(e), tolerance() * 1.5)) {
+            e.consume();
             return;
         }
         model.press(world(e), tolerance() + MapPainter.HANDLE / mapLayout().pixelsPerMetre() * 0.5, stem());

@@ -16,6 +16,7 @@ import dev.wayfinder.scenarios.model.Vec3;
 import dev.wayfinder.studio.edit.Edit;
 import dev.wayfinder.studio.edit.GoalChange;
 import dev.wayfinder.studio.edit.ObstacleChange;
+import dev.wayfinder.studio.edit.PatrolEdits;
 import dev.wayfinder.studio.edit.ScenarioDocument;
 import dev.wayfinder.studio.edit.Scenarios;
 import dev.wayfinder.studio.edit.Selection;
@@ -26,6 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
@@ -42,13 +45,22 @@ public final class EditorModel {
     private final ScenarioDocument doc;
     private final BooleanProperty snap = new SimpleBooleanProperty(this, "snap", true);
     private final DoubleProperty gridStep = new SimpleDoubleProperty(this, "gridStep", 0.05);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Gesture gesture;
 
-    /** The gesture under way between press and release. */
-    private record Gesture(Mode mode, Selection target, int index, Vec2 pressed) {
+    /**
+     * The gesture under way between press and release.
+     *
+     * @param index    the target's index (obstacle, start or goal)
+     * @param waypoint for {@link Mode#WAYPOINT}, the waypoint dragged
+     */
+    private record Gesture(Mode mode, Selection target, int index, int waypoint, Vec2 pressed) {
+        Gesture(Mode mode, Selection target, int index, Vec2 pressed) {
+            this(mode, target, index, -1, pressed);
+        }
     }
 
-    private enum Mode { MOVE, ROTATE, RESIZE }
+    private enum Mode { MOVE, ROTATE, RESIZE, WAYPOINT }
 
     public EditorModel(ScenarioDocument doc) {
         this.doc = Objects.requireNonNull(doc, "doc");
@@ -66,6 +78,11 @@ public final class EditorModel {
 
     public ScenarioDocument document() {
         return doc;
+    }
+
+    /** Why the last gesture or command was refused (deleting a patrol's last waypoint); empty after one that was not. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /**
@@ -100,8 +117,9 @@ public final class EditorModel {
     }
 
     /**
-     * The handles of the selected obstacle (none for other selections): a rotate handle {@code stem} metres beyond
-     * its front along its heading and a resize handle on its front-left corner (box) or its rim (cylinder).
+     * The handles of the selected obstacle (none for other selections): for a moving obstacle first one on each
+     * waypoint of its patrol, then a rotate handle {@code stem} metres beyond its front along its heading and a
+     * resize handle on its front-left corner (box) or its rim (cylinder).
      */
     public List<Handle> handles(double stem) {
         if (!(doc.selection() instanceof Selection.ObstacleItem item)) {
@@ -113,6 +131,11 @@ public final class EditorModel {
         }
         Pose2 pose = o.get().pose();
         List<Handle> out = new ArrayList<>(2);
+        o.get().patrol().ifPresent(p -> {
+            for (int k = 0; k < p.waypoints().size(); k++) {
+                out.add(new Handle(Handle.Kind.WAYPOINT, p.waypoints().get(k), k));
+            }
+        });
         double front = o.get().shape() instanceof Box b ? b.size().x() / 2 : o.get().shape().boundingRadius();
         out.add(new Handle(Handle.Kind.ROTATE, pose.apply(new Vec2(front + stem, 0))));
         Vec2 corner = switch (o.get().shape()) {
@@ -131,16 +154,35 @@ public final class EditorModel {
      */
     public void press(Vec2 p, double tolerance, double stem) {
         gesture = null;
+        message.set("");
+        // The nearest handle within reach; a waypoint's wins over the rotate and resize handles it may cover.
+        Handle nearest = null;
         for (Handle h : handles(stem)) {
-            if (h.at().distanceTo(p) <= tolerance) {
-                String id = ((Selection.ObstacleItem) doc.selection()).id();
-                start(h.kind() == Handle.Kind.ROTATE ? Mode.ROTATE : Mode.RESIZE, doc.selection(),
-                        Scenarios.indexOf(doc.scenario(), id), p);
-                return;
+            double d = h.at().distanceTo(p);
+            if (d > tolerance) {
+                continue;
             }
+            boolean better = nearest == null || (h.kind() == Handle.Kind.WAYPOINT) == (nearest.kind() == Handle.Kind.WAYPOINT)
+                    ? nearest == null || d < nearest.at().distanceTo(p) : h.kind() == Handle.Kind.WAYPOINT;
+            if (better) {
+                nearest = h;
+            }
+        }
+        if (nearest != null) {
+            String id = ((Selection.ObstacleItem) doc.selection()).id();
+            int i = Scenarios.indexOf(doc.scenario(), id);
+            if (nearest.kind() == Handle.Kind.WAYPOINT) {
+                doc.waypointProperty().set(nearest.index());
+                gesture = new Gesture(Mode.WAYPOINT, doc.selection(), i, nearest.index(), p);
+                doc.beginPreview();
+            } else {
+                start(nearest.kind() == Handle.Kind.ROTATE ? Mode.ROTATE : Mode.RESIZE, doc.selection(), i, p);
+            }
+            return;
         }
         Selection hit = hit(p, tolerance);
         doc.selectionProperty().set(hit);
+        doc.waypointProperty().set(-1);
         switch (hit) {
             case Selection.Nothing n -> { }
             case Selection.ObstacleItem o -> start(Mode.MOVE, hit, Scenarios.indexOf(doc.scenario(), o.id()), p);
@@ -190,16 +232,21 @@ public final class EditorModel {
         Gesture g = gesture;
         Vec2 delta = p.minus(g.pressed());
         Optional<Edit> e = switch (g.target()) {
+            case Selection.ObstacleItem item when g.mode() == Mode.WAYPOINT -> {
+                Obstacle before = base.obstacles().get(g.index());
+                Vec2 from = before.patrol().orElseThrow().waypoints().get(g.waypoint());
+                yield PatrolEdits.moveWaypoint(base, item.id(), g.waypoint(), snapPoint(from.plus(delta)));
+            }
             case Selection.ObstacleItem item -> {
                 Obstacle before = base.obstacles().get(g.index());
                 Obstacle after = switch (g.mode()) {
                     case MOVE -> before.withPose(new Pose2(snapPoint(before.pose().position().plus(delta)),
                             before.pose().yaw()));
                     case ROTATE -> before.withPose(new Pose2(before.pose().position(), rotation(before, p)));
-                    case RESIZE -> resized(before, p);
+                    case RESIZE, WAYPOINT -> resized(before, p);
                 };
                 String verb = switch (g.mode()) {
-                    case MOVE -> "Move ";
+                    case MOVE, WAYPOINT -> "Move ";
                     case ROTATE -> "Rotate ";
                     case RESIZE -> "Resize ";
                 };
@@ -270,8 +317,12 @@ public final class EditorModel {
         return o;
     }
 
-    /** Deletes the selected obstacle as one edit; false when no obstacle is selected. */
+    /**
+     * Deletes the selected waypoint, else the selected obstacle, as one edit; false when nothing is selected or the
+     * waypoint is its patrol's last ({@link #messageProperty()} says why).
+     */
     public boolean deleteSelected() {
+        message.set("");
         if (!(doc.selection() instanceof Selection.ObstacleItem item)) {
             return false;
         }
@@ -279,8 +330,104 @@ public final class EditorModel {
         if (i < 0) {
             return false;
         }
+        int k = doc.waypoint();
+        if (k >= 0) {
+            Optional<String> why = PatrolEdits.whyNotDelete(doc.scenario(), item.id());
+            if (why.isPresent()) {
+                message.set("Cannot delete the waypoint: " + why.get());
+                return false;
+            }
+            doc.execute(PatrolEdits.deleteWaypoint(doc.scenario(), item.id(), k).orElseThrow());
+            doc.waypointProperty().set(Math.min(k, doc.scenario().obstacles().get(i).patrol().orElseThrow()
+                    .waypoints().size() - 1));
+            return true;
+        }
         doc.execute(ObstacleChange.remove(doc.scenario(), i));
         return true;
+    }
+
+    /** The selected obstacle when it is a moving one. */
+    private Optional<Obstacle> selectedMoving() {
+        if (!(doc.selection() instanceof Selection.ObstacleItem item)) {
+            return Optional.empty();
+        }
+        return Scenarios.obstacle(doc.scenario(), item.id()).filter(o -> o.patrol().isPresent());
+    }
+
+    /**
+     * Inserts a waypoint where {@code p} lies on a leg of the selected moving obstacle's patrol path (within
+     * {@code tolerance} metres; Alt- or Shift-click), snapped, as one edit, and selects it. A point on a loop's return
+     * leg is appended; ping-pong's return retraces the legs. False when no leg is that near.
+     */
+    public boolean insertWaypointAt(Vec2 p, double tolerance) {
+        Optional<Obstacle> o = selectedMoving();
+        if (o.isEmpty()) {
+            return false;
+        }
+        var patrol = o.get().patrol().get();
+        List<Vec2> pts = patrol.path(o.get().pose().position());
+        int legs = patrol.mode() == dev.wayfinder.scenarios.model.PatrolMode.LOOP ? pts.size() : pts.size() - 1;
+        int best = -1;
+        double bestDistance = tolerance;
+        for (int j = 0; j < legs; j++) {
+            double d = segmentDistance(pts.get(j), pts.get((j + 1) % pts.size()), p);
+            if (d <= bestDistance) {
+                best = j;
+                bestDistance = d;
+            }
+        }
+        if (best < 0) {
+            return false;
+        }
+        insert(o.get(), best, snapPoint(p));
+        return true;
+    }
+
+    /**
+     * Adds a waypoint to the selected moving obstacle's patrol (the palette's tool), as one edit, and selects it:
+     * after the selected waypoint (else the last), halfway to the next point of the path; after a ping-pong
+     * path's last waypoint, half a metre further on in the direction of its last leg. False when no moving obstacle
+     * is selected.
+     */
+    public boolean addWaypoint() {
+        Optional<Obstacle> o = selectedMoving();
+        if (o.isEmpty()) {
+            return false;
+        }
+        var patrol = o.get().patrol().get();
+        List<Vec2> pts = patrol.path(o.get().pose().position());
+        int n = patrol.waypoints().size();
+        int k = doc.waypoint() >= 0 ? doc.waypoint() : n - 1;
+        Vec2 here = pts.get(k + 1);
+        Vec2 at;
+        if (k + 1 < n) {
+            at = here.plus(pts.get(k + 2)).times(0.5);
+        } else if (patrol.mode() == dev.wayfinder.scenarios.model.PatrolMode.LOOP) {
+            at = here.plus(pts.get(0)).times(0.5);
+        } else {
+            Vec2 d = here.minus(pts.get(k));
+            at = d.norm() < 1e-9 ? here.plus(new Vec2(0.5, 0)) : here.plus(d.times(0.5 / d.norm()));
+            double[] h = dev.wayfinder.scenarios.geometry.Geometry2d.halfExtents(o.get());
+            var a = doc.scenario().arena();
+            at = new Vec2(Math.clamp(at.x(), -a.halfX() + h[0], Math.max(-a.halfX() + h[0], a.halfX() - h[0])),
+                    Math.clamp(at.y(), -a.halfY() + h[1], Math.max(-a.halfY() + h[1], a.halfY() - h[1])));
+        }
+        insert(o.get(), k + 1, snapPoint(at));
+        return true;
+    }
+
+    /** Inserts {@code at} as waypoint {@code k} of {@code o} and selects it. */
+    private void insert(Obstacle o, int k, Vec2 at) {
+        message.set("");
+        doc.execute(PatrolEdits.insertWaypoint(doc.scenario(), o.id(), k, at));
+        doc.waypointProperty().set(k);
+    }
+
+    private static double segmentDistance(Vec2 a, Vec2 b, Vec2 p) {
+        Vec2 ab = b.minus(a);
+        double l2 = ab.x() * ab.x() + ab.y() * ab.y();
+        double t = l2 == 0 ? 0 : Math.clamp(((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / l2, 0, 1);
+        return a.plus(ab.times(t)).distanceTo(p);
     }
 
     /** Moves the selection by {@code (dx, dy)} grid steps as one edit (arrow keys); false when nothing moved. */
@@ -297,7 +444,8 @@ public final class EditorModel {
         }
         double step = gridStep.get();
         long before = doc.undoStack().revision();
-        gesture = new Gesture(Mode.MOVE, sel, index, Vec2.ZERO);
+        gesture = doc.waypoint() >= 0 ? new Gesture(Mode.WAYPOINT, sel, index, doc.waypoint(), Vec2.ZERO)
+                : new Gesture(Mode.MOVE, sel, index, Vec2.ZERO);
         doc.beginPreview();
         release(new Vec2(dx * step, dy * step));
         return doc.undoStack().revision() != before;

@@ -20,6 +20,7 @@ import dev.wayfinder.scenarios.planning.Path;
 import dev.wayfinder.studio.edit.Scenarios;
 import dev.wayfinder.studio.edit.Selection;
 import dev.wayfinder.studio.validation.Issue;
+import dev.wayfinder.studio.validation.PatrolProblem;
 import dev.wayfinder.studio.validation.ValidationReport;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
@@ -59,6 +60,15 @@ final class MapPainter {
 
     static void paint(GraphicsContext g, MapLayout l, Scenario s, ValidationReport report, Selection selection,
                       List<Handle> handles) {
+        paint(g, l, s, report, List.of(), selection, -1, handles);
+    }
+
+    /**
+     * Draws {@code s}; {@code patrolProblems} are those of {@code s} itself (checked at once, not in the background),
+     * {@code waypoint} the selected waypoint of the selected moving obstacle, or -1.
+     */
+    static void paint(GraphicsContext g, MapLayout l, Scenario s, ValidationReport report,
+                      List<PatrolProblem> patrolProblems, Selection selection, int waypoint, List<Handle> handles) {
         g.clearRect(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());
         floorAndWalls(g, l, s.arena());
         for (Obstacle o : s.obstacles()) {
@@ -80,7 +90,14 @@ final class MapPainter {
                 problem(g, l, s, i.target());
             }
         }
+        if (selection instanceof Selection.ObstacleItem item) {
+            Scenarios.obstacle(s, item.id()).filter(o -> o.patrol().isPresent()).ifPresent(o -> patrol(g, l, o));
+        }
+        for (PatrolProblem p : patrolProblems) {
+            patrolProblem(g, l, s, p);
+        }
         selected(g, l, s, selection, handles);
+        waypoints(g, l, handles, waypoint);
     }
 
     private static void floorAndWalls(GraphicsContext g, MapLayout l, Arena a) {
@@ -239,6 +256,149 @@ final class MapPainter {
         g.setLineJoin(StrokeLineJoin.MITER);
     }
 
+    /**
+     * The selected moving obstacle's patrol path, emphasised: the legs from its pose through the waypoints with an
+     * arrow each, the pose's end marked; a loop's return leg closes the path, a ping-pong's return is dashed beside
+     * the legs it retraces.
+     */
+    private static void patrol(GraphicsContext g, MapLayout l, Obstacle o) {
+        var patrol = o.patrol().orElseThrow();
+        List<Vec2> pts = patrol.path(o.pose().position());
+        boolean loop = patrol.mode() == PatrolMode.LOOP;
+        g.setLineDashes();
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setStroke(Color.WHITE.deriveColor(0, 1, 1, 0.85));
+        g.setLineWidth(6);
+        polyline(g, l, pts, loop);
+        g.setStroke(MOVING);
+        g.setLineWidth(3);
+        polyline(g, l, pts, loop);
+        int legs = loop ? pts.size() : pts.size() - 1;
+        g.setFill(MOVING);
+        for (int j = 0; j < legs; j++) {
+            arrow(g, l, pts.get(j), pts.get((j + 1) % pts.size()));
+        }
+        if (!loop) {
+            // The return retraced, a few pixels to the right of the way out, dashed.
+            double[] xs = new double[pts.size()];
+            double[] ys = new double[pts.size()];
+            for (int k = 0; k < pts.size(); k++) {
+                int a = Math.max(0, k - 1);
+                int b = Math.min(pts.size() - 1, k + 1);
+                double dx = l.px(pts.get(b).x()) - l.px(pts.get(a).x());
+                double dy = l.py(pts.get(b).y()) - l.py(pts.get(a).y());
+                double n = Math.hypot(dx, dy);
+                double off = 6;
+                xs[k] = l.px(pts.get(k).x()) + (n == 0 ? 0 : -dy / n * off);
+                ys[k] = l.py(pts.get(k).y()) + (n == 0 ? 0 : dx / n * off);
+            }
+            g.setLineWidth(2);
+            g.setLineDashes(7, 5);
+            g.strokePolyline(xs, ys, xs.length);
+            g.setLineDashes();
+        }
+        Vec2 start = pts.get(0);
+        g.setFill(MOVING);
+        g.fillRect(l.px(start.x()) - 4, l.py(start.y()) - 4, 8, 8);
+        g.setLineCap(StrokeLineCap.SQUARE);
+        g.setLineJoin(StrokeLineJoin.MITER);
+    }
+
+    private static void polyline(GraphicsContext g, MapLayout l, List<Vec2> pts, boolean closed) {
+        g.beginPath();
+        g.moveTo(l.px(pts.get(0).x()), l.py(pts.get(0).y()));
+        for (Vec2 v : pts.subList(1, pts.size())) {
+            g.lineTo(l.px(v.x()), l.py(v.y()));
+        }
+        if (closed) {
+            g.closePath();
+        }
+        g.stroke();
+    }
+
+    /** A filled arrowhead at the middle of the leg {@code a -> b}, pointing along it. */
+    private static void arrow(GraphicsContext g, MapLayout l, Vec2 a, Vec2 b) {
+        double ax = l.px(a.x());
+        double ay = l.py(a.y());
+        double dx = l.px(b.x()) - ax;
+        double dy = l.py(b.y()) - ay;
+        double n = Math.hypot(dx, dy);
+        if (n < 30) {
+            return;
+        }
+        double ux = dx / n;
+        double uy = dy / n;
+        double mx = ax + dx / 2 + ux * 5;
+        double my = ay + dy / 2 + uy * 5;
+        g.fillPolygon(new double[] {mx, mx - 11 * ux - 6 * uy, mx - 11 * ux + 6 * uy},
+                new double[] {my, my - 11 * uy + 6 * ux, my - 11 * uy - 6 * ux}, 3);
+    }
+
+    /** A patrol problem in red: the waypoint ringed, or the leg drawn red with a cross where the contact begins. */
+    private static void patrolProblem(GraphicsContext g, MapLayout l, Scenario s, PatrolProblem p) {
+        var o = Scenarios.obstacle(s, p.obstacleId());
+        if (o.isEmpty() || o.get().patrol().isEmpty()) {
+            return;
+        }
+        g.setStroke(PROBLEM);
+        g.setLineDashes();
+        double x = l.px(p.at().x());
+        double y = l.py(p.at().y());
+        if (p.kind() == PatrolProblem.Kind.OUTSIDE_ARENA) {
+            outline(g, l, o.get(), p.at());
+            g.setLineWidth(2.5);
+            g.stroke();
+            g.setLineWidth(3.5);
+            g.strokeOval(x - HANDLE - 5, y - HANDLE - 5, 2 * HANDLE + 10, 2 * HANDLE + 10);
+        } else {
+            List<Vec2> pts = o.get().patrol().get().path(o.get().pose().position());
+            Vec2 a = pts.get(p.index());
+            Vec2 b = pts.get((p.index() + 1) % pts.size());
+            g.setLineWidth(3.5);
+            g.strokeLine(l.px(a.x()), l.py(a.y()), l.px(b.x()), l.py(b.y()));
+            outline(g, l, o.get(), p.at());
+            g.setLineWidth(2);
+            g.stroke();
+            g.setLineWidth(3);
+            g.strokeLine(x - 7, y - 7, x + 7, y + 7);
+            g.strokeLine(x - 7, y + 7, x + 7, y - 7);
+        }
+        double bx = x + 14;
+        double by = y - 14;
+        g.setFill(PROBLEM);
+        g.fillOval(bx - 9, by - 9, 18, 18);
+        g.setFill(Color.WHITE);
+        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.fillText("!", bx - 2.5, by + 5);
+    }
+
+    /** The waypoint handles, numbered from 1; the selected one filled. */
+    private static void waypoints(GraphicsContext g, MapLayout l, List<Handle> handles, int selected) {
+        g.setLineDashes();
+        g.setFont(Font.font("System", FontWeight.BOLD, 11));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        for (Handle h : handles) {
+            if (h.kind() != Handle.Kind.WAYPOINT) {
+                continue;
+            }
+            double x = l.px(h.at().x());
+            double y = l.py(h.at().y());
+            double r = HANDLE + 3;
+            boolean on = h.index() == selected;
+            g.setFill(on ? SELECTION : Color.WHITE);
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.setStroke(on ? Color.WHITE : MOVING.darker());
+            g.setLineWidth(2);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            g.setFill(on ? Color.WHITE : Color.rgb(0x30, 0x30, 0x30));
+            g.fillText(Integer.toString(h.index() + 1), x, y + 0.5);
+        }
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.BASELINE);
+    }
+
     /** A red outline around the part a problem concerns, and a badge with '!' on it. */
     private static void problem(GraphicsContext g, MapLayout l, Scenario s, Selection target) {
         Vec2 at;
@@ -307,6 +467,9 @@ final class MapPainter {
         if (selection instanceof Selection.ObstacleItem o && !handles.isEmpty()) {
             Vec2 c = Scenarios.obstacle(s, o.id()).map(ob -> ob.pose().position()).orElse(handles.get(0).at());
             for (Handle h : handles) {
+                if (h.kind() == Handle.Kind.WAYPOINT) {
+                    continue;
+                }
                 double x = l.px(h.at().x());
                 double y = l.py(h.at().y());
                 g.setStroke(SELECTION);

@@ -50,7 +50,9 @@ public record EvalFolder(Path dir, List<EvalRow> rows, List<EpisodeItem> episode
         /** How it ended in words: reached the goal, collision, or the truncation reason. */
         public String outcomeText() {
             EpisodeOutcome o = outcome();
-            return o.success() ? "success" : o.collision() ? "collision" : o.truncation();
+            // A recording stopped before its end (the Simulation tab's Record) has no truncation reason.
+            return o.success() ? "success" : o.collision() ? "collision" : o.truncation().equals("none") ? "stopped"
+                    : o.truncation();
         }
     }
 

@@ -6,6 +6,8 @@ import dev.wayfinder.scenarios.model.Cylinder;
 import dev.wayfinder.scenarios.model.GoalSpec;
 import dev.wayfinder.scenarios.model.Obstacle;
 import dev.wayfinder.scenarios.model.ObstacleKind;
+import dev.wayfinder.scenarios.model.Patrol;
+import dev.wayfinder.scenarios.model.PatrolMode;
 import dev.wayfinder.scenarios.model.Pose2;
 import dev.wayfinder.scenarios.model.RectRegion;
 import dev.wayfinder.scenarios.model.Region;
@@ -16,6 +18,7 @@ import dev.wayfinder.scenarios.model.Vec3;
 import dev.wayfinder.studio.edit.Edit;
 import dev.wayfinder.studio.edit.GoalChange;
 import dev.wayfinder.studio.edit.ObstacleChange;
+import dev.wayfinder.studio.edit.PatrolEdits;
 import dev.wayfinder.studio.edit.ScenarioDocument;
 import dev.wayfinder.studio.edit.Scenarios;
 import dev.wayfinder.studio.edit.Selection;
@@ -36,7 +39,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The inspector: the fields of the selected item with units (an obstacle's kind, position, yaw, size, mass,
- * friction; a start's or goal's centre; a goal's tolerance). Values shown follow the scenario (undo included);
+ * friction, and a moving one's patrol speed, mode and selected waypoint; a start's or goal's centre; a goal's
+ * tolerance). Values shown follow the scenario (undo included);
  * accepted input becomes an edit on the document's undo stack; refused input leaves the scenario unchanged and
  * shows why in the field. Not thread-safe (FX thread).
  */
@@ -50,12 +54,16 @@ public final class InspectorModel {
     private final ReadOnlyObjectWrapper<Optional<ObstacleKind>> kind = new ReadOnlyObjectWrapper<>(this, "kind",
             Optional.empty());
     private final ReadOnlyBooleanWrapper kindEditable = new ReadOnlyBooleanWrapper(this, "kindEditable", false);
+    private final ReadOnlyObjectWrapper<Optional<PatrolMode>> mode = new ReadOnlyObjectWrapper<>(this, "mode",
+            Optional.empty());
+    private final ReadOnlyStringWrapper patrolText = new ReadOnlyStringWrapper(this, "patrolText", "");
     private String structure = "";
 
     public InspectorModel(ScenarioDocument doc) {
         this.doc = Objects.requireNonNull(doc, "doc");
         doc.selectionProperty().addListener((obs, old, now) -> refresh());
         doc.scenarioProperty().addListener((obs, old, now) -> refresh());
+        doc.waypointProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }
 
@@ -79,27 +87,38 @@ public final class InspectorModel {
         return kind.getReadOnlyProperty();
     }
 
-    /** Whether the kind can be changed here (static and pushable: yes; moving needs a patrol, edited in the file). */
+    /** Whether the kind can be changed here (every obstacle's can). */
     public ReadOnlyBooleanProperty kindEditableProperty() {
         return kindEditable.getReadOnlyProperty();
     }
 
-    /** Makes the selected obstacle static or pushable (with {@link #DEFAULT_MASS}) as one edit. */
+    /**
+     * Makes the selected obstacle static, pushable (with {@link #DEFAULT_MASS}) or moving (with
+     * {@link PatrolEdits#defaultPatrol}) as one edit; a moving obstacle made static or pushable loses its patrol.
+     */
     public void setKind(ObstacleKind k) {
-        if (!(doc.selection() instanceof Selection.ObstacleItem item) || k == ObstacleKind.MOVING) {
+        if (!(doc.selection() instanceof Selection.ObstacleItem item) || Scenarios.indexOf(doc.scenario(), item.id()) < 0) {
             return;
         }
-        int i = Scenarios.indexOf(doc.scenario(), item.id());
-        if (i < 0) {
-            return;
+        PatrolEdits.setKind(doc.scenario(), item.id(), k, DEFAULT_MASS).ifPresent(doc::execute);
+    }
+
+    /** The selected moving obstacle's patrol mode; empty for other selections. */
+    public ReadOnlyObjectProperty<Optional<PatrolMode>> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Sets the selected moving obstacle's patrol mode as one edit (nothing when it has that mode or no patrol). */
+    public void setMode(PatrolMode m) {
+        if (doc.selection() instanceof Selection.ObstacleItem item
+                && Scenarios.obstacle(doc.scenario(), item.id()).flatMap(Obstacle::patrol).isPresent()) {
+            PatrolEdits.setMode(doc.scenario(), item.id(), m).ifPresent(doc::execute);
         }
-        Obstacle o = doc.scenario().obstacles().get(i);
-        if (o.kind() == k || o.kind() == ObstacleKind.MOVING) {
-            return;
-        }
-        Obstacle changed = new Obstacle(o.id(), o.shape(), o.pose(), o.material(), o.friction(), k,
-                k == ObstacleKind.PUSHABLE ? DEFAULT_MASS : 0, Optional.empty(), o.pinned());
-        doc.execute(ObstacleChange.replace("Make " + o.id() + " " + k.key(), i, o, changed));
+    }
+
+    /** The selected moving obstacle's patrol in words ("3 waypoints, waypoint 2 selected"); empty otherwise. */
+    public ReadOnlyStringProperty patrolTextProperty() {
+        return patrolText.getReadOnlyProperty();
     }
 
     private void refresh() {
@@ -107,6 +126,8 @@ public final class InspectorModel {
         List<Spec> specs = new ArrayList<>();
         String head = "";
         Optional<ObstacleKind> k = Optional.empty();
+        Optional<PatrolMode> m = Optional.empty();
+        String patrolWords = "";
         switch (doc.selection()) {
             case Selection.Nothing n -> { }
             case Selection.ObstacleItem item -> {
@@ -116,6 +137,15 @@ public final class InspectorModel {
                     head = o.id() + ": " + o.kind().key() + " " + (o.shape() instanceof Box ? "box" : "cylinder");
                     k = Optional.of(o.kind());
                     obstacleSpecs(i, o, specs);
+                    if (o.patrol().isPresent()) {
+                        Patrol p = o.patrol().get();
+                        m = Optional.of(p.mode());
+                        int n = p.waypoints().size();
+                        patrolWords = n + (n == 1 ? " waypoint" : " waypoints") + (doc.waypoint() >= 0
+                                ? ", waypoint " + (doc.waypoint() + 1) + " selected"
+                                : "; click one to select it, Alt-click the path to add one");
+                        patrolSpecs(s, o, doc.waypoint(), specs);
+                    }
                 }
             }
             case Selection.StartItem st -> {
@@ -133,8 +163,10 @@ public final class InspectorModel {
         }
         heading.set(head);
         kind.set(k);
-        kindEditable.set(k.isPresent() && k.get() != ObstacleKind.MOVING);
-        String shape = head.isEmpty() ? "" : head + specs.stream().map(Spec::key).toList();
+        kindEditable.set(k.isPresent());
+        mode.set(m);
+        patrolText.set(patrolWords);
+        String shape = head.isEmpty() ? "" : head + "#" + doc.waypoint() + specs.stream().map(Spec::key).toList();
         if (shape.equals(structure) && fields.size() == specs.size()) {
             // Same fields: keep them (and the view's focus), with the new values and edits.
             for (int j = 0; j < specs.size(); j++) {
@@ -182,6 +214,19 @@ public final class InspectorModel {
         }
         out.add(obstacle(i, o, "friction", "friction", "", o.friction(), v -> o.withPhysics(v, o.mass()),
                 "Set friction of "));
+    }
+
+    private static void patrolSpecs(Scenario s, Obstacle o, int waypoint, List<Spec> out) {
+        Patrol p = o.patrol().orElseThrow();
+        out.add(new Spec("speed", "patrol speed", "m/s", p.speed(), v -> PatrolEdits.setSpeed(s, o.id(), v)));
+        if (waypoint >= 0 && waypoint < p.waypoints().size()) {
+            Vec2 w = p.waypoints().get(waypoint);
+            String name = "waypoint " + (waypoint + 1) + " ";
+            out.add(new Spec("waypoint.x", name + "x", "m", w.x(),
+                    v -> PatrolEdits.moveWaypoint(s, o.id(), waypoint, new Vec2(v, w.y()))));
+            out.add(new Spec("waypoint.y", name + "y", "m", w.y(),
+                    v -> PatrolEdits.moveWaypoint(s, o.id(), waypoint, new Vec2(w.x(), v))));
+        }
     }
 
     private static Spec obstacle(int i, Obstacle o, String key, String label, String unit, double value,

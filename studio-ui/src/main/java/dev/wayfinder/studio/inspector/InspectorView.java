@@ -1,6 +1,7 @@
 package dev.wayfinder.studio.inspector;
 
 import dev.wayfinder.scenarios.model.ObstacleKind;
+import dev.wayfinder.scenarios.model.PatrolMode;
 import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -21,6 +22,8 @@ public final class InspectorView extends VBox {
     private final InspectorModel model;
     private final GridPane grid = new GridPane();
     private final ComboBox<ObstacleKind> kind = new ComboBox<>();
+    private final ComboBox<PatrolMode> mode = new ComboBox<>();
+    private final Label patrol = new Label();
     private boolean updatingKind;
 
     public InspectorView(InspectorModel model) {
@@ -39,7 +42,7 @@ public final class InspectorView extends VBox {
         empty.visibleProperty().bind(model.headingProperty().isEmpty());
         empty.managedProperty().bind(empty.visibleProperty());
         kind.setId("field-kind");
-        kind.getItems().setAll(ObstacleKind.STATIC, ObstacleKind.PUSHABLE);
+        kind.getItems().setAll(ObstacleKind.values());
         kind.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ObstacleKind k) {
@@ -57,6 +60,37 @@ public final class InspectorView extends VBox {
             }
         });
         model.kindProperty().addListener((o, a, k) -> showKind(k));
+        mode.setId("field-mode");
+        mode.getItems().setAll(PatrolMode.values());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PatrolMode m) {
+                return m == null ? "" : m.key();
+            }
+
+            @Override
+            public PatrolMode fromString(String s) {
+                return null;
+            }
+        });
+        mode.setMaxWidth(Double.MAX_VALUE);
+        mode.setTooltip(new javafx.scene.control.Tooltip("What the obstacle does at its last waypoint: drive straight"
+                + " back to where it started and go round again (loop), or retrace the path (ping_pong)"));
+        mode.valueProperty().addListener((o, a, m) -> {
+            if (!updatingKind && m != null) {
+                model.setMode(m);
+            }
+        });
+        model.modeProperty().addListener((o, a, m) -> {
+            showMode(m);
+            if (a.isPresent() != m.isPresent()) {
+                rebuild();
+            }
+        });
+        patrol.setId("inspector-patrol");
+        patrol.setWrapText(true);
+        patrol.getStyleClass().add("text-muted");
+        patrol.textProperty().bind(model.patrolTextProperty());
         model.kindEditableProperty().addListener((o, a, b) -> rebuild());
         grid.setHgap(8);
         grid.setVgap(4);
@@ -67,17 +101,22 @@ public final class InspectorView extends VBox {
         model.fields().addListener((ListChangeListener<NumberField>) c -> rebuild());
         getChildren().addAll(title, heading, empty, grid);
         showKind(model.kindProperty().get());
+        showMode(model.modeProperty().get());
         rebuild();
+    }
+
+    private void showMode(Optional<PatrolMode> m) {
+        updatingKind = true;
+        try {
+            mode.setValue(m.orElse(null));
+        } finally {
+            updatingKind = false;
+        }
     }
 
     private void showKind(Optional<ObstacleKind> k) {
         updatingKind = true;
         try {
-            if (k.isPresent() && k.get() == ObstacleKind.MOVING) {
-                kind.getItems().setAll(ObstacleKind.MOVING);
-            } else if (kind.getItems().contains(ObstacleKind.MOVING) || kind.getItems().isEmpty()) {
-                kind.getItems().setAll(ObstacleKind.STATIC, ObstacleKind.PUSHABLE);
-            }
             kind.setValue(k.orElse(null));
             kind.setDisable(!model.kindEditableProperty().get());
         } finally {
@@ -93,6 +132,11 @@ public final class InspectorView extends VBox {
             grid.add(kind, 1, row++);
             kind.setMaxWidth(Double.MAX_VALUE);
             kind.setDisable(!model.kindEditableProperty().get());
+        }
+        if (model.modeProperty().get().isPresent()) {
+            grid.add(new Label("patrol mode"), 0, row);
+            grid.add(mode, 1, row++, 2, 1);
+            grid.add(patrol, 0, row++, 3, 1);
         }
         for (NumberField f : model.fields()) {
             TextField text = new TextField();

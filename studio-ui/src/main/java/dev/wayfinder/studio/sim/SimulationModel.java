@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -75,6 +76,14 @@ public final class SimulationModel implements AutoCloseable {
     private final BooleanProperty showRoute = new SimpleBooleanProperty(this, "showRoute", true);
     private final BooleanProperty showFrustum = new SimpleBooleanProperty(this, "showFrustum", true);
     private final BooleanProperty showLidar = new SimpleBooleanProperty(this, "showLidar", false);
+    private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording", false);
+    private final ObjectProperty<Optional<Path>> recordFolder = new SimpleObjectProperty<>(this, "recordFolder",
+            Optional.empty());
+    private final ReadOnlyStringWrapper recordMessage = new ReadOnlyStringWrapper(this, "recordMessage", "");
+    private final ReadOnlyObjectWrapper<Optional<Path>> lastRecording = new ReadOnlyObjectWrapper<>(this,
+            "lastRecording", Optional.empty());
+    private final ReadOnlyIntegerWrapper recordingsWritten = new ReadOnlyIntegerWrapper(this, "recordingsWritten");
+    private BiConsumer<String, String> errors = (what, why) -> { };
 
     /**
      * A model of {@code doc}'s simulation; nothing runs before {@link #start()}.
@@ -107,6 +116,78 @@ public final class SimulationModel implements AutoCloseable {
                 runner.setRandomized(on);
             }
         });
+        recording.addListener((o, a, on) -> recordingChanged());
+        recordFolder.addListener((o, a, f) -> {
+            if (recording.get()) {
+                recordingChanged();
+            }
+        });
+    }
+
+    /** Where failures to record are told (the studio's error dialog); nowhere by default. */
+    public void setErrors(BiConsumer<String, String> errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    private void recordingChanged() {
+        if (recording.get() && recordFolder.get().isEmpty()) {
+            recordMessage.set("Choose a folder to record into");
+            recording.set(false);
+            return;
+        }
+        if (recording.get()) {
+            SimFrame f = frame.get();
+            recordMessage.set("Recording into " + recordFolder.get().get() + (f != null && f.steps() > 0
+                    ? " from the next episode (Reset starts it)" : ""));
+        }
+        if (runner != null) {
+            runner.setRecording(recording.get() ? recordFolder.get() : Optional.empty(), this::recorded);
+        }
+    }
+
+    /** Called on the simulation thread. */
+    private void recorded(SimulationRunner.Recorded r) {
+        deliver.execute(() -> {
+            if (r.failed()) {
+                recording.set(false);
+                recordMessage.set("Not recorded: " + r.message());
+                errors.accept("Cannot record the episode", r.message());
+            } else {
+                recordMessage.set(r.message().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                        + r.message().substring(1));
+                lastRecording.set(r.file());
+                recordingsWritten.set(recordingsWritten.get() + 1);
+            }
+        });
+    }
+
+    /**
+     * Whether episodes are recorded into {@link #recordFolderProperty()} (as {@code wayfinder sim run --record} writes
+     * them, so the Evaluation tab lists and replays them): the episode at its start now, else the next from its
+     * reset; each is written when it ends or is left. Turning it on without a folder turns it off again.
+     */
+    public BooleanProperty recordingProperty() {
+        return recording;
+    }
+
+    /** The folder recordings go into. */
+    public ObjectProperty<Optional<Path>> recordFolderProperty() {
+        return recordFolder;
+    }
+
+    /** What the recording did last: where it records, what it wrote, or why it could not. */
+    public ReadOnlyStringProperty recordMessageProperty() {
+        return recordMessage.getReadOnlyProperty();
+    }
+
+    /** The recording written last. */
+    public ReadOnlyObjectProperty<Optional<Path>> lastRecordingProperty() {
+        return lastRecording.getReadOnlyProperty();
+    }
+
+    /** Recordings written since the model was made. */
+    public ReadOnlyIntegerProperty recordingsWrittenProperty() {
+        return recordingsWritten.getReadOnlyProperty();
     }
 
     /** Starts the simulation thread with the document's scenario, reset (a second call does nothing). */
@@ -119,6 +200,9 @@ public final class SimulationModel implements AutoCloseable {
         runner.setSeed(seed.get());
         runner.setRandomized(randomized.get());
         runner.setDriver(driver.get(), model.get());
+        if (recording.get()) {
+            runner.setRecording(recordFolder.get(), this::recorded);
+        }
         load(doc.scenario());
     }
 

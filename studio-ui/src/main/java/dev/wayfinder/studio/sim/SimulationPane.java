@@ -1,6 +1,8 @@
 package dev.wayfinder.studio.sim;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -16,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
 /**
@@ -117,10 +120,45 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         home.setTooltip(new Tooltip("Frame the whole arena (drag to orbit, right-drag to pan, scroll to zoom)"));
         home.setOnAction(e -> viewport.home());
 
-        ToolBar bar = new ToolBar(play, step, reset, new Separator(), speed, driver, new Label("Seed"), seed,
-                randomized, new Separator(), route, frustum, lidar, home);
+        ToggleButton record = new ToggleButton("\u25cf Record");
+        record.setId("sim-record");
+        record.setSelected(model.recordingProperty().get());
+        record.setOnAction(e -> {
+            if (record.isSelected() && model.recordFolderProperty().get().isEmpty()) {
+                Optional<Path> dir = chooseFolder();
+                if (dir.isEmpty()) {
+                    record.setSelected(false);
+                    return;
+                }
+                model.recordFolderProperty().set(dir);
+            }
+            model.recordingProperty().set(record.isSelected());
+        });
+        model.recordingProperty().addListener((o, a, on) -> record.setSelected(on));
+        record.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Record the episodes played here"
+                + " as 'wayfinder sim run --record' does, for the Evaluation tab to replay: the episode at its start,"
+                + " else the next one; each is written when it ends or is left"
+                + model.recordFolderProperty().get().map(d -> " (into " + d + ")").orElse("")),
+                model.recordFolderProperty()));
+        Button recordTo = new Button("\u2026");
+        recordTo.setId("sim-record-folder");
+        recordTo.setTooltip(new Tooltip("Choose the folder recordings go into (its episodes.csv is added to)"));
+        recordTo.setOnAction(e -> chooseFolder().ifPresent(d -> model.recordFolderProperty().set(Optional.of(d))));
+
+        // Record beside the transport buttons: the toolbar's tail goes into its overflow menu in narrow windows.
+        ToolBar bar = new ToolBar(play, step, reset, record, recordTo, new Separator(), speed, driver,
+                new Label("Seed"), seed, randomized, new Separator(), route, frustum, lidar, home);
         bar.setId("sim-toolbar");
         return bar;
+    }
+
+    private Optional<Path> chooseFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Record episodes into");
+        model.recordFolderProperty().get().filter(java.nio.file.Files::isDirectory).ifPresent(d -> c.setInitialDirectory(
+                d.toFile()));
+        return Optional.ofNullable(c.showDialog(getScene() == null ? null : getScene().getWindow()))
+                .map(java.io.File::toPath);
     }
 
     private static ToggleButton toggle(String text, String id, javafx.beans.property.BooleanProperty p, String tip) {
@@ -155,9 +193,12 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         fps.textProperty().bind(Bindings.createStringBinding(() -> model.playingProperty().get()
                 ? String.format(Locale.ROOT, "%.0f frames/s", model.fpsProperty().get()) : "",
                 model.fpsProperty(), model.playingProperty()));
+        Label recorded = new Label();
+        recorded.setId("sim-record-message");
+        recorded.textProperty().bind(model.recordMessageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(18, steps, time, status, stale, gap, fps);
+        HBox bar = new HBox(18, steps, time, status, stale, recorded, gap, fps);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("text-muted");
         return bar;

@@ -22,10 +22,14 @@ import dev.wayfinder.sim.env.NavEnv;
 import dev.wayfinder.sim.env.Observation;
 import dev.wayfinder.sim.env.StepInfo;
 import dev.wayfinder.sim.env.StepResult;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.sim.eval.PerturbedStarts;
 import dev.wayfinder.sim.eval.Policy;
 import dev.wayfinder.sim.expert.Expert;
 import dev.wayfinder.sim.expert.GlobalPlanner;
+import dev.wayfinder.sim.record.Recorder;
+import dev.wayfinder.sim.record.Recording;
+import dev.wayfinder.sim.record.RecordingFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +88,29 @@ public final class SimulationRunner implements AutoCloseable {
     private List<Vec2> route = List.of();
     private GlobalPlanner.Cache planCache = new GlobalPlanner.Cache();
     private final double[] pose = new double[7];
+    private RecordingFolder recordFolder;
+    private Consumer<Recorded> recordEvents = r -> { };
+    private Recorder recorder;
+    private double recordShortest;
+    private StepInfo recordLast;
+
+    /**
+     * What became of a recording: written (its file) or not (why).
+     *
+     * @param file    the recording written, empty when it failed
+     * @param message what was written where, or why it could not be
+     */
+    public record Recorded(Optional<Path> file, String message) {
+        public Recorded {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** Whether it failed. */
+        public boolean failed() {
+            return file.isEmpty();
+        }
+    }
 
     /**
      * Starts the runner's thread; nothing is simulated before the first {@link #load}.
@@ -177,6 +204,7 @@ public final class SimulationRunner implements AutoCloseable {
             if (randomized == on) {
                 return;
             }
+            finishRecording();
             randomized = on;
             playing = false;
             if (env != null) {
@@ -205,6 +233,7 @@ public final class SimulationRunner implements AutoCloseable {
         Objects.requireNonNull(d, "driver");
         Objects.requireNonNull(model, "model");
         post(() -> {
+            finishRecording();
             driver = d;
             modelPath = model;
             playing = false;
@@ -213,6 +242,73 @@ public final class SimulationRunner implements AutoCloseable {
                 resetEpisode();
             }
         });
+    }
+
+    /**
+     * Records episodes into {@code folder} from now on, as {@code wayfinder sim run --record} does (one recording per
+     * episode and the folder's {@code episodes.csv}, through physics-sim's {@link RecordingFolder}, kept and added
+     * to): the episode standing at its start now, else the next one from its reset. An episode is written when it
+     * ends, and when it is left before its end (reset, another scenario, seed or driver, recording turned off,
+     * closing) with the steps it took. Empty turns recording off. {@code events} hears of every recording written
+     * and every failure, on the runner's thread; a failure turns recording off.
+     */
+    public void setRecording(Optional<Path> folder, Consumer<Recorded> events) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(events, "events");
+        post(() -> {
+            finishRecording();
+            recordFolder = null;
+            recordEvents = events;
+            if (folder.isEmpty()) {
+                return;
+            }
+            try {
+                recordFolder = RecordingFolder.continued(folder.get());
+            } catch (IOException e) {
+                events.accept(new Recorded(Optional.empty(), "cannot record into " + folder.get() + ": "
+                        + e.getMessage()));
+                return;
+            }
+            if (env != null && observation != null && env.state().steps() == 0) {
+                startRecording();
+            }
+        });
+    }
+
+    private void startRecording() {
+        recorder = new Recorder(env.config());
+        recorder.start(env, seed);
+        recordLast = null;
+        try {
+            recordShortest = GlobalPlanner.shortestPathLength(env.world());
+        } catch (RuntimeException e) {
+            recordShortest = 0;
+        }
+    }
+
+    /** Writes the episode being recorded, if it took a step; forgets it either way. */
+    private void finishRecording() {
+        Recorder r = recorder;
+        recorder = null;
+        if (r == null || recordLast == null || recordFolder == null) {
+            return;
+        }
+        Recording rec = r.finish();
+        EpisodeOutcome o = EpisodeOutcome.of(rec.scenarioName(), rec.seed(), recordLast, recordShortest);
+        String who = switch (driver) {
+            case EXPERT -> "expert";
+            case TELEOP -> "keyboard";
+            case MODEL -> modelPath.map(Path::toString).orElse("model");
+        };
+        try {
+            Path f = recordFolder.add(who, randomized, o, rec);
+            recordEvents.accept(new Recorded(Optional.of(f), "recorded " + f.getFileName() + " (" + rec.steps().size()
+                    + " steps, " + (rec.outcome().equals("running") ? "stopped before its end" : rec.outcome())
+                    + ") in " + recordFolder.dir()));
+        } catch (IOException | RuntimeException e) {
+            recordFolder = null;
+            recordEvents.accept(new Recorded(Optional.empty(), e.getMessage()));
+        }
     }
 
     /** The action the keyboard driver takes from now on (an index into the env's discrete actions). */
@@ -272,6 +368,7 @@ public final class SimulationRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             // close() ends the loop.
         } finally {
+            finishRecording();
             if (env != null) {
                 env.close();
             }
@@ -282,6 +379,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void rebuild() {
+        finishRecording();
         if (env != null) {
             env.close();
             env = null;
@@ -372,6 +470,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void resetEpisode() {
+        finishRecording();
         if (env == null) {
             return;
         }
@@ -384,6 +483,9 @@ public final class SimulationRunner implements AutoCloseable {
             publishError("cannot reset the episode: " + e.getMessage());
             return;
         }
+        if (recordFolder != null) {
+            startRecording();
+        }
         planCache = new GlobalPlanner.Cache();
         status = policy == null ? EpisodeStatus.ERROR : EpisodeStatus.READY;
         detail = policy == null ? driverError : cameraError;
@@ -393,8 +495,9 @@ public final class SimulationRunner implements AutoCloseable {
 
     private void stepOnce() {
         StepResult r;
+        Action a;
         try {
-            Action a = policy.act(env, observation);
+            a = policy.act(env, observation);
             r = env.step(a);
         } catch (RuntimeException e) {
             playing = false;
@@ -405,6 +508,10 @@ public final class SimulationRunner implements AutoCloseable {
         observation = r.observation();
         stepsTaken++;
         StepInfo info = r.info();
+        if (recorder != null) {
+            recorder.step(a, r);
+            recordLast = info;
+        }
         if (r.done()) {
             playing = false;
             if (info.success()) {
@@ -425,6 +532,9 @@ public final class SimulationRunner implements AutoCloseable {
         }
         route = plannedRoute(false);
         publish(env.world(), env.state(), info);
+        if (r.done()) {
+            finishRecording();
+        }
     }
 
     private List<Vec2> plannedRoute(boolean fresh) {

@@ -15,7 +15,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The Problems panel: a header ("2 problems", "No problems", "Checking...") and every problem of the newest
- * report with its line:column in the saved file; choosing one selects the part it concerns on the map.
+ * report with its line:column in the saved file, then the patrol paths' problems; choosing one selects the part it
+ * concerns on the map.
  */
 public final class ProblemsView extends BorderPane {
     private final ListView<Issue> list = new ListView<>();
@@ -26,11 +27,10 @@ public final class ProblemsView extends BorderPane {
         header.setId("problems-header");
         header.getStyleClass().add("title-4");
         header.textProperty().bind(Bindings.createStringBinding(() -> {
-            ValidationReport r = validation.report();
-            String count = r.valid() ? "No problems" : r.issues().size() == 1 ? "1 problem"
-                    : r.issues().size() + " problems";
+            int n = validation.issues().size();
+            String count = n == 0 ? "No problems" : n == 1 ? "1 problem" : n + " problems";
             return validation.runningProperty().get() ? count + " (checking\u2026)" : count;
-        }, validation.reportProperty(), validation.runningProperty()));
+        }, validation.reportProperty(), validation.runningProperty(), validation.patrolProblems()));
         Label paths = new Label();
         paths.getStyleClass().add("text-muted");
         paths.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -68,8 +68,10 @@ public final class ProblemsView extends BorderPane {
                 }
             }
         });
-        validation.reportProperty().addListener((o, a, r) -> list.getItems().setAll(r.issues()));
-        list.getItems().setAll(validation.report().issues());
+        validation.reportProperty().addListener((o, a, r) -> list.getItems().setAll(validation.issues()));
+        validation.patrolProblems().addListener((javafx.collections.ListChangeListener<PatrolProblem>) c ->
+                list.getItems().setAll(validation.issues()));
+        list.getItems().setAll(validation.issues());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, issue) -> {
             if (issue != null && !(issue.target() instanceof Selection.Nothing)) {
                 doc.selectionProperty().set(issue.target());
