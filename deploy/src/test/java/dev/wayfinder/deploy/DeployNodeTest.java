@@ -243,6 +243,10 @@ class DeployNodeTest {
                 assertTrue(skipped > 0 && Math.abs(skipped - taken) <= 2, "10 Hz frames, 5 Hz decisions: every other"
                         + " frame skipped, got " + skipped + " skipped and " + taken + " taken");
                 assertTrue(deploy.metrics().latencyMillis()[0] > 0, "latency measured");
+                // The depth image comes just ahead of its colour image: profiled on arrival, read by the decision.
+                assertTrue(deploy.depthPreparedDecisions() > 0 && deploy.metrics().scrape().contains(
+                        "wayfinder_deploy_depth_prepared_total"), "decisions on depth profiled as it arrived: "
+                        + deploy.depthPreparedDecisions() + " of " + deploy.metrics().decisions());
 
                 // 2. Images stop: zeros within the watchdog limit plus one control period.
                 robot.camera.set(false);
