@@ -55,7 +55,8 @@ public record Image(Header header, int height, int width, String encoding, boole
         try {
             return new Image(header, height, width, encoding, bigEndian, step, pixels);
         } finally {
-            HANDED_OVER.remove();
+            // set(null), not remove(): the thread's entry stays, so decoding the next image allocates none
+            HANDED_OVER.set(null);
         }
     }
 
