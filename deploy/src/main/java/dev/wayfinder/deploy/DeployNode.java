@@ -62,9 +62,14 @@ public final class DeployNode implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final long STATUS_EVERY_NANOS = 1_000_000_000L;
 
-    /** A checked camera frame: the policy thread converts it when it takes it. */
-    private interface Frame {
-        RgbImage image();
+    /**
+     * A checked camera frame: its stamp, and its pixels converted (a new array each call, for a raw image) by the policy
+     * thread only when it decides on it.
+     */
+    private record Frame(long stampNanos, java.util.function.Supplier<RgbImage> pixels) {
+        RgbImage image() {
+            return pixels.get();
+        }
     }
 
     /**
@@ -319,7 +324,7 @@ public final class DeployNode implements AutoCloseable {
             int[] size = expectedSize();
             ImageDecoder.Checked img = ImageDecoder.check(m.encoding(), m.width(), m.height(), m.step(),
                     m.dataBuffer(), stamp, size[0], size[1]);
-            accept(stamp, img::convert);
+            accept(stamp, new Frame(stamp, img::convert));
         });
     }
 
@@ -328,7 +333,7 @@ public final class DeployNode implements AutoCloseable {
             int[] size = expectedSize();
             RgbImage img = ImageDecoder.decodeCompressed(m.format(), m.data(), m.header().stamp().toNanos(), size[0],
                     size[1]);
-            accept(img.stampNanos(), () -> img);
+            accept(img.stampNanos(), new Frame(img.stampNanos(), () -> img));
         });
     }
 
@@ -515,7 +520,8 @@ public final class DeployNode implements AutoCloseable {
                 if (f == null) {
                     continue;
                 }
-                if (!pacer.take(f.image().stampNanos())) {
+                // By its stamp: a frame skipped for the decision rate is never converted.
+                if (!pacer.take(f.stampNanos())) {
                     skipped.incrementAndGet();
                     continue;
                 }
