@@ -7,8 +7,10 @@ import dev.wayfinder.robot.RobotObservation.DepthImage;
 import dev.wayfinder.robot.RobotObservation.Goal;
 import dev.wayfinder.robot.RobotObservation.RgbImage;
 import dev.wayfinder.robot.RobotPolicy;
+import dev.wayfinder.robot.net.Features;
 import dev.wayfinder.robot.net.InferencePolicy;
 import dev.wayfinder.robot.net.SafetyShield;
+import dev.wayfinder.robot.perception.DepthObstacles;
 import dev.wayfinder.ros.Node;
 import dev.wayfinder.ros.Publisher;
 import dev.wayfinder.ros.QosProfile;
@@ -60,9 +62,14 @@ public final class DeployNode implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final long STATUS_EVERY_NANOS = 1_000_000_000L;
 
-    /** A checked camera frame: the policy thread converts it when it takes it. */
-    private interface Frame {
-        RgbImage image();
+    /**
+     * A checked camera frame: its stamp, and its pixels converted (a new array each call, for a raw image) by the policy
+     * thread only when it decides on it.
+     */
+    private record Frame(long stampNanos, java.util.function.Supplier<RgbImage> pixels) {
+        RgbImage image() {
+            return pixels.get();
+        }
     }
 
     /**
@@ -100,6 +107,10 @@ public final class DeployNode implements AutoCloseable {
     private record Decision(int action, CommandLimiter.Velocity velocity, long imageStamp, String refusal) {
     }
 
+    /** A depth image's obstacle profile, made on the receive thread when it arrived, for the camera it was made in. */
+    private record PreparedDepth(DepthImage depth, CameraModel camera, DepthObstacles.Snapshot profile) {
+    }
+
     private final Node node;
     private final DeployModel model;
     private final DeploySettings settings;
@@ -121,6 +132,7 @@ public final class DeployNode implements AutoCloseable {
     private final Thread controlThread;
     private final Thread policyThread;
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong depthPrepared = new AtomicLong();
     /** Held by whoever publishes a command: the control thread, the policy thread after a decision, close. */
     private final ReentrantLock control = new ReentrantLock();
     private final Condition rescheduled = control.newCondition();
@@ -129,6 +141,12 @@ public final class DeployNode implements AutoCloseable {
     private final Map<Refusal.Reason, long[]> logged = new EnumMap<>(Refusal.Reason.class);
     private final long start = System.nanoTime();
     private volatile Probe probe;
+    /** The receive thread's own profiler: depth images are profiled as they arrive, ahead of their colour image. */
+    private final DepthObstacles depthProfiler = new DepthObstacles();
+    /** The newest depth image's profile; the policy thread takes it when its observation carries that image. */
+    private volatile PreparedDepth preparedDepth;
+    /** The strips the policy reads of the depth profile; 0 before its first decision or when it reads none. */
+    private volatile int depthStrips;
 
     // Shared between the threads; guarded by this.
     private Decision decision;
@@ -241,6 +259,8 @@ public final class DeployNode implements AutoCloseable {
             subscriptions.add(node.subscription(Clock.TYPE, t.clock(), QosProfile.CLOCK, this::onClock));
         }
 
+        metrics.counter("wayfinder.deploy.depth.prepared", "decisions that read their depth image's obstacle profile"
+                + " made when the depth image arrived", depthPrepared, AtomicLong::get);
         metrics.counter("wayfinder.deploy.frames.skipped", "camera frames the policy did not decide on, to keep to"
                 + " its decision rate", skipped, AtomicLong::get);
         controlPeriod = Math.round(1e9 / settings.controlRate());
@@ -284,6 +304,11 @@ public final class DeployNode implements AutoCloseable {
         return skipped.get();
     }
 
+    /** Decisions so far that read their depth image's obstacle profile made when it arrived. */
+    public long depthPreparedDecisions() {
+        return depthPrepared.get();
+    }
+
     /** Watchdog trips so far. */
     public long watchdogTrips() {
         synchronized (watchdog) {
@@ -299,7 +324,7 @@ public final class DeployNode implements AutoCloseable {
             int[] size = expectedSize();
             ImageDecoder.Checked img = ImageDecoder.check(m.encoding(), m.width(), m.height(), m.step(),
                     m.dataBuffer(), stamp, size[0], size[1]);
-            accept(stamp, img::convert);
+            accept(stamp, new Frame(stamp, img::convert));
         });
     }
 
@@ -308,7 +333,7 @@ public final class DeployNode implements AutoCloseable {
             int[] size = expectedSize();
             RgbImage img = ImageDecoder.decodeCompressed(m.format(), m.data(), m.header().stamp().toNanos(), size[0],
                     size[1]);
-            accept(img.stampNanos(), () -> img);
+            accept(img.stampNanos(), new Frame(img.stampNanos(), () -> img));
         });
     }
 
@@ -346,7 +371,31 @@ public final class DeployNode implements AutoCloseable {
                     m.dataBuffer(), stamp, size[0], size[1]);
             checkAge("depth image", stamp, clockNow());
             assembler.depth(d);
+            prepareDepth(d);
         });
+    }
+
+    /**
+     * Profiles a depth image's obstacles here, on the receive thread, as soon as it arrives: an RGB-D camera sends depth
+     * and colour for one instant, so the profile is made while the colour image is still on its way, and the decision
+     * on it reads the profile instead of computing it ({@link RobotPolicy#prepareDepth}; the decision is the same).
+     * On two cores the policy thread would not get to it before the colour image, so it is done here.
+     */
+    private void prepareDepth(DepthImage d) {
+        int strips = depthStrips;
+        Optional<CameraModel> camera = assembler.camera();
+        if (strips == 0 || camera.isEmpty() || camera.get().width() != d.width() || camera.get().height() != d.height()) {
+            return;
+        }
+        try {
+            DepthObstacles.Snapshot profile;
+            synchronized (depthProfiler) {
+                profile = depthProfiler.snapshot(d, camera.get(), strips, Features.MAX_DEPTH);
+            }
+            preparedDepth = new PreparedDepth(d, camera.get(), profile);
+        } catch (RuntimeException e) {
+            // Nothing is kept from a failed profile: the decision profiles this image again and refuses it there.
+        }
     }
 
     private void onOdometry(Odometry m) {
@@ -393,6 +442,7 @@ public final class DeployNode implements AutoCloseable {
             watchdog.forgetInputs();
         }
         frames.clear();
+        preparedDepth = null;
         assembler.forgetStamped();
         synchronized (this) {
             lastImageStamp = NOT_SEEN;
@@ -470,7 +520,8 @@ public final class DeployNode implements AutoCloseable {
                 if (f == null) {
                     continue;
                 }
-                if (!pacer.take(f.image().stampNanos())) {
+                // By its stamp: a frame skipped for the decision rate is never converted.
+                if (!pacer.take(f.stampNanos())) {
                     skipped.incrementAndGet();
                     continue;
                 }
@@ -516,6 +567,13 @@ public final class DeployNode implements AutoCloseable {
                 runner.policy().reset();
                 runnerGeneration = generation;
                 runnerEpoch = epoch;
+            }
+            depthStrips = runner.policy().readsDepthProfile() ? runner.policy().depthStrips() : 0;
+            PreparedDepth pd = preparedDepth;
+            if (pd != null && o.depth().isPresent() && o.depth().get() == pd.depth() && o.camera().equals(pd.camera())
+                    && pd.profile().strips() == runner.policy().depthStrips()) {
+                runner.policy().prepareDepth(pd.depth(), pd.camera(), pd.profile());
+                depthPrepared.incrementAndGet();
             }
             int a;
             try {

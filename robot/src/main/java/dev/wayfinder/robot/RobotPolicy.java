@@ -50,8 +50,9 @@ public final class RobotPolicy {
     private final float[] coarse = new float[NetworkSpec.AUX_TARGETS];
     private final boolean cameraDepth;
     private final int cameraStrips;
-    /** The observation whose depth image {@link #obstacles} last profiled. */
-    private RobotObservation profiled;
+    /** The depth image (this very one) and camera {@link #obstacles} last profiled; null before the first. */
+    private RobotObservation.DepthImage profiledDepth;
+    private CameraModel profiledCamera;
     private final float[] profile;
     private final float[] memoryInputs;
     private int previous = -1;
@@ -330,13 +331,62 @@ public final class RobotPolicy {
         previous = a;
     }
 
-    /** The obstacle profile of {@code o}'s depth image in the camera strips, computed once per observation. */
+    /**
+     * The obstacle profile of {@code o}'s depth image in the camera strips, computed once per depth image (or taken from
+     * {@link #prepareDepth}).
+     */
     private float[] profile(RobotObservation o) {
-        if (o != profiled) {
-            obstacles.profile(o.depth().get(), o.camera(), cameraStrips, Features.MAX_DEPTH, profile, 0);
-            profiled = o;
-        }
+        profile(o.depth().get(), o.camera());
         return profile;
+    }
+
+    private void profile(RobotObservation.DepthImage depth, CameraModel camera) {
+        if (depth != profiledDepth || !camera.equals(profiledCamera)) {
+            // Forgotten first: should profiling throw, nothing half-written passes for this image's profile.
+            profiledDepth = null;
+            obstacles.profile(depth, camera, cameraStrips, Features.MAX_DEPTH, profile, 0);
+            profiledDepth = depth;
+            profiledCamera = camera;
+        }
+    }
+
+    /**
+     * Takes the obstacle profile of a depth image made elsewhere, before the observation that will carry it: a robot
+     * whose depth image arrives ahead of its colour image (an RGB-D driver publishes both for one instant) profiles it
+     * on the thread that received it ({@link DepthObstacles#snapshot} with {@link #depthStrips()} strips and
+     * {@link Features#MAX_DEPTH}), while the colour image is still on its way, and the decision on an observation with
+     * this very depth image (the same object) and an equal camera reads the result instead of computing it. The
+     * decision is the same either way; an observation with any other depth image is profiled as before.
+     *
+     * @param depth    the depth image a coming observation will carry
+     * @param camera   the camera that observation will carry
+     * @param profiled {@code depth}'s profile in that camera
+     * @throws IllegalArgumentException when the profile has other strips or another depth range than this policy's
+     */
+    public void prepareDepth(RobotObservation.DepthImage depth, CameraModel camera, DepthObstacles.Snapshot profiled) {
+        if (profiled.strips() != cameraStrips || profiled.maxDepth() != Features.MAX_DEPTH) {
+            throw new IllegalArgumentException("a depth profile of " + profiled.strips() + " strips up to "
+                    + profiled.maxDepth() + " m; this policy reads " + cameraStrips + " strips up to "
+                    + Features.MAX_DEPTH + " m");
+        }
+        profiledDepth = null;
+        obstacles.restore(profiled);
+        profiled.profile(profile, 0);
+        profiledDepth = Objects.requireNonNull(depth, "depth");
+        profiledCamera = Objects.requireNonNull(camera, "camera");
+    }
+
+    /** The strips of the camera's depth profile this policy reads ({@link #prepareDepth}). */
+    public int depthStrips() {
+        return cameraStrips;
+    }
+
+    /**
+     * Whether this policy reads the camera's depth profile ({@link #prepareDepth} is worth calling): its shield's memory
+     * is fed from the depth camera, or its route avoids what the depth camera showed.
+     */
+    public boolean readsDepthProfile() {
+        return (memory != null && cameraDepth && memory.strips() == cameraStrips) || (route != null && route.layered());
     }
 
     /** The bearing the last {@link #prepare} steered by, radians in base_link. */

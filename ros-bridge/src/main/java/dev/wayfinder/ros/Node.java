@@ -201,7 +201,8 @@ public final class Node implements AutoCloseable {
                     MessageInfo info = null;
                     if (t != null) {
                         info = new MessageInfo(s.writer().toString(), s.sequence(), s.sourceNanos());
-                        t.received(topic, type.name(), qos, s.payload(), info);
+                        // The payload array is lent (reused for a later sample); a tap may keep what it gets.
+                        t.received(topic, type.name(), qos, s.payload().clone(), info);
                     }
                     T value;
                     try {
@@ -212,7 +213,7 @@ public final class Node implements AutoCloseable {
                     }
                     callback.accept(value, info != null ? info
                             : new MessageInfo(s.writer().toString(), s.sequence(), s.sourceNanos()));
-                });
+                }, true);
         synchronized (this) {
             readers.add(r.guid());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wayfinder.ros.msg.Header;
 import dev.wayfinder.ros.msg.Image;
+import dev.wayfinder.ros.msg.MessageType;
 import dev.wayfinder.ros.msg.Time;
 import dev.wayfinder.ros.msg.Twist;
 import dev.wayfinder.ros.msg.Vector3;
@@ -112,6 +113,74 @@ class NodeTest {
         pub.publish(full);
         await(() -> got.size() == 2, "1920x1080 image");
         assertEquals(full, got.get(1));
+    }
+
+    @Test
+    void reassemblyArraysAreReusedWithoutChangingAnyDeliveredImageOrTappedPayload() throws Exception {
+        List<Image> got = new CopyOnWriteArrayList<>();
+        b.subscription(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT, got::add);
+        // A second subscription sees the lent payload arrays themselves.
+        List<byte[]> lent = new CopyOnWriteArrayList<>();
+        MessageType<Integer> spy = new MessageType<>() {
+            @Override
+            public String name() {
+                return "sensor_msgs/msg/Image";
+            }
+
+            @Override
+            public void write(Integer value, dev.wayfinder.ros.cdr.CdrWriter out) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Integer read(dev.wayfinder.ros.cdr.CdrReader in) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Integer deserialize(byte[] payload) {
+                lent.add(payload);
+                return payload.length;
+            }
+        };
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+        b.subscription(spy, "/camera/image_raw", QosProfile.DEFAULT, sizes::add);
+        List<byte[]> tapped = new CopyOnWriteArrayList<>();
+        b.tap(new Node.Tap() {
+            @Override
+            public void published(String topic, String rosType, QosProfile qos, byte[] payload) {
+            }
+
+            @Override
+            public void received(String topic, String rosType, QosProfile qos, byte[] payload, MessageInfo info) {
+                if (rosType.equals("sensor_msgs/msg/Image")) {
+                    tapped.add(payload);
+                }
+            }
+        });
+        Publisher<Image> pub = a.publisher(Image.TYPE, "/camera/image_raw", QosProfile.DEFAULT);
+        await(() -> pub.confirmedSubscriptionCount() == 2, "match");
+        List<Image> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] px = new byte[320 * 240 * 3];
+            new Random(20 + i).nextBytes(px);
+            Image img = new Image(new Header(new Time(10 + i, 0), "camera"), 240, 320, "rgb8", false, 960, px);
+            sent.add(img);
+            pub.publish(img);
+            int n = i + 1;
+            await(() -> got.size() == n && sizes.size() == n, "image " + n);
+        }
+        // The spy's reader reassembled every image after the first into the array it handed back before.
+        for (int i = 1; i < 4; i++) {
+            assertTrue(lent.get(i) == lent.get(0), "image " + i + " reassembled into a recycled array");
+        }
+        // What was handed on keeps its bytes though the arrays were reused: the images and the tap's copies.
+        assertEquals(sent, got);
+        assertEquals(8, tapped.size());
+        for (int i = 0; i < 8; i++) {
+            assertTrue(java.util.Arrays.equals(Image.TYPE.serialize(sent.get(i / 2)), tapped.get(i)),
+                    "tapped payload " + i);
+        }
     }
 
     @Test

@@ -101,6 +101,9 @@ final class DeployLatency {
                 long refused0 = deploy.metrics().refusals();
                 long dropped0 = deploy.droppedFrames();
                 int sent0 = sentSoFar(robot);
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpu0 = os.getProcessCpuTime();
                 synchronized (decided) {
                     recording[0] = true;
                 }
@@ -108,6 +111,8 @@ final class DeployLatency {
                 synchronized (decided) {
                     recording[0] = false;
                 }
+                long cpu = os.getProcessCpuTime() - cpu0;
+                long inWindow = deploy.metrics().images() - images0;
                 robot.send("images off");
                 check(!robot.await(l -> l.startsWith("images-off "), 1, 5000).isEmpty(), "robot: " + robot.lines());
                 Thread.sleep(500);
@@ -119,7 +124,7 @@ final class DeployLatency {
                 synchronized (decided) {
                     return new RosBenchResult.DeployRow(sent, accepted, refused, dropped, decided.size(),
                             Statistics.percentiles(received), Statistics.percentiles(decided),
-                            Statistics.percentiles(published));
+                            Statistics.percentiles(published), inWindow > 0 ? cpu / 1000 / inWindow : 0);
                 }
             } finally {
                 deploy.close();

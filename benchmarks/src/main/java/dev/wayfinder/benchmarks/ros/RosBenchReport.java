@@ -51,6 +51,8 @@ public final class RosBenchReport {
         b.append(String.format(Locale.ROOT, "images sent %d, accepted %d, refused %d, dropped at the hand-off %d, decisions"
                 + " %d%s%n", d.sent(), d.accepted(), d.refused(), d.handoffDropped(), d.decisions(),
                 d.lost() == 0 && d.handoffDropped() == 0 ? "" : "  LOSS"));
+        b.append(String.format(Locale.ROOT, "CPU time per image accepted (the node's threads, GC and JIT): %d us%n",
+                d.cpuPerImage()));
         return b.toString();
     }
 
@@ -88,9 +90,9 @@ public final class RosBenchReport {
         if (d != null) {
             b.append(String.format(Locale.ROOT, ",%n  \"deploy_640x480_30hz\": {\"sent\": %d, \"accepted\": %d, \"refused\": %d,"
                     + " \"handoff_dropped\": %d, \"decisions\": %d, \"stamp_to_received_us\": %s,"
-                    + " \"stamp_to_decision_us\": %s, \"stamp_to_publish_us\": %s}", d.sent(), d.accepted(),
-                    d.refused(), d.handoffDropped(), d.decisions(), json(d.received()), json(d.decided()),
-                    json(d.published())));
+                    + " \"stamp_to_decision_us\": %s, \"stamp_to_publish_us\": %s, \"cpu_per_image_us\": %d}", d.sent(),
+                    d.accepted(), d.refused(), d.handoffDropped(), d.decisions(), json(d.received()), json(d.decided()),
+                    json(d.published()), d.cpuPerImage()));
         }
         b.append("\n}\n");
         return b.toString();

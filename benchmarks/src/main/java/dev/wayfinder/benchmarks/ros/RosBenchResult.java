@@ -36,9 +36,12 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
      * @param received image stamp to the image checked on the receive thread (transport, reassembly, checks), us
      * @param decided image stamp to decision ready, us
      * @param published image stamp to command publish, us
+     * @param cpuPerImage CPU time of the measuring process (the deploy node's threads, and the JVM's collector and
+     *     compiler) in the window per image accepted in it, us: the work an image costs, which a busy machine does not
+     *     change as much as it changes the latencies
      */
     public record DeployRow(int sent, long accepted, long refused, long handoffDropped, int decisions,
-                            Percentiles received, Percentiles decided, Percentiles published) {
+                            Percentiles received, Percentiles decided, Percentiles published, long cpuPerImage) {
         /**
          * @return images the robot sent that the node neither took nor refused; the robot counts its window a moment
          *     apart from the node, so one image either way is not a loss
@@ -51,7 +54,8 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
             return "DEPLOY " + sent + " " + accepted + " " + refused + " " + handoffDropped + " " + decisions + " "
                     + received.p50() + " " + received.p95() + " " + received.p99() + " " + received.max() + " "
                     + decided.p50() + " " + decided.p95() + " " + decided.p99() + " " + decided.max() + " "
-                    + published.p50() + " " + published.p95() + " " + published.p99() + " " + published.max() + "\n";
+                    + published.p50() + " " + published.p95() + " " + published.p99() + " " + published.max() + " "
+                    + cpuPerImage + "\n";
         }
     }
 
@@ -130,14 +134,14 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
         DeployRow deploy = null;
         for (String l : out.split("\n")) {
             String[] f = l.split(" ");
-            if (f[0].equals("DEPLOY") && f.length == 18) {
-                long[] v = new long[17];
-                for (int i = 1; i < 18; i++) {
+            if (f[0].equals("DEPLOY") && f.length == 19) {
+                long[] v = new long[18];
+                for (int i = 1; i < 19; i++) {
                     v[i - 1] = Long.parseLong(f[i]);
                 }
                 deploy = new DeployRow((int) v[0], v[1], v[2], v[3], (int) v[4], new Percentiles(v[5], v[6], v[7],
                         v[8]), new Percentiles(v[9], v[10], v[11], v[12]), new Percentiles(v[13], v[14], v[15],
-                        v[16]));
+                        v[16]), v[17]);
             }
             if (f[0].equals("ROW") && f.length == 7) {
                 rows.add(new RoundTrip(f[1].replace('_', ' '), Long.parseLong(f[2]), Long.parseLong(f[3]),

@@ -57,7 +57,7 @@ class RosBenchReportTest {
         RosBenchResult.DeployRow d = new RosBenchResult.DeployRow(300, 297, 1, 4, 290,
                 new RosBenchResult.Percentiles(700, 900, 1300, 2000),
                 new RosBenchResult.Percentiles(2100, 3900, 4800, 9000),
-                new RosBenchResult.Percentiles(26000, 49000, 51000, 60000));
+                new RosBenchResult.Percentiles(26000, 49000, 51000, 60000), 1850);
         RosBenchResult r = new RosBenchResult(FIXED.roundTrips(), FIXED.images(), d);
         assertEquals(r, RosBenchResult.parse(r.lines()));
         assertEquals(1, d.lost(), "300 sent, 297 taken and 1 refused: one lost beyond the window's skew of one");
@@ -67,7 +67,8 @@ class RosBenchReportTest {
         assertTrue(table.contains("images sent 300, accepted 297, refused 1, dropped at the hand-off 4, decisions 290"
                 + "  LOSS"), table);
         assertTrue(RosBenchReport.json(r).contains("\"stamp_to_publish_us\": {\"p50\": 26000, \"p95\": 49000,"
-                + " \"p99\": 51000, \"max\": 60000}"), RosBenchReport.json(r));
+                + " \"p99\": 51000, \"max\": 60000}, \"cpu_per_image_us\": 1850}"), RosBenchReport.json(r));
+        assertTrue(table.contains("CPU time per image accepted (the node's threads, GC and JIT): 1850 us"), table);
     }
 
     @Test

@@ -260,6 +260,87 @@ public final class DepthObstacles {
     }
 
     /**
+     * What one profile found, copied out of the profiler that computed it: the profile values and everything the
+     * queries ({@link #obstacle}, {@link #floorReach}, {@link #floor}) answer. Lets one thread profile a depth image
+     * and another use the result ({@link #restore}); immutable.
+     */
+    public static final class Snapshot {
+        private final double maxDepth;
+        private final float[] profile;
+        private final float[] hitX;
+        private final float[] hitY;
+        private final float[] floorX;
+        private final float[] floorY;
+        private final boolean fitted;
+        private final double a;
+        private final double b;
+        private final double c;
+
+        private Snapshot(DepthObstacles o, double maxDepth, float[] profile) {
+            int n = o.lastStrips;
+            this.maxDepth = maxDepth;
+            this.profile = java.util.Arrays.copyOf(profile, n);
+            this.hitX = java.util.Arrays.copyOf(o.hitX, n);
+            this.hitY = java.util.Arrays.copyOf(o.hitY, n);
+            this.floorX = java.util.Arrays.copyOf(o.floorX, n);
+            this.floorY = java.util.Arrays.copyOf(o.floorY, n);
+            this.fitted = o.fitted;
+            this.a = o.a;
+            this.b = o.b;
+            this.c = o.c;
+        }
+
+        /** The strips profiled. */
+        public int strips() {
+            return profile.length;
+        }
+
+        /** The depth the profile values were divided by, metres. */
+        public double maxDepth() {
+            return maxDepth;
+        }
+
+        /** Copies the profile values into {@code out} from {@code at}. */
+        public void profile(float[] out, int at) {
+            System.arraycopy(profile, 0, out, at, profile.length);
+        }
+    }
+
+    /**
+     * Profiles {@code depth} as {@link #profile} does and returns what it found as a {@link Snapshot}.
+     *
+     * @see #profile
+     */
+    public Snapshot snapshot(RobotObservation.DepthImage depth, CameraModel camera, int strips, double maxDepth) {
+        float[] out = new float[strips];
+        profile(depth, camera, strips, maxDepth, out, 0);
+        return new Snapshot(this, maxDepth, out);
+    }
+
+    /**
+     * Makes this profiler answer {@link #strips}, {@link #obstacle}, {@link #floorReach}, {@link #floorFitted} and
+     * {@link #floor} as the one that made {@code s} did after that profile.
+     */
+    public void restore(Snapshot s) {
+        int n = s.strips();
+        if (hitX.length < n) {
+            hitX = new float[n];
+            hitY = new float[n];
+            floorX = new float[n];
+            floorY = new float[n];
+        }
+        System.arraycopy(s.hitX, 0, hitX, 0, n);
+        System.arraycopy(s.hitY, 0, hitY, 0, n);
+        System.arraycopy(s.floorX, 0, floorX, 0, n);
+        System.arraycopy(s.floorY, 0, floorY, 0, n);
+        lastStrips = n;
+        fitted = s.fitted;
+        a = s.a;
+        b = s.b;
+        c = s.c;
+    }
+
+    /**
      * The last profile's nearest obstacle point in strip {@code s} in base_link, into {@code out[0..1]}; false (and
      * NaN) when the strip saw no obstacle within range.
      */

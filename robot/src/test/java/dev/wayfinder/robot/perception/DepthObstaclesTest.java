@@ -74,6 +74,43 @@ public class DepthObstaclesTest {
     }
 
     @Test
+    void aSnapshotRestoredIntoAnotherProfilerAnswersAsTheOneThatMadeIt() {
+        for (long seed = 1; seed <= 3; seed++) {
+            CameraModel calibrated = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+            CameraModel truth = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.16, 0, Math.toRadians(12), 0);
+            RobotObservation.DepthImage image = new RobotObservation.DepthImage(W, H,
+                    render(truth, 1.2 + 0.3 * seed, -0.5, 1.0, 0.005, seed), 0);
+            DepthObstacles direct = new DepthObstacles();
+            float[] expected = new float[8];
+            direct.profile(image, calibrated, 8, 3.0, expected, 0);
+            DepthObstacles.Snapshot snapshot = new DepthObstacles().snapshot(image, calibrated, 8, 3.0);
+            DepthObstacles restored = new DepthObstacles();
+            // Something else profiled first: the restore must replace all of it.
+            restored.profile(new RobotObservation.DepthImage(W, H, render(truth, 0.8, 0.5, 2.0, 0, seed), 0),
+                    calibrated, 5, 3.0, new float[5], 0);
+            restored.restore(snapshot);
+            float[] got = new float[8];
+            snapshot.profile(got, 0);
+            assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got), "seed " + seed);
+            assertEquals(8, restored.strips(), "seed " + seed);
+            assertEquals(direct.floorFitted(), restored.floorFitted(), "seed " + seed);
+            assertEquals(java.util.Arrays.toString(direct.floor()), java.util.Arrays.toString(restored.floor()));
+            int obstacles = 0;
+            for (int s = 0; s < 8; s++) {
+                double[] a = new double[2];
+                double[] b = new double[2];
+                assertEquals(direct.obstacle(s, a), restored.obstacle(s, b), "strip " + s + ", seed " + seed);
+                assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b), "strip " + s);
+                obstacles += direct.obstacle(s, a) ? 1 : 0;
+                assertEquals(direct.floorReach(s, a), restored.floorReach(s, b), "strip " + s + ", seed " + seed);
+                assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b), "strip " + s);
+            }
+            assertTrue(obstacles > 0 && obstacles < 8, "the box fills some strips, not all: " + obstacles
+                    + " (seed " + seed + ")");
+        }
+    }
+
+    @Test
     void withoutTheFitAFourDegreeMountErrorWouldMakeTheFloorAnObstacle() {
         // The same floor seen by the pitched camera, back-projected with the calibration and the nominal floor:
         // far floor points rise by range x 4 degrees, above the obstacle height. The fit is what removes them.

@@ -25,15 +25,39 @@ public record Image(Header header, int height, int width, String encoding, boole
         w.writeBool(v.isBigEndian);
         w.writeInt32(v.step);
         w.writeOctetSequence(v.dataBuffer());
-    }, r -> new Image(Header.read(r), r.readInt32(), r.readInt32(), r.readString(), r.readBool(), r.readInt32(),
-            r.readOctetSequence()));
+    }, Image::read);
 
-    /** Validates and copies. */
+    /**
+     * The pixel array being handed to the constructor by {@link #read}, which made it and keeps no reference: the
+     * constructor takes it without the defensive copy (an image is a megabyte).
+     */
+    private static final ThreadLocal<byte[]> HANDED_OVER = new ThreadLocal<>();
+
+    /** Validates and copies (but an array {@link #read} just made is taken as it is: nobody else holds it). */
     public Image {
         if (header == null || encoding == null || data == null) {
             throw new IllegalArgumentException("image needs header, encoding and data");
         }
-        data = data.clone();
+        if (HANDED_OVER.get() != data) {
+            data = data.clone();
+        }
+    }
+
+    private static Image read(dev.wayfinder.ros.cdr.CdrReader r) {
+        Header header = Header.read(r);
+        int height = r.readInt32();
+        int width = r.readInt32();
+        String encoding = r.readString();
+        boolean bigEndian = r.readBool();
+        int step = r.readInt32();
+        byte[] pixels = r.readOctetSequence();
+        HANDED_OVER.set(pixels);
+        try {
+            return new Image(header, height, width, encoding, bigEndian, step, pixels);
+        } finally {
+            // set(null), not remove(): the thread's entry stays, so decoding the next image allocates none
+            HANDED_OVER.set(null);
+        }
     }
 
     /** @return a copy of the data array (the record stays immutable) */

@@ -52,7 +52,9 @@ public interface MessageType<T> {
     }
 
     /**
-     * @param payload serialized payload with encapsulation header (XCDR1 or XCDR2, either byte order)
+     * @param payload serialized payload with encapsulation header (XCDR1 or XCDR2, either byte order); lent for the
+     *     call only: a node's subscription reuses the array for a later sample once this returns, so an implementation
+     *     copies what it keeps (reading through {@link CdrReader} always copies)
      * @return the message
      * @throws CdrException on malformed data
      */

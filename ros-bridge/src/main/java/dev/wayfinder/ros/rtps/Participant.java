@@ -235,13 +235,37 @@ public final class Participant implements AutoCloseable {
      * @return a handle
      */
     public LocalReader createReader(String topic, String type, EndpointQos qos, Consumer<ReceivedSample> listener) {
+        return createReader(topic, type, qos, listener, false);
+    }
+
+    /**
+     * Creates a user reader and announces it over SEDP.
+     *
+     * @param topic DDS topic name
+     * @param type DDS type name
+     * @param qos QoS
+     * @param listener gets each sample's payload, on the receiving thread (keep it short: the socket waits)
+     * @param lent true when the listener neither keeps nor changes a payload array after it returns (it decodes it and
+     *     copies what it keeps): the reader then reassembles later fragmented samples into that array instead of
+     *     allocating a new one each time ({@link StatefulReader#recycle}); false: each payload is the listener's to keep
+     * @return a handle
+     */
+    public LocalReader createReader(String topic, String type, EndpointQos qos, Consumer<ReceivedSample> listener,
+                                    boolean lent) {
         lock.lock();
         try {
             EntityId id = EntityId.of(nextEntityKey++, EntityId.KIND_READER_NO_KEY);
             Guid guid = new Guid(prefix, id);
+            StatefulReader[] self = new StatefulReader[1];
             StatefulReader r = new StatefulReader(guid, qos, output,
-                    (w, s, p, t) -> receive.pending().add(() -> listener.accept(new ReceivedSample(w, s, p, t))),
+                    (w, s, p, t) -> receive.pending().add(() -> {
+                        listener.accept(new ReceivedSample(w, s, p, t));
+                        if (lent) {
+                            self[0].recycle(p);
+                        }
+                    }),
                     config.maxSampleSize());
+            self[0] = r;
             readers.put(id, r);
             EndpointData d = new EndpointData(guid, topic, type, qos, List.of(), false);
             localEndpoints.put(id, d);

@@ -16,23 +16,27 @@ final class FragmentBuffer {
     private final BitSet received;
     private int count;
 
-    private FragmentBuffer(long seq, int sampleSize, int fragmentSize) {
+    private FragmentBuffer(long seq, int sampleSize, int fragmentSize, byte[] data) {
         this.seq = seq;
         this.sampleSize = sampleSize;
         this.fragmentSize = fragmentSize;
         this.total = (int) (((long) sampleSize + fragmentSize - 1) / fragmentSize);
-        this.data = new byte[sampleSize];
+        this.data = data;
         this.received = new BitSet(total);
     }
 
     /**
+     * @param reuse an array of exactly the sample's size to reassemble into (its old bytes are all overwritten before
+     *     the sample is complete), or null for a new one
      * @return a buffer for the fragment's sample, or null if its geometry is invalid or over the size limit
      */
-    static FragmentBuffer start(Submessage.DataFrag f, int maxSampleSize) {
+    static FragmentBuffer start(Submessage.DataFrag f, int maxSampleSize, byte[] reuse) {
         if (f.sampleSize() > maxSampleSize || f.sampleSize() <= 0 || f.fragmentSize() <= 0) {
             return null;
         }
-        return new FragmentBuffer(f.seq(), (int) f.sampleSize(), f.fragmentSize());
+        int size = (int) f.sampleSize();
+        return new FragmentBuffer(f.seq(), size, f.fragmentSize(),
+                reuse != null && reuse.length == size ? reuse : new byte[size]);
     }
 
     /** @return whether the fragment belonged to this sample and was consistent */
@@ -47,10 +51,10 @@ final class FragmentBuffer {
         }
         long from = (first - 1) * fragmentSize;
         long to = Math.min(sampleSize, last * fragmentSize);
-        if (f.data().length < to - from) {
+        if (f.dataLength() < to - from) {
             return false;
         }
-        System.arraycopy(f.data(), 0, data, (int) from, (int) (to - from));
+        System.arraycopy(f.buffer(), f.dataOffset(), data, (int) from, (int) (to - from));
         for (long i = first; i <= last; i++) {
             if (!received.get((int) i - 1)) {
                 received.set((int) i - 1);

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A reader that keeps one proxy per matched writer (spec 8.4.12): delivers samples in order per writer
@@ -23,6 +24,8 @@ public final class StatefulReader {
     public static final int MAX_PENDING = 256;
     /** Most samples under reassembly per writer. */
     public static final int MAX_FRAGMENTED = 4;
+    /** Smallest array {@link #recycle} keeps: below it allocating is cheaper than keeping it. */
+    public static final int RECYCLE_MIN = 64 * 1024;
 
     /** Receives delivered samples. */
     public interface Listener {
@@ -41,6 +44,11 @@ public final class StatefulReader {
     private final Listener listener;
     private final int maxSampleSize;
     private final Map<Guid, WriterProxy> writers = new LinkedHashMap<>();
+    /**
+     * A delivered sample's array its listener handed back ({@link #recycle}): the next fragmented sample of exactly its
+     * size is reassembled into it instead of a new array. Set from the delivering thread after the listener returned.
+     */
+    private final AtomicReference<byte[]> spare = new AtomicReference<>();
     private long timestamp = -1;
 
     /**
@@ -166,7 +174,12 @@ public final class StatefulReader {
         }
         FragmentBuffer b = p.fragments.get(f.seq());
         if (b == null) {
-            b = FragmentBuffer.start(f, maxSampleSize);
+            byte[] reuse = spare.get();
+            if (reuse != null && reuse.length == f.sampleSize() && spare.compareAndSet(reuse, null)) {
+                b = FragmentBuffer.start(f, maxSampleSize, reuse);
+            } else {
+                b = FragmentBuffer.start(f, maxSampleSize, null);
+            }
             if (b == null) {
                 return;
             }
@@ -183,6 +196,21 @@ public final class StatefulReader {
         if (b.complete()) {
             p.fragments.remove(f.seq());
             accept(p, f.seq(), b.data());
+        }
+    }
+
+    /**
+     * Hands back the array of a sample this reader delivered, once nothing reads or keeps it any more: a later
+     * fragmented sample of the same size is reassembled into it (a camera's images all have one size, so a stream of
+     * them reuses one array instead of allocating one per sample). Every byte of a reassembled sample is written by
+     * its fragments before it is delivered (a sample is complete only when all of them arrived), so nothing of the
+     * earlier sample shows through. Thread-safe; arrays below {@link #RECYCLE_MIN} bytes are not kept.
+     *
+     * @param payload a payload this reader's listener received and no longer uses
+     */
+    public void recycle(byte[] payload) {
+        if (payload != null && payload.length >= RECYCLE_MIN && payload.length <= maxSampleSize) {
+            spare.set(payload);
         }
     }
 

@@ -19,7 +19,8 @@ public final class MessageParser {
     /**
      * Parses one datagram.
      *
-     * @param buf datagram bytes (not modified, not retained)
+     * @param buf datagram bytes (not modified; DATA_FRAG submessages refer to their fragment bytes in it, everything
+     *     else is copied)
      * @param length number of valid bytes in buf
      * @return header, submessages and any error
      */
@@ -165,7 +166,9 @@ public final class MessageParser {
             q = qend;
         }
         check(start >= 1 && size > 0 && sample > 0 && count > 0, "DATA_FRAG with zero fragment fields");
-        return new Submessage.DataFrag(reader, writer, seq, start, count, size, sample, copy(bb, q, end - q));
+        check(end - q >= 0 && end <= bb.limit(), "length out of range");
+        // The fragment bytes stay in the datagram: the reader copies them once, into the sample being reassembled.
+        return new Submessage.DataFrag(reader, writer, seq, start, count, size, sample, bb.array(), q, end - q);
     }
 
     private static SequenceNumberSet snSet(ByteBuffer bb, int p, int end, int[] next, boolean sn64) {

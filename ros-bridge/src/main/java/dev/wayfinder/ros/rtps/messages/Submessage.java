@@ -60,10 +60,26 @@ public sealed interface Submessage {
      * @param fragmentsInSubmessage how many fragments follow
      * @param fragmentSize size of every fragment but the last (bytes)
      * @param sampleSize whole sample size (bytes)
-     * @param data the fragment bytes
+     * @param buffer the datagram the fragment bytes lie in (not copied: valid only while that datagram is handled,
+     *     so a reader copies the bytes it keeps)
+     * @param dataOffset where the fragment bytes start in {@code buffer}
+     * @param dataLength how many fragment bytes there are
      */
     record DataFrag(EntityId readerId, EntityId writerId, long seq, long fragmentStart, int fragmentsInSubmessage,
-                    int fragmentSize, long sampleSize, byte[] data) implements Submessage {
+                    int fragmentSize, long sampleSize, byte[] buffer, int dataOffset, int dataLength)
+            implements Submessage {
+        /** Checks that the fragment bytes lie inside the buffer. */
+        public DataFrag {
+            if (dataOffset < 0 || dataLength < 0 || dataOffset > buffer.length - dataLength) {
+                throw new IllegalArgumentException("fragment bytes " + dataOffset + "+" + dataLength
+                        + " outside a buffer of " + buffer.length);
+            }
+        }
+
+        /** @return a copy of the fragment bytes */
+        public byte[] data() {
+            return java.util.Arrays.copyOfRange(buffer, dataOffset, dataOffset + dataLength);
+        }
     }
 
     /**
