@@ -237,7 +237,10 @@ public final class Rollouts implements AutoCloseable {
         default void beforeChoices(VectorStep live) {
         }
 
-        /** Env {@code i}'s action; {@code expert} is the expert's label for it. */
+        /**
+         * Env {@code i}'s action; {@code expert} is the expert's label for it (-1 where no one uses the label: the
+         * expert then does not run).
+         */
         int choose(int i, int expert);
 
         /** Whether the last {@link #choose} for env {@code i} was the robot-side policy's own decision. */
@@ -309,6 +312,10 @@ public final class Rollouts implements AutoCloseable {
             });
         }
         listener.ifPresent(l -> hooks.add(listen(l)));
+        // The privileged expert plans globally every few steps and scores every action's arc: run it only where its
+        // label is used (it drives, it mixes in, or the dataset stores it). It reads the world and changes nothing
+        // there, so the episodes are the same without it.
+        boolean labels = dataset.isPresent() || plan.driver() == Driver.EXPERT || plan.driver() == Driver.MIXED;
 
         List<EpisodeOutcome> results = new ArrayList<>();
         VectorStep live = vector.reset(plan.seeds(n));
@@ -334,7 +341,9 @@ public final class Rollouts implements AutoCloseable {
                 }
                 any = true;
                 Observation obs = live.observation(i);
-                int expert = ((Action.Discrete) experts[i].act(vector.env(i).world(), vector.env(i).state())).index();
+                int expert = labels
+                        ? ((Action.Discrete) experts[i].act(vector.env(i).world(), vector.env(i).state())).index()
+                        : -1;
                 for (StepHook h : hooks) {
                     h.before(i, obs, expert);
                 }
