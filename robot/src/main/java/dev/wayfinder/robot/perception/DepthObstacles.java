@@ -52,8 +52,8 @@ public final class DepthObstacles {
     /** The block grid for {@link #layoutStrips} strips: block side, column groups (never across a strip border). */
     private int block;
     private int layoutStrips;
-    private int groups;
-    private int rowBlocks;
+    int groups;
+    int rowBlocks;
     /** Per strip, its first column group; {@code stripGroup[strips]} = groups. */
     private int[] stripGroup;
     /** Per image column its group, per group its strip; per pixel whether it lies in the near-floor band. */
@@ -63,12 +63,12 @@ public final class DepthObstacles {
     /** Per group, the nearest valid depth in the current row block and its pixel. */
     private float[] nearest;
     private int[] nearestAt;
-    /** Per point (row block x column group): its optical depth and its base_link position. */
+    /** Per point (row block x column group): its optical depth and its base_link position (tests read them). */
     private float[] depthOf;
-    private float[] px;
-    private float[] py;
-    private float[] pz;
-    private boolean[] valid;
+    float[] px;
+    float[] py;
+    float[] pz;
+    boolean[] valid;
     private int[] candidates;
     /** The floor fit's scored points (base_link) and their inlier tolerances. */
     private double[] fitX;
