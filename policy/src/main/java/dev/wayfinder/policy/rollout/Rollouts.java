@@ -49,12 +49,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Steps {@code n} navigation envs together on the calling thread, as one {@link VectorEnv}: env {@code i} runs
- * episodes of scenario {@code scenarios[i % S]} drawn by the {@link Randomizer} under domain randomization (narrowed
- * by the scenario's curriculum at the plan's training progress), with seeds of one {@link Split}: env {@code i}'s
- * k-th draw has split index {@code firstIndex + k * n + i} (the VectorEnv's seed schedule; draws without a solvable
- * layout are skipped), so results do not depend on timing. With a camera, frames come from one shared OpenGL
- * renderer (created on, and bound to, this thread) and the policy runs batched on inference-core.
+ * Steps {@code n} navigation envs together, in one or two lanes (each a {@link VectorEnv}; the first on the calling
+ * thread, the second on a thread of its own): env {@code i} runs episodes of scenario {@code scenarios[i % S]} drawn by
+ * the {@link Randomizer} under domain randomization (narrowed by the scenario's curriculum at the plan's training
+ * progress), with seeds of one {@link Split}: env {@code i}'s k-th draw has split index {@code firstIndex + k * n + i}
+ * (draws without a solvable layout are skipped), so results do not depend on timing. With a camera, each lane's frames
+ * come from its own OpenGL renderer (created on, and bound to, the lane's thread) and the policy runs batched on
+ * inference-core, one batch per lane.
  *
  * <p>One step of a run has three parts. The {@link Chooser} of the plan's {@link Driver} (a strategy: the network,
  * the expert, random actions, or DAgger's mixture) picks each env's action; step hooks see each env's step before and
