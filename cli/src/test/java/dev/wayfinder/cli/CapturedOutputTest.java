@@ -70,6 +70,28 @@ class CapturedOutputTest {
   }
 
   @Test
+  void benchRolloutsTableIsWrittenToTheGivenStdout() throws Exception {
+    NeedsEgl.check();
+    CliRun r = CliRun.of("bench", "rollouts", "--model", "../models/cluttered-room-rgbd-map", "--only",
+        "eval,collect-mixed", "--steps", "100", "--runs", "1", "--scenario", "empty-arena");
+    assertEquals(Main.OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("evaluation: network alone") && r.out().contains("collection: DAgger mixture"),
+        () -> "rollout rows missing from the captured stdout: " + r);
+    assertFalse(r.out().contains("through the shield"), () -> "--only eval,collect-mixed ran the shield row: " + r);
+  }
+
+  @Test
+  void benchRolloutsRefusesBadOptionsNamingThem() {
+    CliRun r = CliRun.of("bench", "rollouts", "--only", "eval,fast");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("--only fast") && r.err().contains("eval, eval-shield, collect-expert, collect-mixed"),
+        r::toString);
+    r = CliRun.of("bench", "rollouts", "--model", "../models/cluttered-room-rgbd-map", "--steps", "5");
+    assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("steps in 100..1000000") && r.err().contains("steps 5"), r::toString);
+  }
+
+  @Test
   void benchRosBadOptionIsAUserErrorOnTheGivenStderr() {
     CliRun r = CliRun.of("bench", "ros", "--round-trips", "5");
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);

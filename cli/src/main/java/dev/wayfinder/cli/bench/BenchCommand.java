@@ -17,17 +17,19 @@ import picocli.CommandLine.Spec;
         "- sim (physics steps/s), render (camera frames/s),",
         "- ros (ROS 2 round trips vs Cyclone DDS, the deploy node's latency),",
         "- studio (3D viewport frames/s and FX thread latency while the simulation plays),",
-        "- cluster (evaluation episodes and collection steps over worker JVMs).",
+        "- cluster (evaluation episodes and collection steps over worker JVMs),",
+        "- rollouts (env steps/s of evaluation and DAgger collection rollouts with the camera).",
         "",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
     subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class,
-        BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class, BenchClusterCommand.class})
+        BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class, BenchClusterCommand.class,
+        BenchRolloutsCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "a subcommand is required: inference, server, sim, render, ros, studio or cluster");
+        "a subcommand is required: inference, server, sim, render, ros, studio, cluster or rollouts");
   }
 }

@@ -12,6 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -21,7 +27,12 @@ import java.util.zip.InflaterInputStream;
  * The aggregated imitation dataset on disk: numbered chunk files {@code chunk-000000.bin} of up to
  * {@link #CHUNK_SAMPLES} samples, each deflate-compressed, each written atomically (temp file, fsync, rename),
  * so a directory holds only complete chunks. A sample is a camera image (raw sRGB bytes), the state vector and
- * the expert's action label. Not thread-safe.
+ * the expert's action label.
+ *
+ * <p>A chunk filled by {@link #add} is compressed and written on a background thread while the next one fills (one
+ * write in flight at most), so the collecting thread does not wait for deflate; {@link #flush}, {@link #read} and
+ * {@link #truncate} first wait for it, and a failed write is thrown by the next call. The thread ends when idle. Not
+ * thread-safe: one caller at a time.
  */
 public final class Dataset implements SampleSink {
     /** Samples per chunk file. */
@@ -33,6 +44,12 @@ public final class Dataset implements SampleSink {
     private final int stateSize;
     private int chunks;
     private Chunk pending;
+    /** The chunk being written in the background (null when none) and its write. */
+    private Chunk writing;
+    private Future<?> write;
+    private final ExecutorService writer = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().name("wayfinder-dataset-writer").daemon(true)
+            .unstarted(r));
 
     /**
      * Opens (creating it when absent) the dataset in {@code dir} for images of {@code imageBytes} bytes and
@@ -62,7 +79,7 @@ public final class Dataset implements SampleSink {
         return dir;
     }
 
-    /** Complete chunks on disk. */
+    /** Chunks written, the one being written in the background included (all complete on disk after {@link #flush}). */
     public int chunkCount() {
         return chunks;
     }
@@ -72,17 +89,49 @@ public final class Dataset implements SampleSink {
         return dir.resolve(String.format("chunk-%06d.bin", i));
     }
 
-    /** Appends a sample; a full chunk is written to disk. */
+    /** Appends a sample; a full chunk is handed to the background writer (after the previous one is written). */
     @Override
     public void add(byte[] rgb, float[] state, int stateAt, int label) throws IOException {
         pending.add(rgb, state, stateAt, label);
         if (pending.size() == CHUNK_SAMPLES) {
-            flush();
+            awaitWrite();
+            Chunk full = pending;
+            Path target = chunkPath(chunks);
+            pending = writing != null ? writing : new Chunk(CHUNK_SAMPLES, imageBytes, stateSize);
+            pending.clear();
+            writing = full;
+            write = writer.submit(() -> {
+                write(full, target);
+                return null;
+            });
+            chunks++;
         }
     }
 
-    /** Writes the pending samples (if any) as a chunk. */
+    /** Waits for the chunk being written in the background, if any; throws its failure. */
+    private void awaitWrite() throws IOException {
+        if (write == null) {
+            return;
+        }
+        Future<?> w = write;
+        write = null;
+        try {
+            w.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing a dataset chunk in " + dir);
+        } catch (ExecutionException e) {
+            chunks--;
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("writing a dataset chunk in " + dir + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Writes the pending samples (if any) as a chunk, and waits until every chunk is on disk. */
     public void flush() throws IOException {
+        awaitWrite();
         if (pending.size() == 0) {
             return;
         }
@@ -93,6 +142,7 @@ public final class Dataset implements SampleSink {
 
     /** Deletes chunks with index &gt;= {@code keep} and drops pending samples (used when resuming). */
     public void truncate(int keep) throws IOException {
+        awaitWrite();
         pending.clear();
         while (chunks > keep) {
             chunks--;
@@ -106,6 +156,7 @@ public final class Dataset implements SampleSink {
 
     /** Reads chunk {@code i}. */
     public Chunk read(int i) throws IOException {
+        awaitWrite();
         Path p = chunkPath(i);
         try (InputStream raw = Files.newInputStream(p);
              DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16))) {

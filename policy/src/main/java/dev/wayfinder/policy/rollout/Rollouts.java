@@ -20,6 +20,7 @@ import dev.wayfinder.scenarios.model.Episode;
 import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.sim.camera.CameraSensor;
 import dev.wayfinder.sim.env.Action;
+import dev.wayfinder.sim.env.Env;
 import dev.wayfinder.sim.env.EnvConfig;
 import dev.wayfinder.sim.env.EpisodeSource;
 import dev.wayfinder.sim.env.NavEnv;
@@ -42,15 +43,19 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Steps {@code n} navigation envs together on the calling thread, as one {@link VectorEnv}: env {@code i} runs
- * episodes of scenario {@code scenarios[i % S]} drawn by the {@link Randomizer} under domain randomization (narrowed
- * by the scenario's curriculum at the plan's training progress), with seeds of one {@link Split}: env {@code i}'s
- * k-th draw has split index {@code firstIndex + k * n + i} (the VectorEnv's seed schedule; draws without a solvable
- * layout are skipped), so results do not depend on timing. With a camera, frames come from one shared OpenGL
- * renderer (created on, and bound to, this thread) and the policy runs batched on inference-core.
+ * Steps {@code n} navigation envs together, in one or two lanes (each a {@link VectorEnv}; the first on the calling
+ * thread, the second on a thread of its own): env {@code i} runs episodes of scenario {@code scenarios[i % S]} drawn by
+ * the {@link Randomizer} under domain randomization (narrowed by the scenario's curriculum at the plan's training
+ * progress), with seeds of one {@link Split}: env {@code i}'s k-th draw has split index {@code firstIndex + k * n + i}
+ * (draws without a solvable layout are skipped), so results do not depend on timing. With a camera, each lane's frames
+ * come from its own OpenGL renderer (created on, and bound to, the lane's thread) and the policy runs batched on
+ * inference-core, one batch per lane.
  *
  * <p>One step of a run has three parts. The {@link Chooser} of the plan's {@link Driver} (a strategy: the network,
  * the expert, random actions, or DAgger's mixture) picks each env's action; step hooks see each env's step before and
@@ -91,8 +96,13 @@ public final class Rollouts implements AutoCloseable {
 
     private final List<Scenario> scenarios;
     private final EnvConfig config;
-    private final Renderer renderer;
-    private final VectorEnv vector;
+    private final boolean camera;
+    /** The lanes: lane 0 on the calling thread, lane 1 (if any) on {@link #worker}. */
+    private final Lane[] lanes;
+    /** Per env, its lane and its index there. */
+    private final int[] laneOf;
+    private final int[] localOf;
+    private final ExecutorService worker;
     private final Expert[] experts;
     private final double[] shortestPath;
     private final Episode[] episodes;
@@ -102,41 +112,213 @@ public final class Rollouts implements AutoCloseable {
     private final RobotObservation[] seen;
     /** Per env, the random choices of its current episode (seeded by the plan and the episode). */
     private final SplittableRandom[] choices;
+    /** Per env, within one step: whether it acts, its expert label, its action and who chose it. */
+    private final boolean[] acting;
+    private final int[] expertLabel;
+    private final int[] chosen;
+    private final boolean[] decidedBy;
     private long planSeed;
     private SafetyShield.Settings shield;
     private SimRobot.Sensors sensors = SimRobot.Sensors.RGBD_MAP;
     private double progress = 1;
 
     /**
+     * Rollouts in {@link #defaultLanes(int)} lanes.
+     *
      * @param scenarios at least one
      * @param n         number of envs, &gt;= 1
      * @param camera    whether envs render the robot camera (needed for the camera policy and datasets)
      */
     public Rollouts(List<Scenario> scenarios, int n, boolean camera) {
+        this(scenarios, n, camera, defaultLanes(n));
+    }
+
+    /**
+     * @param scenarios at least one
+     * @param n         number of envs, &gt;= 1
+     * @param camera    whether envs render the robot camera (needed for the camera policy and datasets)
+     * @param lanes     1 (everything on the calling thread) or 2: the envs split into two lanes, each a multiple of
+     *                  4 envs (so the network's rows come out as in one batch), the second simulated, rendered (its
+     *                  own OpenGL renderer) and decided on a thread of its own while the calling thread does the first
+     */
+    public Rollouts(List<Scenario> scenarios, int n, boolean camera, int lanes) {
         if (scenarios.isEmpty() || n < 1) {
             throw new IllegalArgumentException("need at least one scenario and one env");
+        }
+        if (lanes != 1 && !(lanes == 2 && n >= 8 && n % 4 == 0)) {
+            throw new IllegalArgumentException("lanes must be 1, or 2 with a multiple of 4 envs, at least 8; got "
+                    + lanes + " lanes for " + n + " envs");
         }
         this.scenarios = List.copyOf(scenarios);
         this.config = EnvConfig.DISCRETE;
         this.n = n;
-        this.renderer = camera ? Renderer.create() : null;
+        this.camera = camera;
         this.experts = new Expert[n];
         this.shortestPath = new double[n];
         this.episodes = new Episode[n];
         this.robots = new SimRobot[n];
         this.seen = new RobotObservation[n];
         this.choices = new SplittableRandom[n];
-        List<NavEnv> envs = new ArrayList<>();
+        this.acting = new boolean[n];
+        this.expertLabel = new int[n];
+        this.chosen = new int[n];
+        this.decidedBy = new boolean[n];
+        this.laneOf = new int[n];
+        this.localOf = new int[n];
         for (int i = 0; i < n; i++) {
             Scenario s = this.scenarios.get(i % this.scenarios.size());
-            Optional<CameraSensor> sensor = camera
-                    ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
-            envs.add(new NavEnv(seed -> draw(s, seed), config, sensor));
             experts[i] = new Expert(config);
             robots[i] = new SimRobot(s, config.actions(), sensors);
         }
-        // One thread: the envs share this thread's OpenGL renderer.
-        this.vector = new VectorEnv(envs, 1, false);
+        int first = lanes == 1 ? n : (n / 4 + 1) / 2 * 4;
+        this.lanes = new Lane[lanes];
+        this.lanes[0] = new Lane(0, first);
+        if (lanes == 1) {
+            this.worker = null;
+            return;
+        }
+        this.worker = Executors.newSingleThreadExecutor(
+                r -> Thread.ofPlatform().name("wayfinder-rollouts-lane-1").daemon(true).unstarted(r));
+        try {
+            this.lanes[1] = worker.submit(() -> new Lane(first, n)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly();
+            throw new IllegalStateException("interrupted while starting the rollouts' second lane", e);
+        } catch (ExecutionException e) {
+            closeQuietly();
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("the rollouts' second lane did not start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * The lanes {@link #Rollouts(List, int, boolean)} uses: 2 for a multiple of 4 envs, at least 8, where the JVM sees
+     * two or more processors ({@code -Dwayfinder.rollouts.lanes=1} keeps one), else 1.
+     */
+    public static int defaultLanes(int n) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean allowed = !"1".equals(System.getProperty("wayfinder.rollouts.lanes"));
+        return allowed && cores >= 2 && n >= 8 && n % 4 == 0 ? 2 : 1;
+    }
+
+    /** The lanes the envs run in. */
+    public int lanes() {
+        return lanes.length;
+    }
+
+    /**
+     * Envs {@code from..to-1} with their own VectorEnv (stepped on the lane's thread) and, with a camera, their own
+     * OpenGL renderer: made, used and closed on the lane's thread.
+     */
+    private final class Lane {
+        final int from;
+        final int to;
+        final Renderer renderer;
+        final VectorEnv vector;
+        final Action[] actions;
+        VectorStep live;
+        /** The network compiled for this lane's rows, for one run (null when it does not run). */
+        InferencePolicy net;
+
+        Lane(int from, int to) {
+            this.from = from;
+            this.to = to;
+            this.renderer = camera ? Renderer.create() : null;
+            this.actions = new Action[to - from];
+            List<NavEnv> envs = new ArrayList<>();
+            try {
+                for (int i = from; i < to; i++) {
+                    Scenario s = scenarios.get(i % scenarios.size());
+                    Optional<CameraSensor> sensor = camera
+                            ? Optional.of(new GlCameraSensor(renderer, s.robot().camera())) : Optional.empty();
+                    envs.add(new NavEnv(seed -> draw(s, seed), config, sensor));
+                    laneOf[i] = from == 0 ? 0 : 1;
+                    localOf[i] = i - from;
+                }
+                // One thread per lane: the lane's envs share its thread's OpenGL renderer.
+                this.vector = new VectorEnv(envs, 1, false);
+            } catch (RuntimeException e) {
+                if (renderer != null) {
+                    renderer.close();
+                }
+                throw e;
+            }
+        }
+
+        void close() {
+            vector.close();
+            if (renderer != null) {
+                renderer.close();
+            }
+        }
+    }
+
+    /** Runs {@code task} on every lane, each on its own thread, and waits for all; rethrows the first failure. */
+    private void onLanes(java.util.function.Consumer<Lane> task) {
+        if (lanes.length == 1) {
+            task.accept(lanes[0]);
+            return;
+        }
+        java.util.concurrent.Future<?> other = worker.submit(() -> task.accept(lanes[1]));
+        RuntimeException failure = null;
+        try {
+            task.accept(lanes[0]);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = failure != null ? failure : new IllegalStateException("interrupted while stepping", e);
+        } catch (ExecutionException e) {
+            if (failure == null) {
+                failure = e.getCause() instanceof RuntimeException re ? re
+                        : e.getCause() instanceof Error err ? rethrow(err)
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static RuntimeException rethrow(Error e) {
+        throw e;
+    }
+
+    /** Resets every lane's envs to the plan's seed schedule (env numbers are the rollouts' own). */
+    private void resetLanes(VectorEnv.Seeds seeds) {
+        onLanes(l -> l.live = l.vector.reset((env, draw) -> seeds.seed(l.from + env, draw)));
+    }
+
+    /** Steps every env whose {@code actions} entry is set, each lane on its thread. */
+    private void stepLanes(Action[] actions) {
+        onLanes(l -> {
+            System.arraycopy(actions, l.from, l.actions, 0, l.to - l.from);
+            l.vector.step(l.actions);
+        });
+    }
+
+    private VectorStep live(int i) {
+        return lanes[laneOf[i]].live;
+    }
+
+    private boolean active(int i) {
+        return live(i).active(localOf[i]);
+    }
+
+    private Observation observation(int i) {
+        return live(i).observation(localOf[i]);
+    }
+
+    private Env env(int i) {
+        return lanes[laneOf[i]].vector.env(localOf[i]);
+    }
+
+    private long draws(int i) {
+        return lanes[laneOf[i]].vector.draws(localOf[i]);
     }
 
     private Episode draw(Scenario s, long seed) {
@@ -231,13 +413,19 @@ public final class Rollouts implements AutoCloseable {
     public record Outcome(List<EpisodeOutcome> episodes, long steps, long indicesUsed) {
     }
 
-    /** Who picks the executed action in each env at one step: a {@link Driver} as a strategy. */
+    /**
+     * Who picks the executed action in each env at one step: a {@link Driver} as a strategy. Called on the env's lane
+     * thread: what it touches per env must be that env's own.
+     */
     private interface Chooser {
-        /** Called once per step before any choice, with the envs that act (the network runs here, batched). */
-        default void beforeChoices(VectorStep live) {
+        /** Called once per step and lane before any choice there (the network runs here, batched over the lane). */
+        default void beforeChoices(Lane lane) {
         }
 
-        /** Env {@code i}'s action; {@code expert} is the expert's label for it. */
+        /**
+         * Env {@code i}'s action; {@code expert} is the expert's label for it (-1 where no one uses the label: the
+         * expert then does not run).
+         */
         int choose(int i, int expert);
 
         /** Whether the last {@link #choose} for env {@code i} was the robot-side policy's own decision. */
@@ -246,7 +434,11 @@ public final class Rollouts implements AutoCloseable {
         }
     }
 
-    /** Something that sees each env's step: before the choice (the state the choice is made in) and after it. */
+    /**
+     * Something that sees each env's step. {@link #before} (the state the choice is made in) and {@link #after} run
+     * per env on its lane's thread and may touch only that env's state; {@link #commit} runs once the step's choices
+     * are all made, on the calling thread, for env after env in order; {@link #end} likewise when an episode ends.
+     */
     private interface StepHook {
         default void before(int i, Observation obs, int expert) {
         }
@@ -254,12 +446,18 @@ public final class Rollouts implements AutoCloseable {
         default void after(int i, Observation obs, int action, boolean decided) {
         }
 
+        default void commit(int i, Observation obs, int action, boolean decided) {
+        }
+
         default void end(int i, EpisodeOutcome result) {
         }
     }
 
     /**
-     * Runs {@code plan}.
+     * Runs {@code plan}. Each step, every lane observes, runs the network on its envs' rows and chooses their actions
+     * on its thread; then the hooks commit in env order on the calling thread (dataset samples, listeners), and every
+     * lane steps its envs on its thread. What each env does depends on its own state alone, and the order of samples
+     * and outcomes is env order within a step, so the run is the same in one lane or two.
      *
      * @param policy   needed for POLICY and MIXED (batch must equal {@link #size()})
      * @param dataset  when present, every step is stored with the expert's label
@@ -280,20 +478,23 @@ public final class Rollouts implements AutoCloseable {
         if (dataset.isPresent() && policy.isEmpty()) {
             throw new IllegalArgumentException("recording a dataset needs the policy (for the network's image size)");
         }
-        if ((needsPolicy || dataset.isPresent()) && renderer == null) {
+        if ((needsPolicy || dataset.isPresent()) && !camera) {
             throw new IllegalStateException("the camera policy and datasets need rollouts with a camera");
         }
-        NetworkSpec spec = renderer == null ? null : policy.map(InferencePolicy::spec).orElse(null);
+        NetworkSpec spec = !camera ? null : policy.map(InferencePolicy::spec).orElse(null);
         boolean shielding = shield != null && needsPolicy;
         checkSensors(spec, shielding);
         progress = plan.progress();
         deciders = spec == null ? new RobotPolicy[0] : robotSide(spec, plan.seed(), shielding);
+        for (Lane l : lanes) {
+            l.net = !needsPolicy ? null : lanes.length == 1 ? policy.get() : policy.get().withBatch(l.to - l.from);
+        }
 
         planSeed = plan.seed();
-        Chooser chooser = chooser(plan, policy.orElse(null));
+        Chooser chooser = chooser(plan);
         List<StepHook> hooks = new ArrayList<>();
         if (dataset.isPresent()) {
-            hooks.add(new Labeller(dataset.get(), spec, needsPolicy ? policy.get() : null));
+            hooks.add(new Labeller(dataset.get(), spec, needsPolicy));
         }
         if (deciders.length > 0) {
             hooks.add(new StepHook() {
@@ -309,61 +510,92 @@ public final class Rollouts implements AutoCloseable {
             });
         }
         listener.ifPresent(l -> hooks.add(listen(l)));
+        // The privileged expert plans globally every few steps and scores every action's arc: run it only where its
+        // label is used (it drives, it mixes in, or the dataset stores it). It reads the world and changes nothing
+        // there, so the episodes are the same without it.
+        boolean labels = dataset.isPresent() || plan.driver() == Driver.EXPERT || plan.driver() == Driver.MIXED;
+        boolean observing = spec != null;
 
         List<EpisodeOutcome> results = new ArrayList<>();
-        VectorStep live = vector.reset(plan.seeds(n));
+        resetLanes(plan.seeds(n));
         for (int i = 0; i < n; i++) {
-            started(i, live);
+            started(i);
         }
         Action[] actions = new Action[n];
         long steps = 0;
         while (steps < plan.maxSteps()) {
-            if (spec != null) {
-                for (int i = 0; i < n; i++) {
-                    if (live.active(i)) {
-                        seen[i] = robots[i].observe(live.observation(i), episodes[i], vector.env(i).state().timeNanos());
-                    }
-                }
-            }
-            chooser.beforeChoices(live);
+            // Which envs act this step: the active ones, in env order, while the step budget lasts.
             boolean any = false;
+            long budget = steps;
             for (int i = 0; i < n; i++) {
-                actions[i] = null;
-                if (!live.active(i) || steps >= plan.maxSteps()) {
-                    continue;
+                acting[i] = active(i) && budget < plan.maxSteps();
+                if (acting[i]) {
+                    budget++;
+                    any = true;
                 }
-                any = true;
-                Observation obs = live.observation(i);
-                int expert = ((Action.Discrete) experts[i].act(vector.env(i).world(), vector.env(i).state())).index();
-                for (StepHook h : hooks) {
-                    h.before(i, obs, expert);
-                }
-                int a = chooser.choose(i, expert);
-                boolean decided = chooser.decided(i);
-                for (StepHook h : hooks) {
-                    h.after(i, obs, a, decided);
-                }
-                actions[i] = new Action.Discrete(a);
-                steps++;
             }
             if (!any) {
                 break;
             }
-            vector.step(actions);
+            onLanes(l -> {
+                if (observing) {
+                    for (int i = l.from; i < l.to; i++) {
+                        if (active(i)) {
+                            seen[i] = robots[i].observe(observation(i), episodes[i], env(i).state().timeNanos());
+                        }
+                    }
+                }
+                chooser.beforeChoices(l);
+                for (int i = l.from; i < l.to; i++) {
+                    if (!acting[i]) {
+                        continue;
+                    }
+                    Observation obs = observation(i);
+                    int expert = labels
+                            ? ((Action.Discrete) experts[i].act(env(i).world(), env(i).state())).index()
+                            : -1;
+                    expertLabel[i] = expert;
+                    for (StepHook h : hooks) {
+                        h.before(i, obs, expert);
+                    }
+                    int a = chooser.choose(i, expert);
+                    boolean decided = chooser.decided(i);
+                    for (StepHook h : hooks) {
+                        h.after(i, obs, a, decided);
+                    }
+                    chosen[i] = a;
+                    decidedBy[i] = decided;
+                }
+            });
             for (int i = 0; i < n; i++) {
-                if (live.finalObservation(i).isPresent()) {
-                    EpisodeOutcome out = outcome(i, live.info(i));
+                actions[i] = null;
+                if (!acting[i]) {
+                    continue;
+                }
+                for (StepHook h : hooks) {
+                    h.commit(i, observation(i), chosen[i], decidedBy[i]);
+                }
+                actions[i] = new Action.Discrete(chosen[i]);
+                steps++;
+            }
+            stepLanes(actions);
+            for (int i = 0; i < n; i++) {
+                if (live(i).finalObservation(localOf[i]).isPresent()) {
+                    EpisodeOutcome out = outcome(i, live(i).info(localOf[i]));
                     results.add(out);
                     for (StepHook h : hooks) {
                         h.end(i, out);
                     }
-                    started(i, live);
+                    started(i);
                 }
             }
         }
         long used = 0;
         for (int i = 0; i < n; i++) {
-            used = Math.max(used, vector.draws(i) * n);
+            used = Math.max(used, draws(i) * n);
+        }
+        for (Lane l : lanes) {
+            l.net = null;
         }
         return new Outcome(results, steps, used);
     }
@@ -392,7 +624,7 @@ public final class Rollouts implements AutoCloseable {
             throw new IllegalArgumentException("the served (asynchronous) mode runs the policy driver only, not "
                     + plan.driver().key());
         }
-        if (renderer == null) {
+        if (!camera) {
             throw new IllegalStateException("the camera policy needs rollouts with a camera");
         }
         boolean shielding = shield != null;
@@ -422,12 +654,12 @@ public final class Rollouts implements AutoCloseable {
         long[] version = {Long.MIN_VALUE};
 
         List<EpisodeOutcome> results = new ArrayList<>();
-        VectorStep live = vector.reset(plan.seeds(n));
+        resetLanes(plan.seeds(n));
         int pending = 0;
         for (int i = 0; i < n; i++) {
-            started(i, live);
-            if (live.active(i)) {
-                submit(i, live, spec, in[i], out[i], client, timeout, arrived);
+            started(i);
+            if (active(i)) {
+                submit(i, spec, in[i], out[i], client, timeout, arrived);
                 pending++;
             }
         }
@@ -467,7 +699,7 @@ public final class Rollouts implements AutoCloseable {
                 }
                 int a = deciders[i].decide(seen[i], o[0], 0, spec.memorySectors() > 0 ? o[1] : null, 0);
                 if (hook != null) {
-                    hook.after(i, live.observation(i), a, true);
+                    hook.commit(i, observation(i), a, true);
                 }
                 actions[i] = new Action.Discrete(a);
                 any = true;
@@ -476,36 +708,36 @@ public final class Rollouts implements AutoCloseable {
             if (!any) {
                 continue;
             }
-            vector.step(actions);
+            stepLanes(actions);
             for (int i = 0; i < n; i++) {
                 if (actions[i] == null) {
                     continue;
                 }
-                if (live.finalObservation(i).isPresent()) {
-                    EpisodeOutcome o = outcome(i, live.info(i));
+                if (live(i).finalObservation(localOf[i]).isPresent()) {
+                    EpisodeOutcome o = outcome(i, live(i).info(localOf[i]));
                     results.add(o);
                     if (hook != null) {
                         hook.end(i, o);
                     }
-                    started(i, live);
+                    started(i);
                 }
-                if (live.active(i) && steps < plan.maxSteps()) {
-                    submit(i, live, spec, in[i], out[i], client, timeout, arrived);
+                if (active(i) && steps < plan.maxSteps()) {
+                    submit(i, spec, in[i], out[i], client, timeout, arrived);
                     pending++;
                 }
             }
         }
         long used = 0;
         for (int i = 0; i < n; i++) {
-            used = Math.max(used, vector.draws(i) * n);
+            used = Math.max(used, draws(i) * n);
         }
         return new Outcome(results, steps, used);
     }
 
     /** Env {@code i} observes through its robot, prepares the network's inputs and sends them to the server. */
-    private void submit(int i, VectorStep live, NetworkSpec spec, float[][] in, float[][] out,
+    private void submit(int i, NetworkSpec spec, float[][] in, float[][] out,
                         InferenceServer.Client client, long timeout, InferenceServer.Completion arrived) {
-        seen[i] = robots[i].observe(live.observation(i), episodes[i], vector.env(i).state().timeNanos());
+        seen[i] = robots[i].observe(observation(i), episodes[i], env(i).state().timeNanos());
         deciders[i].prepare(seen[i], in[0], 0, in[1], 0);
         InferenceServer.Admission a = client.submit(in, out, timeout, i, arrived);
         if (a != InferenceServer.Admission.ACCEPTED) {
@@ -551,13 +783,13 @@ public final class Rollouts implements AutoCloseable {
         return out;
     }
 
-    /** The plan's driver as a strategy. */
-    private Chooser chooser(Plan plan, InferencePolicy net) {
+    /** The plan's driver as a strategy (the network: each lane's {@link Lane#net}). */
+    private Chooser chooser(Plan plan) {
         int actions = config.actions().size();
         return switch (plan.driver()) {
             case EXPERT -> (i, expert) -> expert;
             case RANDOM -> (i, expert) -> choices[i].nextInt(actions);
-            case POLICY -> new NetworkChooser(net);
+            case POLICY -> new NetworkChooser();
             case PLANNER -> new Chooser() {
                 @Override
                 public int choose(int i, int expert) {
@@ -570,50 +802,47 @@ public final class Rollouts implements AutoCloseable {
                 }
             };
             case MIXED -> new Chooser() {
-                private final NetworkChooser network = new NetworkChooser(net);
-                private boolean byNetwork;
+                private final NetworkChooser network = new NetworkChooser();
+                private final boolean[] byNetwork = new boolean[n];
 
                 @Override
-                public void beforeChoices(VectorStep live) {
-                    network.beforeChoices(live);
+                public void beforeChoices(Lane lane) {
+                    network.beforeChoices(lane);
                 }
 
                 @Override
                 public int choose(int i, int expert) {
-                    byNetwork = !(choices[i].nextDouble() < plan.beta());
-                    return byNetwork ? network.choose(i, expert) : expert;
+                    byNetwork[i] = !(choices[i].nextDouble() < plan.beta());
+                    return byNetwork[i] ? network.choose(i, expert) : expert;
                 }
 
                 @Override
                 public boolean decided(int i) {
-                    return byNetwork;
+                    return byNetwork[i];
                 }
             };
         };
     }
 
-    /** The camera policy: prepares every acting env's inputs, runs the network once, and decides per env. */
+    /** The camera policy: prepares every active env's inputs of a lane, runs its network once, and decides per env. */
     private final class NetworkChooser implements Chooser {
-        private final InferencePolicy net;
-
-        NetworkChooser(InferencePolicy net) {
-            this.net = net;
-        }
-
         @Override
-        public void beforeChoices(VectorStep live) {
+        public void beforeChoices(Lane lane) {
+            InferencePolicy net = lane.net;
             NetworkSpec spec = net.spec();
-            for (int i = 0; i < n; i++) {
-                if (live.active(i)) {
-                    deciders[i].prepare(seen[i], net.images(), i * spec.imageSize(), net.states(), i * spec.stateSize());
+            for (int i = lane.from; i < lane.to; i++) {
+                if (active(i)) {
+                    int row = i - lane.from;
+                    deciders[i].prepare(seen[i], net.images(), row * spec.imageSize(), net.states(),
+                            row * spec.stateSize());
                 }
             }
             net.run();
             if (spec.recurrent()) {
                 // Every env's robot side carries its new hidden state, whoever then chooses its action.
-                for (int i = 0; i < n; i++) {
-                    if (live.active(i)) {
-                        deciders[i].advance(net.hidden(), i * spec.recurrentUnits());
+                for (int i = lane.from; i < lane.to; i++) {
+                    if (active(i)) {
+                        deciders[i].advance(net.hidden(), (i - lane.from) * spec.recurrentUnits());
                     }
                 }
             }
@@ -621,9 +850,12 @@ public final class Rollouts implements AutoCloseable {
 
         @Override
         public int choose(int i, int expert) {
+            Lane lane = lanes[laneOf[i]];
+            InferencePolicy net = lane.net;
+            int row = i - lane.from;
             float[] predicted = net.depthProfile();
-            return deciders[i].decide(seen[i], net.logits(), i * net.spec().actions(),
-                    predicted.length == 0 ? null : predicted, i * NetworkSpec.AUX_TARGETS);
+            return deciders[i].decide(seen[i], net.logits(), row * net.spec().actions(),
+                    predicted.length == 0 ? null : predicted, row * NetworkSpec.AUX_TARGETS);
         }
 
         @Override
@@ -642,46 +874,54 @@ public final class Rollouts implements AutoCloseable {
     private final class Labeller implements StepHook {
         private final SampleSink dataset;
         private final NetworkSpec spec;
-        private final InferencePolicy prepared;
-        private final float[] state;
-        private final byte[] sized;
-        private final double[] costs;
+        private final boolean prepared;
+        /** Per env, the sample of its current step, made on its lane's thread and stored in env order. */
+        private final float[][] state;
+        private final byte[][] sized;
+        private final double[][] costs;
         /** Per env, the number of the env's last sample in this run, -1 at an episode's start. */
         private final long[] last;
         private long added;
 
-        /** @param prepared the network whose inputs this step prepared, or null when it did not run */
-        Labeller(SampleSink dataset, NetworkSpec spec, InferencePolicy prepared) {
+        /** @param prepared whether the network's inputs were prepared this step (in the env's lane's network) */
+        Labeller(SampleSink dataset, NetworkSpec spec, boolean prepared) {
             this.last = new long[n];
             java.util.Arrays.fill(last, -1);
             this.dataset = dataset;
             this.spec = spec;
             this.prepared = prepared;
-            this.state = new float[spec.sampleFloats()];
-            this.sized = new byte[spec.width() * spec.height() * 3];
-            this.costs = new double[config.actions().size()];
+            this.state = new float[n][spec.sampleFloats()];
+            this.sized = new byte[n][spec.width() * spec.height() * 3];
+            this.costs = new double[n][config.actions().size()];
         }
 
         @Override
         public void before(int i, Observation obs, int expert) {
-            if (prepared != null) {
-                System.arraycopy(prepared.states(), i * spec.stateSize(), state, 0, spec.stateSize());
+            float[] st = state[i];
+            if (prepared) {
+                Lane lane = lanes[laneOf[i]];
+                System.arraycopy(lane.net.states(), (i - lane.from) * spec.stateSize(), st, 0, spec.stateSize());
             } else {
-                deciders[i].state(seen[i], state, 0);
+                deciders[i].state(seen[i], st, 0);
             }
             var frame = obs.camera().orElseThrow();
             var info = frame.info();
-            TrainingTargets.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(), state,
+            TrainingTargets.depthProfile(frame.depth(), frame.segmentation(), info.width(), info.height(), st,
                     spec.stateSize());
-            experts[i].lastCosts(costs);
-            TrainingTargets.expertCosts(costs, costs.length, state, spec.costsOffset());
-            Features.resampleRgb(frame.rgb(), info.width(), info.height(), sized, spec.width(), spec.height());
+            experts[i].lastCosts(costs[i]);
+            TrainingTargets.expertCosts(costs[i], costs[i].length, st, spec.costsOffset());
+            Features.resampleRgb(frame.rgb(), info.width(), info.height(), sized[i], spec.width(), spec.height());
+        }
+
+        @Override
+        public void commit(int i, Observation obs, int action, boolean decided) {
+            float[] st = state[i];
             if (spec.recurrent()) {
-                state[spec.linkOffset()] = last[i] < 0 ? 0f : (float) (added - last[i]);
+                st[spec.linkOffset()] = last[i] < 0 ? 0f : (float) (added - last[i]);
                 last[i] = added;
             }
             try {
-                dataset.add(sized, state, 0, expert);
+                dataset.add(sized[i], st, 0, expertLabel[i]);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -698,8 +938,8 @@ public final class Rollouts implements AutoCloseable {
     private StepHook listen(Listener l) {
         return new StepHook() {
             @Override
-            public void after(int i, Observation obs, int action, boolean decided) {
-                var st = vector.env(i).state();
+            public void commit(int i, Observation obs, int action, boolean decided) {
+                var st = env(i).state();
                 byte[] rgb = obs.camera().map(f -> f.rgb()).orElse(null);
                 l.step(i, episodes[i], rgb, st.robotX(), st.robotY(), st.robotYaw(), action);
                 if (deciders.length > 0) {
@@ -715,11 +955,11 @@ public final class Rollouts implements AutoCloseable {
     }
 
     /** Env {@code i} started a new episode (unless it went idle): the per-episode state starts over. */
-    private void started(int i, VectorStep live) {
-        if (!live.active(i)) {
+    private void started(int i) {
+        if (!active(i)) {
             return;
         }
-        var env = vector.env(i);
+        var env = env(i);
         episodes[i] = env.world().episode();
         experts[i].reset();
         long episodeSeed = episodes[i].seed();
@@ -743,9 +983,32 @@ public final class Rollouts implements AutoCloseable {
 
     @Override
     public void close() {
-        vector.close();
-        if (renderer != null) {
-            renderer.close();
+        RuntimeException failure = null;
+        if (lanes.length > 1 && lanes[1] != null) {
+            try {
+                worker.submit(lanes[1]::close).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while closing the rollouts' second lane", e);
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        if (worker != null) {
+            worker.shutdown();
+        }
+        lanes[0].close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes what a failed constructor made (lane 0, the worker). */
+    private void closeQuietly() {
+        try {
+            lanes[0].close();
+        } finally {
+            worker.shutdownNow();
         }
     }
 }

@@ -53,6 +53,46 @@ class DatasetTest {
                 other.getMessage());
     }
 
+    /**
+     * Full chunks are written on a background thread while the next fills, reusing the written chunk's buffers: every
+     * sample of five chunks comes back as it was added, in order.
+     */
+    @Test
+    void chunksWrittenInTheBackgroundHoldEverySampleInOrder(@TempDir Path dir) throws Exception {
+        long seed = 77;
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
+        int n = Dataset.CHUNK_SAMPLES * 5 + 3;
+        fill(d, n, seed);
+        assertEquals(6, d.chunkCount(), "seed " + seed);
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] img = new byte[16 * 16 * 3];
+        for (int k = 0; k < n; k++) {
+            r.nextBytes(img);
+            Chunk c = d.read(k / Dataset.CHUNK_SAMPLES);
+            int at = k % Dataset.CHUNK_SAMPLES;
+            assertArrayEquals(img, java.util.Arrays.copyOfRange(c.images(), at * img.length, (at + 1) * img.length),
+                    "sample " + k + " (seed " + seed + ")");
+            assertEquals(k, c.states()[at * SPEC.sampleFloats()], 0, "sample " + k + " (seed " + seed + ")");
+            assertEquals(k % 6, c.label(at), "sample " + k + " (seed " + seed + ")");
+        }
+    }
+
+    /** A chunk that cannot be written in the background fails the next call, naming the file, not silently. */
+    @Test
+    void aFailedBackgroundWriteIsThrownByTheNextCall(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("dataset");
+        Dataset d = new Dataset(folder, 16 * 16 * 3, SPEC.sampleFloats());
+        Files.delete(folder);
+        byte[] img = new byte[16 * 16 * 3];
+        float[] st = new float[SPEC.sampleFloats()];
+        for (int k = 0; k < Dataset.CHUNK_SAMPLES; k++) {
+            d.add(img, st, 0, 0);
+        }
+        var e = assertThrows(java.io.IOException.class, d::flush);
+        assertTrue(e.getMessage().contains("chunk-000000.bin"), e.getMessage());
+        assertEquals(0, d.chunkCount());
+    }
+
     @Test
     void samplerHoldsAtMostItsChunkBudgetAndKeepsPixelsInRange(@TempDir Path dir) throws Exception {
         long seed = 9;

@@ -13,6 +13,7 @@ import dev.wayfinder.inference.graph.Graph;
  */
 public final class InferencePolicy {
     private final NetworkSpec spec;
+    private final Graph graph;
     private final ExecutionContext context;
     private final float[] images;
     private final float[] states;
@@ -33,6 +34,7 @@ public final class InferencePolicy {
     /** Compiles {@code graph} (of {@code spec}'s layout, e.g. read from a model file) for {@code batch}. */
     public InferencePolicy(Graph graph, NetworkSpec spec, int batch) {
         this.spec = spec;
+        this.graph = graph;
         this.batch = batch;
         ExecutionPlan plan;
         try {
@@ -64,6 +66,15 @@ public final class InferencePolicy {
     /** Batch size. */
     public int batch() {
         return batch;
+    }
+
+    /**
+     * The same network compiled anew for {@code batch} rows, with its own inputs and outputs (to run beside this one
+     * on another thread). On the CPU backend each row's outputs do not depend on the batch when both batches are
+     * multiples of 4.
+     */
+    public InferencePolicy withBatch(int batch) {
+        return new InferencePolicy(graph, spec, batch);
     }
 
     /** Input images, batch x 3 x H x W; live. */

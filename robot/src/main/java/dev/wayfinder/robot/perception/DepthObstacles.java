@@ -52,8 +52,8 @@ public final class DepthObstacles {
     /** The block grid for {@link #layoutStrips} strips: block side, column groups (never across a strip border). */
     private int block;
     private int layoutStrips;
-    private int groups;
-    private int rowBlocks;
+    int groups;
+    int rowBlocks;
     /** Per strip, its first column group; {@code stripGroup[strips]} = groups. */
     private int[] stripGroup;
     /** Per image column its group, per group its strip; per pixel whether it lies in the near-floor band. */
@@ -63,13 +63,19 @@ public final class DepthObstacles {
     /** Per group, the nearest valid depth in the current row block and its pixel. */
     private float[] nearest;
     private int[] nearestAt;
-    /** Per point (row block x column group): its optical depth and its base_link position. */
+    /** Per point (row block x column group): its optical depth and its base_link position (tests read them). */
     private float[] depthOf;
-    private float[] px;
-    private float[] py;
-    private float[] pz;
-    private boolean[] valid;
+    float[] px;
+    float[] py;
+    float[] pz;
+    boolean[] valid;
     private int[] candidates;
+    /** The floor fit's scored points (base_link) and their inlier tolerances. */
+    private double[] fitX;
+    private double[] fitY;
+    private double[] fitZ;
+    private double[] tolerance;
+    private final double[] plane = new double[3];
     /** Per strip: pixels in the near-floor band (fixed by the camera), how many of them invalid, the first invalid one. */
     private int[] band;
     private int[] bandInvalid;
@@ -194,6 +200,10 @@ public final class DepthObstacles {
         pz = new float[n];
         valid = new boolean[n];
         candidates = new int[n];
+        fitX = new double[n];
+        fitY = new double[n];
+        fitZ = new double[n];
+        tolerance = new double[n];
         band = new int[strips];
         bandInvalid = new int[strips];
         firstInvalid = new int[strips];
@@ -403,9 +413,21 @@ public final class DepthObstacles {
         }
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(0x5EEDF100L);
         int stride = Math.max(1, count / 1024);
+        // The scored points (every stride-th candidate) gathered once, with their inlier tolerance: the same values
+        // inlier() computes, so the scores are the same.
+        int scored = 0;
+        for (int q = 0; q < count; q += stride) {
+            int k = candidates[q];
+            fitX[scored] = px[k];
+            fitY[scored] = py[k];
+            fitZ[scored] = pz[k];
+            float r2 = px[k] * px[k] + py[k] * py[k];
+            tolerance[scored] = 0.015 + 0.005 * r2;
+            scored++;
+        }
         int bestScore = -1;
         double ba = 0, bb = 0, bc = 0;
-        double[] plane = new double[3];
+        double[] plane = this.plane;
         for (int h = 0; h < HYPOTHESES; h++) {
             int i = candidates[rnd.nextInt(count)];
             int j = candidates[rnd.nextInt(count)];
@@ -413,12 +435,7 @@ public final class DepthObstacles {
             if (!planeThrough(i, j, k, plane) || !plausible(plane)) {
                 continue;
             }
-            int score = 0;
-            for (int q = 0; q < count; q += stride) {
-                if (inlier(candidates[q], plane[0], plane[1], plane[2])) {
-                    score++;
-                }
-            }
+            int score = score(plane[0], plane[1], plane[2], scored, bestScore);
             if (score > bestScore) {
                 bestScore = score;
                 ba = plane[0];
@@ -463,6 +480,27 @@ public final class DepthObstacles {
                 c = plane[2];
             }
         }
+    }
+
+    /**
+     * The inliers among the first {@code scored} gathered points of the plane z = pa x + pb y + pc, or any number no
+     * larger than {@code beat} once the points left cannot lift the count above it (the hypothesis cannot win then).
+     */
+    private int score(double pa, double pb, double pc, int scored, int beat) {
+        int score = 0;
+        int q = 0;
+        while (q < scored) {
+            int end = Math.min(scored, q + 256);
+            for (; q < end; q++) {
+                if (Math.abs(fitZ[q] - (pa * fitX[q] + pb * fitY[q] + pc)) < tolerance[q]) {
+                    score++;
+                }
+            }
+            if (score + (scored - q) <= beat) {
+                return score;
+            }
+        }
+        return score;
     }
 
     private boolean inlier(int k, double pa, double pb, double pc) {
