@@ -59,10 +59,11 @@ public final class RolloutBench {
      *
      * @param scenario the scenario's name
      * @param envs     envs stepped together
+     * @param lanes    the threads they were stepped in ({@link Rollouts#defaultLanes(int)})
      * @param sensors  the robots' sensors
      * @param cores    processors the JVM sees
      */
-    public record Result(String scenario, int envs, String sensors, int cores, List<Row> rows) {
+    public record Result(String scenario, int envs, int lanes, String sensors, int cores, List<Row> rows) {
     }
 
     private final Scenario scenario;
@@ -174,7 +175,8 @@ public final class RolloutBench {
         } finally {
             deleteTree(tmp);
         }
-        return new Result(scenario.name(), envs, sensors.describe(), Runtime.getRuntime().availableProcessors(), rows);
+        return new Result(scenario.name(), envs, Rollouts.defaultLanes(envs), sensors.describe(),
+                Runtime.getRuntime().availableProcessors(), rows);
     }
 
     private Rollouts.Outcome measureOnce(Rollouts r, Kind k, long budget, Path tmp) throws IOException {
@@ -237,8 +239,8 @@ public final class RolloutBench {
     /** The rows as a text table. */
     public static String table(Result r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s, %d envs on one thread, %s; %d cores visible%n", r.scenario(), r.envs(),
-                r.sensors(), r.cores()));
+        b.append(String.format(Locale.ROOT, "%s, %d envs in %s, %s; %d cores visible%n", r.scenario(), r.envs(),
+                r.lanes() == 1 ? "one lane (one thread)" : r.lanes() + " lanes (threads)", r.sensors(), r.cores()));
         b.append(String.format(Locale.ROOT, "  %-48s %6s %8s %12s %-20s %10s  %s%n", "rollouts", "steps",
                 "episodes", "env steps/s", "  (runs)", "per CPU-s", "(runs)"));
         for (Row row : r.rows()) {
