@@ -22,13 +22,21 @@ public final class DepthObstacles {
     /** Points higher than this above the floor are ignored (overhangs the robot passes under), metres. */
     public static final double MAX_HEIGHT = 2.0;
     /**
-     * Where a strip's near floor should be measured but mostly is not, something stands closer than the depth
-     * camera's minimum range (an RGB-D camera returns nothing there): the strip then reports an obstacle at this
-     * optical depth, metres. The near floor is the pixels whose ray meets the nominal floor between
+     * Where a strip's near floor should be measured but mostly is not, across at least {@link #TOO_CLOSE_WIDTH} of
+     * the view, something stands closer than the depth camera's minimum range (an RGB-D camera returns nothing
+     * there): the strip then reports an obstacle at this optical depth, metres. The near floor is the pixels whose ray meets the nominal floor between
      * {@link #NEAR_FLOOR_MIN} and {@link #NEAR_FLOOR_MAX} (beyond the minimum range of small RGB-D cameras, short of
      * where grazing floor turns invalid anyway).
      */
     public static final double TOO_CLOSE_DEPTH = 0.12;
+    /**
+     * The narrowest angle a missing near floor must span to mean something too close, radians (7 degrees: 4 columns
+     * of the simulator's 64 px camera; at least two columns at any width). A depth camera also drops the pixels on
+     * both sides of an occlusion edge (the edge of a door jamb, a box or a post against the floor behind it): a column
+     * or two, which must not read as an obstacle 12 cm ahead, while anything closer than a camera's minimum range spans
+     * many columns. Chosen on validation episodes (policy/README.md).
+     */
+    public static final double TOO_CLOSE_WIDTH = Math.toRadians(7);
     static final double NEAR_FLOOR_MIN = 0.25;
     static final double NEAR_FLOOR_MAX = 0.8;
     /** Fewest floor inliers for a fitted plane; below it the nominal floor (z = 0) is used. */
@@ -80,6 +88,12 @@ public final class DepthObstacles {
     private int[] band;
     private int[] bandInvalid;
     private int[] firstInvalid;
+    /** Per image column: its near-floor band pixels, how many of them are invalid now, the first invalid one. */
+    private int[] columnBand;
+    private int[] columnInvalid;
+    private int[] columnFirst;
+    /** The fewest adjacent columns a missing near floor must span to count ({@link #TOO_CLOSE_WIDTH}). */
+    private int minRun;
     /** The last fitted floor: z = a x + b y + c in base_link. */
     private double a;
     private double b;
@@ -208,12 +222,17 @@ public final class DepthObstacles {
         bandInvalid = new int[strips];
         firstInvalid = new int[strips];
         inBand = new boolean[camera.pixels()];
+        columnBand = new int[width];
+        columnInvalid = new int[width];
+        columnFirst = new int[width];
         for (int k = 0; k < inBand.length; k++) {
             inBand[k] = floorDepth[k] >= NEAR_FLOOR_MIN && floorDepth[k] <= NEAR_FLOOR_MAX;
             if (inBand[k]) {
                 band[groupStrip[columnGroup[k % width]]]++;
+                columnBand[k % width]++;
             }
         }
+        minRun = Math.max(2, (int) Math.ceil(TOO_CLOSE_WIDTH * camera.fx()));
         layoutStrips = strips;
     }
 
@@ -224,8 +243,8 @@ public final class DepthObstacles {
     private int reduce(float[] m) {
         int width = camera.width();
         int height = camera.height();
-        java.util.Arrays.fill(bandInvalid, 0);
-        java.util.Arrays.fill(firstInvalid, -1);
+        java.util.Arrays.fill(columnInvalid, 0);
+        java.util.Arrays.fill(columnFirst, -1);
         for (int r = 0; r < rowBlocks; r++) {
             java.util.Arrays.fill(nearest, Float.POSITIVE_INFINITY);
             java.util.Arrays.fill(nearestAt, -1);
@@ -240,10 +259,9 @@ public final class DepthObstacles {
                         nearest[g] = d;
                         nearestAt[g] = k;
                     } else if (!(d > 0 && d < Float.POSITIVE_INFINITY) && inBand[k]) {
-                        int s = groupStrip[g];
-                        bandInvalid[s]++;
-                        if (firstInvalid[s] < 0) {
-                            firstInvalid[s] = k;
+                        columnInvalid[x]++;
+                        if (columnFirst[x] < 0) {
+                            columnFirst[x] = k;
                         }
                     }
                 }
@@ -261,7 +279,42 @@ public final class DepthObstacles {
                 }
             }
         }
+        missingFloor(width);
         return rowBlocks * groups;
+    }
+
+    /**
+     * Per strip, the invalid near-floor pixels of its columns that lie in a run of at least {@link #minRun} adjacent
+     * columns whose near floor is mostly missing (so that occlusion edges do not count), and the first of them.
+     */
+    private void missingFloor(int width) {
+        java.util.Arrays.fill(bandInvalid, 0);
+        java.util.Arrays.fill(firstInvalid, -1);
+        int x = 0;
+        while (x < width) {
+            if (!mostlyMissing(x)) {
+                x++;
+                continue;
+            }
+            int end = x;
+            while (end < width && mostlyMissing(end)) {
+                end++;
+            }
+            if (end - x >= minRun) {
+                for (int c = x; c < end; c++) {
+                    int s = groupStrip[columnGroup[c]];
+                    bandInvalid[s] += columnInvalid[c];
+                    if (firstInvalid[s] < 0) {
+                        firstInvalid[s] = columnFirst[c];
+                    }
+                }
+            }
+            x = end;
+        }
+    }
+
+    private boolean mostlyMissing(int column) {
+        return columnBand[column] > 0 && 2 * columnInvalid[column] >= columnBand[column];
     }
 
     /** Strips of the last profile. */

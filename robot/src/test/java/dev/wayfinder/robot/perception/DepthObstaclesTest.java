@@ -162,6 +162,68 @@ public class DepthObstaclesTest {
     }
 
     @Test
+    void theColumnsAnOcclusionEdgeInvalidatesAreNotSomethingTooClose() {
+        long seed = 23;
+        CameraModel cam = new CameraModel(W, H, 32, 32, 32, 24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+        // A door jamb: a wall face 0.3 m ahead on the left (most of its near floor band is behind it), open floor on
+        // the right. An RGB-D camera drops the pixels on both sides of the jamb's edge, all the way down the image.
+        float[] depth = render(cam, 0.35, 0.02, 2.0, 0, seed);
+        float[] measured = dropEdges(depth, W, H, 0.2);
+        int dropped = 0;
+        for (int u = 0; u < W; u++) {
+            boolean any = false;
+            for (int v = H / 2; v < H; v++) {
+                any |= Float.isNaN(measured[v * W + u]) && !Float.isNaN(depth[v * W + u]);
+            }
+            dropped += any ? 1 : 0;
+        }
+        assertTrue(dropped >= 1 && dropped <= 3, "the edge drops one to three columns below the horizon, " + dropped);
+        float[] out = new float[W];
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, measured, 0), cam, W, 3.0, out, 0);
+        for (int s = 0; s < W; s++) {
+            assertTrue(out[s] > 0.25 / 3.0, "strip " + s + " reads the jamb (0.3 m) or the floor, never something "
+                    + "12 cm ahead: " + java.util.Arrays.toString(out) + " (seed " + seed + ")");
+        }
+        // The same scene with the wall moved to 0.1 m in front of the lens, under the camera's minimum range: the
+        // near floor is missing left of its edge (11 degrees left of the axis at 0.1 m, column 26), so those strips read
+        // something too close.
+        float[] close = render(cam, 0.15, 0.02, 2.0, 0, seed);
+        for (int k = 0; k < close.length; k++) {
+            if (close[k] < 0.2f) {
+                close[k] = Float.NaN;
+            }
+        }
+        new DepthObstacles().profile(new RobotObservation.DepthImage(W, H, dropEdges(close, W, H, 0.2), 0), cam, W,
+                3.0, out, 0);
+        for (int s = 0; s < 24; s++) {
+            assertEquals(DepthObstacles.TOO_CLOSE_DEPTH / 3.0, out[s], 1e-6, "strip " + s + " is blocked too close");
+        }
+    }
+
+    /** As an RGB-D camera does: invalid where a 4-neighbour's depth differs by more than {@code t} times the nearer. */
+    static float[] dropEdges(float[] d, int w, int h, double t) {
+        float[] out = d.clone();
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                int k = v * w + u;
+                if (Float.isNaN(d[k])) {
+                    continue;
+                }
+                boolean edge = (u > 0 && differs(d[k], d[k - 1], t)) || (u < w - 1 && differs(d[k], d[k + 1], t))
+                        || (v > 0 && differs(d[k], d[k - w], t)) || (v < h - 1 && differs(d[k], d[k + w], t));
+                if (edge) {
+                    out[k] = Float.NaN;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean differs(float z, float n, double t) {
+        return Float.isNaN(n) || Math.abs(z - n) > t * Math.min(z, n);
+    }
+
+    @Test
     void aVgaDepthImageIsReadInBlocksAndSeesWhatAnExactReadingSees() {
         long seed = 5;
         // The same room seen by a 64x48 camera (read pixel by pixel) and a 640x480 one (307,200 pixels: read in blocks
