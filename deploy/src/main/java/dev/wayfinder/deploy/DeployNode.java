@@ -206,6 +206,16 @@ public final class DeployNode implements AutoCloseable {
         this.limiter = new CommandLimiter(robot.limits());
         this.goalCheck = new GoalCheck(robot.goalTolerance());
         this.net = new InferencePolicy(model.weights(), 1);
+        if (settings.warmupSeconds() > 0) {
+            // Before anything is subscribed: the robot gets nothing (and its controller's own timeout holds it) until
+            // the decision is compiled, instead of late commands from cold code.
+            PolicyWarmup.Result w = PolicyWarmup.run(model, net, strips -> new RobotPolicy(model.spec(),
+                    robot.description(), settings.shield(), settings.seed(), strips, model.obstacleLayer()),
+                    settings.warmupSeconds());
+            log.printf(java.util.Locale.ROOT, "warm-up: %d decisions on a synthetic room in %.1f s; a 640x480 decision"
+                    + " now takes %.2f ms%n", w.decisions(), w.nanos() / 1e9, w.lastNanos() / 1e6);
+            log.flush();
+        }
         settings.goal().ifPresent(g -> {
             try {
                 assembler.goal(g.x(), g.y(), settings.frames().odom());

@@ -26,12 +26,14 @@ import java.util.Optional;
  * @param imagesReliable   subscribe to images with reliable QoS instead of best effort (sensor data)
  * @param frames           the frame names
  * @param reportNanos      how often the one-line summary is printed, nanoseconds; 0 for never
+ * @param warmupSeconds    how long the node decides on a synthetic room before it subscribes, so that the first real
+ *                         frames meet compiled code ({@link PolicyWarmup}), 0..600 s; 0 for none
  */
 public record DeploySettings(Topics topics, boolean stamped, boolean simTime, double controlRate,
                              double decisionRate, Watchdog.Settings watchdog, long eStopHeartbeatNanos,
                              Optional<Goal> goal, boolean useMap, boolean identityMapTf,
                              Optional<SafetyShield.Settings> shield, long seed, boolean imagesReliable, Frames frames,
-                             long reportNanos) {
+                             long reportNanos, double warmupSeconds) {
     public DeploySettings {
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(watchdog, "watchdog");
@@ -45,6 +47,18 @@ public record DeploySettings(Topics topics, boolean stamped, boolean simTime, do
         if (eStopHeartbeatNanos < 0 || reportNanos < 0) {
             throw new IllegalArgumentException("e-stop heartbeat and report period must be >= 0");
         }
+        if (!(warmupSeconds >= 0 && warmupSeconds <= 600)) {
+            throw new IllegalArgumentException("warm-up must be 0..600 s, got " + warmupSeconds);
+        }
+    }
+
+    /** The default warm-up, seconds: enough for the JIT to compile the decision on this 2-core class of machine. */
+    public static final double DEFAULT_WARMUP_SECONDS = 3;
+
+    /** These settings with another warm-up. */
+    public DeploySettings withWarmup(double seconds) {
+        return new DeploySettings(topics, stamped, simTime, controlRate, decisionRate, watchdog, eStopHeartbeatNanos,
+                goal, useMap, identityMapTf, shield, seed, imagesReliable, frames, reportNanos, seconds);
     }
 
     /**
@@ -106,6 +120,6 @@ public record DeploySettings(Topics topics, boolean stamped, boolean simTime, do
         return new DeploySettings(Topics.DEFAULT, true, false, 20, model.robot().description().controlRate(),
                 Watchdog.Settings.DEFAULT, 0, Optional.empty(), model.map(), false,
                 model.depthCamera() ? Optional.of(SafetyShield.Settings.DEFAULT) : Optional.empty(), 0, false,
-                Frames.DEFAULT, 5_000_000_000L);
+                Frames.DEFAULT, 5_000_000_000L, DEFAULT_WARMUP_SECONDS);
     }
 }

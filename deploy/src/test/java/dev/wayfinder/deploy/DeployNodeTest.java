@@ -93,7 +93,7 @@ class DeployNodeTest {
                 "/dt/e_stop", "/dt/clock", "/dt/status");
         return new DeploySettings(t, true, false, CONTROL_HZ, 5, new Watchdog.Settings(STALE_MS * MS, 1_000 * MS), 0,
                 Optional.of(new Goal(30, 0)), false, false, Optional.of(SafetyShield.Settings.DEFAULT), SEED, false,
-                DeploySettings.Frames.DEFAULT, 0);
+                DeploySettings.Frames.DEFAULT, 0, 0);
     }
 
     private static Time now() {
@@ -383,7 +383,7 @@ class DeployNodeTest {
             DeploySettings d = settings();
             DeploySettings onSim = new DeploySettings(d.topics(), true, true, CONTROL_HZ, 5, d.watchdog(), 0,
                     Optional.empty(), true, false, Optional.of(SafetyShield.Settings.DEFAULT), SEED, false,
-                    d.frames(), 0);
+                    d.frames(), 0, 0);
             DeployNode deploy = DeployNode.start(Node.create("deploy_sim", NodeOptions.localhost(DOMAIN)), shipped,
                     onSim, log);
             try {

@@ -76,38 +76,12 @@ public class DeployDecisionBenchmark {
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = (byte) rnd.nextInt(256);
         }
-        depth = room(camera, rnd);
+        depth = dev.wayfinder.deploy.PolicyWarmup.room(camera, rnd);
         InferencePolicy net = new InferencePolicy(model.weights(), 1);
         runner = new RobotPolicy.Runner(new RobotPolicy(model.spec(), model.robot().description(),
                 Optional.of(SafetyShield.Settings.DEFAULT), 1, Math.min(RobotPolicy.CAMERA_STRIPS, w),
                 model.obstacleLayer()), net);
         images = new float[net.images().length];
-    }
-
-    /** Depth of a floor, a wall 3 m ahead and a box face 1.2 m ahead left of centre, seen by {@code c}. */
-    static float[] room(CameraModel c, SplittableRandom rnd) {
-        float[] d = new float[c.width() * c.height()];
-        double cp = Math.cos(c.pitch());
-        double sp = Math.sin(c.pitch());
-        for (int v = 0; v < c.height(); v++) {
-            for (int u = 0; u < c.width(); u++) {
-                double my = (c.cx() - (u + 0.5)) / c.fx();
-                double mz = (c.cy() - (v + 0.5)) / c.fy();
-                double rx = cp + sp * mz;
-                double ry = my;
-                double rz = -sp + cp * mz;
-                double t = rz < 0 ? -c.mountZ() / rz : Double.POSITIVE_INFINITY;
-                double wall = (3.0 - c.mountX()) / rx;
-                t = Math.min(t, wall);
-                double box = (1.2 - c.mountX()) / rx;
-                double by = c.mountY() + box * ry;
-                if (by > 0.1 && by < 0.5 && c.mountZ() + box * rz < 0.4) {
-                    t = Math.min(t, box);
-                }
-                d[v * c.width() + u] = rnd.nextDouble() < 0.02 ? Float.NaN : (float) t;
-            }
-        }
-        return d;
     }
 
     private RobotObservation observation() {

@@ -55,7 +55,8 @@ final class DeployLatency {
                 "/wayfinder_deploy");
         DeploySettings s = new DeploySettings(t, true, false, 20, 30,
                 new Watchdog.Settings(250_000_000L, 1_000_000_000L), 0, Optional.of(new Goal(30, 0)), false, false,
-                Optional.of(SafetyShield.Settings.DEFAULT), 0, false, DeploySettings.Frames.DEFAULT, 0);
+                Optional.of(SafetyShield.Settings.DEFAULT), 0, false, DeploySettings.Frames.DEFAULT, 0,
+                DeploySettings.DEFAULT_WARMUP_SECONDS);
         List<Long> received = new ArrayList<>();
         List<Long> decided = new ArrayList<>();
         List<Long> published = new ArrayList<>();

@@ -173,6 +173,11 @@ public final class DeployCommand implements Callable<Integer> {
   @Option(names = "--map-frame", defaultValue = "map", paramLabel = "FRAME", description = "Default ${DEFAULT-VALUE}.")
   String mapFrame;
 
+  @Option(names = "--warmup", defaultValue = "3", paramLabel = "SECONDS",
+      description = "Decide on a synthetic room for this long before subscribing, so that the first real frames meet "
+          + "compiled code (cold, one decision takes hundreds of milliseconds); 0 skips it (default: ${DEFAULT-VALUE}).")
+  double warmup;
+
   @Option(names = "--report-every", defaultValue = "5", paramLabel = "S",
       description = "Seconds between summary lines on stderr, 0 for none (default ${DEFAULT-VALUE}).")
   double reportEvery;
@@ -343,6 +348,9 @@ public final class DeployCommand implements Callable<Integer> {
     if (heartbeat != null) {
       positive("--estop-heartbeat", heartbeat, 0.001, 3600, "seconds");
     }
+    if (!(warmup >= 0 && warmup <= 600)) {
+      throw new UserException("--warmup must be 0..600 seconds, got " + warmup);
+    }
     if (!(reportEvery >= 0 && reportEvery <= 86_400)) {
       throw new UserException("--report-every must be 0..86400 seconds, got " + reportEvery);
     }
@@ -402,7 +410,7 @@ public final class DeployCommand implements Callable<Integer> {
           new Watchdog.Settings((long) (staleLimit * 1e9), (long) (hold * 1e9)),
           heartbeat == null ? 0 : (long) (heartbeat * 1e9), g, m.map() && !noMap, odomAtMapOrigin, shieldSettings,
           seed, imagesReliable, new DeploySettings.Frames(baseFrame, odomFrame, mapFrame),
-          (long) (reportEvery * 1e9));
+          (long) (reportEvery * 1e9), warmup);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }
