@@ -41,7 +41,11 @@ final class DeployLatency {
      * @param model a model folder (the shipped one)
      * @param seconds the measured window
      */
-    DeployLatency(Path peer, Path config, Path model, int seconds) {
+    /** Seconds the node warms its decision up before it subscribes. */
+    private final double warmup;
+
+    DeployLatency(Path peer, Path config, Path model, int seconds, double warmup) {
+        this.warmup = warmup;
         this.peer = peer;
         this.config = config;
         this.model = model;
@@ -55,8 +59,7 @@ final class DeployLatency {
                 "/wayfinder_deploy");
         DeploySettings s = new DeploySettings(t, true, false, 20, 30,
                 new Watchdog.Settings(250_000_000L, 1_000_000_000L), 0, Optional.of(new Goal(30, 0)), false, false,
-                Optional.of(SafetyShield.Settings.DEFAULT), 0, false, DeploySettings.Frames.DEFAULT, 0,
-                DeploySettings.DEFAULT_WARMUP_SECONDS);
+                Optional.of(SafetyShield.Settings.DEFAULT), 0, false, DeploySettings.Frames.DEFAULT, 0, warmup);
         List<Long> received = new ArrayList<>();
         List<Long> decided = new ArrayList<>();
         List<Long> published = new ArrayList<>();

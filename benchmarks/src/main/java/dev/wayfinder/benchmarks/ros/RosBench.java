@@ -32,13 +32,16 @@ public final class RosBench {
      * @param roundTrips timed round trips per pair
      * @param images images per pair at 30 Hz
      * @param burst images per pair in the burst
+     * @param deployWarmup seconds the deploy node warms its decision up before it subscribes
      */
-    record Counts(int warmup, int roundTrips, int images, int burst, int deploySeconds, Path model) {
+    record Counts(int warmup, int roundTrips, int images, int burst, int deploySeconds, Path model,
+                  double deployWarmup) {
         /** @return the options that give these counts */
         List<String> args() {
             List<String> a = new java.util.ArrayList<>(List.of("--warmup", String.valueOf(warmup), "--round-trips",
                     String.valueOf(roundTrips), "--images", String.valueOf(images), "--burst", String.valueOf(burst),
-                    "--deploy-seconds", String.valueOf(model == null ? 0 : deploySeconds)));
+                    "--deploy-seconds", String.valueOf(model == null ? 0 : deploySeconds), "--deploy-warmup",
+                    String.valueOf(deployWarmup)));
             if (model != null) {
                 a.addAll(List.of("--model", model.toString()));
             }
@@ -65,9 +68,10 @@ public final class RosBench {
      * Runs the benchmark and returns the table (or JSON with {@code --json}).
      *
      * @param args {@code [--json] [--warmup N] [--round-trips N] [--images N] [--burst N] [--deploy-seconds N]
-     *     [--model DIR] [--cache DIR]}: {@code --images} at 30 Hz and {@code --burst} as fast as possible per image
-     *     pair; the deploy node's image-to-command latency for {@code --deploy-seconds} (10; 0 skips it) with the model
-     *     folder {@code --model} (models/cluttered-room-rgbd-map, skipped when that default is not there)
+     *     [--deploy-warmup S] [--model DIR] [--cache DIR]}: {@code --images} at 30 Hz and {@code --burst} as fast as
+     *     possible per image pair; the deploy node's image-to-command latency for {@code --deploy-seconds} (10; 0 skips
+     *     it) with the model folder {@code --model} (models/cluttered-room-rgbd-map, skipped when that default is not
+     *     there), the node warming up for {@code --deploy-warmup} seconds first (its default, 3; 0: cold)
      * @throws IllegalArgumentException on a bad option
      * @throws IllegalStateException when tools or root are missing, or a measurement fails
      */
@@ -78,6 +82,7 @@ public final class RosBench {
         int images = 60;
         int burst = 600;
         int deploySeconds = 10;
+        double deployWarmup = dev.wayfinder.deploy.DeploySettings.DEFAULT_WARMUP_SECONDS;
         Path model = null;
         Path cache = PeerSetup.defaultCache();
         Path inside = null;
@@ -91,11 +96,12 @@ public final class RosBench {
                 case "--burst" -> burst = intArg(args, ++i, a, 1);
                 case "--cache" -> cache = Path.of(value(args, ++i, a));
                 case "--deploy-seconds" -> deploySeconds = intArg(args, ++i, a, 0);
+                case "--deploy-warmup" -> deployWarmup = seconds(args, ++i, a);
                 case "--model" -> model = Path.of(value(args, ++i, a));
                 case "--inside" -> inside = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + " (expected --json, --warmup N, --round-trips N, --images N, --burst N, --deploy-seconds N,"
-                        + " --model DIR, --cache DIR)");
+                        + " --deploy-warmup S, --model DIR, --cache DIR)");
             }
         }
         if (roundTrips > 1_000_000 || warmup > 1_000_000 || images > 10_000 || burst > 10_000
@@ -111,12 +117,25 @@ public final class RosBench {
             model = DEFAULT_MODEL;
         }
         Counts counts = new Counts(warmup, roundTrips, images, burst, deploySeconds,
-                model == null || deploySeconds == 0 ? null : model.toAbsolutePath().normalize());
+                model == null || deploySeconds == 0 ? null : model.toAbsolutePath().normalize(), deployWarmup);
         if (inside != null) {
             return measure(inside, counts).lines();
         }
         RosBenchResult r = PeerSetup.run(cache, counts);
         return json ? RosBenchReport.json(r) : RosBenchReport.table(r);
+    }
+
+    private static double seconds(String[] args, int i, String name) {
+        String v = value(args, i, name);
+        try {
+            double s = Double.parseDouble(v);
+            if (!(s >= 0 && s <= 600)) {
+                throw new IllegalArgumentException(name + " must be 0..600 seconds, got " + v);
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number of seconds, got " + v);
+        }
     }
 
     private static int intArg(String[] args, int i, String name, int min) {
@@ -146,7 +165,7 @@ public final class RosBench {
         List<RosBenchResult.RoundTrip> roundTrips = new RoundTrips(peer, config, c.warmup(), c.roundTrips()).measure();
         List<RosBenchResult.ImageRow> images = new ImageThroughput(peer, config, c.images(), c.burst()).measure();
         RosBenchResult.DeployRow deploy = c.model() == null ? null
-                : new DeployLatency(peer, config, c.model(), c.deploySeconds()).measure();
+                : new DeployLatency(peer, config, c.model(), c.deploySeconds(), c.deployWarmup()).measure();
         return new RosBenchResult(roundTrips, images, deploy);
     }
 }

@@ -55,6 +55,11 @@ public final class BenchRosCommand implements Runnable {
       description = "Seconds the deploy node's latency is measured (0 skips it; default ${DEFAULT-VALUE}).")
   int deploySeconds;
 
+  @Option(names = "--deploy-warmup", defaultValue = "3", paramLabel = "S",
+      description = "Seconds the deploy node decides on a synthetic room before it subscribes, as `deploy --warmup`"
+          + " (0: it meets the first frames cold; default ${DEFAULT-VALUE}).")
+  double deployWarmup;
+
   @Option(names = "--model", paramLabel = "DIR", description = "The model the deploy node runs (default:"
       + " models/cluttered-room-rgbd-map when it is there, else the deploy row is skipped).")
   java.nio.file.Path model;
@@ -63,7 +68,7 @@ public final class BenchRosCommand implements Runnable {
   public void run() {
     List<String> args = new ArrayList<>(List.of("--round-trips", Integer.toString(roundTrips), "--warmup",
         Integer.toString(warmup), "--images", Integer.toString(images), "--burst", Integer.toString(burst),
-        "--deploy-seconds", Integer.toString(deploySeconds)));
+        "--deploy-seconds", Integer.toString(deploySeconds), "--deploy-warmup", Double.toString(deployWarmup)));
     if (model != null) {
       args.addAll(List.of("--model", model.toString()));
     }
