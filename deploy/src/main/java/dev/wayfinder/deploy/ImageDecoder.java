@@ -76,7 +76,15 @@ public final class ImageDecoder {
 
         /** The pixels as interleaved RGB (a new array). */
         public RgbImage convert() {
-            byte[] rgb = new byte[width * height * 3];
+            return convert(null);
+        }
+
+        /**
+         * The pixels as interleaved RGB, written into {@code reuse} when it has exactly the size (the caller then owns
+         * both: the image is valid until it reuses the array), else into a new array.
+         */
+        public RgbImage convert(byte[] reuse) {
+            byte[] rgb = reuse != null && reuse.length == width * height * 3 ? reuse : new byte[width * height * 3];
             int row = width * channels;
             if (channels == 3 && r == 0 && step == row) {
                 data.get(0, rgb, 0, rgb.length);

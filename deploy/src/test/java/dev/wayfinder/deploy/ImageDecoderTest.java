@@ -13,6 +13,8 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,25 @@ class ImageDecoderTest {
                 assertArrayEquals(rgb, img.rgb(), enc + " pad " + pad + ", seed " + SEED);
                 assertEquals(77, img.stampNanos());
             }
+        }
+    }
+
+    @Test
+    void aRecycledArrayOfTheRightSizeIsWrittenOverAndAnyOtherIsLeftAlone() throws Refusal {
+        byte[] reuse = new byte[W * H * 3];
+        for (String enc : new String[] {"rgb8", "bgra8"}) {
+            byte[] rgb = picture(SEED + enc.length());
+            int ch = enc.length() == 5 ? 4 : 3;
+            ImageDecoder.Checked c = ImageDecoder.check(enc, W, H, W * ch, ByteBuffer.wrap(encode(rgb, enc, 0)), 5, W,
+                    H);
+            RgbImage img = c.convert(reuse);
+            assertSame(reuse, img.rgb(), enc + ": converted into the recycled array");
+            assertArrayEquals(rgb, img.rgb(), enc + ", seed " + SEED);
+            byte[] small = new byte[3];
+            RgbImage fresh = c.convert(small);
+            assertNotSame(small, fresh.rgb(), enc + ": a wrong-size array is not used");
+            assertArrayEquals(new byte[3], small, enc + ": nor written");
+            assertArrayEquals(rgb, fresh.rgb());
         }
     }
 
