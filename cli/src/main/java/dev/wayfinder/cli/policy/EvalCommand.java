@@ -96,7 +96,7 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Clearance the shield keeps beyond the robot's radius (default ${DEFAULT-VALUE}).")
   double shieldMargin;
 
-  @Option(names = "--shield-horizon", defaultValue = "0.4", paramLabel = "SECONDS",
+  @Option(names = "--shield-horizon", defaultValue = "0.8", paramLabel = "SECONDS",
       description = "How far ahead the shield checks each action (default ${DEFAULT-VALUE}).")
   double shieldHorizon;
 

@@ -61,10 +61,11 @@ public final class SafetyShield {
                            Sampling sampling) {
         /**
          * The setting for evaluation and deployment, chosen on validation episodes (policy/README.md): the depth
-         * camera, 1 cm margin, 0.4 s arcs; the network's first choice when it is clear, otherwise (and for every
-         * action while the robot is stuck) an order sampled from its softmax at temperature 1.
+         * camera, 1 cm margin, 0.8 s arcs (fewer collisions than 0.4 s on all three runs of the shipped model, at the
+         * same success); the network's first choice when it is clear, otherwise (and for every action while the robot
+         * is stuck) an order sampled from its softmax at temperature 1.
          */
-        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.4, 1.0, Sampling.STUCK);
+        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.8, 1.0, Sampling.STUCK);
         /**
          * The setting training runs behind ({@code shield: true}): every action sampled from the softmax at
          * temperature 1, so that the DAgger rounds explore.
