@@ -72,7 +72,7 @@ class EvaluatorTest {
         assertTrue(c.gifs().stream().anyMatch(g -> g.getFileName().toString().startsWith("cluttered-room-shield-")),
                 c.gifs().toString());
         String md = Files.readString(c.report());
-        assertTrue(md.contains("softmax at temperature 1 (seeded)") && md.contains("next 0.4 s keep 1 cm"), md);
+        assertTrue(md.contains("softmax at temperature 1 (seeded)") && md.contains("next 0.8 s keep 1 cm"), md);
         assertTrue(Evaluator.line(r.rows().get(1)).startsWith("cluttered-room             in-distribution  "
                 + "policy+pred-shield "), Evaluator.line(r.rows().get(1)));
     }
