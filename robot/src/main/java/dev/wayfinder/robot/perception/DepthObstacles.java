@@ -24,9 +24,9 @@ public final class DepthObstacles {
     /**
      * Where a strip's near floor should be measured but mostly is not, across at least {@link #TOO_CLOSE_WIDTH} of
      * the view, something stands closer than the depth camera's minimum range (an RGB-D camera returns nothing
-     * there): the strip then reports an obstacle at this optical depth, metres. The near floor is the pixels whose ray meets the nominal floor between
-     * {@link #NEAR_FLOOR_MIN} and {@link #NEAR_FLOOR_MAX} (beyond the minimum range of small RGB-D cameras, short of
-     * where grazing floor turns invalid anyway).
+     * there): the strip then reports an obstacle at this optical depth, metres. The near floor is the pixels whose
+     * ray meets the nominal floor between {@link #NEAR_FLOOR_MIN} and {@link #NEAR_FLOOR_MAX} (beyond the minimum
+     * range of small RGB-D cameras, short of where grazing floor turns invalid anyway).
      */
     public static final double TOO_CLOSE_DEPTH = 0.12;
     /**
