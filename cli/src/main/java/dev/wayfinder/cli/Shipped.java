@@ -59,6 +59,19 @@ public record Shipped(Path home) {
   }
 
   /**
+   * The model folder a {@code --model} option names (a shipped model's name, a model folder or a weights file), or
+   * the first shipped model when {@code modelOrNull} is null; empty when none is given and none is shipped.
+   *
+   * @throws UserException when the option names no model
+   */
+  public static Optional<Path> modelFolder(String option, String modelOrNull) {
+    Optional<Shipped> shipped = fromSystemProperty();
+    return modelOrNull != null
+        ? Optional.of(weights(option, modelOrNull, shipped).toAbsolutePath().getParent())
+        : shipped.flatMap(sh -> sh.modelNames().stream().findFirst().map(n -> sh.models().resolve(n)));
+  }
+
+  /**
    * Resolves a {@code --weights} argument: an existing file, else the name of a shipped model.
    *
    * @throws UserException when it is neither, naming the shipped models

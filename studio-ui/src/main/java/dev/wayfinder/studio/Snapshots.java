@@ -31,7 +31,7 @@ final class Snapshots {
     static final int HEIGHT = 900;
 
     /** Dialogs that must never be asked for while taking pictures. */
-    private static final DialogService NO_DIALOGS = new DialogService() {
+    static final DialogService NO_DIALOGS = new DialogService() {
         @Override
         public SaveChoice askSaveChanges(String document) {
             return SaveChoice.DISCARD;

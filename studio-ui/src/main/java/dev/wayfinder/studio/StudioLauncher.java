@@ -78,38 +78,50 @@ public final class StudioLauncher {
         }
     }
 
+    /** The phases the responsiveness benchmark can measure: play, training, evaluation. */
+    public static final List<String> BENCH_PHASES = StudioBench.PHASES;
+
     /**
      * One row of the studio's responsiveness benchmark.
      *
-     * @param width              viewport width, pixels
-     * @param height             viewport height, pixels
-     * @param speed              simulated seconds per second (infinite: flat out)
-     * @param shownPerSecond     new viewport pictures shown per second
+     * @param phase              what the studio was doing: "play" (the simulation tab playing), "training" (the
+     *                           Training tab following a {@code wayfinder train} child), "evaluation" (the Evaluation
+     *                           tab following a child recording episodes)
+     * @param width              viewport width (play) or main window width, pixels
+     * @param height             viewport height (play) or main window height, pixels
+     * @param speed              simulated seconds per second (infinite: flat out; NaN but for play)
+     * @param shownPerSecond     new viewport pictures shown per second (NaN but for play)
      * @param renderedPerSecond  pictures the viewport's renderer finished per second (some are overtaken unshown)
      * @param stepsPerSecond     control steps simulated per second (with the robot camera)
      * @param fxLatencyP50Millis median delay of a task posted to the FX thread, milliseconds
      * @param fxLatencyP99Millis its 99th percentile
      * @param fxLatencyMaxMillis its maximum
      * @param probes             delays measured
+     * @param childCpuPercent    the child process's CPU while measured, percent of one core (NaN for play)
      * @param renderer           the OpenGL renderer
      * @param pipeline           the JavaFX platform and renderer measured (e.g. "GTK window, prism sw (software)")
      */
-    public record BenchRow(int width, int height, double speed, double shownPerSecond, double renderedPerSecond,
+    public record BenchRow(String phase, int width, int height, double speed, double shownPerSecond, double renderedPerSecond,
                            double stepsPerSecond, double fxLatencyP50Millis, double fxLatencyP99Millis,
-                           double fxLatencyMaxMillis, int probes, String renderer, String pipeline) {
+                           double fxLatencyMaxMillis, int probes, double childCpuPercent, String renderer,
+                           String pipeline) {
     }
 
     /**
-     * Measures the studio while the simulation plays at {@code speed} with the expert driving, at each viewport size
-     * ({@code {width, height}} pixels): viewport pictures per second and the FX thread's latency. In a real window
-     * where there is a display, on Monocle's headless platform where there is none or when {@code headless} asks.
+     * Measures the studio's FX thread latency in each of {@code phases} ({@link #BENCH_PHASES}): while the
+     * simulation plays at {@code speed} with the expert driving, at each viewport size ({@code {width, height}}
+     * pixels, with the viewport pictures per second); while the Training tab follows a real {@code wayfinder train}
+     * child; while the Evaluation tab follows a child recording episodes of {@code shippedModel} (the expert without
+     * one). In a real window where there is a display, on Monocle's headless platform where there is none or when
+     * {@code headless} asks.
      *
-     * @param log one progress line per size
+     * @param log one progress line per row
      */
-    public static List<BenchRow> benchmark(List<int[]> sizes, double speed, double warmupSeconds, double seconds,
-                                           boolean headless, PrintWriter log) throws StudioException {
-        int sw = 1024;
-        int sh = 768;
+    public static List<BenchRow> benchmark(List<String> phases, List<int[]> sizes, double speed, double warmupSeconds,
+                                           double seconds, Optional<Path> shippedModel, boolean headless,
+                                           PrintWriter log) throws StudioException {
+        int sw = Snapshots.WIDTH;
+        int sh = Snapshots.HEIGHT;
         for (int[] s : sizes) {
             // Room for the toolbar, the camera panel and the status line beside and around the viewport.
             sw = Math.max(sw, s[0] + 600);
@@ -121,7 +133,7 @@ public final class StudioLauncher {
         try {
             log.println("platform: " + Glass.describeRunning() + " (" + glass.reason() + ")");
             log.flush();
-            return StudioBench.run(sizes, speed, warmupSeconds, seconds, log);
+            return StudioBench.run(phases, sizes, speed, warmupSeconds, seconds, shippedModel, log);
         } finally {
             Fx.exit();
         }

@@ -53,9 +53,7 @@ public final class StudioCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    Optional<Path> driverModel = model != null
-        ? Optional.of(Shipped.weights("--model", model, Shipped.fromSystemProperty()).toAbsolutePath().getParent())
-        : Shipped.fromSystemProperty().flatMap(sh -> sh.modelNames().stream().findFirst().map(n -> sh.models().resolve(n)));
+    Optional<Path> driverModel = Shipped.modelFolder("--model", model);
     try {
       if (snapshot != null) {
         if (file != null) {

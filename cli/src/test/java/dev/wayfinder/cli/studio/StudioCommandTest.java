@@ -64,4 +64,12 @@ class StudioCommandTest {
     assertEquals(1, r.exitCode(), r.err());
     assertTrue(r.err().contains("--speed must be a number > 0 or max, got 'fast'"), r.err());
   }
+
+  @Test
+  void benchStudioRefusesAnUnknownPhaseBeforeStartingAnything() {
+    CliRun r = CliRun.of("bench", "studio", "--phases", "play,trainig");
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().contains("--phases: unknown phase 'trainig'; expected a comma-separated list of play, training,"
+        + " evaluation"), r.err());
+  }
 }

@@ -6,6 +6,7 @@ import dev.wayfinder.scenarios.model.Obstacle;
 import dev.wayfinder.scenarios.model.ObstacleKind;
 import dev.wayfinder.scenarios.model.Patrol;
 import dev.wayfinder.scenarios.model.PatrolMode;
+import dev.wayfinder.scenarios.model.Pose2;
 import dev.wayfinder.scenarios.model.Scenario;
 import dev.wayfinder.scenarios.model.Vec2;
 import java.util.ArrayList;
@@ -41,6 +42,24 @@ public final class PatrolEdits {
     private static Obstacle withPatrol(Obstacle o, Patrol p) {
         return new Obstacle(o.id(), o.shape(), o.pose(), o.material(), o.friction(), o.kind(), o.mass(),
                 Optional.of(p), o.pinned());
+    }
+
+    /**
+     * {@code o} moved to {@code to} (its heading kept) with its patrol, if it has one, moved by the same displacement:
+     * the path keeps its shape and stays where the obstacle is, as when a whole group is dragged in an editor.
+     */
+    public static Obstacle carried(Obstacle o, Vec2 to) {
+        Obstacle moved = o.withPose(new Pose2(to, o.pose().yaw()));
+        if (o.patrol().isEmpty()) {
+            return moved;
+        }
+        Vec2 d = to.minus(o.pose().position());
+        Patrol p = o.patrol().get();
+        List<Vec2> w = new ArrayList<>(p.waypoints().size());
+        for (Vec2 v : p.waypoints()) {
+            w.add(v.plus(d));
+        }
+        return withPatrol(moved, new Patrol(w, p.speed(), p.mode()));
     }
 
     private static Optional<Edit> change(Scenario s, String verb, Obstacle before, Obstacle after) {

@@ -240,8 +240,7 @@ public final class EditorModel {
             case Selection.ObstacleItem item -> {
                 Obstacle before = base.obstacles().get(g.index());
                 Obstacle after = switch (g.mode()) {
-                    case MOVE -> before.withPose(new Pose2(snapPoint(before.pose().position().plus(delta)),
-                            before.pose().yaw()));
+                    case MOVE -> PatrolEdits.carried(before, snapPoint(before.pose().position().plus(delta)));
                     case ROTATE -> before.withPose(new Pose2(before.pose().position(), rotation(before, p)));
                     case RESIZE, WAYPOINT -> resized(before, p);
                 };

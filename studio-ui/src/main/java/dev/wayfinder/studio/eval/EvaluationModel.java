@@ -108,7 +108,7 @@ public final class EvaluationModel implements AutoCloseable {
      */
     public EvaluationModel(TrainLauncher launcher, Path workDir, Executor fx, BiConsumer<String, String> errors) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
-        this.workDir = workDir;
+        this.workDir = workDir.toAbsolutePath();
         this.fx = fx;
         this.errors = errors;
     }

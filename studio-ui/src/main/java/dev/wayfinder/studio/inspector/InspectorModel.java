@@ -188,8 +188,8 @@ public final class InspectorModel {
 
     private void obstacleSpecs(int i, Obstacle o, List<Spec> out) {
         Pose2 p = o.pose();
-        out.add(obstacle(i, o, "x", "x", "m", p.x(), v -> o.withPose(new Pose2(v, p.y(), p.yaw())), "Move "));
-        out.add(obstacle(i, o, "y", "y", "m", p.y(), v -> o.withPose(new Pose2(p.x(), v, p.yaw())), "Move "));
+        out.add(obstacle(i, o, "x", "x", "m", p.x(), v -> PatrolEdits.carried(o, new Vec2(v, p.y())), "Move "));
+        out.add(obstacle(i, o, "y", "y", "m", p.y(), v -> PatrolEdits.carried(o, new Vec2(p.x(), v)), "Move "));
         out.add(obstacle(i, o, "yaw", "yaw", "\u00b0", Math.toDegrees(p.yaw()),
                 v -> o.withPose(new Pose2(p.x(), p.y(), Math.toRadians(v))), "Rotate "));
         switch (o.shape()) {

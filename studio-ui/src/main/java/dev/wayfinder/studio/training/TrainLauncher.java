@@ -65,7 +65,7 @@ public interface TrainLauncher {
         return (args, workDir) -> {
             List<String> cmd = new ArrayList<>(fixed);
             cmd.addAll(args);
-            return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+            return new ProcessBuilder(cmd).directory(workDir.toAbsolutePath().toFile()).redirectErrorStream(true).start();
         };
     }
 }

@@ -196,6 +196,44 @@ class PatrolEditingTest {
     }
 
     @Test
+    void movingAMovingObstacleCarriesItsPatrolInOneEditByDragArrowKeyOrInspector() {
+        Scenario s = Fixtures.bundled("moving-obstacles");
+        EditorModel m = new EditorModel(new ScenarioDocument(s));
+        ScenarioDocument doc = cartSelected(m);
+        List<Vec2> before = patrol(doc, "cart").waypoints();
+        Vec2 at = new Vec2(-1.5, 0);
+        Vec2 grab = at.plus(new Vec2(0.1, 0.05));
+        m.press(grab, TOL, STEM);
+        m.drag(grab.plus(new Vec2(0.2, -0.1)));
+        m.release(grab.plus(new Vec2(0.4136, -0.2664)));
+        assertEquals(1, doc.undoStack().undoSize(), "the obstacle and its path: one edit");
+        Vec2 moved = Scenarios.obstacle(doc.scenario(), "cart").orElseThrow().pose().position();
+        Vec2 d = moved.minus(at);
+        assertEquals(0.4, d.x(), 1e-9, "snapped to the 5 cm grid");
+        assertEquals(-0.25, d.y(), 1e-9);
+        for (int k = 0; k < before.size(); k++) {
+            Vec2 w = patrol(doc, "cart").waypoints().get(k);
+            assertEquals(before.get(k).x() + d.x(), w.x(), 1e-9, "waypoint " + k + " x");
+            assertEquals(before.get(k).y() + d.y(), w.y(), 1e-9, "waypoint " + k + " y");
+        }
+        assertTrue(doc.undo());
+        assertEquals(s, doc.scenario(), "undo puts the obstacle and its path back exactly");
+
+        assertTrue(m.nudge(1, 0));
+        assertEquals(before.get(1).plus(new Vec2(m.gridStepProperty().get(), 0)),
+                patrol(doc, "cart").waypoints().get(1), "an arrow key carries it too");
+        assertTrue(doc.undo());
+
+        InspectorModel insp = new InspectorModel(doc);
+        NumberField x = insp.field("x").orElseThrow();
+        x.textProperty().set("-1");
+        assertTrue(x.commit());
+        assertEquals(new Vec2(2.0, 0), patrol(doc, "cart").waypoints().get(0), "typing x moves the path along");
+        assertTrue(doc.undo());
+        assertEquals(s, doc.scenario());
+    }
+
+    @Test
     void aStaticObstacleMadeMovingGetsADefaultPatrolInsideTheArenaAndBackDropsIt() {
         Scenario s = Fixtures.bundled("moving-obstacles");
         ScenarioDocument doc = new ScenarioDocument(s);

@@ -2,6 +2,7 @@ package dev.wayfinder.studio.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,14 @@ class TrainLauncherTest {
                 Optional.of("/opt/wayfinder/bin/wayfinder"), new String[] {"studio"}, "dev.wayfinder.cli.Main studio"));
         assertEquals(Optional.empty(), TrainLauncher.prefix(Optional.empty(), new String[0], "x"));
         assertEquals(Optional.empty(), TrainLauncher.prefix(Optional.of("java"), new String[0], ""));
+    }
+
+    /** The studio's models are given the working folder as {@code Path.of("")}, which a process cannot be started in. */
+    @Test
+    void theWorkingFolderGivenAsTheEmptyPathIsThisProcesssOwn() throws Exception {
+        Process p = TrainLauncher.of(List.of("sh", "-c", "pwd")).start(List.of(), Path.of(""));
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor());
+        assertEquals(Path.of("").toAbsolutePath().toRealPath(), Path.of(out).toRealPath());
     }
 }
