@@ -194,6 +194,39 @@ final class BulletScene {
         return Integer.MIN_VALUE;
     }
 
+    /**
+     * Every point where two bodies touch now (within {@link #TOUCH_DISTANCE}), the floor left out (everything rests on
+     * it): x, y, z of the point on the second body of its pair and the unit normal there, pointing at the first, 6
+     * values each.
+     */
+    float[] contacts() {
+        Dispatcher d = dynamics.getDispatcher();
+        float[] out = new float[0];
+        int used = 0;
+        for (int i = 0, n = d.getNumManifolds(); i < n; i++) {
+            PersistentManifold m = d.getManifoldByIndexInternal(i);
+            if (m.getBody0() == floor || m.getBody1() == floor) {
+                continue;
+            }
+            for (int j = 0, c = m.getNumContacts(); j < c; j++) {
+                var p = m.getContactPoint(j);
+                if (p.getDistance() >= TOUCH_DISTANCE) {
+                    continue;
+                }
+                if (used + 6 > out.length) {
+                    out = java.util.Arrays.copyOf(out, Math.max(24, 2 * out.length));
+                }
+                out[used++] = p.positionWorldOnB.x;
+                out[used++] = p.positionWorldOnB.y;
+                out[used++] = p.positionWorldOnB.z;
+                out[used++] = p.normalWorldOnB.x;
+                out[used++] = p.normalWorldOnB.y;
+                out[used++] = p.normalWorldOnB.z;
+            }
+        }
+        return java.util.Arrays.copyOf(out, used);
+    }
+
     /** Writes body {@code i}'s pose as (x, y, z, qx, qy, qz, qw) into {@code out[at..at+6]}. */
     void readPose(int i, double[] out, int at) {
         bodies[i].getWorldTransform(tmpTransform);

@@ -338,6 +338,14 @@ public final class SimState {
         return contactBody < 0 ? "wall" : world.bodies().get(contactBody).id();
     }
 
+    /**
+     * Where bodies touch now (the robot, obstacles and walls; not the floor): x, y, z of each contact point (metres,
+     * world frame) and the unit contact normal there, 6 values per point, in a new array; empty before the first step.
+     */
+    public float[] contactPoints() {
+        return scene == null ? new float[0] : scene.contacts();
+    }
+
     /** Why the simulation was cut short, or {@link Truncation#NONE}. Set only by divergence checks. */
     public Truncation truncation() {
         return truncation;

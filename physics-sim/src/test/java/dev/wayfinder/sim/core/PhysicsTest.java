@@ -130,6 +130,30 @@ class PhysicsTest {
     }
 
     @Test
+    void theContactPointsAreWhereTheRobotMeetsTheBoxWithUnitNormalsAndNoneFromTheFloor() {
+        Obstacle o = Obstacle.fixed("wallbox", new Box(0.2, 2, 0.4), new Pose2(0, 0, 0), TestEpisodes.GREY);
+        World w = WorldCompiler.compile(TestEpisodes.episode(List.of(o), new Pose2(-1, 0, 0), new Vec2(2, 0),
+                Dynamics.NOMINAL, 0.8));
+        SimState s = new SimState(w);
+        Physics.step(w, s, 0, 0);
+        assertEquals(0, s.contactPoints().length, "standing on the floor, touching nothing");
+        while (!s.halted() && s.steps() < 200) {
+            Physics.step(w, s, 0.5, 0);
+        }
+        assertEquals("wallbox", s.contactName());
+        float[] c = s.contactPoints();
+        assertTrue(c.length >= 6 && c.length % 6 == 0, "points: " + Arrays.toString(c));
+        for (int i = 0; i < c.length; i += 6) {
+            assertEquals(-0.1, c[i], 0.01, "on the box's near face (x = -0.1): " + Arrays.toString(c));
+            assertEquals(0, c[i + 1], 0.1, "in front of the robot: " + Arrays.toString(c));
+            assertTrue(c[i + 2] > 0.005 && c[i + 2] < 0.4, "above the floor, below the box's top: " + c[i + 2]);
+            assertEquals(1, Math.sqrt(c[i + 3] * c[i + 3] + c[i + 4] * c[i + 4] + c[i + 5] * c[i + 5]), 1e-3,
+                    "unit normal");
+            assertEquals(1, Math.abs(c[i + 3]), 0.05, "the normal is across the face: " + Arrays.toString(c));
+        }
+    }
+
+    @Test
     void hittingAnObstacleNamesIt() {
         Obstacle o = Obstacle.fixed("wallbox", new Box(0.2, 2, 0.4), new Pose2(0, 0, 0), TestEpisodes.GREY);
         World w = WorldCompiler.compile(TestEpisodes.episode(List.of(o), new Pose2(-1, 0, 0), new Vec2(2, 0),

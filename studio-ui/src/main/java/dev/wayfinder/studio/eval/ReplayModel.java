@@ -289,7 +289,7 @@ public final class ReplayModel implements AutoCloseable {
                     var g = t.episode().goal();
                     double[] robot = t.robotPose(k);
                     frame.set(new SimFrame(++frames, t.episode(), k, t.timeNanos(k), status(t, k), "", t.poses(k),
-                            new float[0], List.of(), Optional.of(newest.images()),
+                            new float[0], new float[0], List.of(), Optional.of(newest.images()),
                             Math.hypot(g.x() - robot[0], g.y() - robot[1])));
                     cameraStep.set(k);
                 }

@@ -15,13 +15,16 @@ import javafx.scene.shape.StrokeLineJoin;
 /**
  * The viewport's overlays, drawn over the rendered picture through the renderer's own projection
  * ({@link ViewProjection}) so that they sit where the picture shows the world: the planned route on the floor, the
- * robot camera's view frustum and the lidar's rays. FX thread.
+ * robot camera's view frustum, the lidar's rays and where bodies touch. FX thread.
  */
 final class Overlays {
     /** The planned route's colour (the map editor's path blue). */
     static final Color ROUTE = Color.web("#1f6feb");
     static final Color FRUSTUM = Color.web("#ffd33d");
     static final Color LIDAR = Color.web("#ff4d4f");
+    static final Color CONTACT = Color.web("#e040fb");
+    /** How long a contact's normal is drawn, metres. */
+    private static final double NORMAL_LENGTH = 0.12;
     private static final double FRUSTUM_LENGTH = 1.0;
 
     private final double[] seg = new double[4];
@@ -36,7 +39,7 @@ final class Overlays {
      * canvasHeight} pixels (the picture is stretched to it).
      */
     void draw(GraphicsContext gc, ViewProjection projection, double canvasWidth, double canvasHeight, SimFrame f,
-              boolean route, boolean frustum, boolean lidar) {
+              boolean route, boolean frustum, boolean lidar, boolean contacts) {
         g = gc;
         vp = projection;
         sx = canvasWidth / projection.width();
@@ -54,6 +57,27 @@ final class Overlays {
         }
         if (frustum) {
             frustum(f);
+        }
+        if (contacts) {
+            contacts(f.contacts());
+        }
+    }
+
+    private void contacts(float[] c) {
+        g.setStroke(CONTACT);
+        g.setFill(CONTACT);
+        g.setLineWidth(2);
+        for (int i = 0; i + 5 < c.length; i += 6) {
+            line(c[i], c[i + 1], c[i + 2], c[i] + NORMAL_LENGTH * c[i + 3], c[i + 1] + NORMAL_LENGTH * c[i + 4],
+                    c[i + 2] + NORMAL_LENGTH * c[i + 5]);
+            if (vp.pixel(c[i], c[i + 1], c[i + 2], px)) {
+                g.fillOval(px[0] * sx - 5, px[1] * sy - 5, 10, 10);
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.5);
+                g.strokeOval(px[0] * sx - 5, px[1] * sy - 5, 10, 10);
+                g.setStroke(CONTACT);
+                g.setLineWidth(2);
+            }
         }
     }
 

@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param detail         what the status needs said (what was hit, why there is an error), or empty
  * @param poses          x, y (metres) and yaw (radians) of every body, robot first, 3 values each
  * @param lidar          the lidar's ranges, metres, beams in the order of the robot's lidar spec
+ * @param contacts       where bodies touch (not the floor): x, y, z and the unit normal, 6 values per point
  * @param route          the planned route from the robot to the goal (empty when there is none)
  * @param camera         the robot camera's pictures, when the camera renders
  * @param distanceToGoal metres, true distance
  */
 public record SimFrame(long sequence, Episode episode, int steps, long timeNanos, EpisodeStatus status, String detail,
-                       double[] poses, float[] lidar, List<Vec2> route, Optional<CameraImages> camera,
+                       double[] poses, float[] lidar, float[] contacts, List<Vec2> route, Optional<CameraImages> camera,
                        double distanceToGoal) {
     public SimFrame {
         route = List.copyOf(route);

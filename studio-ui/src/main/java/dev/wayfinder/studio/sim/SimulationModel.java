@@ -76,6 +76,7 @@ public final class SimulationModel implements AutoCloseable {
     private final BooleanProperty showRoute = new SimpleBooleanProperty(this, "showRoute", true);
     private final BooleanProperty showFrustum = new SimpleBooleanProperty(this, "showFrustum", true);
     private final BooleanProperty showLidar = new SimpleBooleanProperty(this, "showLidar", false);
+    private final BooleanProperty showContacts = new SimpleBooleanProperty(this, "showContacts", true);
     private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording", false);
     private final ObjectProperty<Optional<Path>> recordFolder = new SimpleObjectProperty<>(this, "recordFolder",
             Optional.empty());
@@ -421,6 +422,11 @@ public final class SimulationModel implements AutoCloseable {
 
     public BooleanProperty showLidarProperty() {
         return showLidar;
+    }
+
+    /** Whether the viewport marks where bodies touch (the robot's bumper contact, pushed boxes, walls). */
+    public BooleanProperty showContactsProperty() {
+        return showContacts;
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
@@ -18,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
@@ -37,7 +41,11 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         viewport = new ViewportView(model);
         camera = new CameraPanel(model);
         setTop(toolbar());
-        setCenter(viewport);
+        HBox view = viewControls();
+        StackPane center = new StackPane(viewport, view);
+        StackPane.setAlignment(view, Pos.TOP_RIGHT);
+        StackPane.setMargin(view, new Insets(6));
+        setCenter(center);
         ScrollPane side = new ScrollPane(camera);
         side.setFitToWidth(true);
         side.setMinWidth(2 * CameraPanel.TILE + 36);
@@ -110,15 +118,6 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         ToggleButton randomized = toggle("Randomized", "sim-randomized", model.randomizedProperty(),
                 "Draw the seed's episode with the scenario's domain randomization, as 'wayfinder randomize' does");
 
-        ToggleButton route = toggle("Route", "overlay-route", model.showRouteProperty(),
-                "The planned route from the robot to the goal");
-        ToggleButton frustum = toggle("Frustum", "overlay-frustum", model.showFrustumProperty(),
-                "What the robot camera can see");
-        ToggleButton lidar = toggle("Lidar", "overlay-lidar", model.showLidarProperty(), "The lidar's rays and hits");
-        Button home = new Button("Home");
-        home.setId("sim-home");
-        home.setTooltip(new Tooltip("Frame the whole arena (drag to orbit, right-drag to pan, scroll to zoom)"));
-        home.setOnAction(e -> viewport.home());
 
         ToggleButton record = new ToggleButton("\u25cf Record");
         record.setId("sim-record");
@@ -147,9 +146,31 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
 
         // Record beside the transport buttons: the toolbar's tail goes into its overflow menu in narrow windows.
         ToolBar bar = new ToolBar(play, step, reset, record, recordTo, new Separator(), speed, driver,
-                new Label("Seed"), seed, randomized, new Separator(), route, frustum, lidar, home);
+                new Label("Seed"), seed, randomized);
         bar.setId("sim-toolbar");
         return bar;
+    }
+
+    /** The 3D view's own controls, over its top right corner: the overlays menu and Home. */
+    private HBox viewControls() {
+        MenuButton overlays = new MenuButton("Overlays");
+        overlays.setId("sim-overlays");
+        overlays.setTooltip(new Tooltip("What is drawn over the 3D view"));
+        overlays.getItems().addAll(
+                check("Planned route", "overlay-route", model.showRouteProperty()),
+                check("Camera frustum", "overlay-frustum", model.showFrustumProperty()),
+                check("Lidar rays and hits", "overlay-lidar", model.showLidarProperty()),
+                check("Contacts (where bodies touch, with the normal)", "overlay-contacts",
+                        model.showContactsProperty()));
+        Button home = new Button("Home");
+        home.setId("sim-home");
+        home.setTooltip(new Tooltip("Frame the whole arena (drag to orbit, right-drag to pan, scroll to zoom)"));
+        home.setOnAction(e -> viewport.home());
+        HBox box = new HBox(4, overlays, home);
+        box.setId("sim-view-controls");
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setPickOnBounds(false);
+        return box;
     }
 
     private Optional<Path> chooseFolder() {
@@ -159,6 +180,13 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
                 d.toFile()));
         return Optional.ofNullable(c.showDialog(getScene() == null ? null : getScene().getWindow()))
                 .map(java.io.File::toPath);
+    }
+
+    private static CheckMenuItem check(String text, String id, javafx.beans.property.BooleanProperty p) {
+        CheckMenuItem m = new CheckMenuItem(text);
+        m.setId(id);
+        m.selectedProperty().bindBidirectional(p);
+        return m;
     }
 
     private static ToggleButton toggle(String text, String id, javafx.beans.property.BooleanProperty p, String tip) {

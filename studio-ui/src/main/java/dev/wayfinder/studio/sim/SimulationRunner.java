@@ -571,7 +571,7 @@ public final class SimulationRunner implements AutoCloseable {
         });
         var g = e.goal();
         sink.accept(new SimFrame(++sequence, e, state.steps(), state.timeNanos(), status, detail, poses,
-                state.lidarRanges().clone(), route, cam, Math.hypot(g.x() - state.robotX(), g.y() - state.robotY())));
+                state.lidarRanges().clone(), state.contactPoints(), route, cam, Math.hypot(g.x() - state.robotX(), g.y() - state.robotY())));
     }
 
     private int[] policyInputSize(int cameraWidth, int cameraHeight) {
@@ -599,7 +599,8 @@ public final class SimulationRunner implements AutoCloseable {
         if (env != null && observation != null) {
             publish(env.world(), env.state(), null);
         } else {
-            sink.accept(new SimFrame(++sequence, null, 0, 0, status, detail, new double[0], new float[0], List.of(),
+            sink.accept(new SimFrame(++sequence, null, 0, 0, status, detail, new double[0], new float[0], new float[0],
+                    List.of(),
                     Optional.empty(), Double.NaN));
         }
     }

@@ -88,7 +88,7 @@ public final class ViewportView extends StackPane implements AutoCloseable {
         widthProperty().addListener((o, a, v) -> resized());
         heightProperty().addListener((o, a, v) -> resized());
         for (var p : new javafx.beans.Observable[] {model.showRouteProperty(), model.showFrustumProperty(),
-            model.showLidarProperty()}) {
+            model.showLidarProperty(), model.showContactsProperty()}) {
             p.addListener(x -> drawOverlays());
         }
 
@@ -148,6 +148,11 @@ public final class ViewportView extends StackPane implements AutoCloseable {
     }
 
     /** The simulation frame the picture on screen shows (null before the first). */
+    /** The canvas the overlays are drawn on, over the picture (tests read it). */
+    javafx.scene.canvas.Canvas overlayCanvas() {
+        return overlay;
+    }
+
     public SimFrame shownFrame() {
         return last == null ? null : last.frame();
     }
@@ -255,7 +260,7 @@ public final class ViewportView extends StackPane implements AutoCloseable {
         }
         overlays.draw(g, ViewProjection.of(last.camera(), last.width(), last.height()), overlay.getWidth(),
                 overlay.getHeight(), last.frame(), model.showRouteProperty().get(), model.showFrustumProperty().get(),
-                model.showLidarProperty().get());
+                model.showLidarProperty().get(), model.showContactsProperty().get());
     }
 
     @Override

@@ -28,7 +28,8 @@ class FrameHandoffTest {
     }
 
     private static SimFrame frame(long seq, CameraImages c) {
-        return new SimFrame(seq, null, (int) seq, 0, EpisodeStatus.RUNNING, "", new double[3], new float[0], List.of(),
+        return new SimFrame(seq, null, (int) seq, 0, EpisodeStatus.RUNNING, "", new double[3], new float[0], new float[0],
+                List.of(),
                 Optional.of(c), 1);
     }
 

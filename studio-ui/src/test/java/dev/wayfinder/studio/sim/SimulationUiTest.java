@@ -142,6 +142,65 @@ class SimulationUiTest {
         assertFalse(w.stage().getTitle().startsWith("*"), w.stage().getTitle());
     }
 
+    /** Pixels of the overlay canvas within a small distance of the contact colour. */
+    private int contactPixels(FxRobot robot) {
+        int[] n = new int[1];
+        robot.interact(() -> {
+            var canvas = pane.viewport().overlayCanvas();
+            javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
+            sp.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            WritableImage img = canvas.snapshot(sp, null);
+            var r = img.getPixelReader();
+            for (int y = 0; y < (int) img.getHeight(); y++) {
+                for (int x = 0; x < (int) img.getWidth(); x++) {
+                    javafx.scene.paint.Color c = r.getColor(x, y);
+                    if (c.getOpacity() > 0.9 && Math.abs(c.getRed() - Overlays.CONTACT.getRed()) < 0.08
+                            && Math.abs(c.getGreen() - Overlays.CONTACT.getGreen()) < 0.08
+                            && Math.abs(c.getBlue() - Overlays.CONTACT.getBlue()) < 0.08) {
+                        n[0]++;
+                    }
+                }
+            }
+        });
+        return n[0];
+    }
+
+    @Test
+    void drivingIntoABoxShowsWhereItTouchesWhileContactsAreOn(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            var doc = w.document();
+            var start = doc.scenario().starts().get(0);
+            doc.execute(new dev.wayfinder.studio.edit.StartChange("Face east", 0, start,
+                    new dev.wayfinder.scenarios.model.StartSpec(start.region(), 0, 0)));
+            w.editor().add(dev.wayfinder.studio.editor.PaletteItem.BOX,
+                    start.region().center().plus(new dev.wayfinder.scenarios.model.Vec2(0.8, 0)));
+            model().reset();
+            model().driverProperty().set(Driver.TELEOP);
+            model().speedProperty().set(Double.POSITIVE_INFINITY);
+        });
+        shows(0);
+        assertEquals(0, contactPixels(robot), "nothing touches at the start");
+        robot.interact(() -> {
+            model().teleop(dev.wayfinder.sim.env.ActionSet.DEFAULT.indexOf("forward"));
+            model().play();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            SimFrame f = pane.viewport().shownFrame();
+            return f != null && f.status().over();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        SimFrame f = pane.viewport().shownFrame();
+        assertEquals(EpisodeStatus.COLLISION, f.status(), f.detail() + " after " + f.steps() + " steps, robot at "
+                + f.x(0) + ", " + f.y(0));
+        assertTrue(f.contacts().length >= 6, "the frame carries the contact points");
+        int on = contactPixels(robot);
+        assertTrue(on > 20, "the contact drawn over the picture: " + on + " pixels");
+        robot.clickOn("#sim-overlays");
+        robot.clickOn("Contacts (where bodies touch, with the normal)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, contactPixels(robot), "and gone with the Contacts toggle off");
+    }
+
     @Test
     void theMouseOrbitsZoomsAndPansTheStudioCamera(FxRobot robot) throws Exception {
         shows(0);
