@@ -19,8 +19,9 @@ public final class ClusterStatus {
      * @param address where it listens
      * @param status  its state, or null
      * @param problem why there is no status (empty when there is)
+     * @param labels  the labels its owner gave it ({@code wayfinder worker --label}), by key
      */
-    public record Line(String address, MemberStatus status, String problem) {
+    public record Line(String address, MemberStatus status, String problem, java.util.Map<String, String> labels) {
     }
 
     private ClusterStatus() {
@@ -44,16 +45,17 @@ public final class ClusterStatus {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             for (int i = 0; i < members.size(); i++) {
                 String addr = members.get(i).getAddress().toString();
+                java.util.Map<String, String> labels = MemberFilter.labelsOf(members.get(i).getAttributes());
                 try {
                     long left = Math.max(1, deadline - System.nanoTime());
-                    out.add(new Line(addr, futures.get(i).get(left, TimeUnit.NANOSECONDS), ""));
+                    out.add(new Line(addr, futures.get(i).get(left, TimeUnit.NANOSECONDS), "", labels));
                 } catch (TimeoutException e) {
-                    out.add(new Line(addr, null, "no answer within 5 s"));
+                    out.add(new Line(addr, null, "no answer within 5 s", labels));
                 } catch (ExecutionException e) {
-                    out.add(new Line(addr, null, Worker.rootMessage(e)));
+                    out.add(new Line(addr, null, Worker.rootMessage(e), labels));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    out.add(new Line(addr, null, "interrupted"));
+                    out.add(new Line(addr, null, "interrupted", labels));
                 }
             }
             return out;

@@ -12,7 +12,8 @@ public final class HazelcastEngine implements EpisodeExecutor.Provider {
     }
 
     @Override
-    public EpisodeExecutor connect(String address, int shardEpisodes, PrintStream log) {
-        return HazelcastExecutor.connect(HostPort.parse(address, "--cluster"), shardEpisodes, log);
+    public EpisodeExecutor connect(String address, int shardEpisodes, java.util.List<String> select, PrintStream log) {
+        MemberFilter filter = MemberFilter.parse(select);
+        return HazelcastExecutor.connect(HostPort.parse(address, "--cluster"), shardEpisodes, filter, log);
     }
 }

@@ -41,8 +41,9 @@ import java.util.function.Supplier;
  *
  * <p>Each job is cut into ranges of {@code shardEpisodes} split indices; a range is handed to a worker with a free
  * slot (its {@code wayfinder.slots} attribute), lowest indices first, round robin over the workers, so a faster or a
- * newly joined worker simply takes more. Workers of another protocol and, for camera jobs, workers without EGL are
- * left out, each said once with the reason. When the call to a worker fails (it was killed, its connection dropped,
+ * newly joined worker simply takes more. Workers of another protocol, workers the run's {@link MemberFilter}
+ * ({@code --select}) does not accept and, for camera jobs, workers without EGL are left out, each said once with the
+ * reason. When the call to a worker fails (it was killed, its connection dropped,
  * it left), the worker is not used again and its ranges go back to the front of the queue; a range's result is kept
  * by its first index, once, so nothing is counted twice. Results are merged in split-index order: the same as
  * {@link dev.wayfinder.policy.work.LocalEpisodes} gives for the whole job. Weights are broadcast through the
@@ -55,6 +56,7 @@ public final class HazelcastExecutor implements EpisodeExecutor {
     private final HazelcastInstance client;
     private final HostPort address;
     private final int shardEpisodes;
+    private final MemberFilter select;
     private final PrintStream log;
     private final long waitNanos;
     private final Set<UUID> lost = new HashSet<>();
@@ -64,10 +66,12 @@ public final class HazelcastExecutor implements EpisodeExecutor {
     private long rerun;
     private long duplicates;
 
-    private HazelcastExecutor(HazelcastInstance client, HostPort address, int shardEpisodes, PrintStream log) {
+    private HazelcastExecutor(HazelcastInstance client, HostPort address, int shardEpisodes, MemberFilter select,
+                              PrintStream log) {
         this.client = client;
         this.address = address;
         this.shardEpisodes = shardEpisodes;
+        this.select = select;
         this.log = log;
         this.waitNanos = TimeUnit.SECONDS.toNanos(Long.getLong("wayfinder.cluster.waitSeconds", 60));
     }
@@ -78,12 +82,22 @@ public final class HazelcastExecutor implements EpisodeExecutor {
      * @throws IllegalArgumentException when no wayfinder cluster answers there (within a bounded time)
      */
     public static HazelcastExecutor connect(HostPort address, int shardEpisodes, PrintStream log) {
+        return connect(address, shardEpisodes, MemberFilter.ALL, log);
+    }
+
+    /**
+     * Connects to the cluster at {@code address}; only workers {@code select} accepts get work.
+     *
+     * @throws IllegalArgumentException when no wayfinder cluster answers there (within a bounded time)
+     */
+    public static HazelcastExecutor connect(HostPort address, int shardEpisodes, MemberFilter select,
+                                            PrintStream log) {
         if (shardEpisodes < 1) {
             throw new IllegalArgumentException("--shard-episodes " + shardEpisodes + ": expected >= 1");
         }
         HazelcastInstance c = ClusterClient.connect(address, "--cluster");
-        HazelcastExecutor e = new HazelcastExecutor(c, address, shardEpisodes, log);
-        log.println("cluster at " + address + ": " + e.describe());
+        HazelcastExecutor e = new HazelcastExecutor(c, address, shardEpisodes, select, log);
+        log.println("cluster at " + address + ": " + e.describe() + (select.all() ? "" : "; --select " + select));
         return e;
     }
 
@@ -123,8 +137,11 @@ public final class HazelcastExecutor implements EpisodeExecutor {
     public String describe() {
         List<String> workers = new ArrayList<>();
         for (Member m : client.getCluster().getMembers()) {
+            Map<String, String> labels = MemberFilter.labelsOf(m.getAttributes());
             workers.add(m.getAddress() + " (" + m.getAttribute(Cluster.ATTR_SLOTS) + " slots, EGL "
-                    + m.getAttribute(Cluster.ATTR_EGL) + ")");
+                    + m.getAttribute(Cluster.ATTR_EGL) + ", GPU " + m.getAttribute(Cluster.ATTR_GPU)
+                    + (labels.isEmpty() ? "" : ", " + labels.entrySet().stream().map(x -> x.getKey() + "="
+                    + x.getValue()).collect(java.util.stream.Collectors.joining(", "))) + ")");
         }
         return workers.size() + " member" + (workers.size() == 1 ? "" : "s") + ": " + String.join(", ", workers);
     }
@@ -390,7 +407,7 @@ public final class HazelcastExecutor implements EpisodeExecutor {
     }
 
     /** Why {@code m} may not run jobs, or null. */
-    static String exclusion(Member m) {
+    private String exclusion(Member m) {
         if (!Cluster.ROLE_WORKER.equals(m.getAttribute(Cluster.ATTR_ROLE))) {
             return "not a wayfinder worker";
         }
@@ -399,7 +416,7 @@ public final class HazelcastExecutor implements EpisodeExecutor {
             return "runs wayfinder " + m.getAttribute(Cluster.ATTR_VERSION) + " with job protocol " + protocol
                     + ", this is " + Cluster.version() + " with protocol " + Cluster.PROTOCOL;
         }
-        return null;
+        return select.why(m::getAttribute);
     }
 
     private static int slots(Member m) {

@@ -10,12 +10,14 @@ import dev.wayfinder.render.Renderer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A worker: an embedded Hazelcast member that runs episode jobs. It joins other members by TCP/IP only (no
  * multicast, no cloud discovery, no phone-home), announces its version, protocol, cores, slots, whether it can
- * render (EGL, probed once at start) and its GPU in member attributes, and runs up to {@code slots} jobs at once.
+ * render (EGL, probed once at start), its GPU and its owner's labels in member attributes, and runs up to
+ * {@code slots} jobs at once.
  */
 public final class Worker implements AutoCloseable {
     /**
@@ -24,10 +26,17 @@ public final class Worker implements AutoCloseable {
      * @param host  the address to bind and announce (null: Hazelcast's choice among this machine's interfaces)
      * @param port  the port to listen on (exactly this one)
      * @param join  a member of the cluster to join, or empty to start one
-     * @param slots jobs run at once, &gt;= 1
+     * @param slots  jobs run at once, &gt;= 1
+     * @param labels the owner's labels ({@code --label KEY=VALUE}) that {@code --select} picks workers by
      */
-    public record Options(String host, int port, Optional<HostPort> join, int slots) {
+    public record Options(String host, int port, Optional<HostPort> join, int slots, Map<String, String> labels) {
+        /** Without labels. */
+        public Options(String host, int port, Optional<HostPort> join, int slots) {
+            this(host, port, join, slots, Map.of());
+        }
+
         public Options {
+            labels = Map.copyOf(labels);
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("--port " + port + ": expected 1..65535");
             }
@@ -128,6 +137,7 @@ public final class Worker implements AutoCloseable {
         a.setAttribute(Cluster.ATTR_EGL, String.valueOf(egl));
         a.setAttribute(Cluster.ATTR_EGL_REASON, eglReason);
         a.setAttribute(Cluster.ATTR_GPU, gpu());
+        o.labels().forEach((k, v) -> a.setAttribute(MemberFilter.LABEL_PREFIX + k, v));
         return c;
     }
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A worker without the command line around it: {@code java -cp ... dev.wayfinder.cluster.WorkerMain --port P
- * [--join HOST:PORT] [--host ADDR] [--slots N]}. It prints one line once it has joined, runs until killed, and exits
+ * [--join HOST:PORT] [--host ADDR] [--slots N] [--label KEY=VALUE]...}. It prints one line once it has joined, runs until killed, and exits
  * 1 with the reason when it cannot start. ({@code wayfinder worker} is the same with the CLI's flags and help.)
  */
 public final class WorkerMain {
@@ -17,6 +17,7 @@ public final class WorkerMain {
         String host = null;
         Optional<HostPort> join = Optional.empty();
         int slots = 1;
+        java.util.List<String> labels = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -25,12 +26,13 @@ public final class WorkerMain {
                     case "--host" -> host = v;
                     case "--join" -> join = Optional.of(HostPort.parse(v, "--join"));
                     case "--slots" -> slots = Integer.parseInt(v);
+                    case "--label" -> labels.add(v);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + " (expected --port, --host, --join, --slots)");
+                            + " (expected --port, --host, --join, --slots, --label)");
                 }
                 i++;
             }
-            Worker w = Worker.start(new Worker.Options(host, port, join, slots));
+            Worker w = Worker.start(new Worker.Options(host, port, join, slots, MemberFilter.labels(labels)));
             System.out.println(ready(w));
             System.out.flush();
             while (w.running()) {

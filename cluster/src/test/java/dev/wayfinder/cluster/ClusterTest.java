@@ -309,4 +309,55 @@ class ClusterTest {
         assertEquals(c.nextTrainIndex() > 0, true);
         assertTrue(said.toString(StandardCharsets.UTF_8).contains("resuming"), said.toString(StandardCharsets.UTF_8));
     }
+
+    private static long jobsStarted(WorkerProcess w) {
+        return w.log().lines().filter(l -> l.contains("job started")).count();
+    }
+
+    @Test
+    @Order(6)
+    void selectGivesWorkOnlyToTheWorkersItAcceptsAndSaysWhyTheOthersAreLeftOut() throws Exception {
+        List<EpisodeJob> jobs = jobs(2).subList(2, 3);
+        List<JobResult> local = new InProcessExecutor().run(jobs, Map.of(BLOB.key(), BLOB), j -> Optional.empty());
+        try (WorkerProcess lab = WorkerProcess.start(dir, "lab", a.port, "--label", "site=lab2")) {
+            long aBefore = jobsStarted(a);
+            long bBefore = jobsStarted(b); // b may be gone: an earlier test kills it
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+            try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse(address(a), "test"), 1,
+                    MemberFilter.parse(List.of("site=lab2", "egl=true")),
+                    new PrintStream(said, true, StandardCharsets.UTF_8))) {
+                List<JobResult> distributed = cluster.run(jobs, Map.of(BLOB.key(), BLOB), j -> Optional.empty());
+                assertEquals(outcomes(local), outcomes(distributed), "seed " + SEED);
+            }
+            assertEquals(2, jobsStarted(lab), "the labelled worker ran both ranges:\n" + lab.log());
+            assertEquals(aBefore, jobsStarted(a), "the others ran none");
+            assertEquals(bBefore, jobsStarted(b), "the others ran none");
+            String text = said.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("member [127.0.0.1]:" + a.port + " left out: it has no site label (--select"
+                    + " site=lab2)"), text);
+            assertTrue(text.contains("site=lab2)") && text.contains("; --select site=lab2, egl=true"), text);
+            List<ClusterStatus.Line> status = ClusterStatus.query(HostPort.parse(address(a), "test"));
+            assertEquals(List.of(Map.of("site", "lab2")), status.stream().map(ClusterStatus.Line::labels)
+                    .filter(l -> !l.isEmpty()).toList(), "cluster status lists the labels: " + status);
+            assertTrue(status.size() >= 2, status.toString());
+        }
+        String before = System.getProperty("wayfinder.cluster.waitSeconds");
+        System.setProperty("wayfinder.cluster.waitSeconds", "2");
+        try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse(address(a), "test"), 1,
+                MemberFilter.parse(List.of("gpu=no-such-gpu")), new PrintStream(new ByteArrayOutputStream()))) {
+            long t0 = System.nanoTime();
+            var e = assertThrows(IllegalArgumentException.class, () -> cluster.run(jobs, Map.of(BLOB.key(), BLOB),
+                    j -> Optional.empty()));
+            assertTrue(e.getMessage().startsWith("no worker of the cluster at " + address(a) + " can run ")
+                    && e.getMessage().contains("[127.0.0.1]:" + a.port + ": its gpu is ")
+                    && e.getMessage().contains(" (--select gpu=no-such-gpu)"), e.getMessage());
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30), "in bounded time");
+        } finally {
+            if (before == null) {
+                System.clearProperty("wayfinder.cluster.waitSeconds");
+            } else {
+                System.setProperty("wayfinder.cluster.waitSeconds", before);
+            }
+        }
+    }
 }

@@ -21,8 +21,12 @@ final class WorkerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a worker on a free loopback port, joining {@code join} (0 for none), and waits until it is ready. */
-    static WorkerProcess start(Path dir, String name, int join) throws IOException, InterruptedException {
+    /**
+     * Starts a worker on a free loopback port, joining {@code join} (0 for none), with {@code extra} arguments
+     * ({@code --label KEY=VALUE}), and waits until it is ready.
+     */
+    static WorkerProcess start(Path dir, String name, int join, String... extra)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = dir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -33,6 +37,7 @@ final class WorkerProcess implements AutoCloseable {
         if (join > 0) {
             cmd.addAll(List.of("--join", "127.0.0.1:" + join));
         }
+        cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         WorkerProcess w = new WorkerProcess(port, p, log);
         w.await(" ready: ", 90);

@@ -66,6 +66,11 @@ public final class ClusterCommand implements Runnable {
           if (!s.egl()) {
             out.printf(Locale.ROOT, "%-24s no EGL: %s%n", "", s.eglReason());
           }
+          if (!l.labels().isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            l.labels().forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+            out.printf(Locale.ROOT, "%-24s labels: %s%n", "", b);
+          }
         }
       }
       out.flush();

@@ -3,9 +3,11 @@ package dev.wayfinder.cli.cluster;
 import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.cluster.HostPort;
+import dev.wayfinder.cluster.MemberFilter;
 import dev.wayfinder.cluster.Worker;
 import dev.wayfinder.cluster.WorkerMain;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +38,10 @@ public final class WorkerCommand implements Callable<Integer> {
       + " cores, at least one).")
   Integer slots;
 
+  @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label for 'eval/train --cluster ... --select"
+      + " KEY=VALUE' to pick this worker by (a site, a rack, a machine type); repeat for more.")
+  List<String> labels = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -46,7 +52,7 @@ public final class WorkerCommand implements Callable<Integer> {
     try {
       Optional<HostPort> j = join == null ? Optional.empty() : Optional.of(HostPort.parse(join, "--join"));
       int n = slots != null ? slots : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-      w = Worker.start(new Worker.Options(host, port, j, n));
+      w = Worker.start(new Worker.Options(host, port, j, n, MemberFilter.labels(labels)));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }

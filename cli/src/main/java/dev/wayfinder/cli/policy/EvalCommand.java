@@ -154,6 +154,11 @@ public final class EvalCommand implements Callable<Integer> {
       + " bit. GIFs are recorded only in this process, so none are made.")
   String cluster;
 
+  @Option(names = "--select", paramLabel = "KEY=VALUE", description = "With --cluster, only workers whose attribute"
+      + " KEY is VALUE (or, for cores and slots, KEY>=NUMBER) get work; repeat for more, all must hold. Keys: gpu"
+      + " (nvidia, dri, none), egl (true, false), cores, slots, or a label given with 'wayfinder worker --label'.")
+  List<String> select = new java.util.ArrayList<>();
+
   @Option(names = "--shard-episodes", defaultValue = "2", paramLabel = "N", description = "With --cluster, split"
       + " indices per unit of work handed to a worker (and run again if it is lost; default ${DEFAULT-VALUE}).")
   int shardEpisodes;
@@ -182,13 +187,16 @@ public final class EvalCommand implements Callable<Integer> {
     if (servedBatch > 0) {
       executor = new InProcessExecutor(servedBatch);
     }
+    if (cluster == null && !select.isEmpty()) {
+      throw new UserException("--select picks workers of a cluster: give --cluster HOST:PORT too");
+    }
     if (cluster != null) {
       if (shardEpisodes < 1) {
         throw new UserException("--shard-episodes " + shardEpisodes + ": expected >= 1");
       }
       PrintStream log = WriterStream.of(json.enabled() ? spec.commandLine().getErr() : out);
       try {
-        executor = EpisodeExecutors.connect(null, cluster, shardEpisodes, log);
+        executor = EpisodeExecutors.connect(null, cluster, shardEpisodes, select, log);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage(), e);
       }

@@ -91,6 +91,11 @@ public final class TrainCommand implements Callable<Integer> {
       + " stay here; --resume continues with the cluster.")
   String cluster;
 
+  @Option(names = "--select", paramLabel = "KEY=VALUE", description = "With --cluster, only workers whose attribute"
+      + " KEY is VALUE (or, for cores and slots, KEY>=NUMBER) get work; repeat for more, all must hold. Keys: gpu"
+      + " (nvidia, dri, none), egl (true, false), cores, slots, or a label given with 'wayfinder worker --label'.")
+  List<String> select = new java.util.ArrayList<>();
+
   @Option(names = "--shard-episodes", defaultValue = "2", paramLabel = "N", description = "With --cluster, train-split"
       + " indices per unit of work (default ${DEFAULT-VALUE}).")
   int shardEpisodes;
@@ -104,12 +109,15 @@ public final class TrainCommand implements Callable<Integer> {
     // Progress goes where Main.run's writers go: stderr with --json (stdout is for the JSON), stdout otherwise.
     PrintStream progress = WriterStream.of(json.enabled() ? spec.commandLine().getErr() : out);
     Optional<EpisodeExecutor> executor = Optional.empty();
+    if (cluster == null && !select.isEmpty()) {
+      throw new UserException("--select picks workers of a cluster: give --cluster HOST:PORT too");
+    }
     if (cluster != null) {
       if (shardEpisodes < 1) {
         throw new UserException("--shard-episodes " + shardEpisodes + ": expected >= 1");
       }
       try {
-        executor = Optional.of(EpisodeExecutors.connect(null, cluster, shardEpisodes, progress));
+        executor = Optional.of(EpisodeExecutors.connect(null, cluster, shardEpisodes, select, progress));
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage(), e);
       }

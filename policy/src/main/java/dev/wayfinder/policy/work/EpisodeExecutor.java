@@ -29,11 +29,13 @@ public interface EpisodeExecutor extends AutoCloseable {
          *
          * @param shardEpisodes split indices per range a job is cut into, &gt;= 1 (the unit of work, and of
          *                      what is run again when a worker is lost)
+         * @param select        which workers may get work, by their attributes ({@code KEY=VALUE} or
+         *                      {@code KEY>=NUMBER} terms, all of which must hold; empty: every worker)
          * @param log           progress and warnings (members excluded, ranges run again)
          * @throws IllegalArgumentException with a message for the user when nothing usable answers there (bounded
-         *                                  in time)
+         *                                  in time) or a {@code select} term is malformed
          */
-        EpisodeExecutor connect(String address, int shardEpisodes, PrintStream log);
+        EpisodeExecutor connect(String address, int shardEpisodes, java.util.List<String> select, PrintStream log);
     }
 
     /** Says where jobs run, for logs ("in this process", "3 workers of the cluster at HOST:PORT"). */

@@ -21,16 +21,18 @@ public final class EpisodeExecutors {
 
     /**
      * Connects to the cluster at {@code address} (HOST:PORT) with the engine named {@code engine}, or the only one
-     * when {@code engine} is null.
+     * when {@code engine} is null; only workers {@code select} accepts get work (see
+     * {@link EpisodeExecutor.Provider#connect}).
      *
      * @throws IllegalArgumentException when there is no such engine, or it cannot connect (its message says why)
      */
-    public static EpisodeExecutor connect(String engine, String address, int shardEpisodes, PrintStream log) {
+    public static EpisodeExecutor connect(String engine, String address, int shardEpisodes, List<String> select,
+                                          PrintStream log) {
         List<EpisodeExecutor.Provider> found = new ArrayList<>();
         ServiceLoader.load(EpisodeExecutor.Provider.class).forEach(found::add);
         for (EpisodeExecutor.Provider p : found) {
             if (engine == null || p.name().equals(engine)) {
-                return p.connect(address, shardEpisodes, log);
+                return p.connect(address, shardEpisodes, select, log);
             }
         }
         throw new IllegalArgumentException(found.isEmpty()
