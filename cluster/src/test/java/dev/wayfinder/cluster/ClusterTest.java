@@ -109,9 +109,22 @@ class ClusterTest {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         List<EvalRow> local = Evaluator.run(WEIGHTS, o, out.resolve("local"), Optional.empty(), quiet).rows();
         List<EvalRow> distributed;
+        Evaluator.Result filmed;
+        var withGifs = new Evaluator.Options(List.of("empty-arena"), 3, 1, 2, SEED, true,
+                Optional.of(SafetyShield.Settings.DEFAULT));
         try (HazelcastExecutor cluster = HazelcastExecutor.connect(HostPort.parse(address(a), "test"), 1, quiet)) {
-            distributed = Evaluator.run(WEIGHTS, o, out.resolve("cluster"), Optional.empty(), quiet, cluster).rows();
+            filmed = Evaluator.run(WEIGHTS, withGifs, out.resolve("cluster"), Optional.empty(), quiet, cluster);
+            distributed = filmed.rows();
             assertEquals(new HazelcastExecutor.Stats(12, 0, 0), cluster.stats(), "3 episodes x 4 drivers, one a range");
+        }
+        // The GIFs: each filmed row's first success and first failure, filmed here after the cluster ran them.
+        long expectedGifs = distributed.stream().filter(r -> r.driver().startsWith("policy"))
+                .mapToLong(r -> (r.result().successRate() > 0 ? 1 : 0) + (r.result().successRate() < 1 ? 1 : 0))
+                .sum();
+        assertEquals(expectedGifs, filmed.gifs().size(), filmed.gifs().toString());
+        for (Path g : filmed.gifs()) {
+            byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(g), 6);
+            assertEquals("GIF89a", new String(head, StandardCharsets.US_ASCII), g.toString());
         }
         assertEquals(local, distributed, "seed " + SEED);
         assertEquals(List.of("policy", "policy+shield", "expert", "random"),

@@ -151,7 +151,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--cluster", paramLabel = "HOST:PORT", description = "Run the episodes on the workers of the cluster"
       + " one of whose members listens there ('wayfinder worker'); the table is the same as in this process, bit for"
-      + " bit. GIFs are recorded only in this process, so none are made.")
+      + " bit. The GIFs' episodes (each row's first success and failure) are run again here to film them.")
   String cluster;
 
   @Option(names = "--select", paramLabel = "KEY=VALUE", description = "With --cluster, only workers whose attribute"
@@ -199,9 +199,6 @@ public final class EvalCommand implements Callable<Integer> {
         executor = EpisodeExecutors.connect(null, cluster, shardEpisodes, select, log);
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage(), e);
-      }
-      if (!noGifs) {
-        log.println("--cluster: the episodes run on the workers, so no GIFs are recorded (--no-gifs)");
       }
     }
     try (EpisodeExecutor closing = executor) {
@@ -327,7 +324,7 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--planner runs behind the shield on the depth camera: add --shield (camera)");
     }
     return evaluate(w, new Evaluator.Options(scenarios == null ? ScenarioLibrary.NAMES : scenarios, episodes,
-        oodFactor, envs, 1, !noGifs && cluster == null, shieldSettings, evalSplit, sensors, style, planner), dir,
+        oodFactor, envs, 1, !noGifs, shieldSettings, evalSplit, sensors, style, planner), dir,
         Optional.ofNullable(run), WriterStream.of(json.enabled() ? spec.commandLine().getErr()
             : spec.commandLine().getOut()), executor);
   }

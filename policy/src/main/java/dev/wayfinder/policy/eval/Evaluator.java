@@ -13,6 +13,7 @@ import dev.wayfinder.policy.work.WeightsBlob;
 import dev.wayfinder.randomization.Randomizer;
 import dev.wayfinder.randomization.Split;
 import dev.wayfinder.scenarios.model.Scenario;
+import dev.wayfinder.sim.eval.EpisodeOutcome;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,7 +110,9 @@ public final class Evaluator {
     /**
      * Runs the evaluation on {@code executor} and writes the report into {@code outDir}. Every row is one
      * {@link EpisodeJob} (scenario variant, driver, the split's indices), so the table is the same wherever the jobs
-     * run; GIFs are recorded only when they run in this process.
+     * run. Where they run elsewhere (a cluster), the GIFs are made afterwards in this process: each filmed row's first
+     * successful and first failed episode (in split-index order) is run again here with its film, which gives the same
+     * episode (an episode's outcome does not depend on where it runs).
      */
     public static Result run(PolicyWeights weights, Options o, Path outDir, Optional<Path> trainDir, PrintStream log,
                              EpisodeExecutor executor) throws IOException {
@@ -196,6 +199,9 @@ public final class Evaluator {
         }
         List<JobResult> results = executor.run(jobs, Map.of(blob.key(), blob),
                 j -> films && filmOf.get(j) != null ? Optional.of(filmOf.get(j)) : Optional.empty());
+        if (o.gifs() && !executor.local()) {
+            filmHere(jobs, results, filmOf, blob, o.split(), log);
+        }
         List<EvalRow> rows = new ArrayList<>();
         for (int j = 0; j < jobs.size(); j++) {
             String[] l = labels.get(j);
@@ -217,6 +223,49 @@ public final class Evaluator {
         }
         Path report = Report.write(outDir, rows, gifs, trainDir, o.shield(), o.split(), sensors, o.oodFactor());
         return new Result(rows, report, gifs);
+    }
+
+    /**
+     * Films, in this process, the episodes a row's GIFs show when the row ran elsewhere: its first success and its
+     * first failure in split-index order, each run again alone. Says so when an episode ends otherwise here (another
+     * machine type may round differently) or cannot run here (no OpenGL), and goes on without that GIF.
+     */
+    private static void filmHere(List<EpisodeJob> jobs, List<JobResult> results, List<Film> filmOf, WeightsBlob blob,
+                                 Split split, PrintStream log) {
+        List<EpisodeJob> again = new ArrayList<>();
+        List<Film> films = new ArrayList<>();
+        List<EpisodeOutcome> expected = new ArrayList<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            if (filmOf.get(j) == null) {
+                continue;
+            }
+            List<EpisodeOutcome> inOrder = JobResult.inIndexOrder(results.get(j).outcomes(), split);
+            for (boolean success : new boolean[] {true, false}) {
+                for (EpisodeOutcome e : inOrder) {
+                    if (e.success() == success) {
+                        again.add(jobs.get(j).range(split.index(e.seed()), 1).withEnvs(1));
+                        films.add(filmOf.get(j));
+                        expected.add(e);
+                        break;
+                    }
+                }
+            }
+        }
+        if (again.isEmpty()) {
+            return;
+        }
+        try (InProcessExecutor here = new InProcessExecutor()) {
+            List<JobResult> r = here.run(again, Map.of(blob.key(), blob), k -> Optional.of(films.get(k)));
+            for (int k = 0; k < again.size(); k++) {
+                if (!r.get(k).outcomes().equals(List.of(expected.get(k)))) {
+                    log.println("note: " + again.get(k).describe() + " ended otherwise in this process than where it"
+                            + " ran (" + r.get(k).outcomes() + " against " + expected.get(k) + "); its GIF shows this"
+                            + " process's episode");
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            log.println("no GIFs: the episodes to film could not run in this process (" + e.getMessage() + ")");
+        }
     }
 
     /** The table's header line. */
