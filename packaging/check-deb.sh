@@ -82,4 +82,30 @@ env -u JAVA_HOME DJL_CACHE_DIR=/dev/null/djl "$W" train --config "$TMP/tiny.yaml
   { show >&2; fail "train with an unwritable DJL cache should exit 1 with a message naming DJL_CACHE_DIR (exit $rc)"; }
 say "train with an unwritable DJL cache: $(head -c 160 "$TMP/err")..."
 
+# A cluster from the package: a worker (Hazelcast is inside) that cluster status lists and eval --cluster uses.
+PORT=
+for _ in $(seq 1 50); do
+  p=$((20000 + RANDOM % 20000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { PORT=$p; break; }   # nothing listens there
+done
+[ -n "$PORT" ] || fail "found no free port for the cluster check"
+env -u JAVA_HOME -u JAVA_TOOL_OPTIONS PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+  timeout 600 "$W" worker --port "$PORT" --host 127.0.0.1 --slots 1 --label site=deb >"$TMP/worker.out" 2>&1 &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true; rm -rf "$TMP"' EXIT
+for _ in $(seq 1 180); do
+  grep -q ' ready: ' "$TMP/worker.out" && break
+  kill -0 $WORKER 2>/dev/null || { cat "$TMP/worker.out" >&2; fail "the packaged worker exited before it was ready"; }
+  sleep 0.5
+done
+grep -q 'ready: 1 member in cluster .wayfinder., EGL yes' "$TMP/worker.out" ||
+  { cat "$TMP/worker.out" >&2; fail "the packaged worker did not say it was ready with EGL within 90 s"; }
+expect_ok cluster status "127.0.0.1:$PORT"
+grep -q "labels: site=deb" "$TMP/out" || { show >&2; fail "cluster status does not list the packaged worker's label"; }
+expect_ok eval --weights cluttered-room-rgbd-map --scenario empty-arena --episodes 2 --no-gifs \
+  --cluster "127.0.0.1:$PORT" --select site=deb -o "$TMP/cluster-eval"
+[ -f "$TMP/cluster-eval/results.csv" ] || { show >&2; fail "eval --cluster wrote no results.csv"; }
+say "cluster: the packaged worker ran eval --cluster ($(grep -c . "$TMP/cluster-eval/results.csv") lines in results.csv)"
+kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null || true
+
 say "ok: $DEB ($(du -h --apparent-size "$DEB" | cut -f1))"
