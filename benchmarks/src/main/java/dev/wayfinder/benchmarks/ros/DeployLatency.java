@@ -63,6 +63,10 @@ final class DeployLatency {
         List<Long> received = new ArrayList<>();
         List<Long> decided = new ArrayList<>();
         List<Long> published = new ArrayList<>();
+        // -Dwayfinder.bench.deployTrace=FILE: each frame's times in one CSV row, to see where a slow frame's time went.
+        String traceFile = System.getProperty("wayfinder.bench.deployTrace");
+        java.util.TreeMap<Long, long[]> trace = new java.util.TreeMap<>();
+        var gcs = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
         boolean[] recording = {false};
         StringWriter log = new StringWriter();
         try (PeerProcess robot = new PeerProcess(peer, config, "robot", "-", String.valueOf(seconds + 120), "640",
@@ -76,6 +80,10 @@ final class DeployLatency {
                         synchronized (decided) {
                             if (recording[0]) {
                                 received.add(at - stamp);
+                                if (traceFile != null) {
+                                    trace.computeIfAbsent(stamp, k -> new long[] {-1, -1, -1, -1, -1})[0] = at - stamp;
+                                    trace.get(stamp)[3] = gcCount(gcs);
+                                }
                             }
                         }
                     }
@@ -85,6 +93,9 @@ final class DeployLatency {
                         synchronized (decided) {
                             if (recording[0]) {
                                 decided.add(at - stamp);
+                                if (traceFile != null) {
+                                    trace.computeIfAbsent(stamp, k -> new long[] {-1, -1, -1, -1, -1})[1] = at - stamp;
+                                }
                             }
                         }
                     }
@@ -94,6 +105,11 @@ final class DeployLatency {
                         synchronized (decided) {
                             if (recording[0]) {
                                 published.add(at - stamp);
+                                if (traceFile != null) {
+                                    long[] t = trace.computeIfAbsent(stamp, k -> new long[] {-1, -1, -1, -1, -1});
+                                    t[2] = at - stamp;
+                                    t[4] = gcCount(gcs);
+                                }
                             }
                         }
                     }
@@ -125,6 +141,16 @@ final class DeployLatency {
                 long accepted = deploy.metrics().images() - images0;
                 long refused = deploy.metrics().refusals() - refused0;
                 long dropped = deploy.droppedFrames() - dropped0;
+                if (traceFile != null) {
+                    synchronized (decided) {
+                        StringBuilder b = new StringBuilder("stamp_ns,received_us,decided_us,published_us,"
+                                + "gcs_at_receive,gcs_at_publish\n");
+                        trace.forEach((k, v) -> b.append(k).append(',').append(v[0] / 1000).append(',')
+                                .append(v[1] / 1000).append(',').append(v[2] / 1000).append(',').append(v[3])
+                                .append(',').append(v[4]).append('\n'));
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(traceFile), b);
+                    }
+                }
                 synchronized (decided) {
                     return new RosBenchResult.DeployRow(sent, accepted, refused, dropped, decided.size(),
                             Statistics.percentiles(received), Statistics.percentiles(decided),
@@ -142,5 +168,13 @@ final class DeployLatency {
         List<String> l = robot.await(x -> x.startsWith("images-count "), 1, 5000);
         check(!l.isEmpty(), "the robot did not count its images: " + robot.lines());
         return Integer.parseInt(l.get(0).split(" ")[1]);
+    }
+
+    private static long gcCount(List<java.lang.management.GarbageCollectorMXBean> gcs) {
+        long n = 0;
+        for (var g : gcs) {
+            n += Math.max(0, g.getCollectionCount());
+        }
+        return n;
     }
 }

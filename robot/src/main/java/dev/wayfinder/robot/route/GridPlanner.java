@@ -65,7 +65,7 @@ public final class GridPlanner {
         if (cells.length != w * h) {
             throw new IllegalArgumentException("need " + w * h + " cells, got " + cells.length);
         }
-        clearance = distanceField(w, h, map.resolution(), cells);
+        clearance = distanceField(w, h, map.resolution(), cells, clearance);
         for (int k = 0; k < w * h; k++) {
             // Clearance is measured between cell centres; an occupied cell reaches half a cell towards us.
             double over = clearance[k] - 0.5 * map.resolution() - radius;
@@ -284,55 +284,86 @@ public final class GridPlanner {
      * sqrt 2 weights, within a few percent of Euclidean), metres; infinite on a map without obstacles.
      */
     static float[] distanceField(OccupancyMap map) {
-        return distanceField(map.width(), map.height(), map.resolution(), map.cells());
+        return distanceField(map.width(), map.height(), map.resolution(), map.cells(), null);
     }
 
-    private static float[] distanceField(int w, int h, double resolution, byte[] cells) {
-        float[] d = new float[w * h];
-        Arrays.fill(d, Float.POSITIVE_INFINITY);
+    /**
+     * The chamfer distance field into {@code into} (reused when it has the size, so a replan allocates nothing).
+     * Written for speed: a minimum by comparison (no NaN can occur) and the row's previous value carried in a local;
+     * the same values as the textbook form (a test compares them on random maps).
+     */
+    private static float[] distanceField(int w, int h, double resolution, byte[] cells, float[] into) {
+        float[] d = into != null && into.length == w * h ? into : new float[w * h];
+        final float inf = Float.POSITIVE_INFINITY;
         for (int k = 0; k < w * h; k++) {
-            if (cells[k] >= OccupancyMap.OCCUPIED) {
-                d[k] = 0;
-            }
+            d[k] = cells[k] >= OccupancyMap.OCCUPIED ? 0 : inf;
         }
-        float r = (float) resolution;
-        float rd = (float) (resolution * Math.sqrt(2));
+        final float r = (float) resolution;
+        final float rd = (float) (resolution * Math.sqrt(2));
         for (int j = 0; j < h; j++) {
+            int row = j * w;
+            float left = inf;
             for (int i = 0; i < w; i++) {
-                int k = j * w + i;
+                int k = row + i;
                 float v = d[k];
-                if (i > 0) {
-                    v = Math.min(v, d[k - 1] + r);
+                float c = left + r;
+                if (c < v) {
+                    v = c;
                 }
                 if (j > 0) {
-                    v = Math.min(v, d[k - w] + r);
+                    int up = k - w;
+                    c = d[up] + r;
+                    if (c < v) {
+                        v = c;
+                    }
                     if (i > 0) {
-                        v = Math.min(v, d[k - w - 1] + rd);
+                        c = d[up - 1] + rd;
+                        if (c < v) {
+                            v = c;
+                        }
                     }
                     if (i < w - 1) {
-                        v = Math.min(v, d[k - w + 1] + rd);
+                        c = d[up + 1] + rd;
+                        if (c < v) {
+                            v = c;
+                        }
                     }
                 }
                 d[k] = v;
+                left = v;
             }
         }
         for (int j = h - 1; j >= 0; j--) {
+            int row = j * w;
+            float right = inf;
             for (int i = w - 1; i >= 0; i--) {
-                int k = j * w + i;
+                int k = row + i;
                 float v = d[k];
-                if (i < w - 1) {
-                    v = Math.min(v, d[k + 1] + r);
+                float c = right + r;
+                if (c < v) {
+                    v = c;
                 }
                 if (j < h - 1) {
-                    v = Math.min(v, d[k + w] + r);
+                    int down = k + w;
+                    c = d[down] + r;
+                    if (c < v) {
+                        v = c;
+                    }
                     if (i < w - 1) {
-                        v = Math.min(v, d[k + w + 1] + rd);
+                        c = d[down + 1] + rd;
+                        if (c < v) {
+                            v = c;
+                        }
                     }
                     if (i > 0) {
-                        v = Math.min(v, d[k + w - 1] + rd);
+                        c = d[down - 1] + rd;
+                        if (c < v) {
+                            v = c;
+                        }
                     }
                 }
                 d[k] = v;
+                right = v;
             }
         }
         return d;

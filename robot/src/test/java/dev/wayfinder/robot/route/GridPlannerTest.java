@@ -73,6 +73,81 @@ class GridPlannerTest {
         assertEquals(0.5, d[10 * 80 + 10], 0.03);
     }
 
+    /** The textbook two-pass chamfer (Math.min, every neighbour read from the array), as the planner had it. */
+    private static float[] referenceField(OccupancyMap m) {
+        int w = m.width();
+        int h = m.height();
+        float[] d = new float[w * h];
+        java.util.Arrays.fill(d, Float.POSITIVE_INFINITY);
+        for (int k = 0; k < w * h; k++) {
+            if (m.cells()[k] >= OccupancyMap.OCCUPIED) {
+                d[k] = 0;
+            }
+        }
+        float r = (float) m.resolution();
+        float rd = (float) (m.resolution() * Math.sqrt(2));
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                int k = j * w + i;
+                float v = d[k];
+                if (i > 0) {
+                    v = Math.min(v, d[k - 1] + r);
+                }
+                if (j > 0) {
+                    v = Math.min(v, d[k - w] + r);
+                    v = i > 0 ? Math.min(v, d[k - w - 1] + rd) : v;
+                    v = i < w - 1 ? Math.min(v, d[k - w + 1] + rd) : v;
+                }
+                d[k] = v;
+            }
+        }
+        for (int j = h - 1; j >= 0; j--) {
+            for (int i = w - 1; i >= 0; i--) {
+                int k = j * w + i;
+                float v = d[k];
+                if (i < w - 1) {
+                    v = Math.min(v, d[k + 1] + r);
+                }
+                if (j < h - 1) {
+                    v = Math.min(v, d[k + w] + r);
+                    v = i < w - 1 ? Math.min(v, d[k + w + 1] + rd) : v;
+                    v = i > 0 ? Math.min(v, d[k + w - 1] + rd) : v;
+                }
+                d[k] = v;
+            }
+        }
+        return d;
+    }
+
+    @Test
+    void theFastDistanceFieldEqualsTheTextbookChamferOnRandomMaps() {
+        long seed = System.nanoTime();
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int t = 0; t < 40; t++) {
+            int w = 1 + rnd.nextInt(90);
+            int h = 1 + rnd.nextInt(90);
+            double density = rnd.nextDouble() * 0.3;
+            byte[] cells = new byte[w * h];
+            for (int k = 0; k < cells.length; k++) {
+                double u = rnd.nextDouble();
+                cells[k] = (byte) (u < density ? 100 : u < density + 0.2 ? -1 : rnd.nextInt(OccupancyMap.OCCUPIED));
+            }
+            OccupancyMap m = new OccupancyMap(0.01 + rnd.nextDouble() * 0.1, 0, 0, w, h, cells);
+            float[] ref = referenceField(m);
+            assertTrue(java.util.Arrays.equals(ref, GridPlanner.distanceField(m)),
+                    "seed " + seed + ", map " + t + " (" + w + "x" + h + ")");
+            // And refreshed in place, as a replan does.
+            GridPlanner p = new GridPlanner(m, 0.05);
+            p.refresh(new byte[w * h]);
+            p.refresh(cells);
+            for (int k = 0; k < w * h; k++) {
+                double x = (k % w + 0.5) * m.resolution();
+                double y = (k / w + 0.5) * m.resolution();
+                assertEquals(ref[k], p.clearance(x, y), 0.0, "seed " + seed + ", cell " + k);
+            }
+        }
+    }
+
     @Test
     void followerSteersTowardTheGapNotStraightAtTheGoal() {
         RouteFollower f = new RouteFollower(0.1, 10);
