@@ -23,6 +23,9 @@ public final class GridPlanner {
     private final int h;
     /** Distance of each cell's centre to the nearest occupied cell's centre, metres (w x h). */
     private float[] clearance;
+    /** A partial refresh's window of cells and its distance field, kept for the next. */
+    private byte[] window = new byte[0];
+    private float[] local = new float[0];
     private final boolean[] blocked;
     private final float[] stepCost;
     private final double[] g;
@@ -66,12 +69,73 @@ public final class GridPlanner {
             throw new IllegalArgumentException("need " + w * h + " cells, got " + cells.length);
         }
         clearance = distanceField(w, h, map.resolution(), cells, clearance);
-        for (int k = 0; k < w * h; k++) {
-            // Clearance is measured between cell centres; an occupied cell reaches half a cell towards us.
-            double over = clearance[k] - 0.5 * map.resolution() - radius;
-            blocked[k] = over < 0;
-            stepCost[k] = (float) (over >= INFLATION_BAND ? 0 : INFLATION_COST * (1 - over / INFLATION_BAND));
+        costs(0, 0, w - 1, h - 1);
+    }
+
+    /** Blocked cells and step costs from the clearance, in the box (inclusive). */
+    private void costs(int ci0, int cj0, int ci1, int cj1) {
+        for (int j = cj0; j <= cj1; j++) {
+            for (int k = j * w + ci0, end = j * w + ci1; k <= end; k++) {
+                // Clearance is measured between cell centres; an occupied cell reaches half a cell towards us.
+                double over = clearance[k] - 0.5 * map.resolution() - radius;
+                blocked[k] = over < 0;
+                stepCost[k] = (float) (over >= INFLATION_BAND ? 0 : INFLATION_COST * (1 - over / INFLATION_BAND));
+            }
         }
+    }
+
+    /**
+     * As {@link #refresh(byte[])} when only the cells in the box {@code (i0, j0)..(i1, j1)} (inclusive; empty when
+     * i0 &gt; i1) differ from the cells of the last refresh: a robot's obstacle layer changes only where its camera
+     * looked. Only what those cells can reach is recomputed: the distance field within the radius and the inflation
+     * band of them, from the cells within that reach again. The blocked cells and the step costs are exactly those a
+     * whole refresh gives (a distance up to the reach comes from a path that stays inside that window, so the
+     * window's chamfer gives the same value; beyond the reach a cell is neither blocked nor costed either way);
+     * {@link #clearance} is then exact up to the radius plus the band, and at least that beyond it.
+     */
+    public void refresh(byte[] cells, int i0, int j0, int i1, int j1) {
+        if (cells.length != w * h) {
+            throw new IllegalArgumentException("need " + w * h + " cells, got " + cells.length);
+        }
+        if (i0 > i1 || j0 > j1) {
+            return;
+        }
+        int reach = (int) Math.ceil((radius + 0.5 * map.resolution() + INFLATION_BAND) / map.resolution()) + 1;
+        int ri0 = Math.max(0, i0 - reach);
+        int rj0 = Math.max(0, j0 - reach);
+        int ri1 = Math.min(w - 1, i1 + reach);
+        int rj1 = Math.min(h - 1, j1 + reach);
+        int si0 = Math.max(0, ri0 - reach);
+        int sj0 = Math.max(0, rj0 - reach);
+        int si1 = Math.min(w - 1, ri1 + reach);
+        int sj1 = Math.min(h - 1, rj1 + reach);
+        int sw = si1 - si0 + 1;
+        int sh = sj1 - sj0 + 1;
+        if ((long) sw * sh * 2 > (long) w * h) {
+            refresh(cells);
+            return;
+        }
+        if (window.length < sw * sh) {
+            window = new byte[sw * sh];
+        }
+        for (int j = 0; j < sh; j++) {
+            System.arraycopy(cells, (sj0 + j) * w + si0, window, j * sw, sw);
+        }
+        local = distanceField(sw, sh, map.resolution(), window, local, sw * sh);
+        for (int j = rj0; j <= rj1; j++) {
+            System.arraycopy(local, (j - sj0) * sw + (ri0 - si0), clearance, j * w + ri0, ri1 - ri0 + 1);
+        }
+        costs(ri0, rj0, ri1, rj1);
+    }
+
+    /** Whether cell {@code k} (row-major) is blocked (tests). */
+    boolean blockedAt(int k) {
+        return blocked[k];
+    }
+
+    /** Cell {@code k}'s extra step cost (tests). */
+    float stepCostAt(int k) {
+        return stepCost[k];
     }
 
     /** The map planned on. */
@@ -293,7 +357,12 @@ public final class GridPlanner {
      * the same values as the textbook form (a test compares them on random maps).
      */
     private static float[] distanceField(int w, int h, double resolution, byte[] cells, float[] into) {
-        float[] d = into != null && into.length == w * h ? into : new float[w * h];
+        return distanceField(w, h, resolution, cells, into != null && into.length == w * h ? into : null, w * h);
+    }
+
+    /** As above, into the first {@code n = w * h} values of {@code into} when it has room for them. */
+    private static float[] distanceField(int w, int h, double resolution, byte[] cells, float[] into, int n) {
+        float[] d = into != null && into.length >= n ? into : new float[n];
         final float inf = Float.POSITIVE_INFINITY;
         for (int k = 0; k < w * h; k++) {
             d[k] = cells[k] >= OccupancyMap.OCCUPIED ? 0 : inf;

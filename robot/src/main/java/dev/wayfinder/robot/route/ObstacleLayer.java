@@ -21,6 +21,14 @@ public final class ObstacleLayer {
     private final double[] tmp = new double[2];
     private final double[] point = new double[2];
     private boolean changed;
+    /** Cells changed since the last {@link #combine}: a box (empty when {@code i0 > i1}), or everything. */
+    private int i0 = Integer.MAX_VALUE;
+    private int j0 = Integer.MAX_VALUE;
+    private int i1 = Integer.MIN_VALUE;
+    private int j1 = Integer.MIN_VALUE;
+    private boolean everything = true;
+    /** The box the last {@link #combine} changed: i0, j0, i1, j1 inclusive; null for everything. */
+    private int[] lastChange;
 
     /** A layer over {@code geometry}'s cells (its contents are ignored), everything unknown. */
     public ObstacleLayer(OccupancyMap geometry) {
@@ -53,6 +61,15 @@ public final class ObstacleLayer {
     public void reset() {
         Arrays.fill(seen, (byte) -1);
         changed = true;
+        everything = true;
+    }
+
+    private void mark(int i, int j) {
+        changed = true;
+        i0 = Math.min(i0, i);
+        j0 = Math.min(j0, j);
+        i1 = Math.max(i1, i);
+        j1 = Math.max(j1, j);
     }
 
     /**
@@ -78,7 +95,7 @@ public final class ObstacleLayer {
                 if (i >= 0 && j >= 0 && i < geometry.width() && j < geometry.height()
                         && seen[j * geometry.width() + i] != 100) {
                     seen[j * geometry.width() + i] = 100;
-                    changed = true;
+                    mark(i, j);
                 }
             }
         }
@@ -101,7 +118,7 @@ public final class ObstacleLayer {
             int c = j * geometry.width() + i;
             if (seen[c] != 0) {
                 seen[c] = 0;
-                changed = true;
+                mark(i, j);
             }
         }
     }
@@ -118,8 +135,23 @@ public final class ObstacleLayer {
         for (int k = 0; k < seen.length; k++) {
             combined[k] = seen[k] >= 0 ? seen[k] : b == null ? -1 : b[k];
         }
+        lastChange = everything ? null : new int[] {i0, j0, i1, j1};
         changed = false;
+        everything = false;
+        i0 = Integer.MAX_VALUE;
+        j0 = Integer.MAX_VALUE;
+        i1 = Integer.MIN_VALUE;
+        j1 = Integer.MIN_VALUE;
         return combined;
+    }
+
+    /**
+     * The cells the last {@link #combine} changed against the one before (with the same base): their bounding box as
+     * {i0, j0, i1, j1}, inclusive (empty when i0 &gt; i1), or null when it may differ everywhere (the first combine,
+     * or the first after {@link #reset}). What {@link GridPlanner#refresh(byte[], int, int, int, int)} takes.
+     */
+    public int[] lastChange() {
+        return lastChange == null ? null : lastChange.clone();
     }
 
     /** Whether anything changed since the last {@link #combine}. */

@@ -133,7 +133,14 @@ public final class RouteFollower {
         boolean replan = path == null || ++since >= replanEvery || distanceToPath(robot.x(), robot.y()) > OFF_ROUTE;
         if (replan) {
             if (layer != null && layer.changed()) {
-                planner.refresh(layer.combine(base));
+                byte[] cells = layer.combine(base);
+                // Only where the camera changed the layer, when it says where (the same plan as a whole refresh).
+                int[] box = layer.lastChange();
+                if (box == null) {
+                    planner.refresh(cells);
+                } else {
+                    planner.refresh(cells, box[0], box[1], box[2], box[3]);
+                }
             }
             double[] p = planner.plan(robot.x(), robot.y(), gx, gy);
             if (p != null) {

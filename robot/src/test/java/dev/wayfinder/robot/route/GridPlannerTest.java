@@ -149,6 +149,61 @@ class GridPlannerTest {
     }
 
     @Test
+    void aRefreshOfTheChangedBoxGivesTheBlockedCellsStepCostsAndPlansOfAWholeRefresh() {
+        long seed = System.nanoTime();
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int t = 0; t < 30; t++) {
+            // Small grids (where most boxes reach across: a whole refresh) and large ones (a window's).
+            int w = t % 2 == 0 ? 20 + rnd.nextInt(140) : 150 + rnd.nextInt(250);
+            int h = t % 2 == 0 ? 20 + rnd.nextInt(100) : 120 + rnd.nextInt(200);
+            double res = 0.025 + rnd.nextDouble() * 0.1;
+            double radius = rnd.nextDouble() * 0.25;
+            byte[] cells = new byte[w * h];
+            for (int k = 0; k < cells.length; k++) {
+                double u = rnd.nextDouble();
+                cells[k] = (byte) (u < 0.05 ? 100 : u < 0.4 ? -1 : 0);
+            }
+            OccupancyMap m = new OccupancyMap(res, 0, 0, w, h, cells.clone());
+            GridPlanner partial = new GridPlanner(m, radius);
+            for (int edit = 0; edit < 12; edit++) {
+                // A depth frame's worth of change: cells set occupied, free or unknown within a box.
+                int bw = 1 + rnd.nextInt(Math.max(1, t % 2 == 0 ? w / 3 : 25));
+                int bh = 1 + rnd.nextInt(Math.max(1, t % 2 == 0 ? h / 3 : 25));
+                int i0 = rnd.nextInt(w - bw + 1);
+                int j0 = rnd.nextInt(h - bh + 1);
+                int ci0 = Integer.MAX_VALUE;
+                int cj0 = Integer.MAX_VALUE;
+                int ci1 = Integer.MIN_VALUE;
+                int cj1 = Integer.MIN_VALUE;
+                for (int n = rnd.nextInt(40); n >= 0; n--) {
+                    int i = i0 + rnd.nextInt(bw);
+                    int j = j0 + rnd.nextInt(bh);
+                    double u = rnd.nextDouble();
+                    cells[j * w + i] = (byte) (u < 0.5 ? 100 : u < 0.8 ? 0 : -1);
+                    ci0 = Math.min(ci0, i);
+                    cj0 = Math.min(cj0, j);
+                    ci1 = Math.max(ci1, i);
+                    cj1 = Math.max(cj1, j);
+                }
+                partial.refresh(cells, ci0, cj0, ci1, cj1);
+                GridPlanner whole = new GridPlanner(new OccupancyMap(res, 0, 0, w, h, cells.clone()), radius);
+                String where = "seed " + seed + ", map " + t + " (" + w + "x" + h + "), edit " + edit;
+                for (int k = 0; k < w * h; k++) {
+                    assertEquals(whole.blockedAt(k), partial.blockedAt(k), where + ", cell " + k);
+                    assertEquals(whole.stepCostAt(k), partial.stepCostAt(k), 0.0, where + ", cell " + k);
+                }
+                double fx = rnd.nextDouble() * w * res;
+                double fy = rnd.nextDouble() * h * res;
+                double tx = rnd.nextDouble() * w * res;
+                double ty = rnd.nextDouble() * h * res;
+                double[] a = whole.plan(fx, fy, tx, ty);
+                double[] b = partial.plan(fx, fy, tx, ty);
+                assertTrue(java.util.Arrays.equals(a, b), where + ": the same plan");
+            }
+        }
+    }
+
+    @Test
     void followerSteersTowardTheGapNotStraightAtTheGoal() {
         RouteFollower f = new RouteFollower(0.1, 10);
         CameraModel cam = new CameraModel(8, 8, 4, 4, 4, 4, 0, 0, 0.2, 0, 0, 0);
