@@ -91,12 +91,12 @@ final class ImageThroughput {
                 long t30 = wallNanos();
                 int sent30 = javaPub ? javaPublish(pub, px, images, 30) : cyclonePublish(images, 30, pair);
                 sink.await(images, 10_000);
-                int delivered30 = (int) sink.arrivals().stream().filter(a -> a.stampNs() >= t30).count();
+                List<Arrival> at30 = sink.arrivals().stream().filter(a -> a.stampNs() >= t30).toList();
                 long tBurst = wallNanos();
                 int sentBurst = javaPub ? javaPublish(pub, px, burst, 0) : cyclonePublish(burst, 0, pair);
                 sink.await(images + burst, 10_000);
                 List<Arrival> got = sink.arrivals().stream().filter(a -> a.stampNs() >= tBurst).toList();
-                rows.add(Statistics.imageRow(pair, sent30, delivered30, sentBurst, got));
+                rows.add(Statistics.imageRow(pair, sent30, at30, sentBurst, got));
             }
         }
         return rows;

@@ -27,10 +27,12 @@ public final class RosBenchReport {
                 TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "not met"));
         b.append(String.format(Locale.ROOT, "%n640x480 rgb8 images, reliable QoS: delivered/sent at 30 Hz, and a burst as fast as"
                 + " flow control allows%n"));
-        b.append(String.format(Locale.ROOT, "%-18s %12s %14s %10s %8s%n", "publisher->sub", "30 Hz", "burst", "images/s",
-                "MB/s"));
+        b.append(String.format(Locale.ROOT, "%-18s %12s %28s %14s %10s %8s%n", "publisher->sub", "30 Hz",
+                "30 Hz latency p50/p99/max us", "burst", "images/s", "MB/s"));
         for (RosBenchResult.ImageRow i : r.images()) {
-            b.append(String.format(Locale.ROOT, "%-18s %12s %14s %10.0f %8.0f%s%n", i.pair(), i.delivered30() + "/" + i.sent30(),
+            b.append(String.format(Locale.ROOT, "%-18s %12s %28s %14s %10.0f %8.0f%s%n", i.pair(),
+                    i.delivered30() + "/" + i.sent30(),
+                    i.latency30P50() + "/" + i.latency30P99() + "/" + i.latency30Max(),
                     i.burstDelivered() + "/" + i.burstSent(), i.imagesPerSecond(), i.megabytesPerSecond(),
                     i.delivered30() == i.sent30() && i.burstDelivered() == i.burstSent() ? "" : "  LOSS"));
         }
@@ -80,9 +82,11 @@ public final class RosBenchReport {
         b.append("  \"images_640x480_rgb8_reliable\": {\n");
         for (int k = 0; k < r.images().size(); k++) {
             RosBenchResult.ImageRow m = r.images().get(k);
-            b.append(String.format(Locale.ROOT, "    \"%s\": {\"hz30\": {\"sent\": %d, \"delivered\": %d}, \"burst\": {\"sent\": %d,"
+            b.append(String.format(Locale.ROOT, "    \"%s\": {\"hz30\": {\"sent\": %d, \"delivered\": %d,"
+                    + " \"latency_us\": {\"p50\": %d, \"p99\": %d, \"max\": %d}}, \"burst\": {\"sent\": %d,"
                     + " \"delivered\": %d, \"seconds\": %.4f, \"images_per_s\": %.1f, \"mb_per_s\": %.1f}}%s%n",
-                    m.pair(), m.sent30(), m.delivered30(), m.burstSent(), m.burstDelivered(), m.burstNanos() / 1e9,
+                    m.pair(), m.sent30(), m.delivered30(), m.latency30P50(), m.latency30P99(), m.latency30Max(),
+                    m.burstSent(), m.burstDelivered(), m.burstNanos() / 1e9,
                     m.imagesPerSecond(), m.megabytesPerSecond(), k + 1 < r.images().size() ? "," : ""));
         }
         b.append("  }");

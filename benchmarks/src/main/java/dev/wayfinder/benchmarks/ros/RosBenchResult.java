@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Everything one run of {@link RosBench} measured, and the text lines that carry it from the measuring child process
  * (inside the network namespace) to the parent: {@code ROW pair p50 p90 p99 max n} per round-trip pair and
- * {@code IMAGES pair sent30 delivered30 burstSent burstDelivered burstNanos burstBytes} per image pair.
+ * {@code IMAGES pair sent30 delivered30 burstSent burstDelivered burstNanos burstBytes p50 p99 max} per image pair
+ * (the last three: stamp to arrival at 30 Hz, microseconds).
  *
  * @param roundTrips the round-trip rows, in measuring order
  * @param images the image rows, in {@link ImageThroughput#PAIRS} order
@@ -85,7 +86,8 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
      * @param burstBytes image data bytes delivered in the burst
      */
     public record ImageRow(String pair, int sent30, int delivered30, int burstSent, int burstDelivered,
-                           long burstNanos, long burstBytes) {
+                           long burstNanos, long burstBytes, long latency30P50, long latency30P99,
+                           long latency30Max) {
         /** @return burst images delivered per second */
         public double imagesPerSecond() {
             return burstNanos <= 0 ? 0 : burstDelivered * 1e9 / burstNanos;
@@ -99,7 +101,7 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
         /** @return the row as the child process prints it */
         String line() {
             return "IMAGES " + pair + " " + sent30 + " " + delivered30 + " " + burstSent + " " + burstDelivered + " "
-                    + burstNanos + " " + burstBytes + "\n";
+                    + burstNanos + " " + burstBytes + " " + latency30P50 + " " + latency30P99 + " " + latency30Max + "\n";
         }
     }
 
@@ -146,9 +148,10 @@ public record RosBenchResult(List<RoundTrip> roundTrips, List<ImageRow> images, 
             if (f[0].equals("ROW") && f.length == 7) {
                 rows.add(new RoundTrip(f[1].replace('_', ' '), Long.parseLong(f[2]), Long.parseLong(f[3]),
                         Long.parseLong(f[4]), Long.parseLong(f[5]), Integer.parseInt(f[6])));
-            } else if (f[0].equals("IMAGES") && f.length == 8) {
+            } else if (f[0].equals("IMAGES") && f.length == 11) {
                 imageRows.add(new ImageRow(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])));
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
+                        Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10])));
             }
         }
         if (rows.size() != ROUND_TRIP_ROWS || imageRows.size() != ImageThroughput.PAIRS.size()) {

@@ -40,12 +40,18 @@ final class Statistics {
      * @param burstSent images published in the burst
      * @param burst the burst images that arrived
      */
-    static RosBenchResult.ImageRow imageRow(String pair, int sent30, int delivered30, int burstSent,
+    static RosBenchResult.ImageRow imageRow(String pair, int sent30, List<Arrival> at30, int burstSent,
                                             List<Arrival> burst) {
         long first = burst.stream().mapToLong(Arrival::stampNs).min().orElse(0);
         long last = burst.stream().mapToLong(Arrival::receivedNs).max().orElse(0);
         long bytes = burst.stream().mapToLong(Arrival::bytes).sum();
-        return new RosBenchResult.ImageRow(pair, sent30, delivered30, burstSent, burst.size(), last - first, bytes);
+        // Stamp (the publisher's wall clock just before it wrote) to arrival (the subscriber's, same machine).
+        long[] lat = at30.stream().mapToLong(a -> (a.receivedNs() - a.stampNs()) / 1000).sorted().toArray();
+        long p50 = lat.length == 0 ? -1 : lat[lat.length / 2];
+        long p99 = lat.length == 0 ? -1 : lat[lat.length * 99 / 100];
+        long max = lat.length == 0 ? -1 : lat[lat.length - 1];
+        return new RosBenchResult.ImageRow(pair, sent30, at30.size(), burstSent, burst.size(), last - first, bytes,
+                p50, p99, max);
     }
 
     /**

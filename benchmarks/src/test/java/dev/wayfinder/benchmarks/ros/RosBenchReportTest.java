@@ -12,8 +12,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark's output without running it: the table and JSON of fixed numbers equal what the benchmark printed
- * before it was split into classes (report-table.txt and report.json were written by that version), the rows survive
+ * The benchmark's output without running it: the table and JSON of fixed numbers keep their shape (report-table.txt
+ * and report.json, first written by the version before the benchmark was split into classes, since with the images'
+ * latency at 30 Hz added), the rows survive
  * the trip from the child process to the parent, and percentiles pick the elements they name.
  */
 class RosBenchReportTest {
@@ -21,10 +22,13 @@ class RosBenchReportTest {
             new RosBenchResult.RoundTrip("Java<->Java", 57, 85, 132, 400, 2000),
             new RosBenchResult.RoundTrip("Java<->Cyclone", 63, 84, 136, 1200, 2000),
             new RosBenchResult.RoundTrip("Cyclone<->Cyclone", 46, 102, 149, 990, 2000)),
-            List.of(new RosBenchResult.ImageRow("Java->Java", 60, 60, 600, 600, 1_000_000_000L, 600L * 921_600),
-                    new RosBenchResult.ImageRow("Java->Cyclone", 60, 59, 600, 600, 2_500_000_000L, 600L * 921_600),
-                    new RosBenchResult.ImageRow("Cyclone->Java", 60, 60, 600, 598, 1_234_567_890L, 598L * 921_600),
-                    new RosBenchResult.ImageRow("Cyclone->Cyclone", 60, 60, 600, 600, 0L, 0L)));
+            List.of(new RosBenchResult.ImageRow("Java->Java", 60, 60, 600, 600, 1_000_000_000L, 600L * 921_600,
+                            1500, 2900, 3100),
+                    new RosBenchResult.ImageRow("Java->Cyclone", 60, 59, 600, 600, 2_500_000_000L, 600L * 921_600,
+                            1700, 3300, 4100),
+                    new RosBenchResult.ImageRow("Cyclone->Java", 60, 60, 600, 598, 1_234_567_890L, 598L * 921_600,
+                            1600, 3000, 3500),
+                    new RosBenchResult.ImageRow("Cyclone->Cyclone", 60, 60, 600, 600, 0L, 0L, 1200, 2000, 2400)));
 
     private static String resource(String name) throws IOException {
         try (InputStream in = RosBenchReportTest.class.getResourceAsStream(name)) {
@@ -80,8 +84,12 @@ class RosBenchReportTest {
         assertEquals(new RosBenchResult.RoundTrip("Java<->Java", 901, 981, 999, 1000, 200),
                 Statistics.roundTrip("Java<->Java", us));
         assertEquals(1000 - 199, us[199], "the samples are not sorted in place");
-        RosBenchResult.ImageRow row = Statistics.imageRow("Java->Java", 5, 5, 2,
+        List<Statistics.Arrival> at30 = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            at30.add(new Statistics.Arrival(10, 1_000_000L * i, 1_000_000L * i + 1000L * (i + 1))); // 1..100 us
+        }
+        RosBenchResult.ImageRow row = Statistics.imageRow("Java->Java", 100, at30, 2,
                 List.of(new Statistics.Arrival(10, 100, 250), new Statistics.Arrival(10, 150, 300)));
-        assertEquals(new RosBenchResult.ImageRow("Java->Java", 5, 5, 2, 2, 200, 20), row);
+        assertEquals(new RosBenchResult.ImageRow("Java->Java", 100, 100, 2, 2, 200, 20, 51, 100, 100), row);
     }
 }

@@ -45,13 +45,18 @@ class RosBenchTest {
         }
         assertTrue(out.contains("Java<->Cyclone / Cyclone<->Cyclone at p50: "), out);
         // every image row: all 10 images at 30 Hz and all 20 of the burst delivered, at a positive rate
-        Pattern image = Pattern.compile("(\\S+) +(\\d+)/(\\d+) +(\\d+)/(\\d+) +(\\d+) +(\\d+)(?: +LOSS)?");
+        Pattern image = Pattern.compile(
+                "(\\S+) +(\\d+)/(\\d+) +(\\d+)/(\\d+)/(\\d+) +(\\d+)/(\\d+) +(\\d+) +(\\d+)(?: +LOSS)?");
         for (String pair : new String[] {"Java->Java", "Java->Cyclone", "Cyclone->Java", "Cyclone->Cyclone"}) {
             Matcher m = out.lines().map(image::matcher).filter(x -> x.matches() && x.group(1).equals(pair))
                     .findFirst().orElseThrow(() -> new AssertionError("no image row " + pair + " in\n" + out));
             assertEquals("10/10", m.group(2) + "/" + m.group(3), pair + " at 30 Hz\n" + out);
-            assertEquals("20/20", m.group(4) + "/" + m.group(5), pair + " burst\n" + out);
-            assertTrue(Long.parseLong(m.group(6)) > 0 && Long.parseLong(m.group(7)) > 0, pair + " rate\n" + out);
+            long p50 = Long.parseLong(m.group(4));
+            long p99 = Long.parseLong(m.group(5));
+            long max = Long.parseLong(m.group(6));
+            assertTrue(0 < p50 && p50 <= p99 && p99 <= max, pair + " latency at 30 Hz\n" + out);
+            assertEquals("20/20", m.group(7) + "/" + m.group(8), pair + " burst\n" + out);
+            assertTrue(Long.parseLong(m.group(9)) > 0 && Long.parseLong(m.group(10)) > 0, pair + " rate\n" + out);
         }
         assertFalse(out.contains("LOSS"), out);
     }
@@ -62,7 +67,7 @@ class RosBenchTest {
         assertTrue(out.startsWith("{") && out.strip().endsWith("}"), out);
         for (String key : new String[] {"\"Java<->Java\"", "\"Java<->Cyclone\"", "\"Cyclone<->Cyclone\"",
                 "\"ratio_p50_java_cyclone_over_cyclone_cyclone\"", "\"Java->Java\": {", "\"Java->Cyclone\": {",
-                "\"Cyclone->Java\": {", "\"Cyclone->Cyclone\": {", "\"hz30\": {\"sent\": 10, \"delivered\": 10}",
+                "\"Cyclone->Java\": {", "\"Cyclone->Cyclone\": {", "\"hz30\": {\"sent\": 10, \"delivered\": 10, \"latency_us\": {\"p50\": ",
                 "\"burst\": {\"sent\": 20, \"delivered\": 20", "\"images_per_s\": "}) {
             assertTrue(out.contains(key), out);
         }
