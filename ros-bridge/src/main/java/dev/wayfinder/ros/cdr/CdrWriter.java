@@ -165,11 +165,14 @@ public final class CdrWriter {
      * Returns the payload padded to a multiple of 4 bytes, the padding count in the header's option bits
      * (as RTPS submessages need 4-byte lengths).
      *
-     * @return a copy of the serialized payload, including the encapsulation header
+     * @return the serialized payload, including the encapsulation header: a copy, or the writer's own buffer when it
+     *     is exactly that long (the writer is not written to after this)
      */
     public byte[] toByteArray() {
         int pad = (4 - (pos % 4)) % 4;
-        byte[] out = Arrays.copyOf(buf, pos + pad);
+        // A buffer grown to exactly the data (an image's pixels end the message) is handed out as it is: no second
+        // copy of a megabyte per image. The writer is done once this is called.
+        byte[] out = pos + pad == buf.length ? buf : Arrays.copyOf(buf, pos + pad);
         out[3] = (byte) pad;
         return out;
     }

@@ -28,6 +28,29 @@ class CdrTest {
     }
 
     @Test
+    void aBufferGrownToExactlyTheMessageIsHandedOutWithItsPaddingAnnounced() {
+        // An image's pixels end its message: the buffer grows to exactly them and is returned without a copy.
+        byte[] px = new byte[640 * 480 * 3];
+        new java.util.Random(3).nextBytes(px);
+        var img = new dev.wayfinder.ros.msg.Image(new dev.wayfinder.ros.msg.Header(
+                new dev.wayfinder.ros.msg.Time(1, 2), "camera"), 480, 640, "rgb8", false, 640 * 3, px);
+        byte[] payload = dev.wayfinder.ros.msg.Image.TYPE.serialize(img);
+        assertEquals(0, payload.length % 4);
+        assertEquals(img, dev.wayfinder.ros.msg.Image.TYPE.deserialize(payload));
+        // And an odd length: padded to four, the pad count in the header's last byte, read back the same.
+        for (int n = 1; n <= 9; n++) {
+            CdrWriter w = new CdrWriter(false, 8);
+            byte[] b = new byte[n * 1000 + n];
+            java.util.Arrays.fill(b, (byte) n);
+            w.writeOctets(b, 0, b.length);
+            byte[] out = w.toByteArray();
+            assertEquals(0, out.length % 4, "n " + n);
+            assertEquals((4 - (4 + b.length) % 4) % 4, out[3], "n " + n);
+            assertArrayEquals(b, java.util.Arrays.copyOfRange(out, 4, 4 + b.length), "n " + n);
+        }
+    }
+
+    @Test
     void bigEndianRoundTrips() {
         CdrWriter w = new CdrWriter(true, 8);
         w.writeInt16(-2);
