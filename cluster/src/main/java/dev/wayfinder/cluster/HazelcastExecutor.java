@@ -140,8 +140,7 @@ public final class HazelcastExecutor implements EpisodeExecutor {
             Map<String, String> labels = MemberFilter.labelsOf(m.getAttributes());
             workers.add(m.getAddress() + " (" + m.getAttribute(Cluster.ATTR_SLOTS) + " slots, EGL "
                     + m.getAttribute(Cluster.ATTR_EGL) + ", GPU " + m.getAttribute(Cluster.ATTR_GPU)
-                    + (labels.isEmpty() ? "" : ", " + labels.entrySet().stream().map(x -> x.getKey() + "="
-                    + x.getValue()).collect(java.util.stream.Collectors.joining(", "))) + ")");
+                    + (labels.isEmpty() ? "" : ", " + MemberFilter.text(labels)) + ")");
         }
         return workers.size() + " member" + (workers.size() == 1 ? "" : "s") + ": " + String.join(", ", workers);
     }

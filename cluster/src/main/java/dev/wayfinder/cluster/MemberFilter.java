@@ -127,6 +127,12 @@ public final class MemberFilter {
         return out;
     }
 
+    /** Labels as {@code key=value, key=value}, in key order (for logs and {@code cluster status}). */
+    public static String text(Map<String, String> labels) {
+        return String.join(", ", new java.util.TreeMap<>(labels).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
     /** Whether it accepts every worker. */
     public boolean all() {
         return terms.isEmpty();

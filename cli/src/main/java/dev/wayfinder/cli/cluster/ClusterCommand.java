@@ -6,6 +6,7 @@ import dev.wayfinder.cli.Main;
 import dev.wayfinder.cli.UserException;
 import dev.wayfinder.cluster.ClusterStatus;
 import dev.wayfinder.cluster.HostPort;
+import dev.wayfinder.cluster.MemberFilter;
 import dev.wayfinder.cluster.MemberStatus;
 import java.io.PrintWriter;
 import java.util.List;
@@ -67,9 +68,7 @@ public final class ClusterCommand implements Runnable {
             out.printf(Locale.ROOT, "%-24s no EGL: %s%n", "", s.eglReason());
           }
           if (!l.labels().isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            l.labels().forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append('=').append(v));
-            out.printf(Locale.ROOT, "%-24s labels: %s%n", "", b);
+            out.printf(Locale.ROOT, "%-24s labels: %s%n", "", MemberFilter.text(l.labels()));
           }
         }
       }

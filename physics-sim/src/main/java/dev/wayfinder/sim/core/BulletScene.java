@@ -201,7 +201,7 @@ final class BulletScene {
      */
     float[] contacts() {
         Dispatcher d = dynamics.getDispatcher();
-        float[] out = new float[0];
+        float[] out = NO_CONTACTS;
         int used = 0;
         for (int i = 0, n = d.getNumManifolds(); i < n; i++) {
             PersistentManifold m = d.getManifoldByIndexInternal(i);
@@ -224,8 +224,11 @@ final class BulletScene {
                 out[used++] = p.normalWorldOnB.z;
             }
         }
-        return java.util.Arrays.copyOf(out, used);
+        return used == out.length ? out : java.util.Arrays.copyOf(out, used);
     }
+
+    /** What {@link #contacts} gives when nothing touches (shared: it has nothing to change). */
+    static final float[] NO_CONTACTS = new float[0];
 
     /** Writes body {@code i}'s pose as (x, y, z, qx, qy, qz, qw) into {@code out[at..at+6]}. */
     void readPose(int i, double[] out, int at) {

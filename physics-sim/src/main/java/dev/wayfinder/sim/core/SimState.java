@@ -340,10 +340,11 @@ public final class SimState {
 
     /**
      * Where bodies touch now (the robot, obstacles and walls; not the floor): x, y, z of each contact point (metres,
-     * world frame) and the unit contact normal there, 6 values per point, in a new array; empty before the first step.
+     * world frame) and the unit contact normal there, 6 values per point, in a new array (a shared empty one when
+     * nothing touches, or before the first step).
      */
     public float[] contactPoints() {
-        return scene == null ? new float[0] : scene.contacts();
+        return scene == null ? BulletScene.NO_CONTACTS : scene.contacts();
     }
 
     /** Why the simulation was cut short, or {@link Truncation#NONE}. Set only by divergence checks. */

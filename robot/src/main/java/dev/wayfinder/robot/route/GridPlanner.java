@@ -2,7 +2,6 @@ package dev.wayfinder.robot.route;
 
 import dev.wayfinder.robot.OccupancyMap;
 
-import java.util.Arrays;
 
 /**
  * A* on an {@link OccupancyMap} for a round robot: cells closer than the robot's radius to an occupied cell are
@@ -121,7 +120,7 @@ public final class GridPlanner {
         for (int j = 0; j < sh; j++) {
             System.arraycopy(cells, (sj0 + j) * w + si0, window, j * sw, sw);
         }
-        local = distanceField(sw, sh, map.resolution(), window, local, sw * sh);
+        local = distanceField(sw, sh, map.resolution(), window, local);
         for (int j = rj0; j <= rj1; j++) {
             System.arraycopy(local, (j - sj0) * sw + (ri0 - si0), clearance, j * w + ri0, ri1 - ri0 + 1);
         }
@@ -352,16 +351,13 @@ public final class GridPlanner {
     }
 
     /**
-     * The chamfer distance field into {@code into} (reused when it has the size, so a replan allocates nothing).
-     * Written for speed: a minimum by comparison (no NaN can occur) and the row's previous value carried in a local;
-     * the same values as the textbook form (a test compares them on random maps).
+     * The chamfer distance field of a w x h grid into the first w x h values of {@code into} when it has room for
+     * them (so a replan allocates nothing), else into a new array. Written for speed: a minimum by comparison (no NaN
+     * can occur) and the row's previous value carried in a local; the same values as the textbook form (a test
+     * compares them on random maps).
      */
     private static float[] distanceField(int w, int h, double resolution, byte[] cells, float[] into) {
-        return distanceField(w, h, resolution, cells, into != null && into.length == w * h ? into : null, w * h);
-    }
-
-    /** As above, into the first {@code n = w * h} values of {@code into} when it has room for them. */
-    private static float[] distanceField(int w, int h, double resolution, byte[] cells, float[] into, int n) {
+        int n = w * h;
         float[] d = into != null && into.length >= n ? into : new float[n];
         final float inf = Float.POSITIVE_INFINITY;
         for (int k = 0; k < w * h; k++) {

@@ -27,8 +27,9 @@ public final class ObstacleLayer {
     private int i1 = Integer.MIN_VALUE;
     private int j1 = Integer.MIN_VALUE;
     private boolean everything = true;
-    /** The box the last {@link #combine} changed: i0, j0, i1, j1 inclusive; null for everything. */
-    private int[] lastChange;
+    /** The box the last {@link #combine} changed (i0, j0, i1, j1 inclusive), unless it changed everything. */
+    private final int[] lastBox = new int[4];
+    private boolean lastEverything = true;
 
     /** A layer over {@code geometry}'s cells (its contents are ignored), everything unknown. */
     public ObstacleLayer(OccupancyMap geometry) {
@@ -135,7 +136,11 @@ public final class ObstacleLayer {
         for (int k = 0; k < seen.length; k++) {
             combined[k] = seen[k] >= 0 ? seen[k] : b == null ? -1 : b[k];
         }
-        lastChange = everything ? null : new int[] {i0, j0, i1, j1};
+        lastEverything = everything;
+        lastBox[0] = i0;
+        lastBox[1] = j0;
+        lastBox[2] = i1;
+        lastBox[3] = j1;
         changed = false;
         everything = false;
         i0 = Integer.MAX_VALUE;
@@ -151,7 +156,7 @@ public final class ObstacleLayer {
      * or the first after {@link #reset}). What {@link GridPlanner#refresh(byte[], int, int, int, int)} takes.
      */
     public int[] lastChange() {
-        return lastChange == null ? null : lastChange.clone();
+        return lastEverything ? null : lastBox.clone();
     }
 
     /** Whether anything changed since the last {@link #combine}. */
