@@ -188,12 +188,14 @@ public final class DeployNode implements AutoCloseable {
             throw new IllegalArgumentException("this model follows a route (look-ahead " + model.spec().routeLookahead()
                     + " m) and needs the static map, or a depth camera and an obstacle layer to map with");
         }
-        if ((shieldOnCamera || routeOnDepth) && settings.topics().depth().isEmpty()) {
-            throw new IllegalArgumentException("the " + (shieldOnCamera ? "shield" : "route") + " reads the depth"
+        boolean plannerOnDepth = model.spec().plannerInputs();
+        if ((shieldOnCamera || routeOnDepth || plannerOnDepth) && settings.topics().depth().isEmpty()) {
+            throw new IllegalArgumentException("the " + (shieldOnCamera ? "shield" : plannerOnDepth ? "local planner"
+                    : "route") + " reads the depth"
                     + " camera, but no depth topic is set");
         }
         this.assembler = new ObservationAssembler(new ObservationAssembler.Settings(robot.mount(),
-                shieldOnCamera || routeOnDepth, routeOnMap, settings.watchdog().staleNanos(),
+                shieldOnCamera || routeOnDepth || plannerOnDepth, routeOnMap, settings.watchdog().staleNanos(),
                 settings.frames().odom(), settings.frames().map(), settings.identityMapTf()));
         Set<Watchdog.Input> watched = EnumSet.of(Watchdog.Input.IMAGE, Watchdog.Input.ODOMETRY,
                 Watchdog.Input.DECISION);

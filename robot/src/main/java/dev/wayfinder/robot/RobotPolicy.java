@@ -49,6 +49,10 @@ public final class RobotPolicy {
     private final DepthObstacles coarseObstacles = new DepthObstacles();
     private final float[] coarse = new float[NetworkSpec.AUX_TARGETS];
     private final boolean cameraDepth;
+    /** Whether the memory holds the depth camera's points: a shield on the camera, or the planner's inputs. */
+    private final boolean cameraFed;
+    /** The observation whose obstacles the memory last took in (each frame is taken in once). */
+    private RobotObservation observed;
     private final int cameraStrips;
     /** The depth image (this very one) and camera {@link #obstacles} last profiled; null before the first. */
     private RobotObservation.DepthImage profiledDepth;
@@ -93,9 +97,10 @@ public final class RobotPolicy {
             throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
                     + "(network.memory_sectors above 0)");
         }
-        boolean remember = spec.memorySectors() > 0 || shieldSettings != null;
+        this.cameraFed = cameraDepth || spec.plannerInputs();
+        boolean remember = spec.memorySectors() > 0 || shieldSettings != null || spec.plannerInputs();
         this.cameraStrips = Math.max(1, Math.min(strips, CAMERA_STRIPS));
-        int use = cameraDepth ? cameraStrips : NetworkSpec.AUX_TARGETS;
+        int use = cameraFed ? cameraStrips : NetworkSpec.AUX_TARGETS;
         this.memory = remember ? new ObstacleMemory(Math.max(1, spec.memorySectors()), ObstacleMemory.DEFAULT_HORIZON,
                 use) : null;
         this.profile = new float[cameraStrips];
@@ -118,9 +123,12 @@ public final class RobotPolicy {
         return robot;
     }
 
-    /** Whether this policy needs a depth image in every observation (its shield reads the depth camera). */
+    /**
+     * Whether this policy needs a depth image in every observation (its shield reads the depth camera, or its network
+     * takes the local planner's preference, which is scored against the depth camera's points).
+     */
     public boolean needsDepth() {
-        return cameraDepth;
+        return cameraFed;
     }
 
     /** Whether this policy needs a static map in every observation (it follows a route). */
@@ -134,6 +142,7 @@ public final class RobotPolicy {
      */
     public void reset() {
         previous = -1;
+        observed = null;
         java.util.Arrays.fill(hidden, 0f);
         advanced = false;
         if (memory != null) {
@@ -160,7 +169,8 @@ public final class RobotPolicy {
      * Fills the network's inputs for {@code o}: its image ({@link NetworkSpec#imageSize()} floats at {@code imageAt})
      * and its state ({@link NetworkSpec#stateSize()} floats at {@code stateAt}): the goal's distance, the bearing to
      * steer by, the previous action, the remembered obstacles (seen before this frame) and a recurrent network's
-     * hidden state.
+     * hidden state; for a network with {@link NetworkSpec#plannerInputs} the local planner's preference, for which the
+     * memory takes in this frame's obstacles now instead of in {@link #decide}.
      */
     public void prepare(RobotObservation o, float[] images, int imageAt, float[] states, int stateAt) {
         RobotObservation.RgbImage img = o.image();
@@ -189,6 +199,9 @@ public final class RobotPolicy {
         Features.state(spec, distance, bearing, previous, states, stateAt);
         if (spec.memorySectors() > 0) {
             memory.write(p.x(), p.y(), p.yaw(), states, stateAt + spec.memoryOffset());
+        }
+        if (spec.plannerInputs()) {
+            plannerPreference(o, states, stateAt + spec.plannerOffset());
         }
         if (hidden.length > 0) {
             System.arraycopy(hidden, 0, states, stateAt + spec.hiddenOffset(), hidden.length);
@@ -226,17 +239,18 @@ public final class RobotPolicy {
      * predicted depth profile ({@link NetworkSpec#AUX_TARGETS} values at {@code predictedAt}).
      */
     public void observe(RobotObservation o, float[] predicted, int predictedAt) {
-        if (memory == null) {
+        if (memory == null || o == observed) {
             return;
         }
-        if (cameraDepth || predicted == null) {
+        if (cameraFed || predicted == null) {
             if (o.depth().isEmpty()) {
-                if (cameraDepth) {
-                    throw new IllegalArgumentException("the shield reads the depth camera, but the observation has no"
-                            + " depth image");
+                if (cameraFed) {
+                    throw new IllegalArgumentException("the " + (cameraDepth ? "shield" : "local planner") + " reads"
+                            + " the depth camera, but the observation has no depth image");
                 }
                 return;
             }
+            observed = o;
             // The points are where the robot was when the image was taken, not where it is now.
             Pose2D p = o.odometry().poseAt(o.depth().get().stampNanos());
             if (memory.strips() == cameraStrips) {
@@ -247,6 +261,7 @@ public final class RobotPolicy {
                 memory.observe(p.x(), p.y(), p.yaw(), coarse, 0, o.camera());
             }
         } else {
+            observed = o;
             Pose2D p = o.odometry().poseAt(o.image().stampNanos());
             memory.observe(p.x(), p.y(), p.yaw(), predicted, predictedAt, o.camera());
         }
@@ -288,14 +303,29 @@ public final class RobotPolicy {
         if (!cameraDepth) {
             throw new IllegalStateException("the local planner needs a shield on the depth camera");
         }
+        if (planState == null) {
+            planState = new float[spec.stateSize()];
+        }
+        state(o, planState, 0);
+        localLogits(o);
+        Pose2D p = o.odometry().pose();
+        int a = shield.choose(planLogits, 0, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
+        previous = a;
+        return a;
+    }
+
+    /**
+     * The {@link LocalPlanner}'s logits for {@code o} into {@link #planLogits}: the memory takes in the frame first, the
+     * target is the route's look-ahead point (pulled in until the straight line to it keeps clear of what the camera
+     * showed) or the goal.
+     */
+    private void localLogits(RobotObservation o) {
         if (local == null) {
             local = new LocalPlanner(robot);
-            planState = new float[spec.stateSize()];
             planLogits = new float[spec.actions()];
             planXs = new double[memory.capacity()];
             planYs = new double[memory.capacity()];
         }
-        state(o, planState, 0);
         observe(o, null, 0);
         Pose2D p = o.odometry().pose();
         int count = memory.near(p.x(), p.y(), local.reach(), planXs, planYs);
@@ -318,9 +348,17 @@ public final class RobotPolicy {
         }
         local.score(p.x(), p.y(), p.yaw(), o.odometry().angular(), tx, ty, o.goal().x(), o.goal().y(), planXs, planYs,
                 count, planLogits, 0);
-        int a = shield.choose(planLogits, 0, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
-        previous = a;
-        return a;
+    }
+
+    /**
+     * The network's planner inputs ({@link NetworkSpec#plannerInputs}): the {@link LocalPlanner}'s logits scaled back
+     * to metres of cost above the best action's, negated and clipped at -1 (a refused arc reads -1), one per action.
+     */
+    private void plannerPreference(RobotObservation o, float[] out, int at) {
+        localLogits(o);
+        for (int a = 0; a < spec.actions(); a++) {
+            out[at + a] = (float) Math.max(-1.0, planLogits[a] / LocalPlanner.LOGIT_SCALE);
+        }
     }
 
     /** Records that action {@code a} was executed (when the caller chose it instead of {@link #decide}). */

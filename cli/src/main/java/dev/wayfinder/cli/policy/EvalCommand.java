@@ -313,6 +313,10 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UserException("--map none: this policy follows a route (look-ahead " + w.spec().routeLookahead()
           + " m) and needs a static map, or a depth camera and --obstacle-layer to map with; use --map nominal");
     }
+    if (w.spec().plannerInputs() && !sensors.depthCamera()) {
+      throw new UserException("--no-depth: this policy takes the local planner's preference (network.planner_inputs),"
+          + " scored against the depth camera's obstacle points, and needs the depth camera");
+    }
     if (shieldSettings.isPresent() && shieldSettings.get().source() == SafetyShield.DepthSource.CAMERA
         && !sensors.depthCamera()) {
       throw new UserException("--shield camera reads the depth camera, but the robot has none (--no-depth, or the"

@@ -270,7 +270,7 @@ public final class BatchSampler {
         }
         weights[k] = (float) (classWeight[labels[k]] * (nearWeight != 1 && near(c, s, ss) ? nearWeight : 1));
         if (actionDropout > 0 && rnd.nextDouble() < actionDropout) {
-            java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, k * ss + spec.hiddenOffset(), 0f);
+            java.util.Arrays.fill(states, k * ss + NetworkSpec.GOAL_FEATURES, k * ss + spec.plannerOffset(), 0f);
         }
     }
 

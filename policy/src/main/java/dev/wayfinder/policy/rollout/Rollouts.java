@@ -763,6 +763,10 @@ public final class Rollouts implements AutoCloseable {
         if (shielding && shield.source() == SafetyShield.DepthSource.CAMERA && !sensors.depthCamera()) {
             throw new IllegalArgumentException("a shield on the camera's depth needs robots with a depth camera");
         }
+        if (spec != null && spec.plannerInputs() && !sensors.depthCamera()) {
+            throw new IllegalArgumentException("this network takes the local planner's preference, scored against the"
+                    + " depth camera's obstacle points, and needs robots with a depth camera");
+        }
         if (spec != null && spec.followsRoute() && sensors.map() == SimRobot.MapSource.NONE
                 && !(sensors.obstacleLayer() && sensors.depthCamera())) {
             throw new IllegalArgumentException("this network follows a route (look-ahead " + spec.routeLookahead()

@@ -107,6 +107,10 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
             throw new IllegalArgumentException("training config: shield: true reads the depth camera, but depth_camera"
                     + " is false");
         }
+        if (network != null && network.plannerInputs() && !depthCamera) {
+            throw new IllegalArgumentException("training config: network.planner_inputs scores arcs against the depth"
+                    + " camera's obstacle points, but depth_camera is false");
+        }
         if (network != null && network.memorySectors() > 0 && !(auxWeight > 0)) {
             throw new IllegalArgumentException("training config: network.memory_sectors " + network.memorySectors()
                     + " needs aux_weight > 0 (the obstacle memory is built from the depth profile the network learns"
@@ -142,6 +146,9 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         b.append("  memory_sectors: ").append(network.memorySectors()).append('\n');
         if (network.recurrent()) {
             b.append("  recurrent_units: ").append(network.recurrentUnits()).append('\n');
+        }
+        if (network.plannerInputs()) {
+            b.append("  planner_inputs: true\n");
         }
         return b.toString();
     }
@@ -208,6 +215,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 double route = n.routeLookahead();
                 int memory = n.memorySectors();
                 int recurrent = n.recurrentUnits();
+                boolean planner = n.plannerInputs();
                 for (Map.Entry<?, ?> ne : nm.entrySet()) {
                     String k = String.valueOf(ne.getKey());
                     switch (k) {
@@ -218,6 +226,13 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         case "route_lookahead" -> route = num(source, k, ne.getValue()).doubleValue();
                         case "memory_sectors" -> memory = num(source, k, ne.getValue()).intValue();
                         case "recurrent_units" -> recurrent = num(source, k, ne.getValue()).intValue();
+                        case "planner_inputs" -> {
+                            if (!(ne.getValue() instanceof Boolean on)) {
+                                throw new IllegalArgumentException(source + ": network.planner_inputs must be true or"
+                                        + " false, got '" + ne.getValue() + "'");
+                            }
+                            planner = on;
+                        }
                         case "conv_channels" -> {
                             if (!(ne.getValue() instanceof List<?> l)) {
                                 throw new IllegalArgumentException(source + ": network.conv_channels must be a list");
@@ -231,7 +246,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                         default -> throw new IllegalArgumentException(source + ": unknown key network." + k);
                     }
                 }
-                n = new NetworkSpec(w, h, ch, hidden, actions, route, memory, recurrent);
+                n = new NetworkSpec(w, h, ch, hidden, actions, route, memory, recurrent, planner);
             } else if (key.equals("shield") || key.equals("depth_camera") || key.equals("obstacle_layer")) {
                 if (!(val instanceof Boolean b)) {
                     throw new IllegalArgumentException(source + ": " + key + " must be true or false, got '" + val

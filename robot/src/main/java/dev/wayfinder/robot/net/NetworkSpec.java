@@ -26,9 +26,14 @@ import java.util.Objects;
  *                     odometry)
  * @param recurrentUnits units of the GRU cell, 0..{@value #MAX_RECURRENT_UNITS}: 0 for a feed-forward network (the
  *                     default)
+ * @param plannerInputs whether the state vector also carries the classical local planner's preference over the
+ *                     actions ({@link #actions} floats at {@link #plannerOffset()}: each action's cost above the best
+ *                     one's in metres, negated and clipped to -1; see
+ *                     {@link dev.wayfinder.robot.route.LocalPlanner}), computed on the robot from the route, odometry
+ *                     and the depth camera's obstacle points, so the network learns where to follow it and where not
  */
 public record NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
-                          double routeLookahead, int memorySectors, int recurrentUnits) {
+                          double routeLookahead, int memorySectors, int recurrentUnits, boolean plannerInputs) {
     /** Input channels of the image (RGB). */
     public static final int IMAGE_CHANNELS = 3;
     /** Goal features in the state vector: clipped distance, sin and cos of the bearing. */
@@ -85,6 +90,12 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
     /** Most units of the recurrent cell. */
     public static final int MAX_RECURRENT_UNITS = 512;
 
+    /** A network without the local planner's preference as input. */
+    public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
+                       double routeLookahead, int memorySectors, int recurrentUnits) {
+        this(width, height, convChannels, hidden, actions, routeLookahead, memorySectors, recurrentUnits, false);
+    }
+
     /** A feed-forward network. */
     public NetworkSpec(int width, int height, List<Integer> convChannels, int hidden, int actions,
                        double routeLookahead, int memorySectors) {
@@ -104,17 +115,34 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
 
     /** A copy whose bearing input follows a route {@code metres} ahead (0: the goal itself). */
     public NetworkSpec withRouteLookahead(double metres) {
-        return new NetworkSpec(width, height, convChannels, hidden, actions, metres, memorySectors, recurrentUnits);
+        return new NetworkSpec(width, height, convChannels, hidden, actions, metres, memorySectors, recurrentUnits,
+                plannerInputs);
     }
 
     /** A copy with {@code sectors} obstacle-memory inputs (0: none). */
     public NetworkSpec withMemorySectors(int sectors) {
-        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, sectors, recurrentUnits);
+        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, sectors, recurrentUnits,
+                plannerInputs);
     }
 
     /** A copy with a GRU cell of {@code units} (0: feed-forward). */
     public NetworkSpec withRecurrentUnits(int units) {
-        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, memorySectors, units);
+        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, memorySectors, units,
+                plannerInputs);
+    }
+
+    /** A copy with (or without) the local planner's preference as input. */
+    public NetworkSpec withPlannerInputs(boolean on) {
+        return new NetworkSpec(width, height, convChannels, hidden, actions, routeLookahead, memorySectors,
+                recurrentUnits, on);
+    }
+
+    /**
+     * Where the local planner's preference starts in the state vector ({@link #plannerInputs}), after the obstacle
+     * memory; {@link #hiddenOffset()} when the network has none.
+     */
+    public int plannerOffset() {
+        return memoryOffset() + memorySectors;
     }
 
     /** Whether the network carries a hidden state from step to step ({@link #recurrentUnits} above 0). */
@@ -124,11 +152,11 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
 
     /**
      * Where the recurrent hidden state h (the previous step's h', zeros at an episode's start) starts in the state
-     * vector: after the goal features, the previous action and the obstacle memory; the state's last
-     * {@link #recurrentUnits} floats. Equal to {@link #stateSize()} for a feed-forward network.
+     * vector: after the goal features, the previous action, the obstacle memory and the planner's preference; the
+     * state's last {@link #recurrentUnits} floats. Equal to {@link #stateSize()} for a feed-forward network.
      */
     public int hiddenOffset() {
-        return memoryOffset() + memorySectors;
+        return plannerOffset() + (plannerInputs ? actions : 0);
     }
 
     /** Length of the state vector without the hidden state: what the hidden dense layer reads from it. */
@@ -147,11 +175,11 @@ public record NetworkSpec(int width, int height, List<Integer> convChannels, int
     }
 
     /**
-     * Length of the state vector: goal features, a one-hot previous action, the obstacle memory, then the recurrent
-     * hidden state.
+     * Length of the state vector: goal features, a one-hot previous action, the obstacle memory, the local planner's
+     * preference, then the recurrent hidden state.
      */
     public int stateSize() {
-        return GOAL_FEATURES + actions + memorySectors + recurrentUnits;
+        return hiddenOffset() + recurrentUnits;
     }
 
     /**

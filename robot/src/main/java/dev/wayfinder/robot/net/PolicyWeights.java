@@ -36,10 +36,12 @@ public final class PolicyWeights {
     /**
      * Version 2 added the route look-ahead after the action count (version 1 files read as 0: goal bearing); version 3
      * the obstacle-memory sectors after it (earlier files read as 0: no memory); version 4 the recurrent units after
-     * those (earlier files read as 0: feed-forward). A feed-forward network is still written as version 3, byte for
-     * byte as before, so builds that predate the recurrent cell read it.
+     * those (earlier files read as 0: feed-forward); version 5 whether the state carries the local planner's
+     * preference after those (1 or 0; earlier files read as 0). Each file is written in the lowest version that holds
+     * its network: a feed-forward network without planner inputs is still version 3, byte for byte as before, a
+     * recurrent one version 4, so builds that predate a field read every file that does not use it.
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
 
     /** The GRU cell's parameters in file order: input weights, recurrent weights, biases. */
     public static final List<String> GRU_NAMES = List.of("gru.wz", "gru.wr", "gru.wn", "gru.uz", "gru.ur", "gru.un",
@@ -187,7 +189,7 @@ public final class PolicyWeights {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            int version = spec.recurrent() ? VERSION : 3;
+            int version = spec.plannerInputs() ? 5 : spec.recurrent() ? 4 : 3;
             out.writeInt(version);
             out.writeInt(spec.width());
             out.writeInt(spec.height());
@@ -201,6 +203,9 @@ public final class PolicyWeights {
             out.writeInt(spec.memorySectors());
             if (version >= 4) {
                 out.writeInt(spec.recurrentUnits());
+            }
+            if (version >= 5) {
+                out.writeInt(spec.plannerInputs() ? 1 : 0);
             }
             for (float[] v : values.values()) {
                 out.writeInt(v.length);
@@ -245,9 +250,13 @@ public final class PolicyWeights {
             double route = version >= 2 ? in.readDouble() : 0;
             int memory = version >= 3 ? in.readInt() : 0;
             int recurrent = version >= 4 ? in.readInt() : 0;
+            int planner = version >= 5 ? in.readInt() : 0;
+            if (planner != 0 && planner != 1) {
+                throw new IOException(source + ": the planner-inputs flag is " + planner + ", expected 0 or 1");
+            }
             NetworkSpec spec;
             try {
-                spec = new NetworkSpec(w, h, ch, hidden, actions, route, memory, recurrent);
+                spec = new NetworkSpec(w, h, ch, hidden, actions, route, memory, recurrent, planner == 1);
             } catch (IllegalArgumentException e) {
                 throw new IOException(source + ": " + e.getMessage(), e);
             }
