@@ -75,6 +75,12 @@ public final class TrainCommand implements Callable<Integer> {
           + " (network.recurrent_units).")
   Integer recurrentUnits;
 
+  @Option(names = "--planner-inputs",
+      description = "Give the network the robot's own classical local planner's preference over the actions as input"
+          + " (each action's arc scored against the route and the depth camera's obstacle points; needs the depth"
+          + " camera; network.planner_inputs).")
+  boolean plannerInputs;
+
   @Option(names = "--sequence-length", paramLabel = "K",
       description = "Steps a recurrent network is unrolled over in each training sequence (sequence_length,"
           + " default 8).")
@@ -150,6 +156,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (recurrentUnits != null) {
           cfg = cfg.withNetwork(cfg.network().withRecurrentUnits(recurrentUnits));
+        }
+        if (plannerInputs) {
+          cfg = cfg.withNetwork(cfg.network().withPlannerInputs(true));
         }
         if (sequenceLength != null) {
           cfg = cfg.withSequenceLength(sequenceLength);

@@ -53,6 +53,19 @@ class TrainConfigTest {
         var bigCell = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("network:\n  recurrent_units: 600\n", "g.yaml"));
         assertTrue(bigCell.getMessage().contains("recurrent units"), bigCell.getMessage());
+        TrainConfig planner = TrainConfig.fromYaml("network:\n  planner_inputs: true\n", "p.yaml");
+        assertTrue(planner.network().plannerInputs());
+        assertEquals(planner, TrainConfig.fromYaml(planner.toYaml(), "test"));
+        assertTrue(!TrainConfig.DEFAULT.toYaml().contains("planner_inputs"), "without them the config names none");
+        var notFlag = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.fromYaml("network:\n  planner_inputs: 1\n", "p.yaml"));
+        assertTrue(notFlag.getMessage().contains("p.yaml") && notFlag.getMessage().contains("planner_inputs")
+                && notFlag.getMessage().contains("true or false"), notFlag.getMessage());
+        var noDepth = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromYaml(
+                "depth_camera: false\nshield: false\nobstacle_layer: false\nnetwork:\n  planner_inputs: true\n",
+                "p.yaml"));
+        assertTrue(noDepth.getMessage().contains("planner_inputs") && noDepth.getMessage().contains("depth_camera"),
+                noDepth.getMessage());
     }
 
     @Test
@@ -87,6 +100,10 @@ class TrainConfigTest {
         TrainConfig rgbd = TrainConfig.fromYaml(java.nio.file.Files.readString(rgbdFile), rgbdFile.toString());
         assertEquals(rgbd.withNetwork(rgbd.network().withRecurrentUnits(64)).withSequenceLength(8), gru,
                 "the RGB-D map run with a GRU of 64 units");
+        var plannerFile = java.nio.file.Path.of("configs", "cluttered-room-rgbd-map-planner.yaml");
+        TrainConfig planner = TrainConfig.fromYaml(java.nio.file.Files.readString(plannerFile), plannerFile.toString());
+        assertEquals(rgbd.withNetwork(rgbd.network().withPlannerInputs(true)).withIterations(30), planner,
+                "the RGB-D map run with the local planner's preference as input, 30 rounds");
         var e = assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.fromYaml("near_weight: 0", "f.yaml"));
         assertTrue(e.getMessage().contains("near_weight"), e.getMessage());
