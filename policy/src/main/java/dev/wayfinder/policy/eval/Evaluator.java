@@ -222,6 +222,11 @@ public final class Evaluator {
             f.failure().ifPresent(gifs::add);
         }
         Path report = Report.write(outDir, rows, gifs, trainDir, o.shield(), o.split(), sensors, o.oodFactor());
+        List<List<dev.wayfinder.sim.eval.EpisodeOutcome>> episodes = new ArrayList<>();
+        for (JobResult r : results) {
+            episodes.add(r.outcomes());
+        }
+        Report.writeEpisodes(outDir, rows, episodes, o.split());
         return new Result(rows, report, gifs);
     }
 

@@ -44,6 +44,44 @@ public final class Report {
         return out;
     }
 
+    /** Every episode of an evaluation, one line each, beside {@value #RESULTS}: which ones failed, and how. */
+    public static final String EPISODES = "episodes.csv";
+
+    /** The header line of {@value #EPISODES}. */
+    public static final String EPISODES_HEADER = "scenario,variant,driver,split_index,seed,outcome,steps,seconds,"
+            + "path_length,shortest_length,spl";
+
+    /**
+     * Writes each row's episodes to {@code dir}/{@value #EPISODES} in split-index order: the index in the split (the
+     * same index is the same episode for every driver of a variant), its seed, how it ended ({@code success},
+     * {@code collision}, or the truncation: {@code time_limit} for a time-out), steps, seconds, metres driven, the
+     * shortest path and its SPL term.
+     *
+     * @param episodes one list per row, the same order as {@code rows}
+     */
+    public static Path writeEpisodes(Path dir, List<EvalRow> rows, List<List<dev.wayfinder.sim.eval.EpisodeOutcome>>
+            episodes, Split split) throws IOException {
+        if (rows.size() != episodes.size()) {
+            throw new IllegalArgumentException(rows.size() + " rows, " + episodes.size() + " episode lists");
+        }
+        StringBuilder b = new StringBuilder(EPISODES_HEADER).append('\n');
+        for (int r = 0; r < rows.size(); r++) {
+            EvalRow row = rows.get(r);
+            for (var e : dev.wayfinder.policy.work.JobResult.inIndexOrder(episodes.get(r), split)) {
+                String outcome = e.success() ? "success" : e.collision() ? "collision" : e.truncation();
+                b.append(String.join(",", row.scenario(), row.variant(), row.driver(),
+                        Long.toString(split.index(e.seed())), Long.toString(e.seed()), outcome,
+                        Integer.toString(e.steps()), String.format(Locale.ROOT, "%.2f", e.seconds()),
+                        String.format(Locale.ROOT, "%.3f", e.pathLength()),
+                        String.format(Locale.ROOT, "%.3f", e.shortestLength()),
+                        String.format(Locale.ROOT, "%.4f", e.spl()))).append('\n');
+            }
+        }
+        Path out = dir.resolve(EPISODES);
+        AtomicFiles.write(out, b.toString().getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
     /**
      * Reads {@value #RESULTS} as {@link #writeResults} wrote it.
      *

@@ -36,6 +36,27 @@ class EvaluatorTest {
             assertTrue(res.successRate() >= 0 && res.successRate() <= 1 && res.spl() <= res.successRate() + 1e-9,
                     row.toString());
         }
+        // Every episode on its own line, agreeing with the table: the same episodes (split indices, seeds) for every
+        // driver, and each row's success rate and SPL from its lines.
+        List<String> lines = Files.readAllLines(dir.resolve(Report.EPISODES));
+        assertEquals(Report.EPISODES_HEADER, lines.get(0));
+        assertEquals(1 + 2 * r.rows().size(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < r.rows().size(); i++) {
+            EvalRow row = r.rows().get(i);
+            double success = 0;
+            double spl = 0;
+            for (int k = 0; k < 2; k++) {
+                String[] f = lines.get(1 + 2 * i + k).split(",");
+                assertEquals(row.driver(), f[2]);
+                assertEquals(lines.get(1 + k).split(",")[3] + "," + lines.get(1 + k).split(",")[4], f[3] + "," + f[4],
+                        "episode " + k + " is the same episode for every driver");
+                assertTrue(List.of("success", "collision", "time_limit").contains(f[5]), f[5]);
+                success += f[5].equals("success") ? 1 : 0;
+                spl += Double.parseDouble(f[10]);
+            }
+            assertEquals(row.result().successRate(), success / 2, 1e-9, row.toString());
+            assertEquals(row.result().spl(), spl / 2, 1e-3, row.toString());
+        }
         String md = Files.readString(r.report());
         assertTrue(md.contains("| cluttered-room | in-distribution | expert | 2 |"), md);
         assertTrue(!r.gifs().isEmpty(), "a success or a failure was filmed");
