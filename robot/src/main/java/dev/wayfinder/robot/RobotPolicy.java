@@ -93,6 +93,11 @@ public final class RobotPolicy {
                     + " has " + robot.actions().size());
         }
         this.cameraDepth = shieldSettings != null && shieldSettings.source() == SafetyShield.DepthSource.CAMERA;
+        if (shieldSettings != null && shieldSettings.sampling() == SafetyShield.Sampling.PLANNER
+                && shieldSettings.source() != SafetyShield.DepthSource.CAMERA) {
+            throw new IllegalArgumentException("the shield's planner recovery scores arcs against the depth camera's"
+                    + " points; it needs a shield on the depth camera");
+        }
         if (shieldSettings != null && !cameraDepth && spec.memorySectors() == 0) {
             throw new IllegalArgumentException("a shield on predicted depth needs a network with obstacle memory "
                     + "(network.memory_sectors above 0)");
@@ -123,6 +128,9 @@ public final class RobotPolicy {
         return robot;
     }
 
+    /** Whether the last decision was a planner recovery. */
+    private boolean recovering;
+
     /**
      * Whether this policy needs a depth image in every observation (its shield reads the depth camera, or its network
      * takes the local planner's preference, which is scored against the depth camera's points).
@@ -143,6 +151,7 @@ public final class RobotPolicy {
     public void reset() {
         previous = -1;
         observed = null;
+        recovering = false;
         java.util.Arrays.fill(hidden, 0f);
         advanced = false;
         if (memory != null) {
@@ -284,12 +293,33 @@ public final class RobotPolicy {
         int a;
         if (shield == null) {
             a = argmax(logits, logitsAt, spec.actions());
+        } else if (shieldSettings.sampling() == SafetyShield.Sampling.PLANNER) {
+            // A recovery behaviour: while the robot makes no progress, the local planner's preference drives.
+            Pose2D p = o.odometry().pose();
+            boolean stuck = shield.progress(p.x(), p.y());
+            recovering = stuck;
+            if (stuck) {
+                localLogits(o);
+                a = shield.choose(planLogits, 0, preference, SafetyShield.Sampling.REFUSED, memory, p.x(), p.y(),
+                        p.yaw(), true);
+            } else {
+                a = shield.choose(logits, logitsAt, preference, SafetyShield.Sampling.REFUSED, memory, p.x(), p.y(),
+                        p.yaw(), false);
+            }
         } else {
             Pose2D p = o.odometry().pose();
             a = shield.choose(logits, logitsAt, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
         }
         previous = a;
         return a;
+    }
+
+    /**
+     * Whether the last {@link #decide} was the shield's planner recovery ({@link SafetyShield.Sampling#PLANNER}: the
+     * robot was stuck and the local planner chose); false for any other setting.
+     */
+    public boolean recovering() {
+        return recovering;
     }
 
     /**

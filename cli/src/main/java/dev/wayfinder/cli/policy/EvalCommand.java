@@ -105,11 +105,13 @@ public final class EvalCommand implements Callable<Integer> {
           + " (seeded); 0 for the order of its logits (default ${DEFAULT-VALUE}).")
   double shieldTemperature;
 
-  @Option(names = "--shield-sampling", defaultValue = "stuck", paramLabel = "always|stuck|refused",
+  @Option(names = "--shield-sampling", defaultValue = "stuck", paramLabel = "always|stuck|refused|planner",
       description = "Which actions the shield tries in the sampled order: always (every action), stuck (the"
           + " replacements for a refused first choice, and every action after 3 s with under 0.15 m of progress)"
-          + " or refused (only the replacements); the first choice is otherwise the highest logit"
-          + " (default ${DEFAULT-VALUE}).")
+          + " or refused (only the replacements); the first choice is otherwise the highest logit."
+          + " planner: a recovery behaviour, as refused, but after 3 s with under 0.15 m of progress the classical"
+          + " local planner's first clear choice replaces the network's until the robot moves on (needs --shield"
+          + " camera) (default ${DEFAULT-VALUE}).")
   String shieldSampling;
 
   @Option(names = "--split", defaultValue = "test", paramLabel = "validation|test",
@@ -298,9 +300,14 @@ public final class EvalCommand implements Callable<Integer> {
         case "always" -> SafetyShield.Sampling.ALWAYS;
         case "stuck" -> SafetyShield.Sampling.STUCK;
         case "refused" -> SafetyShield.Sampling.REFUSED;
+        case "planner" -> SafetyShield.Sampling.PLANNER;
         default -> throw new UserException("--shield-sampling " + shieldSampling
-            + ": expected always, stuck or refused");
+            + ": expected always, stuck, refused or planner");
       };
+      if (sampling == SafetyShield.Sampling.PLANNER && source != SafetyShield.DepthSource.CAMERA) {
+        throw new UserException("--shield-sampling planner scores arcs against the depth camera's points; use"
+            + " --shield camera");
+      }
       shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
           shieldTemperature, sampling));
     }

@@ -152,6 +152,11 @@ public final class Report {
                         + "robot has made under 0.15 m of progress in 3 s, the first of its actions in " + order;
                 case REFUSED -> "It takes the policy's first choice (its highest logit), or when that is refused, "
                         + "the first of its other actions in " + order;
+                case PLANNER -> "It takes the policy's first choice (its highest logit), or when that is refused, "
+                        + "the first of its other actions in " + order + "; when the robot has made under 0.15 m of "
+                        + "progress in 3 s, the classical local planner's preference (its arcs scored against the route "
+                        + "and the camera's obstacle points) replaces the policy's until it moves on, its first choice "
+                        + "taken, or the first of its other actions in " + order;
             };
             b.append(sh.source() == SafetyShield.DepthSource.CAMERA ? "`policy+shield`" : "`policy+pred-shield`")
                     .append(": the same policy on the same episodes, driving through a safety shield. ").append(which)

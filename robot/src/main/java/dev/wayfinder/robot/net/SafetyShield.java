@@ -39,7 +39,13 @@ public final class SafetyShield {
          */
         STUCK,
         /** Every action, the first choice too (exploration while training). */
-        ALWAYS;
+        ALWAYS,
+        /**
+         * A recovery behaviour: as {@link #REFUSED}, but while the robot is stuck (as for {@link #STUCK}) the classical
+         * local planner's preference replaces the network's, its first clear choice taken, until the robot makes
+         * progress again ({@code RobotPolicy} does the swap; it needs the depth camera's memory).
+         */
+        PLANNER;
 
         /** Seconds over which a stuck robot's progress is measured. */
         public static final double STUCK_SECONDS = 3;
@@ -190,7 +196,26 @@ public final class SafetyShield {
      */
     public int choose(float[] logits, int at, ActionPreference others, Sampling sampling, ObstacleMemory memory,
                       double x, double y, double yaw) {
-        boolean stuck = record(x, y);
+        return choose(logits, at, others, sampling, memory, x, y, yaw, progress(x, y));
+    }
+
+    /**
+     * Notes where the robot is for the progress check and says whether it is stuck: less than
+     * {@link Sampling#STUCK_DISTANCE} m from where it was {@link Sampling#STUCK_SECONDS} s ago. Once per control step,
+     * before {@link #choose(float[], int, ActionPreference, Sampling, ObstacleMemory, double, double, double,
+     * boolean)}; the other {@code choose} methods with a sampling call it themselves.
+     */
+    public boolean progress(double x, double y) {
+        return record(x, y);
+    }
+
+    /**
+     * {@link #choose(float[], int, ActionPreference, Sampling, ObstacleMemory, double, double, double)} with the
+     * progress check already made ({@link #progress}); {@link Sampling#PLANNER} chooses as {@link Sampling#REFUSED}
+     * (the caller has already swapped the preference while stuck).
+     */
+    public int choose(float[] logits, int at, ActionPreference others, Sampling sampling, ObstacleMemory memory,
+                      double x, double y, double yaw, boolean stuck) {
         if (sampling == Sampling.ALWAYS || (sampling == Sampling.STUCK && stuck)) {
             gather(memory, x, y);
             return pick(others.rank(logits, at), x, y, yaw);

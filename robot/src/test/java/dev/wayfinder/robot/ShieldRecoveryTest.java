@@ -1,0 +1,80 @@
+package dev.wayfinder.robot;
+
+import dev.wayfinder.robot.net.NetworkSpec;
+import dev.wayfinder.robot.net.SafetyShield;
+import dev.wayfinder.robot.perception.DepthObstaclesTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shield's planner recovery ({@link SafetyShield.Sampling#PLANNER}): the network's choice while the robot makes
+ * progress; once it has made under 0.15 m in 3 s, the classical local planner's choice, exactly what
+ * {@link RobotPolicy#plan} would do there.
+ */
+class ShieldRecoveryTest {
+    private static final NetworkSpec SPEC = new NetworkSpec(16, 16, List.of(4, 4), 12, 6);
+    private static final RobotDescription ROBOT = new RobotDescription(0.15, 0.5, 1.5, 10, List.of(
+            new RobotDescription.Command("forward", 1, 0), new RobotDescription.Command("forward-left", 1, 0.5),
+            new RobotDescription.Command("forward-right", 1, -0.5), new RobotDescription.Command("left", 0, 1),
+            new RobotDescription.Command("right", 0, -1), new RobotDescription.Command("stop", 0, 0)));
+    private static final CameraModel CAMERA = new CameraModel(DepthObstaclesTest.W, DepthObstaclesTest.H, 32, 32, 32,
+            24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+    /** Greedy (temperature 0), so both policies order the actions without drawing random numbers. */
+    private static final SafetyShield.Settings RECOVERY = new SafetyShield.Settings(SafetyShield.DepthSource.CAMERA,
+            0.01, 0.8, 0, SafetyShield.Sampling.PLANNER);
+
+    private static RobotObservation observation(int t) {
+        byte[] rgb = new byte[CAMERA.width() * CAMERA.height() * 3];
+        long stamp = t * 100_000_000L;
+        var depth = new RobotObservation.DepthImage(CAMERA.width(), CAMERA.height(),
+                DepthObstaclesTest.render(CAMERA, 1.5, 0.3, 1.5, 0.005, t), stamp);
+        return new RobotObservation(new RobotObservation.RgbImage(CAMERA.width(), CAMERA.height(), rgb, stamp), CAMERA,
+                Optional.of(depth), new RobotObservation.Odometry(new Pose2D(0, 0, 0), 0, 0, stamp), Optional.empty(),
+                new RobotObservation.Goal(3, 0), Optional.empty());
+    }
+
+    @Test
+    void aStuckRobotTakesThePlannersChoiceUntilItMovesOn() {
+        // The network insists on turning right on the spot; the robot (not simulated) never moves, so after 3 s of
+        // decisions it counts as stuck and the planner chooses, as it would driving alone.
+        RobotPolicy network = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
+        RobotPolicy planner = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
+        float[] logits = {0, 0, 0, 0, 10, 0};
+        int window = (int) Math.round(SafetyShield.Sampling.STUCK_SECONDS * ROBOT.controlRate());
+        int recovered = 0;
+        for (int t = 0; t < window + 20; t++) {
+            RobotObservation o = observation(t);
+            int a = network.decide(o, logits, 0, null, 0);
+            int p = planner.plan(o);
+            if (t < window) {
+                assertFalse(network.recovering(), "step " + t);
+                assertEquals(4, a, "step " + t + ": the network's clear first choice");
+            } else {
+                assertTrue(network.recovering(), "step " + t);
+                assertEquals(p, a, "step " + t + ": the planner's choice");
+                assertNotEquals(4, p, "step " + t + ": the planner heads for the goal ahead, not round to the right");
+                recovered++;
+            }
+        }
+        assertEquals(20, recovered);
+        network.reset();
+        assertFalse(network.recovering());
+    }
+
+    @Test
+    void theRecoveryNeedsTheDepthCamera() {
+        var predicted = new SafetyShield.Settings(SafetyShield.DepthSource.PREDICTED, 0.01, 0.8, 1,
+                SafetyShield.Sampling.PLANNER);
+        var e = assertThrows(IllegalArgumentException.class, () -> new RobotPolicy(SPEC.withMemorySectors(8), ROBOT,
+                Optional.of(predicted), 1, 16, false));
+        assertTrue(e.getMessage().contains("depth camera"), e.getMessage());
+    }
+}
