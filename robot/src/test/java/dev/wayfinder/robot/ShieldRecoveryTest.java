@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shield's planner recovery ({@link SafetyShield.Sampling#PLANNER}): the network's choice while the robot makes
  * progress; once it has made under 0.15 m in 3 s, the classical local planner's choice, exactly what
- * {@link RobotPolicy#plan} would do there.
+ * {@link RobotPolicy#plan} would do there, until the robot is {@link RobotPolicy#RECOVERY_DISTANCE} from where the
+ * recovery began (or {@link RobotPolicy#RECOVERY_SECONDS} have passed).
  */
 class ShieldRecoveryTest {
     private static final NetworkSpec SPEC = new NetworkSpec(16, 16, List.of(4, 4), 12, 6);
@@ -31,27 +32,26 @@ class ShieldRecoveryTest {
     private static final SafetyShield.Settings RECOVERY = new SafetyShield.Settings(SafetyShield.DepthSource.CAMERA,
             0.01, 0.8, 0, SafetyShield.Sampling.PLANNER);
 
-    private static RobotObservation observation(int t) {
+    private static RobotObservation observation(int t, double x) {
         byte[] rgb = new byte[CAMERA.width() * CAMERA.height() * 3];
         long stamp = t * 100_000_000L;
         var depth = new RobotObservation.DepthImage(CAMERA.width(), CAMERA.height(),
-                DepthObstaclesTest.render(CAMERA, 1.5, 0.3, 1.5, 0.005, t), stamp);
+                DepthObstaclesTest.render(CAMERA, 1.5 - x, 0.3, 1.5, 0.005, t), stamp);
         return new RobotObservation(new RobotObservation.RgbImage(CAMERA.width(), CAMERA.height(), rgb, stamp), CAMERA,
-                Optional.of(depth), new RobotObservation.Odometry(new Pose2D(0, 0, 0), 0, 0, stamp), Optional.empty(),
+                Optional.of(depth), new RobotObservation.Odometry(new Pose2D(x, 0, 0), 0, 0, stamp), Optional.empty(),
                 new RobotObservation.Goal(3, 0), Optional.empty());
     }
 
     @Test
     void aStuckRobotTakesThePlannersChoiceUntilItMovesOn() {
-        // The network insists on turning right on the spot; the robot (not simulated) never moves, so after 3 s of
-        // decisions it counts as stuck and the planner chooses, as it would driving alone.
+        // The network insists on turning right on the spot; the robot stands still, so after 3 s of decisions it
+        // counts as stuck and the planner chooses, as it would driving alone.
         RobotPolicy network = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
         RobotPolicy planner = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
         float[] logits = {0, 0, 0, 0, 10, 0};
         int window = (int) Math.round(SafetyShield.Sampling.STUCK_SECONDS * ROBOT.controlRate());
-        int recovered = 0;
         for (int t = 0; t < window + 20; t++) {
-            RobotObservation o = observation(t);
+            RobotObservation o = observation(t, 0);
             int a = network.decide(o, logits, 0, null, 0);
             int p = planner.plan(o);
             if (t < window) {
@@ -61,12 +61,50 @@ class ShieldRecoveryTest {
                 assertTrue(network.recovering(), "step " + t);
                 assertEquals(p, a, "step " + t + ": the planner's choice");
                 assertNotEquals(4, p, "step " + t + ": the planner heads for the goal ahead, not round to the right");
-                recovered++;
             }
         }
-        assertEquals(20, recovered);
+        // The robot now drives on (0.05 m a step): still the planner's until it is 0.3 m from where the recovery
+        // began and makes progress again, then the network's.
+        int handedBack = -1;
+        for (int t = window + 20; t < window + 80; t++) {
+            double x = 0.05 * (t - window - 19);
+            RobotObservation o = observation(t, x);
+            int a = network.decide(o, logits, 0, null, 0);
+            if (!network.recovering()) {
+                handedBack = t;
+                assertEquals(4, a, "step " + t + ": the network drives again");
+                assertTrue(x >= RobotPolicy.RECOVERY_DISTANCE, "x " + x);
+                break;
+            }
+        }
+        assertTrue(handedBack > 0, "the network drives again once the robot has moved on");
         network.reset();
         assertFalse(network.recovering());
+    }
+
+    @Test
+    void aRecoveryEndsAfterItsLongestTime() {
+        RobotPolicy network = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
+        float[] logits = {0, 0, 0, 0, 10, 0};
+        int window = (int) Math.round(SafetyShield.Sampling.STUCK_SECONDS * ROBOT.controlRate());
+        int limit = (int) Math.round(RobotPolicy.RECOVERY_SECONDS * ROBOT.controlRate());
+        int recovering = 0;
+        int t = 0;
+        for (; t < window + limit + 1; t++) {
+            network.decide(observation(t, 0), logits, 0, null, 0);
+            recovering += network.recovering() ? 1 : 0;
+        }
+        // Standing still stays stuck, so the planner's time runs out: then the network has a whole stuck window
+        // again before the next recovery.
+        assertEquals(limit, recovering, "a recovery lasts at most " + RobotPolicy.RECOVERY_SECONDS + " s");
+        assertFalse(network.recovering());
+        for (int k = 0; k < window - 1; k++, t++) {
+            assertEquals(4, network.decide(observation(t, 0), logits, 0, null, 0), "step " + t);
+            assertFalse(network.recovering(), "step " + t);
+        }
+        network.decide(observation(t + 1, 0), logits, 0, null, 0);
+        network.decide(observation(t + 2, 0), logits, 0, null, 0);
+        assertTrue(network.recovering(), "stuck again: the next recovery");
     }
 
     @Test

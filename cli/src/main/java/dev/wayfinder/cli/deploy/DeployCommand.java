@@ -383,9 +383,7 @@ public final class DeployCommand implements Callable<Integer> {
           throw new UserException("--shield predicted needs a network with obstacle memory; " + model
               + " has none (network.memory_sectors 0); use --shield camera or none");
         }
-        SafetyShield.Settings d = SafetyShield.Settings.DEFAULT;
-        yield Optional.of(new SafetyShield.Settings(SafetyShield.DepthSource.PREDICTED, d.margin(), d.horizon(),
-            d.temperature(), d.sampling()));
+        yield Optional.of(SafetyShield.Settings.PREDICTED_DEFAULT);
       }
       case "none" -> Optional.empty();
       default -> throw new UserException("--shield " + shield + ": expected camera, predicted or none");

@@ -105,13 +105,13 @@ public final class EvalCommand implements Callable<Integer> {
           + " (seeded); 0 for the order of its logits (default ${DEFAULT-VALUE}).")
   double shieldTemperature;
 
-  @Option(names = "--shield-sampling", defaultValue = "stuck", paramLabel = "always|stuck|refused|planner",
+  @Option(names = "--shield-sampling", paramLabel = "always|stuck|refused|planner",
       description = "Which actions the shield tries in the sampled order: always (every action), stuck (the"
           + " replacements for a refused first choice, and every action after 3 s with under 0.15 m of progress)"
           + " or refused (only the replacements); the first choice is otherwise the highest logit."
           + " planner: a recovery behaviour, as refused, but after 3 s with under 0.15 m of progress the classical"
-          + " local planner's first clear choice replaces the network's until the robot moves on (needs --shield"
-          + " camera) (default ${DEFAULT-VALUE}).")
+          + " local planner's first clear choice replaces the network's until the robot is 0.3 m on (needs --shield"
+          + " camera). Default: planner on the camera's depth, stuck on predicted depth.")
   String shieldSampling;
 
   @Option(names = "--split", defaultValue = "test", paramLabel = "validation|test",
@@ -296,7 +296,9 @@ public final class EvalCommand implements Callable<Integer> {
         throw new UserException("--shield predicted needs a policy trained with obstacle memory"
             + " (network.memory_sectors above 0); " + file + " has none");
       }
-      SafetyShield.Sampling sampling = switch (shieldSampling) {
+      String samplingKey = shieldSampling != null ? shieldSampling
+          : source == SafetyShield.DepthSource.CAMERA ? "planner" : "stuck";
+      SafetyShield.Sampling sampling = switch (samplingKey) {
         case "always" -> SafetyShield.Sampling.ALWAYS;
         case "stuck" -> SafetyShield.Sampling.STUCK;
         case "refused" -> SafetyShield.Sampling.REFUSED;

@@ -41,9 +41,11 @@ public final class SafetyShield {
         /** Every action, the first choice too (exploration while training). */
         ALWAYS,
         /**
-         * A recovery behaviour: as {@link #REFUSED}, but while the robot is stuck (as for {@link #STUCK}) the classical
-         * local planner's preference replaces the network's, its first clear choice taken, until the robot makes
-         * progress again ({@code RobotPolicy} does the swap; it needs the depth camera's memory).
+         * A recovery behaviour, as a navigation stack's: as {@link #REFUSED}, but once the robot is stuck (as for
+         * {@link #STUCK}) the classical local planner's preference replaces the network's, its first clear choice
+         * taken, until the robot is {@code RobotPolicy.RECOVERY_DISTANCE} from where the recovery began and no longer
+         * stuck (at most {@code RobotPolicy.RECOVERY_SECONDS}). {@code RobotPolicy} does the swap; it needs the depth
+         * camera's memory.
          */
         PLANNER;
 
@@ -68,10 +70,17 @@ public final class SafetyShield {
         /**
          * The setting for evaluation and deployment, chosen on validation episodes (policy/README.md): the depth
          * camera, 1 cm margin, 0.8 s arcs (fewer collisions than 0.4 s on all three runs of the shipped model, at the
-         * same success); the network's first choice when it is clear, otherwise (and for every action while the robot
-         * is stuck) an order sampled from its softmax at temperature 1.
+         * same success); the network's first choice when it is clear, otherwise an order sampled from its softmax at
+         * temperature 1; the local planner's recovery once the robot is stuck ({@link Sampling#PLANNER}).
          */
-        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.8, 1.0, Sampling.STUCK);
+        public static final Settings DEFAULT = new Settings(DepthSource.CAMERA, 0.01, 0.8, 1.0, Sampling.PLANNER);
+
+        /**
+         * {@link #DEFAULT} on the network's predicted depth: the planner's recovery needs the depth camera, so a stuck
+         * robot samples every action from the softmax instead ({@link Sampling#STUCK}).
+         */
+        public static final Settings PREDICTED_DEFAULT = new Settings(DepthSource.PREDICTED, 0.01, 0.8, 1.0,
+                Sampling.STUCK);
         /**
          * The setting training runs behind ({@code shield: true}): every action sampled from the softmax at
          * temperature 1, so that the DAgger rounds explore.
