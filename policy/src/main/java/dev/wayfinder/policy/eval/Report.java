@@ -153,10 +153,12 @@ public final class Report {
                 case REFUSED -> "It takes the policy's first choice (its highest logit), or when that is refused, "
                         + "the first of its other actions in " + order;
                 case PLANNER -> "It takes the policy's first choice (its highest logit), or when that is refused, "
-                        + "the first of its other actions in " + order + "; when the robot has made under 0.15 m of "
-                        + "progress in 3 s, the classical local planner's preference (its arcs scored against the route "
-                        + "and the camera's obstacle points) replaces the policy's until it moves on, its first choice "
-                        + "taken, or the first of its other actions in " + order;
+                        + "the first of its other actions in " + order + "; once the robot has made under 0.15 m of "
+                        + "progress in 3 s, the classical local planner's preference (each action's arc scored against "
+                        + "the route and the camera's obstacle points) takes the policy's place the same way until the "
+                        + "robot is " + plain(dev.wayfinder.robot.RobotPolicy.RECOVERY_DISTANCE) + " m on (at most "
+                        + plain(dev.wayfinder.robot.RobotPolicy.RECOVERY_SECONDS) + " s). Either way it takes the first "
+                        + "action";
             };
             b.append(sh.source() == SafetyShield.DepthSource.CAMERA ? "`policy+shield`" : "`policy+pred-shield`")
                     .append(": the same policy on the same episodes, driving through a safety shield. ").append(which)
