@@ -24,12 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DepthPreparationTest {
     /** A route follower (mapless: its route avoids what the depth camera showed) with obstacle memory. */
     private static final NetworkSpec SPEC = new NetworkSpec(16, 16, List.of(4, 4), 12, 6, 0.8, 8);
-    private static final RobotDescription ROBOT = new RobotDescription(0.15, 0.5, 1.5, 10, List.of(
-            new RobotDescription.Command("forward", 1, 0), new RobotDescription.Command("forward-left", 1, 0.5),
-            new RobotDescription.Command("forward-right", 1, -0.5), new RobotDescription.Command("left", 0, 1),
-            new RobotDescription.Command("right", 0, -1), new RobotDescription.Command("stop", 0, 0)));
-    private static final CameraModel CAMERA = new CameraModel(DepthObstaclesTest.W, DepthObstaclesTest.H, 32, 32, 32,
-            24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+    private static final RobotDescription ROBOT = TestRobot.ROBOT;
+    private static final CameraModel CAMERA = TestRobot.CAMERA;
 
     private static RobotObservation.DepthImage depth(int t, long seed) {
         // A box face coming closer step by step, on the left of the view.

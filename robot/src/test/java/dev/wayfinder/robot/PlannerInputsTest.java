@@ -23,12 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlannerInputsTest {
     private static final NetworkSpec SPEC = new NetworkSpec(16, 16, List.of(4, 4), 12, 6, 0, 0, 0, true);
-    private static final RobotDescription ROBOT = new RobotDescription(0.15, 0.5, 1.5, 10, List.of(
-            new RobotDescription.Command("forward", 1, 0), new RobotDescription.Command("forward-left", 1, 0.5),
-            new RobotDescription.Command("forward-right", 1, -0.5), new RobotDescription.Command("left", 0, 1),
-            new RobotDescription.Command("right", 0, -1), new RobotDescription.Command("stop", 0, 0)));
-    private static final CameraModel CAMERA = new CameraModel(DepthObstaclesTest.W, DepthObstaclesTest.H, 32, 32, 32,
-            24, 0.05, 0, 0.15, 0, Math.toRadians(10), 0);
+    private static final RobotDescription ROBOT = TestRobot.ROBOT;
+    private static final CameraModel CAMERA = TestRobot.CAMERA;
 
     /** The robot at the origin facing +x, the goal 3 m ahead, a box face {@code wallX} metres ahead across the view. */
     private static RobotObservation observation(double wallX, long seed, boolean withDepth) {
