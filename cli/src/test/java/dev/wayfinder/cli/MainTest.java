@@ -84,7 +84,7 @@ class MainTest {
     CliRun how = CliRun.of("eval", "--weights", file.toString(), "--shield", "--shield-sampling", "never", "-o",
         dir.resolve("out").toString());
     assertEquals(Main.USER_ERROR, how.exitCode(), how::toString);
-    assertTrue(how.err().contains("never") && how.err().contains("always, stuck or refused"), how::toString);
+    assertTrue(how.err().contains("never") && how.err().contains("always, stuck, refused or planner"), how::toString);
     for (CliRun r : java.util.List.of(predicted, unknown, margin, hot, how)) {
       assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
     }
