@@ -104,7 +104,8 @@ public final class DeployNode implements AutoCloseable {
     }
 
     /** The latest decision of the policy thread. */
-    private record Decision(int action, CommandLimiter.Velocity velocity, long imageStamp, String refusal) {
+    private record Decision(int action, CommandLimiter.Velocity velocity, long imageStamp, String refusal,
+                            boolean recovery) {
     }
 
     /** A depth image's obstacle profile, made on the receive thread when it arrived, for the camera it was made in. */
@@ -129,6 +130,8 @@ public final class DeployNode implements AutoCloseable {
     private final Publisher<Bool> goalReachedOut;
     private final Publisher<StringMessage> watchdogOut;
     private final Publisher<StringMessage> actionOut;
+    /** Whether the shield's planner recovery chose the command (the robot was stuck). */
+    private final Publisher<Bool> recoveryOut;
     private final Thread controlThread;
     private final Thread policyThread;
     private final AtomicLong skipped = new AtomicLong();
@@ -166,6 +169,7 @@ public final class DeployNode implements AutoCloseable {
     private long lastReportAt = System.nanoTime();
     private String lastAction = "";
     private Boolean lastReached;
+    private Boolean lastRecovery;
 
     // The policy thread's own.
     private RobotPolicy.Runner runner;
@@ -245,6 +249,7 @@ public final class DeployNode implements AutoCloseable {
         goalReachedOut = node.publisher(Bool.TYPE, t.status() + "/goal_reached", latched);
         watchdogOut = node.publisher(StringMessage.TYPE, t.status() + "/watchdog", latched);
         actionOut = node.publisher(StringMessage.TYPE, t.status() + "/action", latched);
+        recoveryOut = node.publisher(Bool.TYPE, t.status() + "/recovery", latched);
 
         QosProfile sensor = settings.imagesReliable() ? QosProfile.SENSOR_DATA.withReliable() : QosProfile.SENSOR_DATA;
         if (t.compressed()) {
@@ -604,7 +609,8 @@ public final class DeployNode implements AutoCloseable {
                 throw new Refusal(Refusal.Reason.INFERENCE_FAILED, why);
             }
             RobotDescription r = model.robot().description();
-            d = new Decision(a, new CommandLimiter.Velocity(r.linear(a), r.angular(a)), img.stampNanos(), null);
+            d = new Decision(a, new CommandLimiter.Velocity(r.linear(a), r.angular(a)), img.stampNanos(), null,
+                    runner.policy().recovering());
             metrics.decision();
             Probe p = probe;
             if (p != null) {
@@ -612,7 +618,7 @@ public final class DeployNode implements AutoCloseable {
             }
         } catch (Refusal r) {
             refuse(r);
-            d = new Decision(-1, CommandLimiter.Velocity.ZERO, img.stampNanos(), r.getMessage());
+            d = new Decision(-1, CommandLimiter.Velocity.ZERO, img.stampNanos(), r.getMessage(), false);
         }
         synchronized (this) {
             if (epoch != policyEpoch) {
@@ -733,10 +739,11 @@ public final class DeployNode implements AutoCloseable {
         }
         String action = zero || d == null || d.action() < 0 ? "none"
                 : model.robot().description().actions().get(d.action()).name();
-        status(mono, state, action, reached);
+        status(mono, state, action, reached, !zero && d != null && d.recovery());
         if (settings.reportNanos() > 0 && mono - lastReportAt >= settings.reportNanos()) {
             lastReportAt = mono;
-            String line = metrics.summary(mono, frames.dropped(), watchdogTrips(), state + ", action " + action);
+            String line = metrics.summary(mono, frames.dropped(), watchdogTrips(), state + ", action " + action
+                    + (!zero && d != null && d.recovery() ? " (planner recovery)" : ""));
             synchronized (log) {
                 log.println(line);
                 log.flush();
@@ -744,7 +751,7 @@ public final class DeployNode implements AutoCloseable {
         }
     }
 
-    private void status(long mono, String state, String action, boolean reached) {
+    private void status(long mono, String state, String action, boolean reached, boolean recovery) {
         boolean due = lastStatusAt == NOT_SEEN || mono - lastStatusAt >= STATUS_EVERY_NANOS;
         // A watchdog reason changes its numbers every step; only a change of kind is news.
         boolean changed;
@@ -768,6 +775,10 @@ public final class DeployNode implements AutoCloseable {
         if (due || lastReached == null || lastReached != reached) {
             goalReachedOut.publish(new Bool(reached));
             lastReached = reached;
+        }
+        if (due || lastRecovery == null || lastRecovery != recovery) {
+            recoveryOut.publish(new Bool(recovery));
+            lastRecovery = recovery;
         }
         if (due) {
             lastStatusAt = mono;

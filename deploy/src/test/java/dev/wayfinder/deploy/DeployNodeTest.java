@@ -346,6 +346,42 @@ class DeployNodeTest {
     }
 
     /**
+     * A network that only ever turns on the spot leaves the robot where it is: after 3 s without progress the shield's
+     * planner recovery (the default) drives it towards the goal, and the node says so on its recovery status topic.
+     */
+    @Test
+    void aRobotThatMakesNoProgressIsRecoveredByThePlannerAndTheStatusSaysSo() throws Exception {
+        DeployModel forward = forwardModel();
+        Map<String, float[]> v = new HashMap<>();
+        PolicyWeights.shapes(forward.weights().spec()).forEach((k, sh) -> v.put(k, new float[PolicyWeights.size(sh)]));
+        v.get("out.bias")[3] = 10; // turn left on the spot
+        DeployModel turning = new DeployModel(Path.of("turning"), PolicyWeights.of(forward.weights().spec(), v),
+                forward.robot(), true, false, false);
+        StringWriter logText = new StringWriter();
+        PrintWriter log = new PrintWriter(logText, true);
+        List<Boolean> recovery = new CopyOnWriteArrayList<>();
+        try (FakeRobot robot = new FakeRobot();
+             Node listener = Node.create("recovery_listener", NodeOptions.localhost(DOMAIN))) {
+            listener.subscription(Bool.TYPE, "/dt/status/recovery", QosProfile.LATCHED,
+                    m -> recovery.add(m.data()));
+            DeployNode deploy = DeployNode.start(Node.create("deploy_recovery", NodeOptions.localhost(DOMAIN)),
+                    turning, settings(), log);
+            try {
+                await(() -> robot.got.stream().anyMatch(r -> r.angular() > 0), 15_000,
+                        () -> "a turning command; log:\n" + logText);
+                assertTrue(recovery.isEmpty() || !recovery.get(0), "not recovering while it has just started: "
+                        + recovery);
+                await(() -> recovery.contains(true), 15_000, () -> "the recovery status; got " + recovery + "; log:\n"
+                        + logText);
+                await(() -> robot.got.stream().anyMatch(r -> r.linear() > 0), 5_000,
+                        () -> "the planner driving towards the goal; log:\n" + logText);
+            } finally {
+                deploy.close();
+            }
+        }
+    }
+
+    /**
      * The shipped model on sim time with a static map: it decides (the whole route path: map, map to odom on /tf, goal
      * in the map frame, depth, /clock), a goal outside the map is refused, and a clock that jumps back stops the robot,
      * is counted, and the node goes on deciding on the new time.

@@ -133,8 +133,8 @@ class DeployCommandTest {
     List<McapMessage> eStops = byTopic.getOrDefault(ns + "/e_stop", List.of());
     assertEquals(1, eStops.size(), "the received e-stop: " + byTopic.keySet());
     assertTrue(Bool.TYPE.deserialize(eStops.get(0).data()).data());
-    assertTrue(byTopic.containsKey(ns + "/status/watchdog") && byTopic.containsKey(ns + "/status/goal_reached"),
-        "the status it published: " + byTopic.keySet());
+    assertTrue(byTopic.containsKey(ns + "/status/watchdog") && byTopic.containsKey(ns + "/status/goal_reached")
+        && byTopic.containsKey(ns + "/status/recovery"), "the status it published: " + byTopic.keySet());
     String watchdog = StringMessage.TYPE.deserialize(byTopic.get(ns + "/status/watchdog").get(0).data()).data();
     assertTrue(watchdog.startsWith("watchdog: "), watchdog);
   }
