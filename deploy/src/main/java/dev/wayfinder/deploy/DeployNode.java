@@ -739,11 +739,12 @@ public final class DeployNode implements AutoCloseable {
         }
         String action = zero || d == null || d.action() < 0 ? "none"
                 : model.robot().description().actions().get(d.action()).name();
-        status(mono, state, action, reached, !zero && d != null && d.recovery());
+        boolean recovered = !zero && d != null && d.recovery();
+        status(mono, state, action, reached, recovered);
         if (settings.reportNanos() > 0 && mono - lastReportAt >= settings.reportNanos()) {
             lastReportAt = mono;
             String line = metrics.summary(mono, frames.dropped(), watchdogTrips(), state + ", action " + action
-                    + (!zero && d != null && d.recovery() ? " (planner recovery)" : ""));
+                    + (recovered ? " (planner recovery)" : ""));
             synchronized (log) {
                 log.println(line);
                 log.flush();

@@ -36,6 +36,13 @@ public final class RobotPolicy {
      * conservative strip-wide obstacle points narrow passages less (1.4 degrees each at 90 degrees).
      */
     public static final int CAMERA_STRIPS = 64;
+    /**
+     * How far from where a planner recovery began the robot must get before the network drives again, metres (chosen
+     * on validation episodes: 0.3 m against 0 and 0.6 m, policy/README.md).
+     */
+    public static final double RECOVERY_DISTANCE = 0.3;
+    /** The longest a planner recovery lasts, seconds, should the robot not get that far. */
+    public static final double RECOVERY_SECONDS = 10;
 
     private final NetworkSpec spec;
     private final RobotDescription robot;
@@ -53,6 +60,14 @@ public final class RobotPolicy {
     private final boolean cameraFed;
     /** The observation whose obstacles the memory last took in (each frame is taken in once). */
     private RobotObservation observed;
+    /** The observation {@link #planLogits} were scored for (each frame is scored once). */
+    private RobotObservation scored;
+    /** Whether the last decision was a planner recovery. */
+    private boolean recovering;
+    /** Where the current recovery began, and its decisions so far. */
+    private double recoveryX;
+    private double recoveryY;
+    private int recoveryFor;
     private final int cameraStrips;
     /** The depth image (this very one) and camera {@link #obstacles} last profiled; null before the first. */
     private RobotObservation.DepthImage profiledDepth;
@@ -128,20 +143,6 @@ public final class RobotPolicy {
         return robot;
     }
 
-    /** Whether the last decision was a planner recovery. */
-    private boolean recovering;
-    /** Where the current recovery began, and its decisions so far. */
-    private double recoveryX;
-    private double recoveryY;
-    private int recoveryFor;
-    /**
-     * How far from where a planner recovery began the robot must get before the network drives again, metres (chosen
-     * on validation episodes: 0.3 m against 0 and 0.6 m, policy/README.md).
-     */
-    public static final double RECOVERY_DISTANCE = 0.3;
-    /** The longest a planner recovery lasts, seconds, should the robot not get that far. */
-    public static final double RECOVERY_SECONDS = 10;
-
     /**
      * Whether this policy needs a depth image in every observation (its shield reads the depth camera, or its network
      * takes the local planner's preference, which is scored against the depth camera's points).
@@ -162,6 +163,7 @@ public final class RobotPolicy {
     public void reset() {
         previous = -1;
         observed = null;
+        scored = null;
         recovering = false;
         recoveryFor = 0;
         java.util.Arrays.fill(hidden, 0f);
@@ -373,9 +375,13 @@ public final class RobotPolicy {
     /**
      * The {@link LocalPlanner}'s logits for {@code o} into {@link #planLogits}: the memory takes in the frame first, the
      * target is the route's look-ahead point (pulled in until the straight line to it keeps clear of what the camera
-     * showed) or the goal.
+     * showed) or the goal. Scored once per observation: the planner's inputs and a recovery in the same decision read
+     * the same logits.
      */
     private void localLogits(RobotObservation o) {
+        if (o == scored) {
+            return;
+        }
         if (local == null) {
             local = new LocalPlanner(robot);
             planLogits = new float[spec.actions()];
@@ -404,6 +410,7 @@ public final class RobotPolicy {
         }
         local.score(p.x(), p.y(), p.yaw(), o.odometry().angular(), tx, ty, o.goal().x(), o.goal().y(), planXs, planYs,
                 count, planLogits, 0);
+        scored = o;
     }
 
     /**
