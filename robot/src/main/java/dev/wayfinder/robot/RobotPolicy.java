@@ -43,6 +43,19 @@ public final class RobotPolicy {
     public static final double RECOVERY_DISTANCE = 0.3;
     /** The longest a planner recovery lasts, seconds, should the robot not get that far. */
     public static final double RECOVERY_SECONDS = 10;
+    /**
+     * The second trigger of a planner recovery: a robot that moves but whose way to the goal (the route still ahead,
+     * or the straight line to the goal without a route) has not shrunk by {@link #ROUTE_PROGRESS} over this many
+     * seconds is going round in circles (chosen on validation episodes with the two below, policy/README.md).
+     */
+    public static final double NO_PROGRESS_SECONDS = 8;
+    /** How much the way to the goal must shrink over {@link #NO_PROGRESS_SECONDS}, metres. */
+    public static final double ROUTE_PROGRESS = 0.3;
+    /**
+     * How much a recovery the second trigger began shrinks the way to the goal before the network drives again,
+     * metres (at most {@link #RECOVERY_SECONDS}).
+     */
+    public static final double RECOVERY_PROGRESS = 0.5;
 
     private final NetworkSpec spec;
     private final RobotDescription robot;
@@ -68,6 +81,12 @@ public final class RobotPolicy {
     private double recoveryX;
     private double recoveryY;
     private int recoveryFor;
+    /** Whether the current recovery began because the way to the goal stopped shrinking, and that way then. */
+    private boolean recoveryForProgress;
+    private double recoveryWay;
+    /** The way to the goal at each of the last decisions (a ring of {@link #NO_PROGRESS_SECONDS}). */
+    private final double[] pastWay;
+    private int ways;
     private final int cameraStrips;
     /** The depth image (this very one) and camera {@link #obstacles} last profiled; null before the first. */
     private RobotObservation.DepthImage profiledDepth;
@@ -131,6 +150,7 @@ public final class RobotPolicy {
                 seed);
         this.route = spec.followsRoute() ? new RouteFollower(robot.radius(), robot.controlRate(), layered) : null;
         this.hidden = new float[spec.recurrentUnits()];
+        this.pastWay = new double[Math.max(1, (int) Math.round(NO_PROGRESS_SECONDS * robot.controlRate()))];
     }
 
     /** The network's shape. */
@@ -166,6 +186,8 @@ public final class RobotPolicy {
         scored = null;
         recovering = false;
         recoveryFor = 0;
+        recoveryForProgress = false;
+        ways = 0;
         java.util.Arrays.fill(hidden, 0f);
         advanced = false;
         if (memory != null) {
@@ -312,18 +334,29 @@ public final class RobotPolicy {
             // robot is some way from where the recovery began, so the network does not steer straight back.
             Pose2D p = o.odometry().pose();
             boolean stuck = shield.progress(p.x(), p.y());
-            if (!recovering && stuck) {
+            double way = wayToGoal(o, p);
+            boolean circling = noProgress(way);
+            if (!recovering && (stuck || circling)) {
                 recovering = true;
+                recoveryForProgress = !stuck;
                 recoveryX = p.x();
                 recoveryY = p.y();
+                recoveryWay = way;
                 recoveryFor = 0;
-            } else if (recovering && !stuck && Math.hypot(p.x() - recoveryX, p.y() - recoveryY) >= RECOVERY_DISTANCE) {
+            } else if (recovering && !recoveryForProgress && !stuck
+                    && Math.hypot(p.x() - recoveryX, p.y() - recoveryY) >= RECOVERY_DISTANCE) {
                 recovering = false;
+                ways = 0;
+            } else if (recovering && recoveryForProgress && !stuck && way <= recoveryWay - RECOVERY_PROGRESS) {
+                // On its way again: the network drives, with a whole window before the next such recovery.
+                recovering = false;
+                ways = 0;
             } else if (recovering && recoveryFor >= RECOVERY_SECONDS * robot.controlRate()) {
-                // The planner has not got the robot out either: the network drives again, and the progress check
-                // starts over, so it has a whole stuck window before the next recovery.
+                // The planner has not got the robot out either: the network drives again, and the progress checks
+                // start over, so it has a whole window before the next recovery.
                 recovering = false;
                 shield.reset();
+                ways = 0;
             }
             if (recovering) {
                 recoveryFor++;
@@ -340,6 +373,28 @@ public final class RobotPolicy {
         }
         previous = a;
         return a;
+    }
+
+    /**
+     * The robot's way to the goal: the route still ahead when it follows one, else the straight line from odometry.
+     */
+    private double wayToGoal(RobotObservation o, Pose2D p) {
+        double left = route == null ? Double.NaN : route.remaining();
+        return Double.isNaN(left) ? Math.hypot(o.goal().x() - p.x(), o.goal().y() - p.y()) : left;
+    }
+
+    /**
+     * Notes the way to the goal; whether it shrank by less than {@link #ROUTE_PROGRESS} over the last
+     * {@link #NO_PROGRESS_SECONDS}.
+     */
+    private boolean noProgress(double way) {
+        int n = pastWay.length;
+        int k = ways % n;
+        boolean full = ways >= n;
+        double then = pastWay[k];
+        pastWay[k] = way;
+        ways++;
+        return full && then - way < ROUTE_PROGRESS;
     }
 
     /**

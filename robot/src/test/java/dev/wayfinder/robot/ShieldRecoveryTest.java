@@ -29,12 +29,16 @@ class ShieldRecoveryTest {
             0.01, 0.8, 0, SafetyShield.Sampling.PLANNER);
 
     private static RobotObservation observation(int t, double x) {
+        return observation(t, x, 0, 0);
+    }
+
+    private static RobotObservation observation(int t, double x, double y, double yaw) {
         byte[] rgb = new byte[CAMERA.width() * CAMERA.height() * 3];
         long stamp = t * 100_000_000L;
         var depth = new RobotObservation.DepthImage(CAMERA.width(), CAMERA.height(),
                 DepthObstaclesTest.render(CAMERA, 1.5 - x, 0.3, 1.5, 0.005, t), stamp);
         return new RobotObservation(new RobotObservation.RgbImage(CAMERA.width(), CAMERA.height(), rgb, stamp), CAMERA,
-                Optional.of(depth), new RobotObservation.Odometry(new Pose2D(x, 0, 0), 0, 0, stamp), Optional.empty(),
+                Optional.of(depth), new RobotObservation.Odometry(new Pose2D(x, y, yaw), 0, 0, stamp), Optional.empty(),
                 new RobotObservation.Goal(3, 0), Optional.empty());
     }
 
@@ -101,6 +105,52 @@ class ShieldRecoveryTest {
         network.decide(observation(t + 1, 0), logits, 0, null, 0);
         network.decide(observation(t + 2, 0), logits, 0, null, 0);
         assertTrue(network.recovering(), "stuck again: the next recovery");
+    }
+
+    @Test
+    void aRobotGoingRoundInCirclesTakesThePlannersChoiceUntilItGetsCloser() {
+        // The robot drives round a circle of 0.4 m, a lap every NO_PROGRESS_SECONDS: never stuck (over 0.6 m from
+        // where it was 3 s before), but no closer to the goal after a lap. Once the way to the goal has shrunk by less than
+        // ROUTE_PROGRESS over NO_PROGRESS_SECONDS, the planner chooses.
+        RobotPolicy network = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
+        RobotPolicy planner = new RobotPolicy(SPEC, ROBOT, Optional.of(RECOVERY), 3, 16, false);
+        float[] logits = {0, 10, 0, 0, 0, 0};
+        int window = (int) Math.round(RobotPolicy.NO_PROGRESS_SECONDS * ROBOT.controlRate());
+        int lap = window;
+        int t = 0;
+        double x = 0;
+        double y = 0;
+        for (; t < window + 5; t++) {
+            double a = 2 * Math.PI * t / lap;
+            x = 0.4 * Math.sin(a);
+            y = 0.4 - 0.4 * Math.cos(a);
+            RobotObservation o = observation(t, x, y, a);
+            int chosen = network.decide(o, logits, 0, null, 0);
+            int p = planner.plan(o);
+            if (t < window) {
+                assertFalse(network.recovering(), "step " + t);
+            } else {
+                assertTrue(network.recovering(), "step " + t + ": a lap without getting closer");
+                assertEquals(p, chosen, "step " + t + ": the planner's choice");
+            }
+        }
+        // Now straight for the goal, 0.05 m a step: the planner's until the way has shrunk by RECOVERY_PROGRESS
+        // since the recovery began, then the network's.
+        double began = Math.hypot(3 - x, y);
+        double sx = x;
+        for (int k = 1; k < 60; k++, t++) {
+            double px = sx + 0.05 * k * (3 - sx) / began;
+            double py = y - 0.05 * k * y / began;
+            network.decide(observation(t, px, py, Math.atan2(-y, 3 - sx)), logits, 0, null, 0);
+            double way = Math.hypot(3 - px, py);
+            if (!network.recovering()) {
+                assertTrue(way <= began - RobotPolicy.RECOVERY_PROGRESS + 0.15 + 1e-9,
+                        "handed back at " + way + " m, recovery began " + began + " m from the goal");
+                return;
+            }
+            assertTrue(way > began - RobotPolicy.RECOVERY_PROGRESS - 0.15, "still recovering at " + way + " m");
+        }
+        throw new AssertionError("the network never drove again");
     }
 
     @Test

@@ -44,8 +44,10 @@ public final class SafetyShield {
          * A recovery behaviour, as a navigation stack's: as {@link #REFUSED}, but once the robot is stuck (as for
          * {@link #STUCK}) the classical local planner's preference replaces the network's, its first clear choice
          * taken, until the robot is {@code RobotPolicy.RECOVERY_DISTANCE} from where the recovery began and no longer
-         * stuck (at most {@code RobotPolicy.RECOVERY_SECONDS}). {@code RobotPolicy} does the swap; it needs the depth
-         * camera's memory.
+         * stuck (at most {@code RobotPolicy.RECOVERY_SECONDS}); likewise once its way to the goal has not shrunk by
+         * {@code RobotPolicy.ROUTE_PROGRESS} in {@code RobotPolicy.NO_PROGRESS_SECONDS} (going round in circles),
+         * until that way has shrunk by {@code RobotPolicy.RECOVERY_PROGRESS}. {@code RobotPolicy} does the swap; it
+         * needs the depth camera's memory.
          */
         PLANNER;
 

@@ -180,6 +180,35 @@ public final class RouteFollower {
         return true;
     }
 
+    /**
+     * The length of the route still ahead of where the robot was at the last {@link #bearing} call, from its
+     * projection on the route to the goal, metres; NaN before the first plan. A replan starts the route at the robot,
+     * so the value jumps where the camera shows the way blocked.
+     */
+    public double remaining() {
+        if (path == null) {
+            return Double.NaN;
+        }
+        int segments = path.length / 2 - 1;
+        if (segments < 1) {
+            return Math.hypot(path[0] - robotX, path[1] - robotY);
+        }
+        int s = Math.min(along, segments - 1);
+        double ax = path[2 * s];
+        double ay = path[2 * s + 1];
+        double bx = path[2 * s + 2];
+        double by = path[2 * s + 3];
+        double dx = bx - ax;
+        double dy = by - ay;
+        double l2 = dx * dx + dy * dy;
+        double t = l2 == 0 ? 0 : Math.max(0, Math.min(1, ((robotX - ax) * dx + (robotY - ay) * dy) / l2));
+        double left = (1 - t) * Math.sqrt(l2);
+        for (int k = s + 1; k < segments; k++) {
+            left += Math.hypot(path[2 * k + 2] - path[2 * k], path[2 * k + 3] - path[2 * k + 1]);
+        }
+        return left;
+    }
+
     /** The current route in the map frame (x, y pairs), or null before the first plan. */
     public double[] route() {
         return path == null ? null : path.clone();

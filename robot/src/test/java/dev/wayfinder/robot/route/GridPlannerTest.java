@@ -221,4 +221,40 @@ class GridPlannerTest {
         RouteFollower g = new RouteFollower(0.1, 10);
         assertEquals(b, g.bearing(shifted, 0.8), 1e-9);
     }
+
+    @Test
+    void remainingIsTheRouteStillAheadOfTheRobot() {
+        RouteFollower f = new RouteFollower(0.1, 10);
+        assertTrue(Double.isNaN(f.remaining()), "no route before the first plan");
+        CameraModel cam = new CameraModel(8, 8, 4, 4, 4, 4, 0, 0, 0.2, 0, 0, 0);
+        var map = Optional.of(new RobotObservation.StaticMap(room(), Pose2D.IDENTITY));
+        f.bearing(new RobotObservation(new RobotObservation.RgbImage(8, 8, new byte[192], 0), cam, Optional.empty(),
+                new RobotObservation.Odometry(new Pose2D(1.5, 0.5, 0), 0, 0, 0), Optional.empty(),
+                new RobotObservation.Goal(3.5, 0.5), map), 0.8);
+        double[] r = f.route();
+        double total = 0;
+        for (int k = 0; k + 3 < r.length; k += 2) {
+            total += Math.hypot(r[k + 2] - r[k], r[k + 3] - r[k + 1]);
+        }
+        // Planned from the robot's cell: all of it is ahead, and it goes round the divider (longer than the 2 m line).
+        assertEquals(total, f.remaining(), Math.hypot(r[0] - 1.5, r[1] - 0.5) + 1e-9);
+        assertTrue(total > 2.3, "route " + total + " m round the divider");
+        // 0.5 m along the route (no replan yet: within a second and on the route), 0.5 m less is left.
+        double left = 0.5;
+        double x = r[0];
+        double y = r[1];
+        for (int k = 0; k + 3 < r.length; k += 2) {
+            double l = Math.hypot(r[k + 2] - r[k], r[k + 3] - r[k + 1]);
+            if (left <= l) {
+                x = r[k] + (r[k + 2] - r[k]) * left / l;
+                y = r[k + 1] + (r[k + 3] - r[k + 1]) * left / l;
+                break;
+            }
+            left -= l;
+        }
+        f.bearing(new RobotObservation(new RobotObservation.RgbImage(8, 8, new byte[192], 0), cam, Optional.empty(),
+                new RobotObservation.Odometry(new Pose2D(x, y, 0), 0, 0, 0), Optional.empty(),
+                new RobotObservation.Goal(3.5, 0.5), map), 0.8);
+        assertEquals(total - 0.5, f.remaining(), 1e-9);
+    }
 }
