@@ -4,7 +4,12 @@ import dev.wayfinder.sim.eval.EpisodeOutcome;
 import dev.wayfinder.policy.rollout.Rollouts;
 import dev.wayfinder.scenarios.draw.MapDrawer;
 import dev.wayfinder.scenarios.draw.MapLayout;
+import dev.wayfinder.scenarios.model.Box;
+import dev.wayfinder.scenarios.model.Cylinder;
 import dev.wayfinder.scenarios.model.Episode;
+import dev.wayfinder.sim.core.Body;
+import dev.wayfinder.sim.core.BodyKind;
+import dev.wayfinder.sim.core.SimState;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -32,6 +37,11 @@ public final class Film implements Rollouts.Listener {
     private final java.util.Map<Integer, List<byte[]>> framesByEnv = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<double[]>> posesByEnv = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<double[]>> routesByEnv = new java.util.HashMap<>();
+    /** Per env, per recorded frame: x, y, yaw of each body that moves ({@link #movers}), or null for none. */
+    private final java.util.Map<Integer, List<double[]>> moversByEnv = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Body>> moverBodiesByEnv = new java.util.HashMap<>();
+    private List<double[]> movers = new ArrayList<>();
+    private List<Body> moverBodies = List.of();
     private List<double[]> routes = new ArrayList<>();
     private List<byte[]> frames = new ArrayList<>();
     private List<double[]> poses = new ArrayList<>();
@@ -84,10 +94,37 @@ public final class Film implements Rollouts.Listener {
     }
 
     @Override
+    public void world(int env, SimState state) {
+        List<byte[]> frames = framesByEnv.get(env);
+        if (frames == null) {
+            return;
+        }
+        List<Body> bodies = moverBodiesByEnv.computeIfAbsent(env, k -> state.world().bodies().stream()
+                .filter(b -> b.kind() == BodyKind.MOVING || b.kind() == BodyKind.PUSHABLE).toList());
+        List<double[]> m = moversByEnv.computeIfAbsent(env, k -> new ArrayList<>());
+        while (m.size() < frames.size() - 1) {
+            m.add(null);
+        }
+        if (m.size() < frames.size()) {
+            double[] pose = new double[7];
+            double[] now = new double[3 * bodies.size()];
+            for (int k = 0; k < bodies.size(); k++) {
+                state.bodyPose(bodies.get(k).index(), pose);
+                now[3 * k] = pose[0];
+                now[3 * k + 1] = pose[1];
+                now[3 * k + 2] = state.bodyYaw(bodies.get(k).index());
+            }
+            m.add(now);
+        }
+    }
+
+    @Override
     public void end(int env, Episode episode, EpisodeOutcome result) {
         frames = framesByEnv.getOrDefault(env, new ArrayList<>());
         poses = posesByEnv.getOrDefault(env, new ArrayList<>());
         routes = routesByEnv.getOrDefault(env, new ArrayList<>());
+        movers = moversByEnv.getOrDefault(env, new ArrayList<>());
+        moverBodies = moverBodiesByEnv.getOrDefault(env, List.of());
         try {
             if (frames.isEmpty()) {
                 return;
@@ -103,6 +140,8 @@ public final class Film implements Rollouts.Listener {
             framesByEnv.remove(env);
             posesByEnv.remove(env);
             routesByEnv.remove(env);
+            moversByEnv.remove(env);
+            moverBodiesByEnv.remove(env);
         }
     }
 
@@ -151,6 +190,10 @@ public final class Film implements Rollouts.Listener {
                         0));
                 g.draw(planned);
             }
+            double[] now = f < movers.size() ? movers.get(f) : null;
+            if (now != null) {
+                drawMovers(g, view, now);
+            }
             g.setColor(new Color(0xd62728));
             g.setStroke(new BasicStroke(2.5f));
             g.draw(path);
@@ -165,6 +208,36 @@ public final class Film implements Rollouts.Listener {
         Path file = dir.resolve(prefix + "-" + kind + ".gif");
         GifWriter.write(file, out, 100 * stride);
         return file;
+    }
+
+    /**
+     * The moving and pushable obstacles where they are in this frame, filled (the map underneath outlines where they
+     * started and their patrols).
+     */
+    private void drawMovers(Graphics2D g, MapLayout view, double[] now) {
+        double scale = view.px(1) - view.px(0);
+        Color fill = new Color(MapDrawer.MOVING.getRed(), MapDrawer.MOVING.getGreen(), MapDrawer.MOVING.getBlue(), 190);
+        g.setStroke(new BasicStroke(1.2f));
+        for (int k = 0; k < moverBodies.size(); k++) {
+            double cx = view.px(now[3 * k]);
+            double cy = view.py(now[3 * k + 1]);
+            java.awt.Shape outline;
+            if (moverBodies.get(k).shape() instanceof Cylinder c) {
+                double r = c.radius() * scale;
+                outline = new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+            } else {
+                Box b = (Box) moverBodies.get(k).shape();
+                double w = b.size().x() * scale;
+                double h = b.size().y() * scale;
+                // Map y grows downwards: a counter-clockwise yaw turns the box clockwise on screen.
+                outline = java.awt.geom.AffineTransform.getRotateInstance(-now[3 * k + 2], cx, cy)
+                        .createTransformedShape(new java.awt.geom.Rectangle2D.Double(cx - w / 2, cy - h / 2, w, h));
+            }
+            g.setColor(fill);
+            g.fill(outline);
+            g.setColor(MapDrawer.MOVING.darker());
+            g.draw(outline);
+        }
     }
 
     private BufferedImage camera(byte[] rgb) {

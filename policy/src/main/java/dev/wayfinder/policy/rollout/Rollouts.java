@@ -92,6 +92,13 @@ public final class Rollouts implements AutoCloseable {
          */
         default void route(int env, double[] route) {
         }
+
+        /**
+         * Env {@code env}'s simulation after the step just reported: where every body is now (the moving and
+         * pushable obstacles' live poses), for pictures. Simulator truth: never handed to the robot side.
+         */
+        default void world(int env, dev.wayfinder.sim.core.SimState state) {
+        }
     }
 
     private final List<Scenario> scenarios;
@@ -949,6 +956,7 @@ public final class Rollouts implements AutoCloseable {
                 if (deciders.length > 0) {
                     l.route(i, deciders[i].route());
                 }
+                l.world(i, st);
             }
 
             @Override
