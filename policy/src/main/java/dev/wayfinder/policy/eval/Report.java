@@ -156,7 +156,11 @@ public final class Report {
                         + "the first of its other actions in " + order + "; once the robot has made under 0.15 m of "
                         + "progress in 3 s, the classical local planner's preference (each action's arc scored against "
                         + "the route and the camera's obstacle points) takes the policy's place the same way until the "
-                        + "robot is " + plain(dev.wayfinder.robot.RobotPolicy.RECOVERY_DISTANCE) + " m on (at most "
+                        + "robot is " + plain(dev.wayfinder.robot.RobotPolicy.RECOVERY_DISTANCE) + " m on, and once its "
+                        + "way to the goal (the route still ahead) has shrunk by under "
+                        + plain(dev.wayfinder.robot.RobotPolicy.ROUTE_PROGRESS) + " m in "
+                        + plain(dev.wayfinder.robot.RobotPolicy.NO_PROGRESS_SECONDS) + " s, until that way has shrunk by "
+                        + plain(dev.wayfinder.robot.RobotPolicy.RECOVERY_PROGRESS) + " m (either at most "
                         + plain(dev.wayfinder.robot.RobotPolicy.RECOVERY_SECONDS) + " s). Either way it takes the first "
                         + "action";
             };
