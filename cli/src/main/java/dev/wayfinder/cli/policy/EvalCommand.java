@@ -110,8 +110,9 @@ public final class EvalCommand implements Callable<Integer> {
           + " replacements for a refused first choice, and every action after 3 s with under 0.15 m of progress)"
           + " or refused (only the replacements); the first choice is otherwise the highest logit."
           + " planner: a recovery behaviour, as refused, but after 3 s with under 0.15 m of progress the classical"
-          + " local planner's first clear choice replaces the network's until the robot is 0.3 m on (needs --shield"
-          + " camera). Default: planner on the camera's depth, stuck on predicted depth.")
+          + " local planner's first clear choice replaces the network's until the robot is 0.3 m on, and after 8 s"
+          + " in which its route to the goal shrank by under 0.3 m until the route has shrunk by 0.5 m (needs"
+          + " --shield camera). Default: planner on the camera's depth, stuck on predicted depth.")
   String shieldSampling;
 
   @Option(names = "--split", defaultValue = "test", paramLabel = "validation|test",
