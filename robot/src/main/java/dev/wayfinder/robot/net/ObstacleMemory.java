@@ -8,7 +8,8 @@ import dev.wayfinder.robot.CameraModel;
  *
  * <p>Each observed frame contributes three points per depth-profile strip ({@link dev.wayfinder.robot.perception.DepthObstacles}; the
  * network's own prediction of it when deployed): the nearest wall or obstacle in that strip, at the strip's two edges
- * and its centre, placed in the odometry frame by the camera's nominal intrinsics and mount and the robot's pose. Strips that see nothing within
+ * and its centre, placed in the odometry frame by the camera's nominal intrinsics and mount and the robot's pose
+ * (and, with a {@link #setThickness thickness}, a fourth that far behind the centre one). Strips that see nothing within
  * {@link Features#MAX_DEPTH} add nothing. The points of the last {@link #horizon()} frames are kept. The network
  * reads, for each of {@link NetworkSpec#memorySectors} equal sectors all round the robot (sector 0 centred straight
  * ahead, counting counter-clockwise, i.e. to the left), {@code min(distance, MAX_DEPTH) / MAX_DEPTH} of the nearest
@@ -24,11 +25,13 @@ public final class ObstacleMemory {
     private final int horizon;
     private final int strips;
     /** Points per strip: its left edge, centre and right edge at the strip's depth. */
-    private static final int PER_STRIP = 3;
+    private static final int PER_STRIP = 4;
     private final double[] px;
     private final double[] py;
     private final boolean[] valid;
     private int head;
+    /** How deep whatever the camera sees is taken to be, metres ({@link #setThickness}). */
+    private double thickness;
 
     /**
      * A memory of {@link NetworkSpec#AUX_TARGETS}-strip depth profiles (what the network predicts).
@@ -73,6 +76,24 @@ public final class ObstacleMemory {
         return horizon;
     }
 
+    /**
+     * How deep an obstacle is taken to be behind the surface the camera sees, metres (0, the default: only the
+     * surface). Above 0, each strip that sees something adds a fourth point this far behind it on its centre ray: a
+     * wall seen from one side has a far side and corners the camera never shows, and a robot turning round the wall's
+     * end would otherwise cut them.
+     */
+    public void setThickness(double metres) {
+        if (!(metres >= 0 && metres <= 1)) {
+            throw new IllegalArgumentException("obstacle thickness must be in 0..1 m, got " + metres);
+        }
+        this.thickness = metres;
+    }
+
+    /** {@link #setThickness}'s value. */
+    public double thickness() {
+        return thickness;
+    }
+
     /** Forgets everything (a new episode). */
     public void reset() {
         java.util.Arrays.fill(valid, false);
@@ -101,7 +122,7 @@ public final class ObstacleMemory {
             float v = profile[at + b];
             boolean seen = v < 0.999f;
             double depth = Math.max(0, v) * Features.MAX_DEPTH;
-            for (int e = 0; e < PER_STRIP; e++) {
+            for (int e = 0; e < 3; e++) {
                 int slot = base + b * PER_STRIP + e;
                 valid[slot] = seen;
                 if (!seen) {
@@ -116,6 +137,20 @@ public final class ObstacleMemory {
                 double ry = camera.mountY() + ms * depth + mc * lateral;
                 px[slot] = x + cos * rx - sin * ry;
                 py[slot] = y + sin * rx + cos * ry;
+            }
+            int slot = base + b * PER_STRIP + 3;
+            valid[slot] = false;
+            if (seen && thickness > 0) {
+                // What lies behind the surface the camera sees is unknown: it is taken to be solid for the thickness
+                // along the strip's centre ray, so a wall's hidden far corner is not cut round.
+                double d = depth + thickness;
+                double u = (b + 0.5) * camera.width() / strips;
+                double lateral = d * (camera.cx() - u) / camera.fx();
+                double rx = camera.mountX() + mc * d - ms * lateral;
+                double ry = camera.mountY() + ms * d + mc * lateral;
+                px[slot] = x + cos * rx - sin * ry;
+                py[slot] = y + sin * rx + cos * ry;
+                valid[slot] = true;
             }
         }
         head = (head + 1) % horizon;

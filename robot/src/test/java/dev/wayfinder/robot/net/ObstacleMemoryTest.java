@@ -74,6 +74,45 @@ class ObstacleMemoryTest {
     }
 
     @Test
+    void aThicknessAddsOnePointBehindEachSeenStripsCentre() {
+        float[] seen = nothing();
+        seen[3] = 0.4f;
+        double[] xs = new double[1000];
+        double[] ys = new double[1000];
+        ObstacleMemory thin = new ObstacleMemory(8, 5);
+        thin.observe(0, 0, 0, seen, 0, CAMERA);
+        assertEquals(3, thin.near(0, 0, 10, xs, ys), "only the surface: the strip's edges and centre");
+        ObstacleMemory thick = new ObstacleMemory(8, 5);
+        thick.setThickness(0.05);
+        assertEquals(0.05, thick.thickness());
+        thick.observe(0, 0, 0, seen, 0, CAMERA);
+        int n = thick.near(0, 0, 10, xs, ys);
+        assertEquals(4, n, "and one behind it");
+        // Strip 3 spans columns 24..32, its centre ray at column 28: 1.2 m deep on the surface, 1.25 m behind it, an
+        // eighth of the depth to the left (the mount is 0.1 m ahead of the robot's centre).
+        boolean behind = false;
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(xs[i] - 1.35) < 1e-5) {
+                assertEquals(1.25 * 4 / 32, ys[i], 1e-5);
+                behind = true;
+            }
+        }
+        assertTrue(behind, "a point 5 cm behind the surface on the centre ray");
+        // Facing the other way (yaw pi), placed by the pose like the others: mirrored through the robot.
+        ObstacleMemory turned = new ObstacleMemory(8, 5);
+        turned.setThickness(0.05);
+        turned.observe(0, 0, Math.PI, seen, 0, CAMERA);
+        n = turned.near(0, 0, 10, xs, ys);
+        boolean mirrored = false;
+        for (int i = 0; i < n; i++) {
+            mirrored |= Math.abs(xs[i] + 1.35) < 1e-5 && Math.abs(ys[i] + 1.25 * 4 / 32) < 1e-5;
+        }
+        assertTrue(mirrored, "the point behind the surface turns with the robot");
+        assertThrows(IllegalArgumentException.class, () -> thick.setThickness(-0.01));
+        assertThrows(IllegalArgumentException.class, () -> thick.setThickness(Double.NaN));
+    }
+
+    @Test
     void stripsLeftOfTheImageCentreLieToTheLeftAndResetForgets() {
         ObstacleMemory m = new ObstacleMemory(8, 10);
         float[] seen = nothing();
