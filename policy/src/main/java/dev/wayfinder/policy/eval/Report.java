@@ -170,7 +170,9 @@ public final class Report {
                     .append(plain(sh.margin() * 100))
                     .append(" cm beyond the robot's radius clear of the obstacles seen over the last 4 s, ")
                     .append(sh.source() == SafetyShield.DepthSource.CAMERA
-                            ? "from the camera's depth image (an RGB-D camera) and odometry"
+                            ? "from the camera's depth image (an RGB-D camera) and odometry, each taken to be "
+                                    + plain(dev.wayfinder.robot.RobotPolicy.OBSTACLE_THICKNESS * 100)
+                                    + " cm deep behind what the camera sees"
                             : "from the network's own depth prediction and odometry")
                     .append(". Standing still is taken only when no moving action is clear.\n\n");
         }
