@@ -84,13 +84,20 @@ public final class Film implements Rollouts.Listener {
             return;
         }
         List<double[]> r = routesByEnv.computeIfAbsent(env, k -> new ArrayList<>());
-        // One route per recorded frame: the route after that frame's step.
-        while (r.size() < frames.size() - 1) {
-            r.add(null);
-        }
-        if (r.size() < frames.size()) {
+        if (due(r, frames.size())) {
             r.add(route);
         }
+    }
+
+    /**
+     * One entry per recorded frame, what follows that frame's step: pads {@code list} with nulls to the frame before
+     * the last; whether the last frame's entry is still to come.
+     */
+    private static boolean due(List<double[]> list, int frames) {
+        while (list.size() < frames - 1) {
+            list.add(null);
+        }
+        return list.size() < frames;
     }
 
     @Override
@@ -102,10 +109,7 @@ public final class Film implements Rollouts.Listener {
         List<Body> bodies = moverBodiesByEnv.computeIfAbsent(env, k -> state.world().bodies().stream()
                 .filter(b -> b.kind() == BodyKind.MOVING || b.kind() == BodyKind.PUSHABLE).toList());
         List<double[]> m = moversByEnv.computeIfAbsent(env, k -> new ArrayList<>());
-        while (m.size() < frames.size() - 1) {
-            m.add(null);
-        }
-        if (m.size() < frames.size()) {
+        if (due(m, frames.size())) {
             double[] pose = new double[7];
             double[] now = new double[3 * bodies.size()];
             for (int k = 0; k < bodies.size(); k++) {

@@ -24,7 +24,10 @@ public final class ObstacleMemory {
     private final int sectors;
     private final int horizon;
     private final int strips;
-    /** Points per strip: its left edge, centre and right edge at the strip's depth. */
+    /**
+     * Points per strip: its left edge, centre and right edge at the strip's depth, and one behind the centre (with a
+     * {@link #setThickness thickness}).
+     */
     private static final int PER_STRIP = 4;
     private final double[] px;
     private final double[] py;
@@ -122,35 +125,25 @@ public final class ObstacleMemory {
             float v = profile[at + b];
             boolean seen = v < 0.999f;
             double depth = Math.max(0, v) * Features.MAX_DEPTH;
-            for (int e = 0; e < 3; e++) {
-                int slot = base + b * PER_STRIP + e;
-                valid[slot] = seen;
-                if (!seen) {
-                    continue;
-                }
+            for (int e = 0; e < PER_STRIP; e++) {
                 // The strip covers columns [b * w / strips, (b + 1) * w / strips); its nearest point may lie anywhere
                 // across it, so the memory keeps the strip's two edge rays and its centre ray at that depth (left of
-                // the axis where u is below the principal point).
-                double u = (b + 0.5 * e) * camera.width() / strips;
-                double lateral = depth * (camera.cx() - u) / camera.fx();
-                double rx = camera.mountX() + mc * depth - ms * lateral;
-                double ry = camera.mountY() + ms * depth + mc * lateral;
-                px[slot] = x + cos * rx - sin * ry;
-                py[slot] = y + sin * rx + cos * ry;
-            }
-            int slot = base + b * PER_STRIP + 3;
-            valid[slot] = false;
-            if (seen && thickness > 0) {
-                // What lies behind the surface the camera sees is unknown: it is taken to be solid for the thickness
-                // along the strip's centre ray, so a wall's hidden far corner is not cut round.
-                double d = depth + thickness;
-                double u = (b + 0.5) * camera.width() / strips;
+                // the axis where u is below the principal point). What lies behind that surface is unknown: with a
+                // thickness it is taken to be solid that far along the centre ray (the fourth point), so a wall's
+                // hidden far corner is not cut round.
+                boolean behind = e == PER_STRIP - 1;
+                int slot = base + b * PER_STRIP + e;
+                valid[slot] = seen && (!behind || thickness > 0);
+                if (!valid[slot]) {
+                    continue;
+                }
+                double d = behind ? depth + thickness : depth;
+                double u = (b + 0.5 * (behind ? 1 : e)) * camera.width() / strips;
                 double lateral = d * (camera.cx() - u) / camera.fx();
                 double rx = camera.mountX() + mc * d - ms * lateral;
                 double ry = camera.mountY() + ms * d + mc * lateral;
                 px[slot] = x + cos * rx - sin * ry;
                 py[slot] = y + sin * rx + cos * ry;
-                valid[slot] = true;
             }
         }
         head = (head + 1) % horizon;
