@@ -83,18 +83,8 @@ public final class RobotPolicy {
     private RobotObservation observed;
     /** The observation {@link #planLogits} were scored for (each frame is scored once). */
     private RobotObservation scored;
-    /** Whether the last decision was a planner recovery. */
-    private boolean recovering;
-    /** Where the current recovery began, and its decisions so far. */
-    private double recoveryX;
-    private double recoveryY;
-    private int recoveryFor;
-    /** Whether the current recovery began because the way to the goal stopped shrinking, and that way then. */
-    private boolean recoveryForProgress;
-    private double recoveryWay;
-    /** The way to the goal at each of the last decisions (a ring of {@link #NO_PROGRESS_SECONDS}). */
-    private final double[] pastWay;
-    private int ways;
+    /** When the shield's planner recovery drives instead of the network. */
+    private final PlannerRecovery recovery;
     private final int cameraStrips;
     /** The depth image (this very one) and camera {@link #obstacles} last profiled; null before the first. */
     private RobotObservation.DepthImage profiledDepth;
@@ -161,7 +151,7 @@ public final class RobotPolicy {
                 seed);
         this.route = spec.followsRoute() ? new RouteFollower(robot.radius(), robot.controlRate(), layered) : null;
         this.hidden = new float[spec.recurrentUnits()];
-        this.pastWay = new double[Math.max(1, (int) Math.round(NO_PROGRESS_SECONDS * robot.controlRate()))];
+        this.recovery = new PlannerRecovery(robot.controlRate());
     }
 
     /** The network's shape. */
@@ -195,10 +185,7 @@ public final class RobotPolicy {
         previous = -1;
         observed = null;
         scored = null;
-        recovering = false;
-        recoveryFor = 0;
-        recoveryForProgress = false;
-        ways = 0;
+        recovery.reset();
         java.util.Arrays.fill(hidden, 0f);
         advanced = false;
         if (memory != null) {
@@ -345,32 +332,11 @@ public final class RobotPolicy {
             // robot is some way from where the recovery began, so the network does not steer straight back.
             Pose2D p = o.odometry().pose();
             boolean stuck = shield.progress(p.x(), p.y());
-            double way = wayToGoal(o, p);
-            boolean circling = noProgress(way);
-            if (!recovering && (stuck || circling)) {
-                recovering = true;
-                recoveryForProgress = !stuck;
-                recoveryX = p.x();
-                recoveryY = p.y();
-                recoveryWay = way;
-                recoveryFor = 0;
-            } else if (recovering && !recoveryForProgress && !stuck
-                    && Math.hypot(p.x() - recoveryX, p.y() - recoveryY) >= RECOVERY_DISTANCE) {
-                recovering = false;
-                ways = 0;
-            } else if (recovering && recoveryForProgress && !stuck && way <= recoveryWay - RECOVERY_PROGRESS) {
-                // On its way again: the network drives, with a whole window before the next such recovery.
-                recovering = false;
-                ways = 0;
-            } else if (recovering && recoveryFor >= RECOVERY_SECONDS * robot.controlRate()) {
-                // The planner has not got the robot out either: the network drives again, and the progress checks
-                // start over, so it has a whole window before the next recovery.
-                recovering = false;
+            boolean recovering = recovery.next(stuck, p.x(), p.y(), wayToGoal(o, p));
+            if (recovery.expired()) {
                 shield.reset();
-                ways = 0;
             }
             if (recovering) {
-                recoveryFor++;
                 localLogits(o);
                 a = shield.choose(planLogits, 0, preference, SafetyShield.Sampling.REFUSED, memory, p.x(), p.y(),
                         p.yaw(), true);
@@ -395,25 +361,11 @@ public final class RobotPolicy {
     }
 
     /**
-     * Notes the way to the goal; whether it shrank by less than {@link #ROUTE_PROGRESS} over the last
-     * {@link #NO_PROGRESS_SECONDS}.
-     */
-    private boolean noProgress(double way) {
-        int n = pastWay.length;
-        int k = ways % n;
-        boolean full = ways >= n;
-        double then = pastWay[k];
-        pastWay[k] = way;
-        ways++;
-        return full && then - way < ROUTE_PROGRESS;
-    }
-
-    /**
      * Whether the last {@link #decide} was the shield's planner recovery ({@link SafetyShield.Sampling#PLANNER}: the
      * robot was stuck and the local planner chose); false for any other setting.
      */
     public boolean recovering() {
-        return recovering;
+        return recovery.recovering();
     }
 
     /**
