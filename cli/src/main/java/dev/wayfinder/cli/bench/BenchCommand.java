@@ -18,18 +18,19 @@ import picocli.CommandLine.Spec;
         "- ros (ROS 2 round trips vs Cyclone DDS, the deploy node's latency),",
         "- studio (3D viewport frames/s and FX thread latency while the simulation plays),",
         "- cluster (evaluation episodes and collection steps over worker JVMs),",
-        "- rollouts (env steps/s of evaluation and DAgger collection rollouts with the camera).",
+        "- rollouts (env steps/s of evaluation and DAgger collection rollouts with the camera),",
+        "- training (gradient steps/s of the DJL learner vs inference-core's own kernels).",
         "",
         "Numbers depend on the machine and on its load: compare rows measured in the same run."},
     subcommands = {BenchInferenceCommand.class, BenchServerCommand.class, SimBenchCommand.class,
         BenchRenderCommand.class, BenchRosCommand.class, BenchStudioCommand.class, BenchClusterCommand.class,
-        BenchRolloutsCommand.class})
+        BenchRolloutsCommand.class, BenchTrainingCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "a subcommand is required: inference, server, sim, render, ros, studio, cluster or rollouts");
+        "a subcommand is required: inference, server, sim, render, ros, studio, cluster, rollouts or training");
   }
 }

@@ -22,7 +22,7 @@ import ai.djl.training.tracker.Tracker;
  * DJL is used for nothing else; rollouts run on inference-core. Owns native memory until {@link #close()}.
  * Not thread-safe.
  */
-public final class DjlLearner implements AutoCloseable {
+public final class DjlLearner implements Learner {
     static {
         // Offline and single-threaded unless the user chose otherwise: no model-zoo downloads, and one
         // intra-op thread measured faster than two on a shared two-core machine.
@@ -122,8 +122,35 @@ public final class DjlLearner implements AutoCloseable {
      *
      * @param targets n x actions floats, each row summing to 1, or null
      */
+    @Override
     public float step(float[] images, float[] states, float[] aux, int[] labels, float[] targets, float[] weights,
                       int n) {
+        float value = backward(images, states, aux, labels, targets, weights, n);
+        applyGradients();
+        return value;
+    }
+
+    /**
+     * The loss of a batch and every trained parameter's gradient by name (the training-only auxiliary head's
+     * included), without an update; arguments as {@link #step}. For comparing learners.
+     */
+    public java.util.Map<String, float[]> gradients(float[] images, float[] states, float[] aux, int[] labels,
+                                                    float[] targets, float[] weights, int n) {
+        backward(images, states, aux, labels, targets, weights, n);
+        java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        java.util.List<Parameter> params = new java.util.ArrayList<>(block.parametersByName().values());
+        params.addAll(block.auxParameters());
+        for (Parameter p : params) {
+            NDArray g = p.getArray().getGradient();
+            out.put(p.getName(), g.toFloatArray());
+            g.subi(g);
+        }
+        return out;
+    }
+
+    /** Forward and backward pass of a batch: leaves the gradients on the parameters, returns the loss. */
+    private float backward(float[] images, float[] states, float[] aux, int[] labels, float[] targets,
+                           float[] weights, int n) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray img = sub.create(exact(images, n * spec.imageSize()),
                     new Shape(n, NetworkSpec.IMAGE_CHANNELS, spec.height(), spec.width()));
@@ -146,7 +173,6 @@ public final class DjlLearner implements AutoCloseable {
                 }
                 gc.backward(loss);
             }
-            applyGradients();
             return value;
         }
     }
@@ -185,6 +211,7 @@ public final class DjlLearner implements AutoCloseable {
      *
      * @param lengths per sequence, the steps present (1..steps); rows past a sequence's length are padding
      */
+    @Override
     public float stepSequence(float[] images, float[] states, float[] aux, int[] labels, float[] targets,
                               float[] weights, int[] lengths, int windows, int steps) {
         int n = windows * steps;
@@ -298,19 +325,24 @@ public final class DjlLearner implements AutoCloseable {
         return a.length == len ? a : java.util.Arrays.copyOf(a, len);
     }
 
-    /** Mean squared error of the auxiliary head in the last step that had targets; NaN before that. */
+    @Override
     public float lastAuxLoss() {
         return lastAuxLoss;
     }
 
-    /** A snapshot of the current weights. */
+    @Override
     public PolicyWeights weights() {
         return block.weights();
     }
 
-    /** Replaces the weights (the optimizer's moments are kept). */
+    @Override
     public void load(PolicyWeights w) {
         block.load(w);
+    }
+
+    @Override
+    public String description() {
+        return engineDescription() + " through DJL";
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.wayfinder.policy.data.BatchSampler;
 import dev.wayfinder.policy.data.Dataset;
 import dev.wayfinder.policy.data.PrefetchingSampler;
 import dev.wayfinder.policy.net.DjlLearner;
+import dev.wayfinder.policy.net.Learner;
+import dev.wayfinder.policy.net.Learners;
 import dev.wayfinder.robot.net.InferencePolicy;
 import dev.wayfinder.robot.net.NetworkSpec;
 import dev.wayfinder.robot.net.PolicyWeights;
@@ -179,8 +181,9 @@ public final class DaggerTrainer {
         boolean overlap = cluster.isEmpty() && cfg.validationEpisodes() > 0;
         try (Rollouts rollouts = cluster.isPresent() ? null : new Rollouts(scenarios, cfg.envs(), true);
              ValidationThread validator = overlap ? new ValidationThread(scenarios, cfg) : null;
-             DjlLearner learner = new DjlLearner(weights, (float) cfg.learningRate(), (float) cfg.weightDecay(),
-                     (float) cfg.auxWeight())) {
+             Learner learner = Learners.create(cfg.learner(), weights, (float) cfg.learningRate(),
+                     (float) cfg.weightDecay(), (float) cfg.auxWeight())) {
+            out.println("gradient steps on " + learner.description());
             if (rollouts != null) {
                 rollouts.sensors(cfg.sensors());
                 if (cfg.shield()) {

@@ -57,20 +57,28 @@ import java.util.Objects;
  *                           sequence that truncated backpropagation through time unrolls the GRU over, 1..64; each
  *                           gradient step then draws {@code max(1, batch / sequenceLength)} sequences, so about
  *                           {@code batch} samples as a feed-forward step; ignored by a feed-forward network
+ * @param learner            what computes the gradient steps: {@code djl} (PyTorch through DJL) or {@code core}
+ *                           (inference-core's own kernels, both cores; feed-forward networks only: a recurrent one
+ *                           trains with DJL whatever this says); the same loss and update, different rounding
  */
 public record TrainConfig(List<String> scenarios, int iterations, long firstCollectSteps, long collectSteps,
                           int gradientSteps, int batch, double learningRate, double weightDecay, int envs,
                           double betaDecay, int validationEpisodes, int checkpointEvery, int memoryChunks,
                           int augmentShift, double actionDropout, double auxWeight, double nearWeight,
                           double labelTemperature, boolean shield, long seed, NetworkSpec network,
-                          boolean depthCamera, SimRobot.MapSource map, boolean obstacleLayer, int sequenceLength) {
+                          boolean depthCamera, SimRobot.MapSource map, boolean obstacleLayer, int sequenceLength,
+                          String learner) {
+    /** The learners a config can name (before {@link #DEFAULT}, which its constructor checks against them). */
+    public static final List<String> LEARNERS = List.of("djl", "core");
+
     /**
      * The demo's default: cluttered room, a few minutes on two cores; a route policy on the nominal static map with the
      * obstacle layer, an RGB-D camera.
      */
     public static final TrainConfig DEFAULT = new TrainConfig(List.of("cluttered-room"), 10, 8_000, 4_000, 400, 64,
             1e-3, 1e-5, 8, 0.5, 12, 1, 24, 4, 0.5, 1.0, 3.0, 0.0, false, 1, NetworkSpec.DEFAULT, true,
-            SimRobot.MapSource.NOMINAL, true, 8);
+            SimRobot.MapSource.NOMINAL, true, 8, "djl");
+
 
     public TrainConfig {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
@@ -95,6 +103,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         check(nearWeight > 0 && nearWeight <= 100, "near_weight", "in (0, 100]", nearWeight);
         check(labelTemperature >= 0 && labelTemperature <= 1, "label_temperature", "in [0, 1]", labelTemperature);
         check(sequenceLength >= 1 && sequenceLength <= 64, "sequence_length", "1..64", sequenceLength);
+        check(LEARNERS.contains(learner), "learner", "one of " + LEARNERS, learner);
         if (network.followsRoute() && map == SimRobot.MapSource.NONE) {
             throw new IllegalArgumentException("training config: network.route_lookahead " + network.routeLookahead()
                     + " follows a route on a static map, but map is none; give map: nominal, or route_lookahead: 0");
@@ -178,6 +187,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         m.put("map", map.key());
         m.put("obstacle_layer", obstacleLayer);
         m.put("sequence_length", sequenceLength);
+        m.put("learner", learner);
         return m;
     }
 
@@ -253,6 +263,12 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                             + "'");
                 }
                 v.put(key, b);
+            } else if (key.equals("learner")) {
+                if (!LEARNERS.contains(String.valueOf(val))) {
+                    throw new IllegalArgumentException(source + ": learner must be one of " + LEARNERS + ", got '"
+                            + val + "'");
+                }
+                v.put(key, String.valueOf(val));
             } else if (key.equals("map")) {
                 SimRobot.MapSource m = SimRobot.MapSource.byKey(String.valueOf(val)).orElseThrow(
                         () -> new IllegalArgumentException(source + ": map must be nominal, oracle or none, got '"
@@ -271,7 +287,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
                 i(v, "augment_shift"), dbl(v, "action_dropout"), dbl(v, "aux_weight"), dbl(v, "near_weight"),
                 dbl(v, "label_temperature"), (Boolean) v.get("shield"), l(v, "seed"),
                 n, (Boolean) v.get("depth_camera"), SimRobot.MapSource.byKey(String.valueOf(v.get("map"))).orElseThrow(),
-                (Boolean) v.get("obstacle_layer"), i(v, "sequence_length"));
+                (Boolean) v.get("obstacle_layer"), i(v, "sequence_length"), (String) v.get("learner"));
     }
 
     private static Number num(String source, String key, Object o) {
@@ -305,28 +321,28 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withIterations(int newIterations) {
         return new TrainConfig(scenarios, newIterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength, learner);
     }
 
     /** A copy training on {@code names}. */
     public TrainConfig withScenarios(List<String> names) {
         return new TrainConfig(names, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength, learner);
     }
 
     /** A copy with another network. */
     public TrainConfig withNetwork(NetworkSpec newNetwork) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map, obstacleLayer, sequenceLength);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, newNetwork, depthCamera, map, obstacleLayer, sequenceLength, learner);
     }
 
     /** A copy that trains with the safety shield on (or off). */
     public TrainConfig withShield(boolean on) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, on, seed, network, depthCamera, map, obstacleLayer, sequenceLength, learner);
     }
 
     /** A copy with other robot sensors. */
@@ -334,7 +350,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
                 augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network,
-                newDepthCamera, newMap, obstacleLayer, sequenceLength);
+                newDepthCamera, newMap, obstacleLayer, sequenceLength, learner);
     }
 
     /** What the robots have in training and validation: the map only where the network follows a route. */
@@ -348,7 +364,7 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
                 augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera,
-                map, obstacleLayer, steps);
+                map, obstacleLayer, steps, learner);
     }
 
     /** Sequences per gradient step of a recurrent network: about {@link #batch} samples in all. */
@@ -360,13 +376,21 @@ public record TrainConfig(List<String> scenarios, int iterations, long firstColl
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
                 learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
-                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map, obstacleLayer, sequenceLength);
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, newSeed, network, depthCamera, map, obstacleLayer, sequenceLength, learner);
+    }
+
+    /** A copy whose gradient steps run on {@code name} (one of {@link #LEARNERS}). */
+    public TrainConfig withLearner(String name) {
+        return new TrainConfig(scenarios, iterations, firstCollectSteps, collectSteps, gradientSteps, batch,
+                learningRate, weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks,
+                augmentShift, actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera,
+                map, obstacleLayer, sequenceLength, name);
     }
 
     /** A copy with other per-iteration budgets. */
     public TrainConfig withBudget(long firstCollect, long collect, int gradSteps) {
         return new TrainConfig(scenarios, iterations, firstCollect, collect, gradSteps, batch, learningRate,
                 weightDecay, envs, betaDecay, validationEpisodes, checkpointEvery, memoryChunks, augmentShift,
-                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength);
+                actionDropout, auxWeight, nearWeight, labelTemperature, shield, seed, network, depthCamera, map, obstacleLayer, sequenceLength, learner);
     }
 }

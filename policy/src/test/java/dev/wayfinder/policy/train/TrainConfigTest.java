@@ -69,6 +69,19 @@ class TrainConfigTest {
     }
 
     @Test
+    void theLearnerIsNamedAndChecked() {
+        TrainConfig core = TrainConfig.fromYaml("learner: core\n", "l.yaml");
+        assertEquals("core", core.learner());
+        assertEquals(core, TrainConfig.fromYaml(core.toYaml(), "test"));
+        assertTrue(core.toYaml().contains("learner: core"), core.toYaml());
+        assertEquals(TrainConfig.DEFAULT.learner(), TrainConfig.fromYaml("iterations: 2\n", "l.yaml").learner(),
+                "a config without the key takes the default's");
+        var bad = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromYaml("learner: tf\n", "l.yaml"));
+        assertTrue(bad.getMessage().contains("l.yaml") && bad.getMessage().contains("learner")
+                && bad.getMessage().contains("djl") && bad.getMessage().contains("'tf'"), bad.getMessage());
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.fromYaml("iteratons: 3", "f.yaml"));
         assertTrue(e.getMessage().contains("iteratons") && e.getMessage().contains("f.yaml"), e.getMessage());

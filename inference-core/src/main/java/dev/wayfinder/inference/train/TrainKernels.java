@@ -1,0 +1,599 @@
+package dev.wayfinder.inference.train;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels a gradient step of the policy network needs, on the Vector API: two general matrix products (one
+ * streaming rows of the right-hand side, one reducing along both operands' rows) for the dense layers, the 3x3
+ * stride-2 convolution's patch gathering and its adjoint, the convolution's three products on tiled patch matrices,
+ * and the ReLU's backward pass with the bias gradient. Float arrays with explicit offsets and row strides; every
+ * method is stateless ({@link #im2col}, {@link #col2im} and {@link #convInputGrad} allocate a tile's worth of scratch per call).
+ *
+ * <p>A convolution over a batch runs as one product: with the activations laid out channel-major over the whole batch
+ * ({@code [C][N][H][W]}), its output {@code Y[co][n*OH*OW]} is {@code W[co][ci*9] x cols[ci*9][n*OH*OW]}
+ * ({@link #convForward}); the weight gradient is {@code dY x cols^T} ({@link #convWeightGrad}) and the input
+ * gradient {@code W^T x dY} ({@link #convInputGrad}) scattered back by {@link #col2im}. The patch matrices are stored
+ * in tiles ({@link #tile}).
+ */
+public final class TrainKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Columns of the reduction dimension processed before partial sums are folded into the output. */
+    private static final int NT_CHUNK = 1024;
+
+    private TrainKernels() {
+    }
+
+    /** Floats per vector on this machine (a first touch of the vector module, for availability checks). */
+    public static int lanes() {
+        return L;
+    }
+
+    /**
+     * {@code C[m][p] = (accumulate ? C[m][p] : bias[m] or 0) + sum_k A[m][k] B[k][p]}, then {@code max(0, .)} when
+     * {@code relu}.
+     *
+     * @param bias per row of C, or null
+     */
+    public static void matmul(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+                              int ldc, int m, int k, int p, float[] bias, boolean relu, boolean accumulate) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            rows4(a, aOff + i * lda, lda, b, bOff, ldb, c, cOff + i * ldc, ldc, k, p, bias, i, relu, accumulate);
+        }
+        for (; i < m; i++) {
+            row1(a, aOff + i * lda, b, bOff, ldb, c, cOff + i * ldc, k, p, bias == null ? 0f : bias[i], relu,
+                    accumulate);
+        }
+    }
+
+    /** Four rows of C: two vectors of columns at a time, then the masked tail. */
+    private static void rows4(float[] a, int ao, int lda, float[] b, int bOff, int ldb, float[] c, int co, int ldc,
+                              int k, int p, float[] bias, int row, boolean relu, boolean accumulate) {
+        int j = 0;
+        for (; j + 2 * L <= p; j += 2 * L) {
+            tile4x2(a, ao, lda, b, bOff + j, ldb, c, co + j, ldc, k, bias, row, relu, accumulate);
+        }
+        for (; j < p; j += L) {
+            tile4x1(a, ao, lda, b, bOff + j, ldb, c, co + j, ldc, k, S.indexInRange(j, p), bias, row, relu,
+                    accumulate);
+        }
+    }
+
+    private static void tile4x2(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc,
+                                int k, float[] bias, int row, boolean relu, boolean accumulate) {
+        FloatVector c00 = start(c, co, bias, row, accumulate);
+        FloatVector c01 = start(c, co + L, bias, row, accumulate);
+        FloatVector c10 = start(c, co + ldc, bias, row + 1, accumulate);
+        FloatVector c11 = start(c, co + ldc + L, bias, row + 1, accumulate);
+        FloatVector c20 = start(c, co + 2 * ldc, bias, row + 2, accumulate);
+        FloatVector c21 = start(c, co + 2 * ldc + L, bias, row + 2, accumulate);
+        FloatVector c30 = start(c, co + 3 * ldc, bias, row + 3, accumulate);
+        FloatVector c31 = start(c, co + 3 * ldc + L, bias, row + 3, accumulate);
+        for (int t = 0; t < k; t++, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + t]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + lda + t]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda + t]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda + t]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+        }
+        finish(c00, c, co, relu);
+        finish(c01, c, co + L, relu);
+        finish(c10, c, co + ldc, relu);
+        finish(c11, c, co + ldc + L, relu);
+        finish(c20, c, co + 2 * ldc, relu);
+        finish(c21, c, co + 2 * ldc + L, relu);
+        finish(c30, c, co + 3 * ldc, relu);
+        finish(c31, c, co + 3 * ldc + L, relu);
+    }
+
+    private static void tile4x1(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc,
+                                int k, VectorMask<Float> mask, float[] bias, int row, boolean relu,
+                                boolean accumulate) {
+        FloatVector c0 = start(c, co, mask, bias, row, accumulate);
+        FloatVector c1 = start(c, co + ldc, mask, bias, row + 1, accumulate);
+        FloatVector c2 = start(c, co + 2 * ldc, mask, bias, row + 2, accumulate);
+        FloatVector c3 = start(c, co + 3 * ldc, mask, bias, row + 3, accumulate);
+        for (int t = 0; t < k; t++, bo += ldb) {
+            FloatVector bv = FloatVector.fromArray(S, b, bo, mask);
+            c0 = bv.fma(FloatVector.broadcast(S, a[ao + t]), c0);
+            c1 = bv.fma(FloatVector.broadcast(S, a[ao + lda + t]), c1);
+            c2 = bv.fma(FloatVector.broadcast(S, a[ao + 2 * lda + t]), c2);
+            c3 = bv.fma(FloatVector.broadcast(S, a[ao + 3 * lda + t]), c3);
+        }
+        finish(c0, c, co, mask, relu);
+        finish(c1, c, co + ldc, mask, relu);
+        finish(c2, c, co + 2 * ldc, mask, relu);
+        finish(c3, c, co + 3 * ldc, mask, relu);
+    }
+
+    private static void row1(float[] a, int ao, float[] b, int bOff, int ldb, float[] c, int co, int k, int p,
+                             float bias, boolean relu, boolean accumulate) {
+        for (int j = 0; j < p; j += L) {
+            VectorMask<Float> mask = S.indexInRange(j, p);
+            FloatVector acc = accumulate ? FloatVector.fromArray(S, c, co + j, mask) : FloatVector.broadcast(S, bias);
+            int bo = bOff + j;
+            for (int t = 0; t < k; t++, bo += ldb) {
+                acc = FloatVector.fromArray(S, b, bo, mask).fma(FloatVector.broadcast(S, a[ao + t]), acc);
+            }
+            finish(acc, c, co + j, mask, relu);
+        }
+    }
+
+    private static FloatVector start(float[] c, int at, float[] bias, int row, boolean accumulate) {
+        if (accumulate) {
+            return FloatVector.fromArray(S, c, at);
+        }
+        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[row]);
+    }
+
+    private static FloatVector start(float[] c, int at, VectorMask<Float> mask, float[] bias, int row,
+                                     boolean accumulate) {
+        if (accumulate) {
+            return FloatVector.fromArray(S, c, at, mask);
+        }
+        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[row]);
+    }
+
+    private static void finish(FloatVector v, float[] c, int at, boolean relu) {
+        (relu ? v.max(0f) : v).intoArray(c, at);
+    }
+
+    private static void finish(FloatVector v, float[] c, int at, VectorMask<Float> mask, boolean relu) {
+        (relu ? v.max(0f) : v).intoArray(c, at, mask);
+    }
+
+    /**
+     * {@code C[m][k] = (accumulate ? C[m][k] : 0) + sum_p A[m][p] B[k][p]}: both operands read along their rows, the
+     * reduction in chunks of {@value #NT_CHUNK} columns so a chunk's rows stay in cache while every output is
+     * visited.
+     */
+    public static void matmulNT(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+                                int ldc, int m, int k, int p, boolean accumulate) {
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + k, 0f);
+            }
+        }
+        for (int p0 = 0; p0 < p; p0 += NT_CHUNK) {
+            int p1 = Math.min(p, p0 + NT_CHUNK);
+            // Whole vectors in 3 x 3 blocks of outputs; the columns past the last whole vector, and the rows and
+            // columns of C outside whole blocks, by single masked dot products.
+            int pv = p0 + (p1 - p0) / L * L;
+            int i = 0;
+            for (; i + 3 <= m; i += 3) {
+                int j = 0;
+                for (; j + 3 <= k; j += 3) {
+                    block33(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, p0, pv);
+                    if (pv < p1) {
+                        for (int r = 0; r < 3; r++) {
+                            for (int q = 0; q < 3; q++) {
+                                c[cOff + (i + r) * ldc + j + q] += dot(a, aOff + (i + r) * lda, b,
+                                        bOff + (j + q) * ldb, pv, p1);
+                            }
+                        }
+                    }
+                }
+                for (; j < k; j++) {
+                    for (int r = 0; r < 3; r++) {
+                        c[cOff + (i + r) * ldc + j] += dot(a, aOff + (i + r) * lda, b, bOff + j * ldb, p0, p1);
+                    }
+                }
+            }
+            for (; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    c[cOff + i * ldc + j] += dot(a, aOff + i * lda, b, bOff + j * ldb, p0, p1);
+                }
+            }
+        }
+    }
+
+    /** Nine dot products over whole vectors [p0, p1): three rows of A against three rows of B. */
+    private static void block33(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc,
+                                int p0, int p1) {
+        FloatVector s00 = FloatVector.zero(S);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        for (int q = p0; q < p1; q += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + q);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + ldb + q);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + q);
+            FloatVector x = FloatVector.fromArray(S, a, ao + q);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            s02 = x.fma(b2, s02);
+            x = FloatVector.fromArray(S, a, ao + lda + q);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            s12 = x.fma(b2, s12);
+            x = FloatVector.fromArray(S, a, ao + 2 * lda + q);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            s22 = x.fma(b2, s22);
+        }
+        c[co] += sum(s00);
+        c[co + 1] += sum(s01);
+        c[co + 2] += sum(s02);
+        c[co + ldc] += sum(s10);
+        c[co + ldc + 1] += sum(s11);
+        c[co + ldc + 2] += sum(s12);
+        c[co + 2 * ldc] += sum(s20);
+        c[co + 2 * ldc + 1] += sum(s21);
+        c[co + 2 * ldc + 2] += sum(s22);
+    }
+
+    /**
+     * The lanes of {@code v} added in lane order: the same float in every compilation tier (a vector reduction's
+     * order is the compiler's choice), so a step gives the same bits before and after warm-up, on any thread.
+     */
+    private static float sum(FloatVector v) {
+        float s = 0f;
+        for (int i = 0; i < L; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
+
+    private static float dot(float[] a, int ao, float[] b, int bo, int p0, int p1) {
+        FloatVector s = FloatVector.zero(S);
+        for (int q = p0; q < p1; q += L) {
+            VectorMask<Float> mask = S.indexInRange(q, p1);
+            s = FloatVector.fromArray(S, a, ao + q, mask).fma(FloatVector.fromArray(S, b, bo + q, mask), s);
+        }
+        return sum(s);
+    }
+
+    /**
+     * Columns per tile of the patch matrices ({@link #im2col}): two vectors. A patch matrix of K rows and P columns
+     * is stored tile by tile, {@code K x TILE} floats each, element {@code (k, p)} at
+     * {@code (p / TILE) * K * TILE + k * TILE + p % TILE}; its column count is padded to whole tiles
+     * ({@link #padded}). A tile is what one step of a product reads, in one place, instead of K rows a whole batch
+     * apart that would evict each other from the cache.
+     */
+    public static int tile() {
+        return 2 * L;
+    }
+
+    /** {@code p} rounded up to whole tiles. */
+    public static int padded(int p) {
+        int t = tile();
+        return (p + t - 1) / t * t;
+    }
+
+    /**
+     * Gathers the patches of a 3x3, stride-2, padding-1 convolution into a tiled patch matrix ({@link #tile}): row
+     * {@code c*9 + ky*3 + kx}, column {@code n*OH*OW + oy*OW + ox} holds {@code x[c][n][2*oy + ky - 1][2*ox + kx - 1]},
+     * 0 outside the image and in the padding columns, with {@code OH = H/2}, {@code OW = W/2}. Element
+     * {@code (c, n, y, x)} of the source is at {@code off + c*channelStride + n*imageStride + y*w + x}, so both NCHW
+     * images and channel-major activations can be read.
+     */
+    public static void im2col(float[] x, int off, int channelStride, int imageStride, int channels, int batch,
+                              int h, int w, float[] cols) {
+        im2col(x, off, channelStride, imageStride, channels, batch, h, w, cols, 0, tiles(batch * (h / 2) * (w / 2)));
+    }
+
+    /** Whole tiles of {@code p} columns. */
+    public static int tiles(int p) {
+        return padded(p) / tile();
+    }
+
+    /** {@link #im2col} of tiles [tileFrom, tileTo) only. */
+    public static void im2col(float[] x, int off, int channelStride, int imageStride, int channels, int batch,
+                              int h, int w, float[] cols, int tileFrom, int tileTo) {
+        int t = tile();
+        int p = batch * (h / 2) * (w / 2);
+        int rows = channels * 9;
+        int[] runs = new int[RUN * t];
+        // Tile by tile, so the writes run in order; within a tile, each run of columns on one output row reads
+        // every other pixel of one input row.
+        for (int tile = tileFrom; tile < tileTo; tile++) {
+            int count = runs(tile, t, p, h, w, imageStride, runs);
+            int covered = Math.min(t, p - tile * t);
+            int dst = tile * rows * t;
+            for (int c = 0; c < channels; c++) {
+                int plane = off + c * channelStride;
+                for (int ky = 0; ky < 3; ky++) {
+                    for (int kx = 0; kx < 3; kx++, dst += t) {
+                        for (int r = 0; r < count; r++) {
+                            int at = RUN * r;
+                            int iy = runs[at + 1] + ky;
+                            int len = runs[at + 4];
+                            int d = dst + runs[at + 3];
+                            if (iy < 0 || iy >= h) {
+                                java.util.Arrays.fill(cols, d, d + len, 0f);
+                                continue;
+                            }
+                            int ox0 = runs[at + 2];
+                            int from = plane + runs[at] + iy * w + 2 * ox0 + kx - 1;
+                            // Only the row's first column reads left of the image (the last never reads right).
+                            int first = 0;
+                            if (kx == 0 && ox0 == 0) {
+                                cols[d] = 0f;
+                                first = 1;
+                            }
+                            for (int ox = first; ox < len; ox++) {
+                                cols[d + ox] = x[from + 2 * ox];
+                            }
+                        }
+                        if (covered < t) {
+                            java.util.Arrays.fill(cols, dst + covered, dst + t, 0f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ints per run of columns: image offset, top input row, first output column, place in the tile, length. */
+    private static final int RUN = 5;
+
+    /**
+     * Cuts tile {@code tile}'s columns (up to {@code p}) into runs that stay on one output row; returns how many.
+     * The padding columns past {@code p} belong to no run.
+     */
+    private static int runs(int tile, int t, int p, int h, int w, int imageStride, int[] runs) {
+        int ow = w / 2;
+        int per = (h / 2) * ow;
+        int col = tile * t;
+        int end = Math.min(p, col + t);
+        int count = 0;
+        while (col < end) {
+            int n = col / per;
+            int rest = col - n * per;
+            int oy = rest / ow;
+            int ox = rest - oy * ow;
+            int len = Math.min(ow - ox, end - col);
+            int at = RUN * count++;
+            runs[at] = n * imageStride;
+            runs[at + 1] = 2 * oy - 1;
+            runs[at + 2] = ox;
+            runs[at + 3] = col - tile * t;
+            runs[at + 4] = len;
+            col += len;
+        }
+        return count;
+    }
+
+    /**
+     * The adjoint of {@link #im2col}: adds every patch gradient of a tiled patch matrix back onto the pixel it was
+     * read from. The destination is channel-major, {@code dx[off + c*channelStride + n*h*w + y*w + x]}, and is added
+     * to, not overwritten.
+     */
+    public static void col2im(float[] cols, int channels, int batch, int h, int w, float[] dx, int off,
+                              int channelStride) {
+        col2im(cols, channels, batch, h, w, dx, off, channelStride, 0, channels);
+    }
+
+    /** {@link #col2im} onto channels [channelFrom, channelTo) only. */
+    public static void col2im(float[] cols, int channels, int batch, int h, int w, float[] dx, int off,
+                              int channelStride, int channelFrom, int channelTo) {
+        int t = tile();
+        int p = batch * (h / 2) * (w / 2);
+        int rows = channels * 9;
+        int[] runs = new int[RUN * t];
+        for (int tile = 0; tile * t < p; tile++) {
+            int count = runs(tile, t, p, h, w, h * w, runs);
+            int src = tile * rows * t + channelFrom * 9 * t;
+            for (int c = channelFrom; c < channelTo; c++) {
+                int plane = off + c * channelStride;
+                for (int ky = 0; ky < 3; ky++) {
+                    for (int kx = 0; kx < 3; kx++, src += t) {
+                        for (int r = 0; r < count; r++) {
+                            int at = RUN * r;
+                            int iy = runs[at + 1] + ky;
+                            if (iy < 0 || iy >= h) {
+                                continue;
+                            }
+                            int ox0 = runs[at + 2];
+                            int len = runs[at + 4];
+                            int from = src + runs[at + 3];
+                            int to = plane + runs[at] + iy * w + 2 * ox0 + kx - 1;
+                            int first = kx == 0 && ox0 == 0 ? 1 : 0;
+                            for (int ox = first; ox < len; ox++) {
+                                dx[to + 2 * ox] += cols[from + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A convolution's forward product on a tiled patch matrix: {@code y[m][p] = max(0, bias[m] + sum_k w[m][k]
+     * cols[k][p])} for the {@code pp = padded(p)} columns, y row-major with {@code pp} columns.
+     */
+    public static void convForward(float[] w, float[] cols, float[] bias, float[] y, int m, int k, int pp) {
+        convForward(w, cols, bias, y, m, k, pp, 0, pp / tile());
+    }
+
+    /** {@link #convForward} of tiles [tileFrom, tileTo) only. */
+    public static void convForward(float[] w, float[] cols, float[] bias, float[] y, int m, int k, int pp,
+                                   int tileFrom, int tileTo) {
+        int t = tile();
+        for (int tile = tileFrom * t; tile < tileTo * t; tile += t) {
+            int panel = tile * k;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                tile4x2(w, i * k, k, cols, panel, t, y, i * pp + tile, pp, k, bias, i, true, false);
+            }
+            for (; i < m; i++) {
+                row1(w, i * k, cols, panel, t, y, i * pp + tile, k, t, bias[i], true, false);
+            }
+        }
+    }
+
+    /**
+     * A convolution's input gradient as a tiled patch matrix: {@code dcols[k][p] = sum_m wT[k][m] dy[m][p]}, with
+     * {@code wT} the weights transposed (k x m) and dy row-major with {@code pp} columns.
+     */
+    public static void convInputGrad(float[] wT, float[] dy, float[] dcols, int m, int k, int pp) {
+        convInputGrad(wT, dy, dcols, m, k, pp, 0, pp / tile());
+    }
+
+    /** {@link #convInputGrad} of tiles [tileFrom, tileTo) only. */
+    public static void convInputGrad(float[] wT, float[] dy, float[] dcols, int m, int k, int pp, int tileFrom,
+                                     int tileTo) {
+        int t = tile();
+        float[] panel = new float[m * t];
+        for (int tile = tileFrom * t; tile < tileTo * t; tile += t) {
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(dy, r * pp + tile, panel, r * t, t);
+            }
+            int out = tile * k;
+            int i = 0;
+            for (; i + 4 <= k; i += 4) {
+                tile4x2(wT, i * m, m, panel, 0, t, dcols, out + i * t, t, m, null, 0, false, false);
+            }
+            for (; i < k; i++) {
+                row1(wT, i * m, panel, 0, t, dcols, out + i * t, m, t, 0f, false, false);
+            }
+        }
+    }
+
+    /**
+     * A convolution's weight gradient: {@code dw[m][k] = sum_p dy[m][p] cols[k][p]} (overwritten), dy row-major with
+     * {@code pp} columns, cols tiled; tiles in chunks of {@value #NT_CHUNK} columns so a chunk stays in cache while
+     * every output is visited.
+     */
+    public static void convWeightGrad(float[] dy, float[] cols, float[] dw, int m, int k, int pp) {
+        convWeightGrad(dy, cols, dw, 0, m, k, pp, 0, pp);
+    }
+
+    /** Columns of the weight gradient's reduction that {@link #convWeightGrad} handles as one piece. */
+    public static int weightGradChunk() {
+        return NT_CHUNK;
+    }
+
+    /**
+     * {@link #convWeightGrad} over columns [colFrom, colTo) only (colFrom a multiple of {@link #weightGradChunk}),
+     * into {@code dw} from {@code dwOff} (overwritten). Pieces of one chunk each, added in column order onto zeros,
+     * give the whole product's bits.
+     */
+    public static void convWeightGrad(float[] dy, float[] cols, float[] dw, int dwOff, int m, int k, int pp,
+                                      int colFrom, int colTo) {
+        java.util.Arrays.fill(dw, dwOff, dwOff + m * k, 0f);
+        int t = tile();
+        for (int p0 = colFrom; p0 < colTo; p0 += NT_CHUNK) {
+            int p1 = Math.min(colTo, p0 + NT_CHUNK);
+            int i = 0;
+            for (; i + 3 <= m; i += 3) {
+                int j = 0;
+                for (; j + 3 <= k; j += 3) {
+                    tiled33(dy, i * pp, pp, cols, j * t, k * t, dw, dwOff + i * k + j, k, p0, p1);
+                }
+                for (; j < k; j++) {
+                    for (int r = i; r < i + 3; r++) {
+                        dw[dwOff + r * k + j] += tiledDot(dy, r * pp, cols, j * t, k * t, p0, p1);
+                    }
+                }
+            }
+            for (; i < m; i++) {
+                for (int j = 0; j < k; j++) {
+                    dw[dwOff + i * k + j] += tiledDot(dy, i * pp, cols, j * t, k * t, p0, p1);
+                }
+            }
+        }
+    }
+
+    /** Nine dot products of three rows of dy against three rows of a tiled matrix over columns [p0, p1). */
+    private static void tiled33(float[] a, int ao, int lda, float[] b, int bo, int tileStride, float[] c, int co,
+                                int ldc, int p0, int p1) {
+        int t = 2 * L;
+        FloatVector s00 = FloatVector.zero(S);
+        FloatVector s01 = s00;
+        FloatVector s02 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        FloatVector s12 = s00;
+        FloatVector s20 = s00;
+        FloatVector s21 = s00;
+        FloatVector s22 = s00;
+        // p0 and p1 are whole tiles: each tile is two vectors of every row.
+        for (int q = p0, tb = bo + (p0 / t) * tileStride; q < p1; q += t, tb += tileStride) {
+            for (int v = 0; v < t; v += L) {
+                FloatVector b0 = FloatVector.fromArray(S, b, tb + v);
+                FloatVector b1 = FloatVector.fromArray(S, b, tb + t + v);
+                FloatVector b2 = FloatVector.fromArray(S, b, tb + 2 * t + v);
+                FloatVector x = FloatVector.fromArray(S, a, ao + q + v);
+                s00 = x.fma(b0, s00);
+                s01 = x.fma(b1, s01);
+                s02 = x.fma(b2, s02);
+                x = FloatVector.fromArray(S, a, ao + lda + q + v);
+                s10 = x.fma(b0, s10);
+                s11 = x.fma(b1, s11);
+                s12 = x.fma(b2, s12);
+                x = FloatVector.fromArray(S, a, ao + 2 * lda + q + v);
+                s20 = x.fma(b0, s20);
+                s21 = x.fma(b1, s21);
+                s22 = x.fma(b2, s22);
+            }
+        }
+        c[co] += sum(s00);
+        c[co + 1] += sum(s01);
+        c[co + 2] += sum(s02);
+        c[co + ldc] += sum(s10);
+        c[co + ldc + 1] += sum(s11);
+        c[co + ldc + 2] += sum(s12);
+        c[co + 2 * ldc] += sum(s20);
+        c[co + 2 * ldc + 1] += sum(s21);
+        c[co + 2 * ldc + 2] += sum(s22);
+    }
+
+    private static float tiledDot(float[] a, int ao, float[] b, int bo, int tileStride, int p0, int p1) {
+        int t = 2 * L;
+        FloatVector s = FloatVector.zero(S);
+        for (int q = p0; q < p1; q += L) {
+            s = FloatVector.fromArray(S, a, ao + q).fma(
+                    FloatVector.fromArray(S, b, bo + (q / t) * tileStride + q % t), s);
+        }
+        return sum(s);
+    }
+
+    /**
+     * The ReLU's backward pass on rows of a layer's output and the bias gradient: {@code dy[r][q] = 0} where
+     * {@code y[r][q] <= 0}, then {@code biasGrad[r] = sum_q dy[r][q]} (overwritten).
+     */
+    public static void reluBackward(float[] y, int yOff, float[] dy, int dyOff, int rows, int cols,
+                                    float[] biasGrad) {
+        reluBackward(y, yOff, dy, dyOff, rows, cols, biasGrad, 0);
+    }
+
+    /** {@link #reluBackward} with the bias gradient of the first row written at {@code biasGrad[biasOff]}. */
+    public static void reluBackward(float[] y, int yOff, float[] dy, int dyOff, int rows, int cols,
+                                    float[] biasGrad, int biasOff) {
+        for (int r = 0; r < rows; r++) {
+            int yo = yOff + r * cols;
+            int go = dyOff + r * cols;
+            FloatVector s = FloatVector.zero(S);
+            for (int q = 0; q < cols; q += L) {
+                VectorMask<Float> mask = S.indexInRange(q, cols);
+                VectorMask<Float> dead = FloatVector.fromArray(S, y, yo + q, mask).compare(VectorOperators.LE, 0f);
+                FloatVector g = FloatVector.fromArray(S, dy, go + q, mask).blend(0f, dead);
+                g.intoArray(dy, go + q, mask);
+                s = s.add(g);
+            }
+            if (biasGrad != null) {
+                biasGrad[biasOff + r] = sum(s);
+            }
+        }
+    }
+}
