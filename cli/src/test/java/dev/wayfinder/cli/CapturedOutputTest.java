@@ -92,6 +92,22 @@ class CapturedOutputTest {
   }
 
   @Test
+  void benchTrainingTimesTheCoreLearnerAndRefusesBadOptions() {
+    CliRun ok = CliRun.of("bench", "training", "--model", "../models/cluttered-room-rgbd-map", "--learner", "core",
+        "--core-threads", "1,2", "--batch", "8", "--steps", "2", "--runs", "1");
+    assertEquals(Main.OK, ok.exitCode(), ok::toString);
+    assertTrue(ok.out().contains("core ") && ok.out().contains("core-2t") && ok.out().contains("MFLOP per sample"),
+        () -> "learner rows missing from the captured stdout: " + ok);
+    assertFalse(ok.out().contains("djl "), () -> "--learner core ran DJL: " + ok);
+    CliRun bad = CliRun.of("bench", "training", "--learner", "tf");
+    assertEquals(Main.USER_ERROR, bad.exitCode(), bad::toString);
+    assertTrue(bad.err().contains("--learner tf") && bad.err().contains("djl, core"), bad::toString);
+    CliRun zero = CliRun.of("bench", "training", "--model", "../models/cluttered-room-rgbd-map", "--core-threads", "0");
+    assertEquals(Main.USER_ERROR, zero.exitCode(), zero::toString);
+    assertTrue(zero.err().contains("thread counts must be >= 1"), zero::toString);
+  }
+
+  @Test
   void benchRosBadOptionIsAUserErrorOnTheGivenStderr() {
     CliRun r = CliRun.of("bench", "ros", "--round-trips", "5");
     assertEquals(Main.USER_ERROR, r.exitCode(), r::toString);
