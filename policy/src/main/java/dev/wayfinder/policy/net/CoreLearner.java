@@ -20,7 +20,10 @@ import java.util.Map;
  * run split over several threads ({@link WorkSplit}); calls come from one thread at a time.
  */
 public final class CoreLearner implements Learner {
-    /** Gradients are clipped element-wise to this magnitude before the update (as {@link DjlLearner}). */
+    /**
+     * Gradients are clipped element-wise to [-CLIP, CLIP] before the update: the bound {@link DjlLearner} gives its
+     * Adam, which clamps only from above.
+     */
     public static final float CLIP = 5f;
     /** Pieces a convolution's tiles are cut into for the threads (a fixed count: the same bits on any number). */
     private static final int CHUNKS = 32;
