@@ -105,6 +105,10 @@ class CapturedOutputTest {
     CliRun zero = CliRun.of("bench", "training", "--model", "../models/cluttered-room-rgbd-map", "--core-threads", "0");
     assertEquals(Main.USER_ERROR, zero.exitCode(), zero::toString);
     assertTrue(zero.err().contains("thread counts must be >= 1"), zero::toString);
+    CliRun train = CliRun.of("train", "--learner", "tf", "--iterations", "1", "-o", "target/never-trained");
+    assertEquals(Main.USER_ERROR, train.exitCode(), train::toString);
+    assertTrue(train.err().contains("--learner tf") && train.err().contains("djl, core"), train::toString);
+    assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("target/never-trained")), train::toString);
   }
 
   @Test

@@ -58,6 +58,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, sampling and episodes.")
   Long seed;
 
+  @Option(names = "--learner", paramLabel = "djl|core",
+      description = "What computes the gradient steps (the config's learner): djl, PyTorch through DJL (the"
+          + " default), or core, inference-core's own kernels on both cores, for feed-forward networks"
+          + " (-Dwayfinder.learner.threads=N to choose its threads).")
+  String learner;
+
   @Option(names = "--route-lookahead", paramLabel = "METRES",
       description = "What the network's bearing input points at: 0 for the goal itself (mapless, the goal vector"
           + " from odometry); above 0, the point this far ahead along a global path planned on the scenario's map"
@@ -165,6 +171,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (shield) {
           cfg = cfg.withShield(true);
+        }
+        if (learner != null) {
+          if (!TrainConfig.LEARNERS.contains(learner)) {
+            throw new UserException("--learner " + learner + ": no such learner; expected one of "
+                + String.join(", ", TrainConfig.LEARNERS));
+          }
+          cfg = cfg.withLearner(learner);
         }
         Outputs.directory(output);
         r = DaggerTrainer.run(output, cfg, false, 0, progress, !json.enabled() && Progress.stdoutIsTerminal(),
