@@ -72,6 +72,23 @@ public record Shipped(Path home) {
   }
 
   /**
+   * The trained model a model option names ({@link #weights(String, String, Optional)} against the shipped models),
+   * loaded with its training config.
+   *
+   * @throws UserException when it names no model or the model cannot be read, naming the option and the file
+   */
+  public static dev.wayfinder.policy.eval.TrainedModel model(String option, String fileOrName) {
+    Path weights = weights(option, fileOrName, fromSystemProperty());
+    try {
+      return dev.wayfinder.policy.eval.TrainedModel.load(weights);
+    } catch (IOException e) {
+      throw new UserException("cannot read the model " + weights + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(option + " " + fileOrName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Resolves a {@code --weights} argument: an existing file, else the name of a shipped model.
    *
    * @throws UserException when it is neither, naming the shipped models

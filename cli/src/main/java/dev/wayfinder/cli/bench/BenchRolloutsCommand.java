@@ -11,7 +11,6 @@ import dev.wayfinder.policy.rollout.RolloutBench;
 import dev.wayfinder.scenarios.model.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,15 +66,7 @@ public final class BenchRolloutsCommand implements Callable<Integer> {
       }
     }
     Scenario s = Scenarios.resolve(scenario);
-    Path weights = Shipped.weights("--model", model, Shipped.fromSystemProperty());
-    TrainedModel m;
-    try {
-      m = TrainedModel.load(weights);
-    } catch (IOException e) {
-      throw new UserException("cannot read the model " + weights + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--model " + model + ": " + e.getMessage(), e);
-    }
+    TrainedModel m = Shipped.model("--model", model);
     RolloutBench bench;
     try {
       bench = new RolloutBench(s, m.weights(), m.sensors(), envs, steps, runs,

@@ -7,9 +7,7 @@ import dev.wayfinder.cli.UserException;
 import dev.wayfinder.policy.eval.TrainedModel;
 import dev.wayfinder.policy.net.LearnerBench;
 import dev.wayfinder.policy.net.TorchUnavailableException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,15 +67,7 @@ public final class BenchTrainingCommand implements Callable<Integer> {
             + String.join(", ", LearnerBench.LEARNERS));
       }
     }
-    Path weights = Shipped.weights("--model", model, Shipped.fromSystemProperty());
-    TrainedModel m;
-    try {
-      m = TrainedModel.load(weights);
-    } catch (IOException e) {
-      throw new UserException("cannot read the model " + weights + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--model " + model + ": " + e.getMessage(), e);
-    }
+    TrainedModel m = Shipped.model("--model", model);
     LearnerBench bench;
     try {
       bench = new LearnerBench(m.weights().spec(), auxWeight, batches, steps, runs, coreThreads,

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The kernels a gradient step of the policy network needs, on the Vector API: two general matrix products (one
- * streaming rows of the right-hand side, one reducing along both operands' rows) for the dense layers, the 3x3
+ * streaming rows of the right-hand side, one of dot products along both operands' rows) for the dense layers, the 3x3
  * stride-2 convolution's patch gathering and its adjoint, the convolution's three products on tiled patch matrices,
  * and the ReLU's backward pass with the bias gradient. Float arrays with explicit offsets and row strides; every
  * method is stateless ({@link #im2col}, {@link #col2im} and {@link #convInputGrad} allocate a tile's worth of scratch per call).
@@ -156,88 +156,18 @@ public final class TrainKernels {
     }
 
     /**
-     * {@code C[m][k] = (accumulate ? C[m][k] : 0) + sum_p A[m][p] B[k][p]}: both operands read along their rows, the
-     * reduction in chunks of {@value #NT_CHUNK} columns so a chunk's rows stay in cache while every output is
-     * visited.
+     * {@code C[m][k] = (accumulate ? C[m][k] : 0) + sum_p A[m][p] B[k][p]}: both operands read along their rows, one
+     * dot product per output (the dense layers' sizes; the convolutions' weight gradient has its own blocked kernel,
+     * {@link #convWeightGrad}).
      */
     public static void matmulNT(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
                                 int ldc, int m, int k, int p, boolean accumulate) {
-        if (!accumulate) {
-            for (int i = 0; i < m; i++) {
-                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + k, 0f);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < k; j++) {
+                float d = dot(a, aOff + i * lda, b, bOff + j * ldb, 0, p);
+                c[cOff + i * ldc + j] = accumulate ? c[cOff + i * ldc + j] + d : d;
             }
         }
-        for (int p0 = 0; p0 < p; p0 += NT_CHUNK) {
-            int p1 = Math.min(p, p0 + NT_CHUNK);
-            // Whole vectors in 3 x 3 blocks of outputs; the columns past the last whole vector, and the rows and
-            // columns of C outside whole blocks, by single masked dot products.
-            int pv = p0 + (p1 - p0) / L * L;
-            int i = 0;
-            for (; i + 3 <= m; i += 3) {
-                int j = 0;
-                for (; j + 3 <= k; j += 3) {
-                    block33(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc, p0, pv);
-                    if (pv < p1) {
-                        for (int r = 0; r < 3; r++) {
-                            for (int q = 0; q < 3; q++) {
-                                c[cOff + (i + r) * ldc + j + q] += dot(a, aOff + (i + r) * lda, b,
-                                        bOff + (j + q) * ldb, pv, p1);
-                            }
-                        }
-                    }
-                }
-                for (; j < k; j++) {
-                    for (int r = 0; r < 3; r++) {
-                        c[cOff + (i + r) * ldc + j] += dot(a, aOff + (i + r) * lda, b, bOff + j * ldb, p0, p1);
-                    }
-                }
-            }
-            for (; i < m; i++) {
-                for (int j = 0; j < k; j++) {
-                    c[cOff + i * ldc + j] += dot(a, aOff + i * lda, b, bOff + j * ldb, p0, p1);
-                }
-            }
-        }
-    }
-
-    /** Nine dot products over whole vectors [p0, p1): three rows of A against three rows of B. */
-    private static void block33(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int ldc,
-                                int p0, int p1) {
-        FloatVector s00 = FloatVector.zero(S);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        for (int q = p0; q < p1; q += L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo + q);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + ldb + q);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * ldb + q);
-            FloatVector x = FloatVector.fromArray(S, a, ao + q);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            s02 = x.fma(b2, s02);
-            x = FloatVector.fromArray(S, a, ao + lda + q);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            s12 = x.fma(b2, s12);
-            x = FloatVector.fromArray(S, a, ao + 2 * lda + q);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            s22 = x.fma(b2, s22);
-        }
-        c[co] += sum(s00);
-        c[co + 1] += sum(s01);
-        c[co + 2] += sum(s02);
-        c[co + ldc] += sum(s10);
-        c[co + ldc + 1] += sum(s11);
-        c[co + ldc + 2] += sum(s12);
-        c[co + 2 * ldc] += sum(s20);
-        c[co + 2 * ldc + 1] += sum(s21);
-        c[co + 2 * ldc + 2] += sum(s22);
     }
 
     /**
