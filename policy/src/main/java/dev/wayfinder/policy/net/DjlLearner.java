@@ -24,9 +24,8 @@ import ai.djl.training.tracker.Tracker;
  */
 public final class DjlLearner implements Learner {
     static {
-        // Offline and single-threaded unless the user chose otherwise: no model-zoo downloads, and one intra-op
-        // thread. Inside `wayfinder train` PyTorch was seen on two threads all the same (policy/README.md, "Runtime
-        // settings"); an explicit -Dai.djl.pytorch.num_threads holds there.
+        // Offline and single-threaded unless the user chose otherwise: no model-zoo downloads, and one
+        // intra-op thread measured faster than two on a shared two-core machine.
         setDefault("ai.djl.offline", "true");
         setDefault("ai.djl.pytorch.num_threads", "1");
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
