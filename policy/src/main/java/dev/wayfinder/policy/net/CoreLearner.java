@@ -232,15 +232,6 @@ public final class CoreLearner implements Learner {
         return List.copyOf(params.keySet());
     }
 
-    /** Logits of a batch, n x actions (no gradient). */
-    public float[] logits(float[] images, float[] states, int n) {
-        check(images, n * spec.imageSize(), "images");
-        check(states, n * spec.stateSize(), "states");
-        Buffers b = buffers(n);
-        forward(b, images, states);
-        return Arrays.copyOf(b.logits, n * spec.actions());
-    }
-
     private void forward(Buffers b, float[] images, float[] states) {
         int n = b.n;
         float[] src = images;
