@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class TrainKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Columns of the reduction dimension processed before partial sums are folded into the output. */
+    /** Columns of the weight gradient's reduction per piece when a caller splits it over threads. */
     private static final int NT_CHUNK = 1024;
 
     private TrainKernels() {
@@ -401,101 +401,196 @@ public final class TrainKernels {
 
     /**
      * A convolution's weight gradient: {@code dw[m][k] = sum_p dy[m][p] cols[k][p]} (overwritten), dy row-major with
-     * {@code pp} columns, cols tiled; tiles in chunks of {@value #NT_CHUNK} columns so a chunk stays in cache while
-     * every output is visited.
+     * {@code pp} columns, cols tiled.
      */
     public static void convWeightGrad(float[] dy, float[] cols, float[] dw, int m, int k, int pp) {
         convWeightGrad(dy, cols, dw, 0, m, k, pp, 0, pp);
     }
 
-    /** Columns of the weight gradient's reduction that {@link #convWeightGrad} handles as one piece. */
+    /** Columns of the weight gradient's reduction that a caller splitting it over threads gives one call. */
     public static int weightGradChunk() {
         return NT_CHUNK;
     }
 
     /**
-     * {@link #convWeightGrad} over columns [colFrom, colTo) only (colFrom a multiple of {@link #weightGradChunk}),
-     * into {@code dw} from {@code dwOff} (overwritten). Pieces of one chunk each, added in column order onto zeros,
-     * give the whole product's bits.
+     * {@link #convWeightGrad} over columns [colFrom, colTo) only (both whole tiles), into {@code dw} from
+     * {@code dwOff} (overwritten). Each output is one running sum over the columns in order, so pieces cut at fixed
+     * columns and added in column order give the same bits however many threads computed them.
+     *
+     * <p>The product runs as {@code dw^T[k][m] = sum_p cols[k][p] dy^T[p][m]}: blocks of {@value #WG_BLOCK} columns of
+     * dy are transposed into a small buffer that stays in the first-level cache, and each step of the kernel
+     * broadcasts one patch value against one or two vectors of that buffer's row, as the forward product does, with
+     * no sums across lanes.
      */
     public static void convWeightGrad(float[] dy, float[] cols, float[] dw, int dwOff, int m, int k, int pp,
                                       int colFrom, int colTo) {
-        java.util.Arrays.fill(dw, dwOff, dwOff + m * k, 0f);
         int t = tile();
-        for (int p0 = colFrom; p0 < colTo; p0 += NT_CHUNK) {
-            int p1 = Math.min(colTo, p0 + NT_CHUNK);
-            int i = 0;
-            for (; i + 3 <= m; i += 3) {
-                int j = 0;
-                for (; j + 3 <= k; j += 3) {
-                    tiled33(dy, i * pp, pp, cols, j * t, k * t, dw, dwOff + i * k + j, k, p0, p1);
-                }
-                for (; j < k; j++) {
-                    for (int r = i; r < i + 3; r++) {
-                        dw[dwOff + r * k + j] += tiledDot(dy, r * pp, cols, j * t, k * t, p0, p1);
-                    }
+        int mp = (m + L - 1) / L * L;
+        float[] acc = new float[k * mp];
+        float[] dyT = new float[WG_BLOCK * mp];
+        for (int p0 = colFrom; p0 < colTo; p0 += WG_BLOCK) {
+            int p1 = Math.min(colTo, p0 + WG_BLOCK);
+            for (int i = 0; i < m; i++) {
+                int src = i * pp;
+                for (int p = p0, d = i; p < p1; p++, d += mp) {
+                    dyT[d] = dy[src + p];
                 }
             }
-            for (; i < m; i++) {
-                for (int j = 0; j < k; j++) {
-                    dw[dwOff + i * k + j] += tiledDot(dy, i * pp, cols, j * t, k * t, p0, p1);
+            int tile0 = p0 / t;
+            int tile1 = p1 / t;
+            int v = 0;
+            for (; v + 2 * L <= mp; v += 2 * L) {
+                int r = 0;
+                for (; r + 4 <= k; r += 4) {
+                    rows4x2(cols, k, r, dyT, mp, v, acc, tile0, tile1);
                 }
+                if (r + 3 == k) {
+                    rows3x2(cols, k, r, dyT, mp, v, acc, tile0, tile1);
+                    r += 3;
+                }
+                for (; r < k; r++) {
+                    row1x1(cols, k, r, dyT, mp, v, acc, tile0, tile1);
+                    row1x1(cols, k, r, dyT, mp, v + L, acc, tile0, tile1);
+                }
+            }
+            if (v < mp) {
+                int r = 0;
+                for (; r + 4 <= k; r += 4) {
+                    rows4x1(cols, k, r, dyT, mp, v, acc, tile0, tile1);
+                }
+                for (; r < k; r++) {
+                    row1x1(cols, k, r, dyT, mp, v, acc, tile0, tile1);
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < k; j++) {
+                dw[dwOff + i * k + j] = acc[j * mp + i];
             }
         }
     }
 
-    /** Nine dot products of three rows of dy against three rows of a tiled matrix over columns [p0, p1). */
-    private static void tiled33(float[] a, int ao, int lda, float[] b, int bo, int tileStride, float[] c, int co,
-                                int ldc, int p0, int p1) {
+    /** Columns of dy transposed at a time by {@link #convWeightGrad} (a multiple of every tile width). */
+    private static final int WG_BLOCK = 256;
+
+    /**
+     * Four rows {@code r..r+3} of {@code acc[k][mp]}, two vectors from column {@code v}, plus the block's tiles
+     * {@code [tile0, tile1)}: {@code acc[r][v..] += cols[r][p] * dyT[p][v..]}, p in order.
+     */
+    private static void rows4x2(float[] cols, int k, int r, float[] dyT, int mp, int v, float[] acc, int tile0,
+                                int tile1) {
         int t = 2 * L;
-        FloatVector s00 = FloatVector.zero(S);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        // p0 and p1 are whole tiles: each tile is two vectors of every row.
-        for (int q = p0, tb = bo + (p0 / t) * tileStride; q < p1; q += t, tb += tileStride) {
-            for (int v = 0; v < t; v += L) {
-                FloatVector b0 = FloatVector.fromArray(S, b, tb + v);
-                FloatVector b1 = FloatVector.fromArray(S, b, tb + t + v);
-                FloatVector b2 = FloatVector.fromArray(S, b, tb + 2 * t + v);
-                FloatVector x = FloatVector.fromArray(S, a, ao + q + v);
-                s00 = x.fma(b0, s00);
-                s01 = x.fma(b1, s01);
-                s02 = x.fma(b2, s02);
-                x = FloatVector.fromArray(S, a, ao + lda + q + v);
-                s10 = x.fma(b0, s10);
-                s11 = x.fma(b1, s11);
-                s12 = x.fma(b2, s12);
-                x = FloatVector.fromArray(S, a, ao + 2 * lda + q + v);
-                s20 = x.fma(b0, s20);
-                s21 = x.fma(b1, s21);
-                s22 = x.fma(b2, s22);
+        int c0 = r * mp + v;
+        FloatVector a00 = FloatVector.fromArray(S, acc, c0);
+        FloatVector a01 = FloatVector.fromArray(S, acc, c0 + L);
+        FloatVector a10 = FloatVector.fromArray(S, acc, c0 + mp);
+        FloatVector a11 = FloatVector.fromArray(S, acc, c0 + mp + L);
+        FloatVector a20 = FloatVector.fromArray(S, acc, c0 + 2 * mp);
+        FloatVector a21 = FloatVector.fromArray(S, acc, c0 + 2 * mp + L);
+        FloatVector a30 = FloatVector.fromArray(S, acc, c0 + 3 * mp);
+        FloatVector a31 = FloatVector.fromArray(S, acc, c0 + 3 * mp + L);
+        for (int tile = tile0, bp = v; tile < tile1; tile++) {
+            int base = tile * k * t + r * t;
+            for (int u = 0; u < t; u++, bp += mp) {
+                FloatVector b0 = FloatVector.fromArray(S, dyT, bp);
+                FloatVector b1 = FloatVector.fromArray(S, dyT, bp + L);
+                FloatVector x = FloatVector.broadcast(S, cols[base + u]);
+                a00 = x.fma(b0, a00);
+                a01 = x.fma(b1, a01);
+                x = FloatVector.broadcast(S, cols[base + t + u]);
+                a10 = x.fma(b0, a10);
+                a11 = x.fma(b1, a11);
+                x = FloatVector.broadcast(S, cols[base + 2 * t + u]);
+                a20 = x.fma(b0, a20);
+                a21 = x.fma(b1, a21);
+                x = FloatVector.broadcast(S, cols[base + 3 * t + u]);
+                a30 = x.fma(b0, a30);
+                a31 = x.fma(b1, a31);
             }
         }
-        c[co] += sum(s00);
-        c[co + 1] += sum(s01);
-        c[co + 2] += sum(s02);
-        c[co + ldc] += sum(s10);
-        c[co + ldc + 1] += sum(s11);
-        c[co + ldc + 2] += sum(s12);
-        c[co + 2 * ldc] += sum(s20);
-        c[co + 2 * ldc + 1] += sum(s21);
-        c[co + 2 * ldc + 2] += sum(s22);
+        a00.intoArray(acc, c0);
+        a01.intoArray(acc, c0 + L);
+        a10.intoArray(acc, c0 + mp);
+        a11.intoArray(acc, c0 + mp + L);
+        a20.intoArray(acc, c0 + 2 * mp);
+        a21.intoArray(acc, c0 + 2 * mp + L);
+        a30.intoArray(acc, c0 + 3 * mp);
+        a31.intoArray(acc, c0 + 3 * mp + L);
     }
 
-    private static float tiledDot(float[] a, int ao, float[] b, int bo, int tileStride, int p0, int p1) {
+    /** {@link #rows4x2} for three rows. */
+    private static void rows3x2(float[] cols, int k, int r, float[] dyT, int mp, int v, float[] acc, int tile0,
+                                int tile1) {
         int t = 2 * L;
-        FloatVector s = FloatVector.zero(S);
-        for (int q = p0; q < p1; q += L) {
-            s = FloatVector.fromArray(S, a, ao + q).fma(
-                    FloatVector.fromArray(S, b, bo + (q / t) * tileStride + q % t), s);
+        int c0 = r * mp + v;
+        FloatVector a00 = FloatVector.fromArray(S, acc, c0);
+        FloatVector a01 = FloatVector.fromArray(S, acc, c0 + L);
+        FloatVector a10 = FloatVector.fromArray(S, acc, c0 + mp);
+        FloatVector a11 = FloatVector.fromArray(S, acc, c0 + mp + L);
+        FloatVector a20 = FloatVector.fromArray(S, acc, c0 + 2 * mp);
+        FloatVector a21 = FloatVector.fromArray(S, acc, c0 + 2 * mp + L);
+        for (int tile = tile0, bp = v; tile < tile1; tile++) {
+            int base = tile * k * t + r * t;
+            for (int u = 0; u < t; u++, bp += mp) {
+                FloatVector b0 = FloatVector.fromArray(S, dyT, bp);
+                FloatVector b1 = FloatVector.fromArray(S, dyT, bp + L);
+                FloatVector x = FloatVector.broadcast(S, cols[base + u]);
+                a00 = x.fma(b0, a00);
+                a01 = x.fma(b1, a01);
+                x = FloatVector.broadcast(S, cols[base + t + u]);
+                a10 = x.fma(b0, a10);
+                a11 = x.fma(b1, a11);
+                x = FloatVector.broadcast(S, cols[base + 2 * t + u]);
+                a20 = x.fma(b0, a20);
+                a21 = x.fma(b1, a21);
+            }
         }
-        return sum(s);
+        a00.intoArray(acc, c0);
+        a01.intoArray(acc, c0 + L);
+        a10.intoArray(acc, c0 + mp);
+        a11.intoArray(acc, c0 + mp + L);
+        a20.intoArray(acc, c0 + 2 * mp);
+        a21.intoArray(acc, c0 + 2 * mp + L);
+    }
+
+    /** {@link #rows4x2} for one vector. */
+    private static void rows4x1(float[] cols, int k, int r, float[] dyT, int mp, int v, float[] acc, int tile0,
+                                int tile1) {
+        int t = 2 * L;
+        int c0 = r * mp + v;
+        FloatVector a0 = FloatVector.fromArray(S, acc, c0);
+        FloatVector a1 = FloatVector.fromArray(S, acc, c0 + mp);
+        FloatVector a2 = FloatVector.fromArray(S, acc, c0 + 2 * mp);
+        FloatVector a3 = FloatVector.fromArray(S, acc, c0 + 3 * mp);
+        for (int tile = tile0, bp = v; tile < tile1; tile++) {
+            int base = tile * k * t + r * t;
+            for (int u = 0; u < t; u++, bp += mp) {
+                FloatVector b = FloatVector.fromArray(S, dyT, bp);
+                a0 = FloatVector.broadcast(S, cols[base + u]).fma(b, a0);
+                a1 = FloatVector.broadcast(S, cols[base + t + u]).fma(b, a1);
+                a2 = FloatVector.broadcast(S, cols[base + 2 * t + u]).fma(b, a2);
+                a3 = FloatVector.broadcast(S, cols[base + 3 * t + u]).fma(b, a3);
+            }
+        }
+        a0.intoArray(acc, c0);
+        a1.intoArray(acc, c0 + mp);
+        a2.intoArray(acc, c0 + 2 * mp);
+        a3.intoArray(acc, c0 + 3 * mp);
+    }
+
+    /** {@link #rows4x2} for one row and one vector. */
+    private static void row1x1(float[] cols, int k, int r, float[] dyT, int mp, int v, float[] acc, int tile0,
+                               int tile1) {
+        int t = 2 * L;
+        int c0 = r * mp + v;
+        FloatVector a = FloatVector.fromArray(S, acc, c0);
+        for (int tile = tile0, bp = v; tile < tile1; tile++) {
+            int base = tile * k * t + r * t;
+            for (int u = 0; u < t; u++, bp += mp) {
+                a = FloatVector.broadcast(S, cols[base + u]).fma(FloatVector.fromArray(S, dyT, bp), a);
+            }
+        }
+        a.intoArray(acc, c0);
     }
 
     /**
