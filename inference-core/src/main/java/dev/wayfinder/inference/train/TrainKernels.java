@@ -3,6 +3,7 @@ package dev.wayfinder.inference.train;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -184,7 +185,11 @@ public final class TrainKernels {
 
     private static float dot(float[] a, int ao, float[] b, int bo, int p0, int p1) {
         FloatVector s = FloatVector.zero(S);
-        for (int q = p0; q < p1; q += L) {
+        int q = p0;
+        for (; q + L <= p1; q += L) {
+            s = FloatVector.fromArray(S, a, ao + q).fma(FloatVector.fromArray(S, b, bo + q), s);
+        }
+        if (q < p1) {
             VectorMask<Float> mask = S.indexInRange(q, p1);
             s = FloatVector.fromArray(S, a, ao + q, mask).fma(FloatVector.fromArray(S, b, bo + q, mask), s);
         }
@@ -232,43 +237,74 @@ public final class TrainKernels {
         int p = batch * (h / 2) * (w / 2);
         int rows = channels * 9;
         int[] runs = new int[RUN * t];
-        // Tile by tile, so the writes run in order; within a tile, each run of columns on one output row reads
-        // every other pixel of one input row.
+        // Tile by tile, so the writes run in order. Within a tile, each run of columns stays on one output row and
+        // reads one input row per ky: kx = 1 takes its even pixels, kx = 2 its odd ones and kx = 0 the odd ones one
+        // to the left, so one pair of vectors loaded and split into even and odd lanes fills two of the three rows.
         for (int tile = tileFrom; tile < tileTo; tile++) {
             int count = runs(tile, t, p, h, w, imageStride, runs);
             int covered = Math.min(t, p - tile * t);
-            int dst = tile * rows * t;
             for (int c = 0; c < channels; c++) {
                 int plane = off + c * channelStride;
                 for (int ky = 0; ky < 3; ky++) {
-                    for (int kx = 0; kx < 3; kx++, dst += t) {
-                        for (int r = 0; r < count; r++) {
-                            int at = RUN * r;
-                            int iy = runs[at + 1] + ky;
-                            int len = runs[at + 4];
-                            int d = dst + runs[at + 3];
-                            if (iy < 0 || iy >= h) {
-                                java.util.Arrays.fill(cols, d, d + len, 0f);
-                                continue;
+                    int d0 = tile * rows * t + (c * 3 + ky) * 3 * t;
+                    for (int r = 0; r < count; r++) {
+                        int at = RUN * r;
+                        int iy = runs[at + 1] + ky;
+                        int len = runs[at + 4];
+                        int d = d0 + runs[at + 3];
+                        if (iy < 0 || iy >= h) {
+                            for (int kx = 0; kx < 3; kx++) {
+                                java.util.Arrays.fill(cols, d + kx * t, d + kx * t + len, 0f);
                             }
-                            int ox0 = runs[at + 2];
-                            int from = plane + runs[at] + iy * w + 2 * ox0 + kx - 1;
-                            // Only the row's first column reads left of the image (the last never reads right).
-                            int first = 0;
-                            if (kx == 0 && ox0 == 0) {
-                                cols[d] = 0f;
-                                first = 1;
-                            }
-                            for (int ox = first; ox < len; ox++) {
-                                cols[d + ox] = x[from + 2 * ox];
-                            }
+                            continue;
                         }
-                        if (covered < t) {
-                            java.util.Arrays.fill(cols, dst + covered, dst + t, 0f);
+                        int ox0 = runs[at + 2];
+                        gatherRun(x, plane + runs[at] + iy * w + 2 * ox0, ox0 == 0, cols, d, t, len);
+                    }
+                    if (covered < t) {
+                        for (int kx = 0; kx < 3; kx++) {
+                            java.util.Arrays.fill(cols, d0 + kx * t + covered, d0 + (kx + 1) * t, 0f);
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** Lane indices picking the even and the odd lanes of a pair of vectors (the second's lanes counted from L). */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
+    /** Lane indices interleaving two vectors: the first half of each, then the second half. */
+    private static final VectorShuffle<Float> ZIP_LO = VectorShuffle.fromOp(S, i -> i % 2 == 0 ? i / 2 : L + i / 2);
+    private static final VectorShuffle<Float> ZIP_HI = VectorShuffle.fromOp(S,
+            i -> i % 2 == 0 ? L / 2 + i / 2 : L + L / 2 + i / 2);
+
+    /**
+     * One run of {@code len} output columns: {@code cols[d + kx*t + j] = x[src + 2j + kx - 1]}, 0 left of the image
+     * when {@code leftEdge} (the run starts at output column 0).
+     */
+    private static void gatherRun(float[] x, int src, boolean leftEdge, float[] cols, int d, int t, int len) {
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            int from = src + 2 * j;
+            FloatVector lo = FloatVector.fromArray(S, x, from);
+            FloatVector hi = FloatVector.fromArray(S, x, from + L);
+            FloatVector odd = lo.rearrange(ODD, hi);
+            lo.rearrange(EVEN, hi).intoArray(cols, d + t + j);
+            odd.intoArray(cols, d + 2 * t + j);
+            FloatVector left;
+            if (j == 0 && leftEdge) {
+                left = FloatVector.zero(S).slice(L - 1, odd);
+            } else {
+                left = FloatVector.fromArray(S, x, from - 1).rearrange(EVEN, FloatVector.fromArray(S, x, from - 1 + L));
+            }
+            left.intoArray(cols, d + j);
+        }
+        for (; j < len; j++) {
+            int from = src + 2 * j;
+            cols[d + j] = j == 0 && leftEdge ? 0f : x[from - 1];
+            cols[d + t + j] = x[from];
+            cols[d + 2 * t + j] = x[from + 1];
         }
     }
 
@@ -321,29 +357,48 @@ public final class TrainKernels {
         int[] runs = new int[RUN * t];
         for (int tile = 0; tile * t < p; tile++) {
             int count = runs(tile, t, p, h, w, h * w, runs);
-            int src = tile * rows * t + channelFrom * 9 * t;
             for (int c = channelFrom; c < channelTo; c++) {
                 int plane = off + c * channelStride;
                 for (int ky = 0; ky < 3; ky++) {
-                    for (int kx = 0; kx < 3; kx++, src += t) {
-                        for (int r = 0; r < count; r++) {
-                            int at = RUN * r;
-                            int iy = runs[at + 1] + ky;
-                            if (iy < 0 || iy >= h) {
-                                continue;
-                            }
-                            int ox0 = runs[at + 2];
-                            int len = runs[at + 4];
-                            int from = src + runs[at + 3];
-                            int to = plane + runs[at] + iy * w + 2 * ox0 + kx - 1;
-                            int first = kx == 0 && ox0 == 0 ? 1 : 0;
-                            for (int ox = first; ox < len; ox++) {
-                                dx[to + 2 * ox] += cols[from + ox];
-                            }
+                    int src = tile * rows * t + (c * 3 + ky) * 3 * t;
+                    for (int r = 0; r < count; r++) {
+                        int at = RUN * r;
+                        int iy = runs[at + 1] + ky;
+                        if (iy < 0 || iy >= h) {
+                            continue;
                         }
+                        int ox0 = runs[at + 2];
+                        scatterRun(cols, src + runs[at + 3], t, runs[at + 4], dx,
+                                plane + runs[at] + iy * w + 2 * ox0, ox0 == 0);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #gatherRun}: {@code dx[to + 2j + kx - 1] += g[kx][j]} (kx = 0 dropped at the left edge).
+     * Even pixels take the kx = 1 row; odd ones the kx = 2 row plus the next column's kx = 0, added first, so the
+     * pixels of a run are written as whole interleaved vectors.
+     */
+    private static void scatterRun(float[] g, int from, int t, int len, float[] dx, int to, boolean leftEdge) {
+        if (!leftEdge) {
+            dx[to - 1] += g[from];
+        }
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            FloatVector even = FloatVector.fromArray(S, g, from + t + j);
+            FloatVector next = j + L < len ? FloatVector.fromArray(S, g, from + j + 1)
+                    : FloatVector.fromArray(S, g, from + j + 1, S.indexInRange(j + 1, len));
+            FloatVector odd = FloatVector.fromArray(S, g, from + 2 * t + j).add(next);
+            int at = to + 2 * j;
+            even.rearrange(ZIP_LO, odd).add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
+            even.rearrange(ZIP_HI, odd).add(FloatVector.fromArray(S, dx, at + L)).intoArray(dx, at + L);
+        }
+        for (; j < len; j++) {
+            int at = to + 2 * j;
+            dx[at] += g[from + t + j];
+            dx[at + 1] += j + 1 < len ? g[from + 2 * t + j] + g[from + j + 1] : g[from + 2 * t + j];
         }
     }
 
@@ -609,7 +664,14 @@ public final class TrainKernels {
             int yo = yOff + r * cols;
             int go = dyOff + r * cols;
             FloatVector s = FloatVector.zero(S);
-            for (int q = 0; q < cols; q += L) {
+            int q = 0;
+            for (; q + L <= cols; q += L) {
+                VectorMask<Float> dead = FloatVector.fromArray(S, y, yo + q).compare(VectorOperators.LE, 0f);
+                FloatVector g = FloatVector.fromArray(S, dy, go + q).blend(0f, dead);
+                g.intoArray(dy, go + q);
+                s = s.add(g);
+            }
+            if (q < cols) {
                 VectorMask<Float> mask = S.indexInRange(q, cols);
                 VectorMask<Float> dead = FloatVector.fromArray(S, y, yo + q, mask).compare(VectorOperators.LE, 0f);
                 FloatVector g = FloatVector.fromArray(S, dy, go + q, mask).blend(0f, dead);

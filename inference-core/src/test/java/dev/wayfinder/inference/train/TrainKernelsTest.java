@@ -91,11 +91,13 @@ class TrainKernelsTest {
     void im2colGathersPatchesAndCol2imIsItsAdjoint() {
         long seed = 7;
         SplittableRandom r = new SplittableRandom(seed);
-        for (int trial = 0; trial < 12; trial++) {
+        for (int trial = 0; trial < 24; trial++) {
             int ch = 1 + r.nextInt(4);
             int n = 1 + r.nextInt(3);
+            // Small images first (runs shorter than a vector), then rows of up to 40 pixels: runs of one or two
+            // whole vectors, starting at the left edge or inside the row, and the scalar tails.
             int h = 2 * (1 + r.nextInt(6));
-            int w = 2 * (1 + r.nextInt(6));
+            int w = 2 * (1 + r.nextInt(trial < 8 ? 6 : 20));
             boolean nchw = r.nextBoolean();
             int cs = nchw ? h * w : n * h * w + r.nextInt(5);
             int is = nchw ? ch * h * w : h * w;
