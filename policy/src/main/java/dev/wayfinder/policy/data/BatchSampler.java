@@ -5,7 +5,9 @@ import dev.wayfinder.robot.net.NetworkSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class BatchSampler {
     private final Dataset dataset;
+    /** The dataset's truncation count when this sampler was made. */
+    private final int truncations;
     private final NetworkSpec spec;
     private final int maxChunks;
     private final int swapEvery;
@@ -29,6 +33,8 @@ public final class BatchSampler {
     private final List<Chunk> resident = new ArrayList<>();
     private final List<Integer> residentIndex = new ArrayList<>();
     private final float[] plain;
+    /** Chunks handed over by {@link #takeOver}, by index, until the first batch has filled the resident set. */
+    private Map<Integer, Chunk> handedOver = Map.of();
     private int batches;
     private double nearWeight = 1;
     private double temperature;
@@ -45,6 +51,7 @@ public final class BatchSampler {
             throw new IllegalArgumentException("maxChunks and swapEvery must be >= 1 and maxShift >= 0");
         }
         this.dataset = dataset;
+        this.truncations = dataset.truncations();
         this.spec = spec;
         this.maxChunks = maxChunks;
         this.swapEvery = swapEvery;
@@ -53,6 +60,26 @@ public final class BatchSampler {
         this.rnd = new SplittableRandom(seed);
         this.plain = new float[spec.imageSize()];
         this.classWeight = new double[spec.actions()];
+    }
+
+    /**
+     * Takes over {@code previous}'s resident chunks (a DAgger round's sampler handing them to the next round's): a
+     * chunk this sampler picks that {@code previous} holds is not read and inflated from disk again. The same chunks
+     * are picked and the same batches drawn as without; only the reading is saved. Handed-over chunks that are not
+     * picked are let go once the first batch has filled the resident set (until then memory holds both sets). Ignored
+     * when {@code previous} read another dataset or the dataset was truncated since.
+     *
+     * @return this sampler
+     */
+    public BatchSampler takeOver(BatchSampler previous) {
+        if (previous != null && previous.dataset == dataset && previous.truncations == dataset.truncations()) {
+            Map<Integer, Chunk> m = new HashMap<>();
+            for (int i = 0; i < previous.resident.size(); i++) {
+                m.put(previous.residentIndex.get(i), previous.resident.get(i));
+            }
+            handedOver = m;
+        }
+        return this;
     }
 
     /** Samples currently held in memory. */
@@ -87,6 +114,7 @@ public final class BatchSampler {
         if (changed) {
             updateClassWeights();
         }
+        handedOver = Map.of();
     }
 
     private void updateClassWeights() {
@@ -122,7 +150,8 @@ public final class BatchSampler {
     }
 
     private void load(int i) throws IOException {
-        resident.add(dataset.read(i));
+        Chunk c = handedOver.isEmpty() ? null : handedOver.remove(i);
+        resident.add(c != null ? c : dataset.read(i));
         residentIndex.add(i);
     }
 

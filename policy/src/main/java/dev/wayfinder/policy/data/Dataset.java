@@ -43,6 +43,9 @@ public final class Dataset implements SampleSink {
     private final int imageBytes;
     private final int stateSize;
     private int chunks;
+    /** Truncations so far: chunk files keep their contents from one to the next (see {@link #truncations}). */
+    private int truncations;
+    private long reads;
     private Chunk pending;
     /** The chunk being written in the background (null when none) and its write. */
     private Chunk writing;
@@ -140,9 +143,18 @@ public final class Dataset implements SampleSink {
         pending.clear();
     }
 
+    /**
+     * Truncations so far. A chunk file, once written, keeps its contents until a truncation (indices from there on
+     * are written again), so chunks read while this count stays the same may be reused instead of read again.
+     */
+    public int truncations() {
+        return truncations;
+    }
+
     /** Deletes chunks with index &gt;= {@code keep} and drops pending samples (used when resuming). */
     public void truncate(int keep) throws IOException {
         awaitWrite();
+        truncations++;
         pending.clear();
         while (chunks > keep) {
             chunks--;
@@ -154,9 +166,15 @@ public final class Dataset implements SampleSink {
         }
     }
 
+    /** Chunk files read and inflated so far by {@link #read}. */
+    public long chunkReads() {
+        return reads;
+    }
+
     /** Reads chunk {@code i}. */
     public Chunk read(int i) throws IOException {
         awaitWrite();
+        reads++;
         Path p = chunkPath(i);
         try (InputStream raw = Files.newInputStream(p);
              DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw), 1 << 16))) {

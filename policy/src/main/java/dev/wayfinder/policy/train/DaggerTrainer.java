@@ -191,6 +191,7 @@ public final class DaggerTrainer {
                 }
             }
             RoundEnd pending = null;
+            BatchSampler previousSampler = null;
             for (int k = first; k < cfg.iterations(); k++) {
                 double beta = cfg.beta(k);
                 long steps = k == 0 ? cfg.firstCollectSteps() : cfg.collectSteps();
@@ -224,8 +225,12 @@ public final class DaggerTrainer {
                 }
 
                 long t1 = System.nanoTime();
+                // The previous round's resident chunks are handed over: the same batches, without reading and
+                // inflating every chunk again at each round's start.
                 BatchSampler sampler = new BatchSampler(dataset, spec, cfg.memoryChunks(), 25, cfg.augmentShift(),
-                        cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight()).labelTemperature(cfg.labelTemperature());
+                        cfg.actionDropout(), cfg.seed() * 31 + k).nearWeight(cfg.nearWeight())
+                        .labelTemperature(cfg.labelTemperature()).takeOver(previousSampler);
+                previousSampler = sampler;
                 double lossSum = 0;
                 double auxSum = 0;
                 boolean augment = cfg.augmentShift() > 0;

@@ -119,6 +119,53 @@ class DatasetTest {
     }
 
     @Test
+    void aSamplerTakingOverTheLastRoundsChunksDrawsTheSameBatchesWithoutReadingThemAgain(@TempDir Path dir)
+            throws Exception {
+        long seed = 13;
+        Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
+        fill(d, Dataset.CHUNK_SAMPLES * 3, seed);
+        // Round 1 holds all three chunks; round 2 adds a fourth and may hold all four.
+        BatchSampler round1 = new BatchSampler(d, SPEC, 4, 3, 2, 0.5, seed);
+        float[][] a = batch();
+        round1.next(a[0], a[1], a[2], new int[32], a[3], 32, true);
+        fill(d, Dataset.CHUNK_SAMPLES, seed + 1);
+        long before = d.chunkReads();
+        BatchSampler plain = new BatchSampler(d, SPEC, 4, 3, 2, 0.5, seed + 7);
+        BatchSampler handed = new BatchSampler(d, SPEC, 4, 3, 2, 0.5, seed + 7).takeOver(round1);
+        for (int b = 0; b < 8; b++) {
+            float[][] x = batch();
+            float[][] y = batch();
+            int[] lx = new int[32];
+            int[] ly = new int[32];
+            plain.next(x[0], x[1], x[2], lx, x[3], 32, true);
+            long reads = d.chunkReads();
+            handed.next(y[0], y[1], y[2], ly, y[3], 32, true);
+            if (b == 0) {
+                // The plain sampler read all four; the handed-over one only the new chunk.
+                assertEquals(4, reads - before, "seed " + seed);
+                assertEquals(1, d.chunkReads() - reads, "seed " + seed);
+            }
+            for (int i = 0; i < 4; i++) {
+                assertArrayEquals(x[i], y[i], "seed " + seed + " batch " + b);
+            }
+            assertArrayEquals(lx, ly, "seed " + seed + " batch " + b);
+        }
+        // After a truncation nothing is handed over: chunk indices are written again.
+        d.truncate(2);
+        fill(d, Dataset.CHUNK_SAMPLES * 2, seed + 2);
+        long reads = d.chunkReads();
+        float[][] z = batch();
+        new BatchSampler(d, SPEC, 4, 3, 2, 0.5, seed).takeOver(handed).next(z[0], z[1], z[2], new int[32], z[3],
+                32, true);
+        assertEquals(4, d.chunkReads() - reads, "seed " + seed + ": read again after the truncation");
+    }
+
+    private static float[][] batch() {
+        return new float[][] {new float[32 * SPEC.imageSize()], new float[32 * SPEC.stateSize()],
+                new float[32 * NetworkSpec.AUX_TARGETS], new float[32]};
+    }
+
+    @Test
     void samplesWithAnObstacleCloseAheadWeighMore(@TempDir Path dir) throws Exception {
         long seed = 11;
         Dataset d = new Dataset(dir, 16 * 16 * 3, SPEC.sampleFloats());
