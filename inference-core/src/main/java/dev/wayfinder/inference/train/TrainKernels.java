@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * streaming rows of the right-hand side, one of dot products along both operands' rows) for the dense layers, the 3x3
  * stride-2 convolution's patch gathering and its adjoint, the convolution's three products on tiled patch matrices,
  * and the ReLU's backward pass with the bias gradient. Float arrays with explicit offsets and row strides; every
- * method is stateless ({@link #im2col}, {@link #col2im} and {@link #convInputGrad} allocate a tile's worth of scratch per call).
+ * method is stateless ({@link #im2col}, {@link #col2im} and {@link #convInputGrad} allocate a tile's worth of
+ * scratch per call, {@link #convWeightGrad} a block of the transposed output gradient and its sums).
  *
  * <p>A convolution over a batch runs as one product: with the activations laid out channel-major over the whole batch
  * ({@code [C][N][H][W]}), its output {@code Y[co][n*OH*OW]} is {@code W[co][ci*9] x cols[ci*9][n*OH*OW]}

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * Draws augmented training batches from a {@link Dataset} while holding at most {@code maxChunks} chunks in
  * memory: a random resident chunk is swapped for a random chunk from disk every {@code swapEvery} batches,
  * with the newest chunks (the latest DAgger data) favoured for loading. Memory is bounded by
- * {@code maxChunks * Dataset.CHUNK_SAMPLES} samples whatever the dataset's size. Not thread-safe.
+ * {@code maxChunks * Dataset.CHUNK_SAMPLES} samples whatever the dataset's size (twice that until the first batch
+ * of a sampler that {@link #takeOver takes over} another's chunks). Not thread-safe.
  *
  * <p>Augmentation per sample: a random shift of up to {@code maxShift} pixels in x and y (edge pixels repeat),
  * and colour jitter (brightness, contrast and per-channel gain), applied after {@link Features#image}.

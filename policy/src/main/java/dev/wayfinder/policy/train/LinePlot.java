@@ -35,6 +35,40 @@ public final class LinePlot {
     private LinePlot() {
     }
 
+    /** Tick spacings tried per power of ten, smallest first. */
+    private static final double[] NICE = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+
+    /**
+     * The y axis for data in [lo, hi] (lo &lt; hi): {@code {from, to}}, with {@code from <= lo}, {@code to >= hi} and
+     * the five ticks at {@code from + i * (to - from) / 4} all whole multiples of a round spacing (1, 1.2, 1.5, 2,
+     * 2.5, 3, 4, 5, 6 or 8 times a power of ten), so the labels read 0.3, 0.6, 0.9 and not 0.299, 0.599, 0.898.
+     */
+    static double[] yAxis(double lo, double hi) {
+        double raw = (hi - lo) / 4;
+        double decade = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (int attempt = 0; attempt < 2 * NICE.length; attempt++) {
+            double step = NICE[attempt % NICE.length] * decade * (attempt >= NICE.length ? 10 : 1);
+            if (step < raw * (1 - 1e-9)) {
+                continue;
+            }
+            double from = Math.floor(lo / step + 1e-9) * step;
+            if (from + 4 * step >= hi * (1 - 1e-12) - 1e-12) {
+                return new double[] {from, from + 4 * step};
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** A tick value with as many decimals as its spacing needs (0.25, 0.3, 1.2, 40), not padded to 3 digits. */
+    static String tickLabel(double v, double spacing) {
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(spacing * Math.pow(10, decimals) - Math.rint(spacing * Math.pow(10, decimals)))
+                > 1e-6 * Math.pow(10, decimals)) {
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(v) < spacing * 1e-9 ? 0.0 : v);
+    }
+
     /** Draws {@code series} and writes a PNG to {@code file} atomically. */
     public static void write(Path file, String title, String xLabel, List<Series> series) throws IOException {
         int w = 640;
@@ -78,6 +112,9 @@ public final class LinePlot {
         if (y1 <= y0) {
             y1 = y0 + 1;
         }
+        double[] axis = yAxis(y0, y1);
+        y0 = axis[0];
+        y1 = axis[1];
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, left, 24);
@@ -89,7 +126,7 @@ public final class LinePlot {
             g.setColor(new Color(0xe0e0e0));
             g.drawLine(left + 1, py, right - 1, py);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.3g", yv), 4, py + 4);
+            g.drawString(tickLabel(yv, (y1 - y0) / 4), 4, py + 4);
         }
         // Whole-number x axes (iterations, steps) get ticks at whole numbers; others at quarters of the range.
         boolean whole = x0 == Math.rint(x0) && x1 == Math.rint(x1);
