@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * and in how tiles walk the output plane: along output rows (ceil(ow / L) tiles per row, masked at the row end)
  * or over the flattened plane ({@link #flat}: masked at the plane end).
  *
- * <p>Eight output channels of two tiles take 16 accumulators, started from the bias, with ReLU applied in registers.
+ * <p>Eight output channels of two tiles take 16 accumulators, started from the bias, with ReLU applied in registers
+ * (where there are 32 vector registers; with 16, two passes of four channels take 8 each).
  * The kernels take only offsets, never vectors or masks (a vector argument of a call that is not inlined is
  * boxed), and stay separate small methods so that C1 and C2 both compile them. They compute a tile's position
  * themselves from its index: passing the positions in as arguments instead made them about 15 % slower.
@@ -24,6 +25,13 @@ final class ConvTiles {
     private static final int L = S.length();
     /** Output channels of one register block. */
     static final int BLOCK = 8;
+    /**
+     * Whether the machine has 16 vector registers, not 32: an x86 machine without AVX-512 (AArch64 has 32 at every
+     * width). There {@link #pair}'s 16 accumulators do not fit, and it runs as two {@link #half halves} of four
+     * channels instead: the same operations on each accumulator, so the same bits.
+     */
+    private static final boolean NARROW = S.vectorBitSize() < 512
+            && System.getProperty("os.arch", "").matches("amd64|x86_64|x86|i386");
     private static final VectorShuffle<Float> UNZIP_EVEN = VectorShuffle.makeUnzip(S, 0);
     private static final VectorShuffle<Float> UNZIP_ODD = VectorShuffle.makeUnzip(S, 1);
 
@@ -131,6 +139,11 @@ final class ConvTiles {
             m2 = ox2;
             lim = ow;
         }
+        if (NARROW) {
+            half(a, in1, in2, w0, m, 0, false, o + q1, o + q2, plane, m1, m2, lim);
+            half(a, in1, in2, w0, m, 4, false, o + q1 + 4 * plane, o + q2 + 4 * plane, plane, m1, m2, lim);
+            return;
+        }
         FloatVector c0 = FloatVector.broadcast(S, bias[m]);
         FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
         FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
@@ -195,6 +208,65 @@ final class ConvTiles {
         d5.intoArray(a, dst + 5 * plane, mask);
         d6.intoArray(a, dst + 6 * plane, mask);
         d7.intoArray(a, dst + 7 * plane, mask);
+    }
+
+    /**
+     * Four of {@link #pair}'s channels, {@code m + h .. m + h + 3}, for a machine with 16 vector registers (8
+     * accumulators, two inputs and a weight: nothing kept on the stack, where {@link #pair}'s 16 accumulators would
+     * be). Stores as {@link #pair} (channel j's tiles at {@code dst1 + j * stride} and {@code dst2 + j * stride},
+     * masked from {@code m1} and {@code m2} below {@code lim}) or, with {@code unzip}, as {@link #pairUnzipped}
+     * (channel j's even columns at {@code dst1 + j * stride}, its odd ones at {@code dst2 + j * stride}).
+     */
+    private void half(float[] a, int in1, int in2, int w0, int m, int h, boolean unzip, int dst1, int dst2,
+                      int stride, int m1, int m2, int lim) {
+        int taps = tapOffsets.length;
+        FloatVector c0 = FloatVector.broadcast(S, bias[m + h]);
+        FloatVector c1 = FloatVector.broadcast(S, bias[m + h + 1]);
+        FloatVector c2 = FloatVector.broadcast(S, bias[m + h + 2]);
+        FloatVector c3 = FloatVector.broadcast(S, bias[m + h + 3]);
+        FloatVector d0 = c0, d1 = c1, d2 = c2, d3 = c3;
+        for (int i = 0; i < taps; i++) {
+            int wi = w0 + i * BLOCK + h;
+            FloatVector x1 = FloatVector.fromArray(S, a, in1 + tapOffsets[i]);
+            FloatVector x2 = FloatVector.fromArray(S, a, in2 + tapOffsets[i]);
+            FloatVector w = FloatVector.broadcast(S, packedWeights[wi]);
+            c0 = x1.fma(w, c0);
+            d0 = x2.fma(w, d0);
+            w = FloatVector.broadcast(S, packedWeights[wi + 1]);
+            c1 = x1.fma(w, c1);
+            d1 = x2.fma(w, d1);
+            w = FloatVector.broadcast(S, packedWeights[wi + 2]);
+            c2 = x1.fma(w, c2);
+            d2 = x2.fma(w, d2);
+            w = FloatVector.broadcast(S, packedWeights[wi + 3]);
+            c3 = x1.fma(w, c3);
+            d3 = x2.fma(w, d3);
+        }
+        if (relu) {
+            c0 = c0.max(0f); c1 = c1.max(0f); c2 = c2.max(0f); c3 = c3.max(0f);
+            d0 = d0.max(0f); d1 = d1.max(0f); d2 = d2.max(0f); d3 = d3.max(0f);
+        }
+        if (unzip) {
+            c0.rearrange(UNZIP_EVEN, d0).intoArray(a, dst1);
+            c0.rearrange(UNZIP_ODD, d0).intoArray(a, dst2);
+            c1.rearrange(UNZIP_EVEN, d1).intoArray(a, dst1 + stride);
+            c1.rearrange(UNZIP_ODD, d1).intoArray(a, dst2 + stride);
+            c2.rearrange(UNZIP_EVEN, d2).intoArray(a, dst1 + 2 * stride);
+            c2.rearrange(UNZIP_ODD, d2).intoArray(a, dst2 + 2 * stride);
+            c3.rearrange(UNZIP_EVEN, d3).intoArray(a, dst1 + 3 * stride);
+            c3.rearrange(UNZIP_ODD, d3).intoArray(a, dst2 + 3 * stride);
+            return;
+        }
+        var mask = S.indexInRange(m1, lim);
+        c0.intoArray(a, dst1, mask);
+        c1.intoArray(a, dst1 + stride, mask);
+        c2.intoArray(a, dst1 + 2 * stride, mask);
+        c3.intoArray(a, dst1 + 3 * stride, mask);
+        mask = S.indexInRange(m2, lim);
+        d0.intoArray(a, dst2, mask);
+        d1.intoArray(a, dst2 + stride, mask);
+        d2.intoArray(a, dst2 + 2 * stride, mask);
+        d3.intoArray(a, dst2 + 3 * stride, mask);
     }
 
     /** Eight output channels of one output tile. */
@@ -294,6 +366,11 @@ final class ConvTiles {
     void pairUnzipped(float[] a, int in, int w0, int m, int even, int odd, int channelStep) {
         int taps = tapOffsets.length;
         int in2 = in + L;
+        if (NARROW) {
+            half(a, in, in2, w0, m, 0, true, even, odd, channelStep, 0, 0, 0);
+            half(a, in, in2, w0, m, 4, true, even + 4 * channelStep, odd + 4 * channelStep, channelStep, 0, 0, 0);
+            return;
+        }
         FloatVector c0 = FloatVector.broadcast(S, bias[m]);
         FloatVector c1 = FloatVector.broadcast(S, bias[m + 1]);
         FloatVector c2 = FloatVector.broadcast(S, bias[m + 2]);
