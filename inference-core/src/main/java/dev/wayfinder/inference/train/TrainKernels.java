@@ -272,13 +272,11 @@ public final class TrainKernels {
         }
     }
 
-    /** Lane indices picking the even and the odd lanes of a pair of vectors (the second's lanes counted from L). */
-    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i);
-    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
-    /** Lane indices interleaving two vectors: the first half of each, then the second half. */
-    private static final VectorShuffle<Float> ZIP_LO = VectorShuffle.fromOp(S, i -> i % 2 == 0 ? i / 2 : L + i / 2);
-    private static final VectorShuffle<Float> ZIP_HI = VectorShuffle.fromOp(S,
-            i -> i % 2 == 0 ? L / 2 + i / 2 : L + L / 2 + i / 2);
+    /** The even and the odd lanes of a pair of vectors; a pair's first halves interleaved, then its second halves. */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.makeUnzip(S, 0);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.makeUnzip(S, 1);
+    private static final VectorShuffle<Float> ZIP_LO = VectorShuffle.makeZip(S, 0);
+    private static final VectorShuffle<Float> ZIP_HI = VectorShuffle.makeZip(S, 1);
 
     /**
      * One run of {@code len} output columns: {@code cols[d + kx*t + j] = x[src + 2j + kx - 1]}, 0 left of the image
