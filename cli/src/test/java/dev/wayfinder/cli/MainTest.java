@@ -85,7 +85,11 @@ class MainTest {
         dir.resolve("out").toString());
     assertEquals(Main.USER_ERROR, how.exitCode(), how::toString);
     assertTrue(how.err().contains("never") && how.err().contains("always, stuck, refused or planner"), how::toString);
-    for (CliRun r : java.util.List.of(predicted, unknown, margin, hot, how)) {
+    CliRun movers = CliRun.of("eval", "--weights", file.toString(), "--shield=predicted", "--shield-movers", "-o",
+        dir.resolve("out").toString());
+    assertEquals(Main.USER_ERROR, movers.exitCode(), movers::toString);
+    assertTrue(movers.err().contains("--shield-movers") && movers.err().contains("--shield camera"), movers::toString);
+    for (CliRun r : java.util.List.of(predicted, unknown, margin, hot, how, movers)) {
       assertFalse(r.err().contains("at dev.wayfinder"), "no stack trace: " + r);
     }
     assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");

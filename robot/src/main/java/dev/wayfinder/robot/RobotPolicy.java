@@ -2,6 +2,7 @@ package dev.wayfinder.robot;
 
 import dev.wayfinder.robot.net.ActionPreference;
 import dev.wayfinder.robot.net.Features;
+import dev.wayfinder.robot.net.MoverTracker;
 import dev.wayfinder.robot.net.NetworkSpec;
 import dev.wayfinder.robot.net.ObstacleMemory;
 import dev.wayfinder.robot.net.SafetyShield;
@@ -69,6 +70,8 @@ public final class RobotPolicy {
     private final RobotDescription robot;
     private final SafetyShield.Settings shieldSettings;
     private final ObstacleMemory memory;
+    /** Moving obstacles in the depth camera's view, for the shield; null when it does not predict them. */
+    private final MoverTracker movers;
     private final SafetyShield shield;
     private final ActionPreference preference;
     private final RouteFollower route;
@@ -143,6 +146,7 @@ public final class RobotPolicy {
         if (memory != null && cameraFed) {
             memory.setThickness(OBSTACLE_THICKNESS);
         }
+        this.movers = cameraDepth && shieldSettings.movers() ? new MoverTracker(cameraStrips) : null;
         this.profile = new float[cameraStrips];
         this.memoryInputs = new float[Math.max(1, spec.memorySectors())];
         this.shield = shieldSettings == null ? null
@@ -190,6 +194,9 @@ public final class RobotPolicy {
         advanced = false;
         if (memory != null) {
             memory.reset();
+        }
+        if (movers != null) {
+            movers.reset();
         }
         if (shield != null) {
             shield.reset();
@@ -297,7 +304,13 @@ public final class RobotPolicy {
             // The points are where the robot was when the image was taken, not where it is now.
             Pose2D p = o.odometry().poseAt(o.depth().get().stampNanos());
             if (memory.strips() == cameraStrips) {
-                memory.observe(p.x(), p.y(), p.yaw(), profile(o), 0, o.camera());
+                float[] prof = profile(o);
+                if (movers != null) {
+                    movers.map(o.map().map(RobotObservation.StaticMap::grid).orElse(null),
+                            o.map().map(RobotObservation.StaticMap::odomInMap).orElse(null));
+                    movers.observe(o.depth().get().stampNanos(), p.x(), p.y(), p.yaw(), prof, 0, o.camera());
+                }
+                memory.observe(p.x(), p.y(), p.yaw(), prof, 0, o.camera());
             } else {
                 // A memory of the network's coarse strips, fed the camera's depth while the network does not drive.
                 coarseObstacles.profile(o.depth().get(), o.camera(), memory.strips(), Features.MAX_DEPTH, coarse, 0);
@@ -325,6 +338,9 @@ public final class RobotPolicy {
         }
         observe(o, predicted, predictedAt);
         int a;
+        if (shield != null) {
+            shield.movers(movers, o.odometry().stampNanos());
+        }
         if (shield == null) {
             a = argmax(logits, logitsAt, spec.actions());
         } else if (shieldSettings.sampling() == SafetyShield.Sampling.PLANNER) {
@@ -385,6 +401,7 @@ public final class RobotPolicy {
         state(o, planState, 0);
         localLogits(o);
         Pose2D p = o.odometry().pose();
+        shield.movers(movers, o.odometry().stampNanos());
         int a = shield.choose(planLogits, 0, preference, shieldSettings.sampling(), memory, p.x(), p.y(), p.yaw());
         previous = a;
         return a;

@@ -98,6 +98,11 @@ public final class DeployCommand implements Callable<Integer> {
       + " camera (the default for a model trained with one), on the network's predicted depth, or none.")
   String shield;
 
+  @Option(names = "--shield-movers", description = "The shield on the depth camera also tracks moving obstacles"
+      + " (people, carts) over the camera's frames and keeps each arc clear of where they are going; for sites with"
+      + " people about (off by default: on the cluttered room without them it cost a little success).")
+  boolean shieldMovers;
+
   @Option(names = "--no-map", description = "Do not use /map: a route-following model routes round what its depth"
       + " camera shows alone.")
   boolean noMap;
@@ -370,13 +375,17 @@ public final class DeployCommand implements Callable<Integer> {
       }
     }
     String sh = shield != null ? shield : m.depthCamera() ? "camera" : "none";
+    if (shieldMovers && !sh.equals("camera")) {
+      throw new UserException("--shield-movers tracks moving obstacles in the depth camera's frames; it needs --shield"
+          + " camera" + (m.depthCamera() ? "" : ", and " + model + " was trained without a depth camera"));
+    }
     Optional<SafetyShield.Settings> shieldSettings = switch (sh) {
       case "camera" -> {
         if (!m.depthCamera()) {
           throw new UserException("--shield camera reads the depth camera, but " + model
               + " was trained without one (config.yaml depth_camera: false); use --shield predicted or none");
         }
-        yield Optional.of(SafetyShield.Settings.DEFAULT);
+        yield Optional.of(SafetyShield.Settings.DEFAULT.withMovers(shieldMovers));
       }
       case "predicted" -> {
         if (m.spec().memorySectors() == 0) {

@@ -115,6 +115,12 @@ public final class EvalCommand implements Callable<Integer> {
           + " --shield camera). Default: planner on the camera's depth, stuck on predicted depth.")
   String shieldSampling;
 
+  @Option(names = "--shield-movers", negatable = true,
+      description = "The shield on the depth camera also tracks moving obstacles (walkers, carts) over the camera's"
+          + " frames and keeps each arc clear of where they are going as well as of what it has seen (default: off,"
+          + " a shield that takes the world to be still).")
+  Boolean shieldMovers;
+
   @Option(names = "--split", defaultValue = "test", paramLabel = "validation|test",
       description = "Episodes of the validation split (to choose settings and checkpoints) or of the test split (only"
           + " to report, once per configuration; default ${DEFAULT-VALUE}).")
@@ -287,12 +293,19 @@ public final class EvalCommand implements Callable<Integer> {
     PolicyWeights w = model.weights();
     Path file = model.weightsFile();
     Optional<SafetyShield.Settings> shieldSettings = Optional.empty();
+    if (shield == null && shieldMovers != null) {
+      throw new UserException("--" + (shieldMovers ? "" : "no-") + "shield-movers sets the safety shield; add --shield");
+    }
     if (shield != null) {
       SafetyShield.DepthSource source = switch (shield) {
         case "camera" -> SafetyShield.DepthSource.CAMERA;
         case "predicted" -> SafetyShield.DepthSource.PREDICTED;
         default -> throw new UserException("--shield " + shield + ": expected camera or predicted");
       };
+      if (Boolean.TRUE.equals(shieldMovers) && source != SafetyShield.DepthSource.CAMERA) {
+        throw new UserException("--shield-movers tracks moving obstacles in the depth camera's frames; use --shield"
+            + " camera");
+      }
       if (source == SafetyShield.DepthSource.PREDICTED && w.spec().memorySectors() == 0) {
         throw new UserException("--shield predicted needs a policy trained with obstacle memory"
             + " (network.memory_sectors above 0); " + file + " has none");
@@ -311,8 +324,10 @@ public final class EvalCommand implements Callable<Integer> {
         throw new UserException("--shield-sampling planner scores arcs against the depth camera's points; use"
             + " --shield camera");
       }
+      boolean movers = shieldMovers != null ? shieldMovers
+          : source == SafetyShield.DepthSource.CAMERA && SafetyShield.Settings.DEFAULT.movers();
       shieldSettings = Optional.of(new SafetyShield.Settings(source, shieldMargin, shieldHorizon,
-          shieldTemperature, sampling));
+          shieldTemperature, sampling, movers));
     }
     Split evalSplit = Split.byKey(split).filter(x -> x != Split.TRAIN).orElseThrow(
         () -> new UserException("--split " + split + ": expected validation or test"));

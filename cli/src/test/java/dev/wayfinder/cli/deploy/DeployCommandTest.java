@@ -57,6 +57,8 @@ class DeployCommandTest {
     assertUserError(CliRun.of("deploy", "--model", MODEL, "--goal", "a,b"), "expected X,Y in metres");
     assertUserError(CliRun.of("deploy", "--model", MODEL, "--shield", "maybe"), "expected camera, predicted or none");
     assertUserError(CliRun.of("deploy", "--model", MODEL, "--shield", "predicted"), "needs a network with obstacle memory");
+    assertUserError(CliRun.of("deploy", "--model", MODEL, "--shield", "none", "--shield-movers"),
+        "--shield-movers tracks moving obstacles in the depth camera's frames");
     assertUserError(CliRun.of("deploy", "--model", MODEL, "--control-rate", "0"), "--control-rate must be 1..1000 Hz");
     assertUserError(CliRun.of("deploy", "--model", MODEL, "--stale-limit", "-1"), "--stale-limit must be");
     assertUserError(CliRun.of("deploy", "--model", MODEL, "--topic-cmd-vel", "/bad topic"), "--topic-cmd-vel");

@@ -174,7 +174,16 @@ public final class Report {
                                     + plain(dev.wayfinder.robot.RobotPolicy.OBSTACLE_THICKNESS * 100)
                                     + " cm deep behind what the camera sees"
                             : "from the network's own depth prediction and odometry")
-                    .append(". Standing still is taken only when no moving action is clear.\n\n");
+                    .append(". Standing still is taken only when no moving action is clear.");
+            if (sh.movers()) {
+                b.append(" Moving obstacles are tracked over the depth camera's frames (objects standing out in front of"
+                        + " what is behind them, placed by odometry, their velocity fitted over the last second); the"
+                        + " memory forgets the trail a moving one leaves, and every arc, followed for ")
+                        .append(plain(SafetyShield.MOVER_HORIZON)).append(" s, must also keep ")
+                        .append(plain((sh.margin() + SafetyShield.MOVER_MARGIN) * 100))
+                        .append(" cm beyond the robot's radius clear of where each is going at its velocity.");
+            }
+            b.append("\n\n");
         }
         b.append("| scenario | variant | driver | episodes | success | SPL | collision | time to goal [s] |\n");
         b.append("|---|---|---|---:|---:|---:|---:|---:|\n");

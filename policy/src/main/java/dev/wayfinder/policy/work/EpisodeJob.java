@@ -50,13 +50,13 @@ public record EpisodeJob(ScenarioText scenario, Driver driver, double beta, Spli
 
     /** {@link SafetyShield.Settings} as plain data. */
     public record ShieldData(SafetyShield.DepthSource source, double margin, double horizon, double temperature,
-                             SafetyShield.Sampling sampling) implements Serializable {
+                             SafetyShield.Sampling sampling, boolean movers) implements Serializable {
         public static ShieldData of(SafetyShield.Settings s) {
-            return new ShieldData(s.source(), s.margin(), s.horizon(), s.temperature(), s.sampling());
+            return new ShieldData(s.source(), s.margin(), s.horizon(), s.temperature(), s.sampling(), s.movers());
         }
 
         public SafetyShield.Settings settings() {
-            return new SafetyShield.Settings(source, margin, horizon, temperature, sampling);
+            return new SafetyShield.Settings(source, margin, horizon, temperature, sampling, movers);
         }
     }
 

@@ -11,9 +11,15 @@ import java.util.List;
  * logit order, or an order sampled from the network's softmax, which keeps a refused robot from swinging between the
  * same two actions), the first that is clear, those that move the robot first. An arc is the action's constant
  * (v, omega) followed for {@link #horizon()} seconds by a circular robot of the nominal radius plus
- * {@link #margin()}. Standing still is always clear, so it is offered last: it is taken only when no moving action is
- * clear (a robot that stops short of its goal has failed too). When nothing is clear, the action whose arc keeps the
- * most clearance is taken.
+ * {@link #margin()}. Standing still is always clear of the remembered obstacles, so it is offered last: it is taken
+ * only when no moving action is clear (a robot that stops short of its goal has failed too). When nothing is clear,
+ * the action whose arc keeps the most clearance is taken.
+ *
+ * <p>With {@link #movers moving obstacles} (a {@link MoverTracker}'s walkers and carts, predicted along their
+ * velocity), an arc must also keep {@link #MOVER_MARGIN} more clear of where each is going, followed for
+ * {@link #MOVER_HORIZON} s: a walker that does not give way can make standing still unsafe too. When no action is
+ * clear of both, the one clear of the remembered obstacles that keeps the most clearance from the movers is taken:
+ * a prediction never overrides what the camera has seen.
  *
  * <p>It needs nothing a real robot lacks: a depth camera (or the network's own depth prediction), wheel odometry and
  * the robot's nominal radius and speed limits. Allocates nothing after construction. Not thread-safe: one per env.
@@ -66,9 +72,11 @@ public final class SafetyShield {
      * @param temperature how the actions are ordered when they are sampled: 0 for the logit order, else sampled
      *                    from the network's softmax at this temperature ({@link ActionPreference}), 0..10
      * @param sampling    which actions are tried in the sampled order
+     * @param movers      whether moving obstacles are tracked in the depth camera's frames and their predicted places
+     *                    avoided ({@link MoverTracker}, {@link SafetyShield#movers}); needs {@link DepthSource#CAMERA}
      */
     public record Settings(DepthSource source, double margin, double horizon, double temperature,
-                           Sampling sampling) {
+                           Sampling sampling, boolean movers) {
         /**
          * The setting for evaluation and deployment, chosen on validation episodes (policy/README.md): the depth
          * camera, 1 cm margin, 0.8 s arcs (fewer collisions than 0.4 s on all three runs of the shipped model, at the
@@ -89,9 +97,14 @@ public final class SafetyShield {
          */
         public static final Settings TRAINING = new Settings(DepthSource.CAMERA, 0.01, 0.4, 1.0, Sampling.ALWAYS);
 
-        /** Settings that sample every action. */
+        /** Settings that sample every action, without motion prediction. */
         public Settings(DepthSource source, double margin, double horizon, double temperature) {
             this(source, margin, horizon, temperature, Sampling.ALWAYS);
+        }
+
+        /** Settings without motion prediction. */
+        public Settings(DepthSource source, double margin, double horizon, double temperature, Sampling sampling) {
+            this(source, margin, horizon, temperature, sampling, false);
         }
 
         public Settings {
@@ -105,11 +118,20 @@ public final class SafetyShield {
                 throw new IllegalArgumentException("shield temperature must be in 0.."
                         + ActionPreference.MAX_TEMPERATURE + " (0 = the network's logit order), got " + temperature);
             }
+            if (movers && source != DepthSource.CAMERA) {
+                throw new IllegalArgumentException("the shield tracks moving obstacles in the depth camera's frames;"
+                        + " it needs a shield on the depth camera");
+            }
         }
 
         /** These settings with another temperature. */
         public Settings withTemperature(double t) {
-            return new Settings(source, margin, horizon, t, sampling);
+            return new Settings(source, margin, horizon, t, sampling, movers);
+        }
+
+        /** These settings with motion prediction on or off. */
+        public Settings withMovers(boolean on) {
+            return new Settings(source, margin, horizon, temperature, sampling, on);
         }
     }
 
@@ -131,6 +153,15 @@ public final class SafetyShield {
     /** Points gathered for the current decision, and the clearance an arc must keep. */
     private int count;
     private double need;
+    /** Moving obstacles for the current decision ({@link #movers}): centres, velocities, radii. */
+    private final double[] mx = new double[MoverTracker.MAX_TRACKS];
+    private final double[] my = new double[MoverTracker.MAX_TRACKS];
+    private final double[] mvx = new double[MoverTracker.MAX_TRACKS];
+    private final double[] mvy = new double[MoverTracker.MAX_TRACKS];
+    private final double[] mr = new double[MoverTracker.MAX_TRACKS];
+    private int moverCount;
+    /** The clearance an arc must keep from the movers' predicted discs. */
+    private double moverNeed;
 
     /**
      * @param robot   the robot: its discrete actions, nominal radius, speed limits and control rate (for the progress
@@ -185,6 +216,23 @@ public final class SafetyShield {
     }
 
     /**
+     * Seconds each arc is checked against the moving obstacles' predicted places: longer than {@link #horizon()},
+     * because a walker that does not give way must be seen coming while there is still time to leave its line.
+     */
+    public static final double MOVER_HORIZON = 1.5;
+    /** Clearance kept from a moving obstacle beyond the margin, metres: its prediction is rougher than a wall's. */
+    public static final double MOVER_MARGIN = 0.05;
+
+    /**
+     * The moving obstacles the next decision avoids: {@code tracker}'s moving tracks predicted to {@code nowNanos}
+     * (the decision's time), followed along their velocity over {@link #MOVER_HORIZON} while each arc is followed
+     * for as long. Call before each {@code choose}; without a call (or with a null tracker) there are none.
+     */
+    public void movers(MoverTracker tracker, long nowNanos) {
+        moverCount = tracker == null ? 0 : tracker.movers(nowNanos, mx, my, mvx, mvy, mr);
+    }
+
+    /**
      * The action to take for a robot at ({@code x}, {@code y}) heading {@code yaw} in the memory's odometry frame,
      * the network's logit order being the preference.
      *
@@ -233,7 +281,7 @@ public final class SafetyShield {
         }
         int first = greedy.rank(logits, at)[0];
         gather(memory, x, y);
-        if (!still[first] && arcClearance(first, x, y, yaw) > need) {
+        if (!still[first] && clear(first, x, y, yaw)) {
             return first;
         }
         return pick(others.rank(logits, at), x, y, yaw);
@@ -276,6 +324,12 @@ public final class SafetyShield {
         // Already closer than the radius plus margin (after a turn brought something into view): an arc is clear when
         // it gets no closer than the robot is now, so turning on the spot and backing out stay allowed.
         need = count == 0 ? Double.NEGATIVE_INFINITY : Math.min(radius + margin, nearestNow(x, y, count) - 0.01);
+        // Likewise for the movers: the clearance from their discs now.
+        double now = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < moverCount; i++) {
+            now = Math.min(now, Math.hypot(mx[i] - x, my[i] - y) - mr[i]);
+        }
+        moverNeed = Math.min(radius + margin + MOVER_MARGIN, now - 0.01);
     }
 
     /** The first clear action of {@code order}, those that move first; the one keeping most clearance if none is. */
@@ -283,15 +337,24 @@ public final class SafetyShield {
         int n = v.length;
         int best = order[0];
         double bestClear = Double.NEGATIVE_INFINITY;
+        // With movers: the action clear of the remembered obstacles that keeps the most clearance from the movers,
+        // should none be clear of both. Prediction never overrides what the camera has seen.
+        int dodge = -1;
+        double dodgeClear = Double.NEGATIVE_INFINITY;
         for (int pass = 0; pass < 2; pass++) {
             for (int r = 0; r < n; r++) {
                 int a = order[r];
                 if (still[a] != (pass == 1)) {
                     continue;
                 }
-                double clear = arcClearance(a, x, y, yaw);
-                if (clear > need) {
+                double clear = staticSlack(a, x, y, yaw);
+                double fromMovers = moverCount == 0 ? Double.POSITIVE_INFINITY : moverSlack(a, x, y, yaw);
+                if (clear > 0 && fromMovers > 0) {
                     return a;
+                }
+                if (clear > 0 && fromMovers > dodgeClear) {
+                    dodgeClear = fromMovers;
+                    dodge = a;
                 }
                 if (clear > bestClear) {
                     bestClear = clear;
@@ -299,7 +362,7 @@ public final class SafetyShield {
                 }
             }
         }
-        return best;
+        return dodge >= 0 ? dodge : best;
     }
 
     private double nearestNow(double x, double y, int count) {
@@ -310,6 +373,50 @@ public final class SafetyShield {
             min = Math.min(min, dx * dx + dy * dy);
         }
         return Math.sqrt(min);
+    }
+
+    /** Whether action {@code a}'s arc is clear of the remembered obstacles and of the movers' predicted discs. */
+    private boolean clear(int a, double x, double y, double yaw) {
+        return staticSlack(a, x, y, yaw) > 0 && (moverCount == 0 || moverSlack(a, x, y, yaw) > 0);
+    }
+
+    /**
+     * How much more clearance than it needs action {@code a}'s arc keeps from the remembered points over
+     * {@link #horizon()}, metres (above 0: clear of them).
+     */
+    private double staticSlack(int a, double x, double y, double yaw) {
+        return arcClearance(a, x, y, yaw) - need;
+    }
+
+    /**
+     * How much more clearance than it needs action {@code a}'s arc keeps from the movers' predicted discs over
+     * {@link #MOVER_HORIZON}, metres (above 0: clear of them).
+     */
+    private double moverSlack(int a, double x, double y, double yaw) {
+        return moverClearance(a, x, y, yaw) - moverNeed;
+    }
+
+    /**
+     * The smallest distance from the robot's centre to any mover's predicted disc along action {@code a}'s arc,
+     * followed for {@link #MOVER_HORIZON} s (after the first step).
+     */
+    private double moverClearance(int a, double x, double y, double yaw) {
+        double min = Double.POSITIVE_INFINITY;
+        int steps = (int) Math.ceil(Math.max(horizon, MOVER_HORIZON) / DT);
+        double th = yaw;
+        for (int k = 1; k <= steps; k++) {
+            th += w[a] * DT / 2;
+            x += v[a] * DT * Math.cos(th);
+            y += v[a] * DT * Math.sin(th);
+            th += w[a] * DT / 2;
+            double t = k * DT;
+            for (int i = 0; i < moverCount; i++) {
+                double dx = mx[i] + mvx[i] * t - x;
+                double dy = my[i] + mvy[i] * t - y;
+                min = Math.min(min, Math.sqrt(dx * dx + dy * dy) - mr[i]);
+            }
+        }
+        return min;
     }
 
     /**

@@ -151,6 +151,13 @@ class SafetyShieldTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new SafetyShield.Settings(SafetyShield.DepthSource.CAMERA, 0.6, 0.4, 1));
         assertEquals(0, SafetyShield.Settings.DEFAULT.withTemperature(0).temperature());
+        // Moving obstacles are tracked in the depth camera's frames: not on predicted depth.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SafetyShield.Settings.PREDICTED_DEFAULT.withMovers(true));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("depth camera"), e.getMessage());
+        assertEquals(false, SafetyShield.Settings.DEFAULT.withMovers(false).movers());
+        assertEquals(SafetyShield.Settings.DEFAULT.movers(),
+                SafetyShield.Settings.DEFAULT.withTemperature(0.5).movers(), "kept by withTemperature");
     }
 
     @Test
