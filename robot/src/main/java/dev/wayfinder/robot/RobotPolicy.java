@@ -306,8 +306,8 @@ public final class RobotPolicy {
             if (memory.strips() == cameraStrips) {
                 float[] prof = profile(o);
                 if (movers != null) {
-                    movers.map(o.map().map(RobotObservation.StaticMap::grid).orElse(null),
-                            o.map().map(RobotObservation.StaticMap::odomInMap).orElse(null));
+                    RobotObservation.StaticMap site = o.map().orElse(null);
+                    movers.map(site == null ? null : site.grid(), site == null ? null : site.odomInMap());
                     movers.observe(o.depth().get().stampNanos(), p.x(), p.y(), p.yaw(), prof, 0, o.camera());
                 }
                 memory.observe(p.x(), p.y(), p.yaw(), prof, 0, o.camera());

@@ -177,8 +177,8 @@ public final class Report {
                     .append(". Standing still is taken only when no moving action is clear.");
             if (sh.movers()) {
                 b.append(" Moving obstacles are tracked over the depth camera's frames (objects standing out in front of"
-                        + " what is behind them, placed by odometry, their velocity fitted over the last second); the"
-                        + " memory forgets the trail a moving one leaves, and every arc, followed for ")
+                        + " what is beside them, placed by odometry, their velocity fitted over the last second; with a"
+                        + " static map, objects on it count as the furniture it shows), and every arc, followed for ")
                         .append(plain(SafetyShield.MOVER_HORIZON)).append(" s, must also keep ")
                         .append(plain((sh.margin() + SafetyShield.MOVER_MARGIN) * 100))
                         .append(" cm beyond the robot's radius clear of where each is going at its velocity.");

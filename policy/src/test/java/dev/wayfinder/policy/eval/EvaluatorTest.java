@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wayfinder.render.NeedsEgl;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,6 +95,15 @@ class EvaluatorTest {
                 c.gifs().toString());
         String md = Files.readString(c.report());
         assertTrue(md.contains("softmax at temperature 1 (seeded)") && md.contains("next 0.8 s keep 1 cm"), md);
+        assertFalse(md.contains("Moving obstacles are tracked"), "the default shield takes the world to be still");
+        // With the movers tracked, the same episodes run and the report says what the shield does with them.
+        var m = Evaluator.run(PolicyWeights.random(plain, seed), new Evaluator.Options(List.of("cluttered-room"), 2, 1,
+                2, seed, false, Optional.of(SafetyShield.Settings.DEFAULT.withMovers(true))), dir.resolve("movers"),
+                Optional.empty(), quiet);
+        assertEquals(2, m.rows().get(1).result().episodes());
+        String mmd = Files.readString(m.report());
+        assertTrue(mmd.contains("Moving obstacles are tracked") && mmd.contains("followed for 1.5 s, must also keep 6 cm"),
+                mmd);
         assertTrue(Evaluator.line(r.rows().get(1)).startsWith("cluttered-room             in-distribution  "
                 + "policy+pred-shield "), Evaluator.line(r.rows().get(1)));
     }

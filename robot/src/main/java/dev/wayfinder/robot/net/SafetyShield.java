@@ -27,6 +27,14 @@ import java.util.List;
 public final class SafetyShield {
     private static final double DT = 0.1;
 
+    /**
+     * Seconds each arc is checked against the moving obstacles' predicted places: longer than {@link #horizon()},
+     * because a walker that does not give way must be seen coming while there is still time to leave its line.
+     */
+    public static final double MOVER_HORIZON = 1.5;
+    /** Clearance kept from a moving obstacle beyond the margin, metres: its prediction is rougher than a wall's. */
+    public static final double MOVER_MARGIN = 0.05;
+
     /** Where the obstacle memory's points come from. */
     public enum DepthSource {
         /** The camera's depth image (an RGB-D camera): the nearest wall or obstacle in each strip of the view. */
@@ -214,14 +222,6 @@ public final class SafetyShield {
     public double horizon() {
         return horizon;
     }
-
-    /**
-     * Seconds each arc is checked against the moving obstacles' predicted places: longer than {@link #horizon()},
-     * because a walker that does not give way must be seen coming while there is still time to leave its line.
-     */
-    public static final double MOVER_HORIZON = 1.5;
-    /** Clearance kept from a moving obstacle beyond the margin, metres: its prediction is rougher than a wall's. */
-    public static final double MOVER_MARGIN = 0.05;
 
     /**
      * The moving obstacles the next decision avoids: {@code tracker}'s moving tracks predicted to {@code nowNanos}
