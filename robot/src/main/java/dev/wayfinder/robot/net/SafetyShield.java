@@ -170,6 +170,9 @@ public final class SafetyShield {
     private int moverCount;
     /** The clearance an arc must keep from the movers' predicted discs. */
     private double moverNeed;
+    /** Where the robot's centre is after each step of the arc being checked ({@link #trace}). */
+    private final double[] arcX;
+    private final double[] arcY;
 
     /**
      * @param robot   the robot: its discrete actions, nominal radius, speed limits and control rate (for the progress
@@ -207,6 +210,9 @@ public final class SafetyShield {
         this.pastX = new double[window];
         this.pastY = new double[window];
         this.greedy = ActionPreference.greedy(n);
+        int longest = (int) Math.ceil(Math.max(horizon, MOVER_HORIZON) / DT) + 1;
+        this.arcX = new double[longest];
+        this.arcY = new double[longest];
         this.still = new boolean[n];
         for (int i = 0; i < n; i++) {
             still[i] = v[i] == 0 && w[i] == 0;
@@ -401,22 +407,35 @@ public final class SafetyShield {
      * followed for {@link #MOVER_HORIZON} s (after the first step).
      */
     private double moverClearance(int a, double x, double y, double yaw) {
+        int steps = trace(a, x, y, yaw, (int) Math.ceil(Math.max(horizon, MOVER_HORIZON) / DT));
         double min = Double.POSITIVE_INFINITY;
-        int steps = (int) Math.ceil(Math.max(horizon, MOVER_HORIZON) / DT);
+        for (int k = 1; k <= steps; k++) {
+            double t = k * DT;
+            for (int i = 0; i < moverCount; i++) {
+                double dx = mx[i] + mvx[i] * t - arcX[k];
+                double dy = my[i] + mvy[i] * t - arcY[k];
+                min = Math.min(min, Math.sqrt(dx * dx + dy * dy) - mr[i]);
+            }
+        }
+        return min;
+    }
+
+    /**
+     * Follows action {@code a}'s constant (v, omega) from ({@code x}, {@code y}, {@code yaw}) for {@code steps} steps
+     * of {@link #DT} (midpoint heading), the robot's centre after step k into {@code arcX[k]}, {@code arcY[k]};
+     * returns {@code steps}.
+     */
+    private int trace(int a, double x, double y, double yaw, int steps) {
         double th = yaw;
         for (int k = 1; k <= steps; k++) {
             th += w[a] * DT / 2;
             x += v[a] * DT * Math.cos(th);
             y += v[a] * DT * Math.sin(th);
             th += w[a] * DT / 2;
-            double t = k * DT;
-            for (int i = 0; i < moverCount; i++) {
-                double dx = mx[i] + mvx[i] * t - x;
-                double dy = my[i] + mvy[i] * t - y;
-                min = Math.min(min, Math.sqrt(dx * dx + dy * dy) - mr[i]);
-            }
+            arcX[k] = x;
+            arcY[k] = y;
         }
-        return min;
+        return steps;
     }
 
     /**
@@ -427,17 +446,12 @@ public final class SafetyShield {
         if (count == 0) {
             return Double.POSITIVE_INFINITY;
         }
+        int steps = trace(a, x, y, yaw, (int) Math.ceil(horizon / DT));
         double min = Double.POSITIVE_INFINITY;
-        int steps = (int) Math.ceil(horizon / DT);
-        double th = yaw;
         for (int k = 1; k <= steps; k++) {
-            th += w[a] * DT / 2;
-            x += v[a] * DT * Math.cos(th);
-            y += v[a] * DT * Math.sin(th);
-            th += w[a] * DT / 2;
             for (int i = 0; i < count; i++) {
-                double dx = xs[i] - x;
-                double dy = ys[i] - y;
+                double dx = xs[i] - arcX[k];
+                double dy = ys[i] - arcY[k];
                 min = Math.min(min, dx * dx + dy * dy);
             }
         }
