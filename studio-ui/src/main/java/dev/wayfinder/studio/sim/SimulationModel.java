@@ -73,6 +73,7 @@ public final class SimulationModel implements AutoCloseable {
     private final ObjectProperty<Optional<Path>> model = new SimpleObjectProperty<>(this, "model");
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     private final BooleanProperty randomized = new SimpleBooleanProperty(this, "randomized", false);
+    private final BooleanProperty movers = new SimpleBooleanProperty(this, "movers", false);
     private final BooleanProperty showRoute = new SimpleBooleanProperty(this, "showRoute", true);
     private final BooleanProperty showFrustum = new SimpleBooleanProperty(this, "showFrustum", true);
     private final BooleanProperty showLidar = new SimpleBooleanProperty(this, "showLidar", false);
@@ -115,6 +116,11 @@ public final class SimulationModel implements AutoCloseable {
             if (runner != null) {
                 playing.set(false);
                 runner.setRandomized(on);
+            }
+        });
+        movers.addListener((o, a, on) -> {
+            if (runner != null) {
+                runner.setMovers(on);
             }
         });
         recording.addListener((o, a, on) -> recordingChanged());
@@ -200,6 +206,7 @@ public final class SimulationModel implements AutoCloseable {
         runner.setSpeed(speed.get());
         runner.setSeed(seed.get());
         runner.setRandomized(randomized.get());
+        runner.setMovers(movers.get());
         runner.setDriver(driver.get(), model.get());
         if (recording.get()) {
             runner.setRecording(recordFolder.get(), this::recorded);
@@ -410,6 +417,14 @@ public final class SimulationModel implements AutoCloseable {
      */
     public BooleanProperty randomizedProperty() {
         return randomized;
+    }
+
+    /**
+     * Whether the trained model's safety shield also tracks moving obstacles (people, carts) in the depth camera's
+     * frames and keeps clear of where they are going, as {@code wayfinder eval --shield-movers}; off by default.
+     */
+    public BooleanProperty moversProperty() {
+        return movers;
     }
 
     public BooleanProperty showRouteProperty() {

@@ -145,8 +145,11 @@ public final class SimulationPane extends BorderPane implements AutoCloseable {
         recordTo.setOnAction(e -> chooseFolder().ifPresent(d -> model.recordFolderProperty().set(Optional.of(d))));
 
         // Record beside the transport buttons: the toolbar's tail goes into its overflow menu in narrow windows.
+        ToggleButton movers = toggle("Movers", "sim-movers", model.moversProperty(),
+                "The trained model's safety shield also tracks moving obstacles (people, carts) in the depth camera's"
+                        + " frames and keeps clear of where they are going (eval --shield-movers)");
         ToolBar bar = new ToolBar(play, step, reset, record, recordTo, new Separator(), speed, driver,
-                new Label("Seed"), seed, randomized);
+                new Label("Seed"), seed, randomized, movers);
         bar.setId("sim-toolbar");
         return bar;
     }

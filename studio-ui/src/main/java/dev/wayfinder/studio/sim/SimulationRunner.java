@@ -71,6 +71,8 @@ public final class SimulationRunner implements AutoCloseable {
     private Scenario scenario;
     private long seed;
     private boolean randomized;
+    /** Whether the model's shield tracks moving obstacles ({@link #setMovers}). */
+    private boolean movers;
     private Observation observation;
     private Policy policy;
     private Expert expert;
@@ -209,6 +211,25 @@ public final class SimulationRunner implements AutoCloseable {
             playing = false;
             if (env != null) {
                 rebuild();
+            }
+        });
+    }
+
+    /**
+     * Whether the trained model's safety shield also tracks moving obstacles in the depth camera's frames and keeps
+     * clear of where they are going ({@code --shield-movers}); restarts the episode when the model drives.
+     */
+    public void setMovers(boolean on) {
+        post(() -> {
+            if (movers == on) {
+                return;
+            }
+            movers = on;
+            if (env != null && driver == Driver.MODEL) {
+                finishRecording();
+                playing = false;
+                makePolicy();
+                resetEpisode();
             }
         });
     }
@@ -457,7 +478,8 @@ public final class SimulationRunner implements AutoCloseable {
                         modelLoaded = p;
                     }
                     policy = new TrainedPolicy(model.weights(), scenario, model.sensors(),
-                            Optional.of(SafetyShield.Settings.DEFAULT), seed);
+                            Optional.of(SafetyShield.Settings.DEFAULT.withMovers(movers
+                                    && model.sensors().depthCamera())), seed);
                 } catch (IOException | RuntimeException e) {
                     driverError = "cannot drive with the model " + modelPath.get() + ": " + e.getMessage();
                 }

@@ -204,6 +204,14 @@ class SimulationModelTest {
         }
         await("step 5", () -> model.frameCountProperty().get() == 5);
         assertNotEquals(EpisodeStatus.ERROR, model.statusProperty().get(), model.statusTextProperty().get());
+        // Its shield tracking moving obstacles: the episode starts over and the model drives on.
+        model.moversProperty().set(true);
+        await("the restart", () -> model.frameCountProperty().get() == 0);
+        for (int i = 0; i < 5; i++) {
+            model.step();
+        }
+        await("step 5 with movers", () -> model.frameCountProperty().get() == 5);
+        assertNotEquals(EpisodeStatus.ERROR, model.statusProperty().get(), model.statusTextProperty().get());
 
         Path missing = Path.of("no-such-model");
         model.modelProperty().set(Optional.of(missing));
