@@ -29,7 +29,9 @@ import java.util.Optional;
  *
  * <p>Where the memory's obstacle points come from: the depth camera's image (obstacles separated from the floor by
  * {@link DepthObstacles}) when the shield reads the camera's depth, or the network's own depth prediction. Points are
- * placed by odometry. Allocates nothing per decision after the first. Not thread-safe: one per robot.
+ * placed by odometry. A shield whose settings track movers ({@link SafetyShield.Settings#movers}) has a
+ * {@link MoverTracker} fed the same depth profile (and the static map, where the observation has one), and keeps
+ * clear of where the moving ones are going. Allocates nothing per decision after the first. Not thread-safe: one per robot.
  */
 public final class RobotPolicy {
     /**
@@ -339,6 +341,7 @@ public final class RobotPolicy {
         observe(o, predicted, predictedAt);
         int a;
         if (shield != null) {
+            // The tracker's moving obstacles, predicted to the decision's time (none without a tracker).
             shield.movers(movers, o.odometry().stampNanos());
         }
         if (shield == null) {
