@@ -294,7 +294,8 @@ public final class EvalCommand implements Callable<Integer> {
     Path file = model.weightsFile();
     Optional<SafetyShield.Settings> shieldSettings = Optional.empty();
     if (shield == null && shieldMovers != null) {
-      throw new UserException("--" + (shieldMovers ? "" : "no-") + "shield-movers sets the safety shield; add --shield");
+      throw new UserException("--" + (shieldMovers ? "" : "no-") + "shield-movers sets the safety shield; add"
+          + " --shield");
     }
     if (shield != null) {
       SafetyShield.DepthSource source = switch (shield) {

@@ -18,15 +18,17 @@ import dev.wayfinder.robot.Pose2D;
  * that far behind the middle of the surface seen. An object cut by the image's edge is measured from its inner
  * silhouette, with the radius its track was seen with: the centre that radius from the silhouette's ray, at the
  * depth of the last column on the object (a little near for a round one: a still object partly out of view can seem
- * to creep while the robot turns, which the shield meets with a little more caution, not less). Objects are matched to the tracks of earlier frames by nearest predicted position (within {@link #GATE}); a
- * track's velocity is the least-squares slope of its centres over the last {@link #WINDOW} s, and the track counts as
- * moving once that slope is at least {@link #MOVING_SPEED} over at least {@link #MIN_SPAN} s of
- * {@link #MIN_MEASUREMENTS} or more measurements, and the motion over the span is {@link #STEADY} times the scatter
- * of the centres about the fitted line. Everything is in the odometry frame: the robot's own motion drops out.
+ * to creep while the robot turns, which the shield meets with a little more caution, not less). Objects are
+ * matched to the tracks of earlier frames by nearest predicted position (within {@link #GATE}); a track's velocity is
+ * the least-squares slope of its centres over the last {@link #WINDOW} s, and the track counts as moving once that
+ * slope is at least {@link #MOVING_SPEED} over at least {@link #MIN_SPAN} s of {@link #MIN_MEASUREMENTS} or more
+ * measurements, and the motion over the span is {@link #STEADY} times the scatter of the centres about the fitted
+ * line. Everything is in the odometry frame: the robot's own motion drops out. With a {@link #map static map}, a
+ * track on a mapped object is that object, however it seems to move.
  *
  * <p>A track not measured again is carried along its velocity for {@link #COAST} s, then forgotten; earlier when a
- * frame sees through the place it should be. It needs nothing a robot lacks: the depth camera's profile, odometry and
- * the camera's nominal intrinsics and mount.
+ * frame sees through the place it should be. It needs nothing a robot lacks: the depth camera's profile, odometry,
+ * the camera's nominal intrinsics and mount, and the static map where the robot has one.
  *
  * <p>Allocates nothing after construction. Not thread-safe: one per robot.
  */

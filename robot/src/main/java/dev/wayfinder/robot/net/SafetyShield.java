@@ -232,7 +232,8 @@ public final class SafetyShield {
     /**
      * The moving obstacles the next decision avoids: {@code tracker}'s moving tracks predicted to {@code nowNanos}
      * (the decision's time), followed along their velocity over {@link #MOVER_HORIZON} while each arc is followed
-     * for as long. Call before each {@code choose}; without a call (or with a null tracker) there are none.
+     * for as long. Call before each {@code choose}: they stay until the next call; a null tracker (or no call since
+     * the shield was made) means none.
      */
     public void movers(MoverTracker tracker, long nowNanos) {
         moverCount = tracker == null ? 0 : tracker.movers(nowNanos, mx, my, mvx, mvy, mr);
