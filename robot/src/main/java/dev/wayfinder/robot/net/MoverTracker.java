@@ -93,8 +93,6 @@ public final class MoverTracker {
     private final double[] sy;
     private final double[] sd;
     private final boolean[] seen;
-    private final int[] blobStart;
-    private final int[] blobEnd;
     private final double[] bx;
     private final double[] by;
     private final double[] br;
@@ -123,8 +121,6 @@ public final class MoverTracker {
         sy = new double[strips];
         sd = new double[strips];
         seen = new boolean[strips];
-        blobStart = new int[strips];
-        blobEnd = new int[strips];
         bx = new double[strips];
         by = new double[strips];
         br = new double[strips];
@@ -242,8 +238,6 @@ public final class MoverTracker {
                 mx += rx / len * r;
                 my += ry / len * r;
             }
-            blobStart[blobs] = start;
-            blobEnd[blobs] = end;
             bx[blobs] = mx;
             by[blobs] = my;
             br[blobs] = r;
@@ -352,6 +346,11 @@ public final class MoverTracker {
     private void start(int k, double t, double x, double y, double r) {
         alive[k] = true;
         moving[k] = false;
+        restart(k, t, x, y, r);
+    }
+
+    /** Track {@code k}'s history starts over from this measurement, at rest. */
+    private void restart(int k, double t, double x, double y, double r) {
         count[k] = 0;
         head[k] = 0;
         vx[k] = 0;
@@ -414,6 +413,11 @@ public final class MoverTracker {
         double fx = ctx / ctt;
         double fy = cty / ctt;
         double speed = Math.hypot(fx, fy);
+        if (speed > MAX_SPEED) {
+            // A wrong match: the history starts over from this measurement.
+            restart(k, t, x, y, r);
+            return;
+        }
         // The scatter about the fitted line: a still object's centre jitters (depth noise, the side it is seen from),
         // a walker's moves steadily; the motion over the span must stand out of the scatter.
         double scatter = 0;
@@ -428,15 +432,6 @@ public final class MoverTracker {
         }
         scatter = Math.sqrt(scatter / n);
         boolean steady = speed * (t - first) > STEADY * scatter;
-        if (speed > MAX_SPEED) {
-            // A wrong match: the history starts over from this measurement.
-            count[k] = 0;
-            head[k] = 0;
-            vx[k] = 0;
-            vy[k] = 0;
-            push(k, t, x, y, r);
-            return;
-        }
         vx[k] = fx;
         vy[k] = fy;
         boolean now = steady && speed >= (moving[k] ? MOVING_SPEED / 2 : MOVING_SPEED);
